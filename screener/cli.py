@@ -1,0 +1,194 @@
+"""Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from screener import __version__
+from screener.render import Format
+
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,  # a traceback with locals could show someone's answers
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+COMMANDS = ("run", "banks", "validate", "resources")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"screener {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Show the version and stop."
+        ),
+    ] = False,
+) -> None:
+    """A private, offline self-check for ketamine use.
+
+    With no command, screener starts the self-check (the same as 'screener run').
+    Nothing is stored or sent anywhere unless you ask with --output.
+    """
+
+
+@contextlib.contextmanager
+def _reported_errors() -> Iterator[None]:
+    """The project's own errors become one line on stderr and their exit code."""
+    from screener.errors import ScreenerError
+    from screener.safetext import printable
+
+    try:
+        yield
+    except ScreenerError as error:
+        sys.stderr.write(f"Error: {printable(str(error))}\n")
+        raise typer.Exit(error.exit_code) from None
+
+
+@app.command()
+def run(
+    answers: Annotated[
+        Optional[Path],
+        typer.Option(help="Replay answers from a YAML or JSON file instead of asking."),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="How to write the result.")
+    ] = Format.text,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Save the result to this file (readable only by you)."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the --output file if it exists.")] = False,
+    lang: Annotated[
+        Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
+    ] = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other."),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
+    ] = False,
+    bank: Annotated[
+        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+    ] = None,
+) -> None:
+    """Take the self-check (the default when no command is given)."""
+    from screener import screening
+    from screener.output import write_private
+    from screener.session import Ending
+
+    options = screening.Options(
+        bank=bank,
+        language=lang,
+        region=region,
+        answers=answers,
+        format=output_format,
+        output=output,
+        force=force,
+        plain=plain,
+    )
+    with _reported_errors():
+        screening.preflight(options)
+        setup = screening.prepare(options, os.environ)
+        if answers is not None:
+            result = screening.replay(setup, answers)
+            if output is not None:
+                write_private(output, screening.render(result, setup, output_format), force=force)
+                sys.stderr.write(f"Saved to {output}\n")
+            elif output_format is Format.text:
+                is_plain = screening.wants_plain(plain, os.environ, sys.stdout)
+                console = screening.make_console(sys.stdout, plain=is_plain)
+                screening.show_summary(console, setup, result, plain=is_plain, saved_to=None)
+            else:
+                sys.stdout.write(screening.render(result, setup, output_format))
+            return
+
+        # The record goes to stdout in its format; the conversation then uses stderr.
+        conversation = sys.stdout if output_format is Format.text or output else sys.stderr
+        is_plain = screening.wants_plain(plain, os.environ, conversation)
+        console = screening.make_console(conversation, plain=is_plain)
+        try:
+            walked = screening.ask(setup, console, plain=is_plain)
+        except (KeyboardInterrupt, EOFError):
+            console.print()
+            console.print(screening.goodbye(setup, setup.strings.interrupted))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        if walked.ending is Ending.QUIT:
+            console.print()
+            console.print(screening.goodbye(setup, setup.strings.quit_message))
+            raise typer.Exit(EXIT_INTERRUPTED)
+        if walked.ending is Ending.STOPPED_AFTER_CRISIS:
+            raise typer.Exit(EXIT_INTERRUPTED)
+
+        result = screening.result_of(setup, walked.answers)
+        saved_to = None
+        if output is not None:
+            write_private(output, screening.render(result, setup, output_format), force=force)
+            saved_to = str(output)
+        screening.show_summary(console, setup, result, plain=is_plain, saved_to=saved_to)
+        if output is None and output_format is not Format.text:
+            sys.stdout.write(screening.render(result, setup, output_format))
+
+
+@app.command()
+def banks() -> None:
+    """List the bundled question banks."""
+    from screener import catalogue
+
+    with _reported_errors():
+        sys.stdout.write(catalogue.list_banks())
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Bank or contacts files to check.")],
+) -> None:
+    """Check bank and contacts files; print file:line:col: message for each problem."""
+    from screener import catalogue
+
+    with _reported_errors():
+        lines, ok = catalogue.validate_files(files)
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        if not ok:
+            raise typer.Exit(1)
+
+
+@app.command()
+def resources(
+    region: Annotated[
+        Optional[str], typer.Option(help="uk, us, ca, au, ie, nz or other. Default: your locale.")
+    ] = None,
+) -> None:
+    """Show the help contacts for a region, with when and where each was checked."""
+    from screener import catalogue
+
+    with _reported_errors():
+        sys.stdout.write(catalogue.describe_resources(region, os.environ))
+
+
+def with_default_command(args: list[str]) -> list[str]:
+    """'screener --plain' means 'screener run --plain'; help and --version stay top-level."""
+    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
+        return args
+    return ["run", *args]
+
+
+def main() -> None:
+    app(args=with_default_command(sys.argv[1:]), prog_name="screener")

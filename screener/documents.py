@@ -1,0 +1,328 @@
+"""Read YAML/JSON files safely into typed models, with errors that point at file:line:col."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from screener.errors import DataError, Problem, format_key_path
+from screener.errors import Path as KeyPath
+
+MAX_BYTES = 1024 * 1024
+"""Banks and answers files are small; anything larger is a mistake or an attack."""
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+T = TypeVar("T")
+
+# Plain scalars that YAML 1.1 reads as booleans, although a person meant a word.
+YAML_BOOLEAN_WORDS = frozenset(
+    word
+    for base in ("yes", "no", "on", "off", "true", "false")
+    for word in (base, base.capitalize(), base.upper())
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its data, its node tree (for locating keys) and its raw bytes."""
+
+    file: str
+    data: object
+    root: Node | None
+    raw: bytes
+
+    def node_at(self, path: KeyPath) -> tuple[Node | None, Node | None]:
+        """The (key node, value node) at a key path, as far down as the path exists."""
+        key_node: Node | None = None
+        node = self.root
+        for part in path:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                found = next((pair for pair in node.value if pair[0].value == part), None)
+                if found is None:
+                    break
+                key_node, node = found
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                key_node, node = None, node.value[part]
+            else:
+                break
+        return key_node, node
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        """A problem located at the key (or, failing that, the value) behind a path."""
+        key_node, node = self.node_at(path)
+        located = key_node or node
+        if located is None:
+            return Problem(self.file, message, key=format_key_path(path) or None)
+        mark = located.start_mark
+        return Problem(
+            self.file, message, mark.line + 1, mark.column + 1, format_key_path(path) or None
+        )
+
+
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """The file's bytes, or a DataError saying plainly why they cannot be had."""
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise DataError.single(name, "is a folder, not a file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError.single(name, "no such file") from None
+    except PermissionError:
+        raise DataError.single(name, "cannot be read: permission denied") from None
+    except OSError as error:
+        raise DataError.single(name, f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > MAX_BYTES:
+        raise DataError.single(name, "is larger than 1 MiB; this cannot be a bank or answers file")
+    return raw
+
+
+def parse(raw: bytes, file: str) -> Document:
+    """Parse YAML (JSON is a subset) with no aliases, no duplicate keys, and one document."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError.single(
+            file, "is not UTF-8 text; save it as UTF-8", line=line, column=column
+        ) from None
+    if not text.strip():
+        raise DataError.single(file, "is empty")
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise DataError.single(file, "holds no data, only comments")
+        _check_nodes(root, file)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        raise _yaml_problem(error, file, text) from None
+    except yaml.YAMLError as error:
+        raise DataError.single(file, f"is not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    return Document(file, data, root, raw)
+
+
+def load(path: Path, display: str | None = None) -> Document:
+    """Read and parse a file."""
+    name = display or str(path)
+    return parse(read_bytes(path, name), name)
+
+
+def convert(document: Document, model: type[T], data: object | None = None) -> T:
+    """Decode a document's data into a model; a mismatch becomes one located problem."""
+    try:
+        return msgspec.convert(document.data if data is None else data, model)
+    except msgspec.ValidationError as error:
+        raise DataError([_validation_problem(document, model, str(error))]) from None
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> DataError:
+    mark = error.problem_mark or error.context_mark
+    message = error.problem or error.context or "is not valid YAML"
+    if "tab" in message:
+        message += " (indent with spaces, not tabs)"
+    elif mark is not None and (open_line := _unclosed_quote_line(text, mark.line)):
+        message += f" (is a quote left open on line {open_line}?)"
+    message = f"invalid YAML: {message}"
+    if mark is None:
+        return DataError.single(file, message)
+    return DataError.single(file, message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _unclosed_quote_line(text: str, before: int) -> int | None:
+    """The first line before an error with an odd number of double quotes, if any."""
+    for number, line in enumerate(text.splitlines()[:before], start=1):
+        code = line.split(" #", 1)[0].replace('\\"', "")
+        if code.lstrip().startswith("#"):
+            continue
+        if code.count('"') % 2:
+            return number
+    return None
+
+
+def _check_nodes(root: Node, file: str) -> None:
+    """Reject aliases (so no 'billion laughs') and duplicate keys, which YAML lets pass."""
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            raise DataError.single(
+                file,
+                "anchors and aliases (& and *) are not allowed; write the value out",
+                line=mark.line + 1,
+                column=mark.column + 1,
+            )
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            first_seen: dict[str, Node] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    earlier = first_seen.get(key_node.value)
+                    if earlier is not None:
+                        mark = key_node.start_mark
+                        raise DataError.single(
+                            file,
+                            f"duplicate key '{key_node.value}' "
+                            f"(first at line {earlier.start_mark.line + 1})",
+                            line=mark.line + 1,
+                            column=mark.column + 1,
+                        )
+                    first_seen[key_node.value] = key_node
+                stack.extend((key_node, value_node))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+# --- turning msgspec's messages into plain ones -------------------------------------------
+
+_AT = re.compile(
+    r"^(?P<message>.*?)(?: - at (?P<in_key>`key` in )?`\$(?P<path>[^`]*)`)?$", re.DOTALL
+)
+_PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[(['\"])(.*?)\3\]")
+_ID_MEANING = "expected an id: lower-case letters, digits, underscores"
+_PATTERN_MEANINGS = {
+    "version": "expected a version like 1.0.0",
+    "language": "expected a two-letter language code like en",
+}
+_TYPE_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "object": "a mapping of keys",
+    "array": "a list",
+    "null": "nothing",
+    "date": "a date (YYYY-MM-DD)",
+}
+
+
+def _key_path(text: str) -> KeyPath:
+    parts: list[str | int] = []
+    for match in _PATH_PART.finditer(text):
+        name, index, _, quoted = match.groups()
+        if name is not None:
+            parts.append(name)
+        elif index is not None:
+            parts.append(int(index))
+        else:
+            parts.append(quoted)
+    return tuple(parts)
+
+
+def _validation_problem(document: Document, model: type[Any], raw_message: str) -> Problem:
+    match = _AT.match(raw_message)
+    assert match is not None  # the pattern matches any string
+    message, path = match["message"], _key_path(match["path"] or "")
+    if match["in_key"]:
+        _, node = document.node_at(path)
+        if isinstance(node, MappingNode):
+            for key_node, _ in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value in YAML_BOOLEAN_WORDS:
+                    return document.problem(
+                        (*path, key_node.value),
+                        f"YAML reads the bare key {key_node.value} as true/false; "
+                        f'write "{key_node.value}"',
+                    )
+        return document.problem(path, "every key here must be text")
+
+    if unknown := re.match(r"Object contains unknown field `(.+)`", message):
+        field = unknown[1]
+        known = _field_names(model, path)
+        hint = difflib.get_close_matches(field, known, n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        listing = f" (known keys: {', '.join(known)})" if known and not hint else ""
+        return document.problem((*path, field), f"unknown key '{field}'{suggestion}{listing}")
+    if missing := re.match(r"Object missing required field `(.+)`", message):
+        where = document.problem(path, f"missing required key '{missing[1]}'")
+        key = format_key_path((*path, missing[1]))
+        return Problem(where.file, where.message, where.line, where.column, key)
+    if expected := re.match(r"Expected `([^`]+)`, got `(\w+)`", message):
+        want, got = expected.groups()
+        wanted = " or ".join(
+            _TYPE_NAMES.get(name, name) for name in want.split(" | ") if name != "null"
+        )
+        text = f"expected {wanted}, got {_TYPE_NAMES.get(got, got)}"
+        _, node = document.node_at(path)
+        if got == "bool" and isinstance(node, ScalarNode) and node.value in YAML_BOOLEAN_WORDS:
+            text += f'; YAML reads a bare {node.value} as true/false, so write "{node.value}"'
+        return document.problem(path, text)
+    if "matching regex" in message and path:
+        return document.problem(path, _PATTERN_MEANINGS.get(str(path[-1]), _ID_MEANING))
+    if re.match(r"Expected `array` of length >= 1", message):
+        return document.problem(path, "needs at least one entry")
+    if enum := re.match(r"Invalid enum value (.+)", message):
+        choices = _literal_choices(model, path)
+        listed = f"; expected one of: {', '.join(choices)}" if choices else ""
+        value = enum[1]
+        _, node = document.node_at(path)
+        if isinstance(node, ScalarNode) and node.value in YAML_BOOLEAN_WORDS:
+            value = node.value
+        return document.problem(path, f"{value} is not allowed here{listed}")
+    text = message[0].lower() + message[1:] if message else "is not valid"
+    text = text.replace("`", "")
+    return document.problem(path, text)
+
+
+def _type_at(model: object, path: KeyPath) -> object:
+    """The declared type at a key path, seen through Optional, tuples and dicts."""
+    current: object = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, msgspec.Struct):
+            if not isinstance(part, str):
+                return None
+            hints = typing.get_type_hints(current, include_extras=True)
+            current = hints.get(part)
+        elif typing.get_origin(current) in (tuple, list):
+            current = typing.get_args(current)[0]
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    return _unwrap(current)
+
+
+def _unwrap(kind: object) -> object:
+    while True:
+        origin = typing.get_origin(kind)
+        if origin is typing.Annotated:
+            kind = typing.get_args(kind)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+            if len(options) != 1:
+                return kind
+            kind = options[0]
+        else:
+            return kind
+
+
+def _field_names(model: object, path: KeyPath) -> list[str]:
+    kind = _type_at(model, path)
+    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
+        return list(kind.__struct_fields__)
+    return []
+
+
+def _literal_choices(model: object, path: KeyPath) -> list[str]:
+    kind = _type_at(model, path)
+    if typing.get_origin(kind) is typing.Literal:
+        return [str(choice) for choice in typing.get_args(kind)]
+    return []

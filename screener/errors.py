@@ -1,0 +1,76 @@
+"""The project's own errors: the CLI turns each into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+"""A key path inside a document, e.g. ("items", 3, "criterion")."""
+
+
+def format_key_path(path: Path) -> str:
+    """Render a key path the way a person would write it: items[3].criterion."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file, located as precisely as we can."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+class ScreenerError(Exception):
+    """Base of every error the CLI reports without a traceback."""
+
+    exit_code = 1
+
+
+class DataError(ScreenerError):
+    """A bank, contacts, answers or output file is not usable (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        assert problems, "a DataError needs at least one problem"
+        self.problems = problems
+        super().__init__(str(problems[0]))
+
+    @classmethod
+    def single(
+        cls,
+        file: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        key: str | None = None,
+    ) -> DataError:
+        return cls([Problem(file, message, line, column, key)])
+
+    def __str__(self) -> str:
+        more = len(self.problems) - 1
+        return str(self.problems[0]) + (f" (and {more} more)" if more else "")
+
+
+class UsageError(ScreenerError):
+    """The command line asks for something that cannot be (exit 2)."""
+
+    exit_code = 2

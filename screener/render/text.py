@@ -1,0 +1,71 @@
+"""The summary on a terminal: Rich layout, or plain text for screen readers and pipes."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from screener.safetext import printable
+from screener.summary import Entry, Section
+
+LEVEL_STYLES = {"crisis": "bold red", "urgent": "red", "medical": "yellow", "info": "cyan"}
+
+
+def print_sections(console: Console, sections: list[Section], *, plain: bool) -> None:
+    if not plain:
+        for section in sections:
+            _print_rich(console, section)
+        return
+    # Wrapped lines keep a trailing space; a screen reader or a diff should not see it.
+    with console.capture() as captured:
+        for section in sections:
+            _print_plain(console, section)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+    console.file.flush()
+
+
+def _print_plain(console: Console, section: Section) -> None:
+    """Headings, paragraphs and '- ' entries: read in order, nothing drawn."""
+    console.print()
+    console.print(Text(printable(section.title)))
+    for paragraph in section.paragraphs:
+        console.print()
+        console.print(Text(printable(paragraph)))
+    if section.entries:
+        console.print()
+        if section.entries_heading:
+            console.print(Text(section.entries_heading + ":"))
+        for entry in section.entries:
+            console.print(Text("- ") + _entry_text(entry))
+
+
+def _print_rich(console: Console, section: Section) -> None:
+    style = LEVEL_STYLES.get(section.level or "", "bold")
+    console.print()
+    console.print(Rule(Text(printable(section.title), style=style), align="left", style=style))
+    for paragraph in section.paragraphs:
+        console.print(Padding(Text(printable(paragraph)), (1, 0, 0, 0)))
+    if section.entries:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for entry in section.entries:
+            grid.add_row("•", _entry_text(entry, term_style="bold"))
+        heading = (
+            [Padding(Text(section.entries_heading, style="bold"), (1, 0, 0, 0))]
+            if section.entries_heading
+            else [Text("")]
+        )
+        console.print(Group(*heading, grid))
+
+
+def _entry_text(entry: Entry, term_style: str = "") -> Text:
+    text = Text()
+    if entry.term:
+        text.append(printable(entry.term), style=term_style)
+        text.append(": ")
+    text.append(printable(entry.text))
+    return text

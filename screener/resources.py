@@ -1,0 +1,88 @@
+"""Signposting contacts by region: load the contacts file and choose the person's region."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from screener import documents
+from screener.documents import Document
+from screener.errors import DataError, UsageError
+from screener.errors import Path as KeyPath
+from screener.locales import locale_parts
+from screener.models import Contact, ContactBook, Region
+from screener.safetext import find_unsafe_text
+
+CRISIS_KINDS = ("crisis", "emergency", "directory")
+"""Contacts shown at once when someone may be in danger."""
+
+
+def load_contacts(path: Path, display: str | None = None) -> ContactBook:
+    return contacts_from_document(documents.load(path, display))
+
+
+def contacts_from_document(document: Document) -> ContactBook:
+    if not isinstance(document.data, dict):
+        raise DataError.single(document.file, "a contacts file is a mapping with 'regions'")
+    unsafe = find_unsafe_text(document.data)
+    if unsafe:
+        raise DataError([document.problem(path, message) for path, message in unsafe])
+    book = documents.convert(document, ContactBook)
+    findings = check_contacts(book)
+    if findings:
+        raise DataError([document.problem(path, message) for path, message in findings])
+    return book
+
+
+def check_contacts(book: ContactBook) -> list[tuple[KeyPath, str]]:
+    findings: list[tuple[KeyPath, str]] = []
+    ids: set[str] = set()
+    territories: dict[str, str] = {}
+    for index, region in enumerate(book.regions):
+        if region.id in ids:
+            findings.append((("regions", index, "id"), f"region '{region.id}' is listed twice"))
+        ids.add(region.id)
+        for number, territory in enumerate(region.territories):
+            owner = territories.setdefault(territory.upper(), region.id)
+            if owner != region.id:
+                findings.append(
+                    (
+                        ("regions", index, "territories", number),
+                        f"{territory} already belongs to region '{owner}'",
+                    )
+                )
+        if not any(contact.kind in CRISIS_KINDS for contact in region.contacts):
+            findings.append(
+                (("regions", index, "contacts"), "needs a crisis, emergency or directory contact")
+            )
+    if book.fallback not in ids:
+        findings.append((("fallback",), f"no region with id '{book.fallback}'"))
+    return findings
+
+
+def choose_region(book: ContactBook, requested: str | None, environ: Mapping[str, str]) -> Region:
+    """--region by id or territory code; else the locale's territory; else the fallback."""
+    if requested:
+        wanted = requested.strip()
+        region = _find(book, wanted)
+        if region is None:
+            choices = ", ".join(region.id for region in book.regions)
+            raise UsageError(f"unknown region '{requested}'; choose one of: {choices}")
+        return region
+    _, territory = locale_parts(environ)
+    return (territory and _find(book, territory)) or _by_id(book, book.fallback)
+
+
+def crisis_contacts(region: Region) -> tuple[Contact, ...]:
+    return tuple(contact for contact in region.contacts if contact.kind in CRISIS_KINDS)
+
+
+def _find(book: ContactBook, wanted: str) -> Region | None:
+    for region in book.regions:
+        if region.id == wanted.lower() or wanted.upper() in region.territories:
+            return region
+    return None
+
+
+def _by_id(book: ContactBook, region_id: str) -> Region:
+    return next(region for region in book.regions if region.id == region_id)

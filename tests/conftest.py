@@ -1,0 +1,57 @@
+"""Shared fixtures: the bundled bank, strings and contacts, and golden-file comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from screener import bundled
+from screener.bank import LoadedBank, load_bank
+from screener.models import ContactBook, UiStrings
+from screener.resources import load_contacts
+from screener.strings import load_strings
+
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite golden files from the output."
+    )
+
+
+@pytest.fixture(scope="session")
+def ketamine() -> LoadedBank:
+    path = bundled.bank_file("ketamine", "en")
+    assert path is not None
+    return load_bank(path)
+
+
+@pytest.fixture(scope="session")
+def strings() -> UiStrings:
+    return load_strings("en")
+
+
+@pytest.fixture(scope="session")
+def contacts() -> ContactBook:
+    return load_contacts(bundled.contacts_file())
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/<name>; --update-golden rewrites it instead."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def compare(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {name}; run pytest --update-golden and review it"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from golden/{name}"
+
+    return compare

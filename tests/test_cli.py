@@ -1,0 +1,289 @@
+"""The command line, as a person or a script uses it: exit codes and whole outputs."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from screener import __version__
+from screener.cli import COMMANDS, app, with_default_command
+
+from .test_answers import GOOD
+from .test_scoring import CRITERION_IDS, HEALTH_IDS
+
+runner = CliRunner()
+UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
+
+# Enter at the intro, the two gate questions, the 10 criteria, then the 7 health questions.
+ALL_NO = "\n" + "y\nn\n" + "n\n" * 10 + "n\n" * 7
+
+
+def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    return runner.invoke(app, list(args), input=input, env=env or UK)
+
+
+def flat(text: str) -> str:
+    """Text with its wrapping undone, to look for a sentence wherever lines broke."""
+    return " ".join(text.split())
+
+
+def answers_file(tmp_path: Path, text: str = GOOD) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(text)
+    return path
+
+
+# --- interactive ------------------------------------------------------------------------
+
+
+def test_a_whole_screening_through_the_keyboard() -> None:
+    result = invoke("run", input=ALL_NO)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Question 1 of 19." in out and "Question 19 of 19." in out
+    order = [
+        "What your answers show",
+        "touched 0 of the 10 areas",
+        "No pattern of concern showed",
+        "What you could do next",
+        "Who you can contact (United Kingdom)",
+        "FRANK",
+        "This is a self-check, not a diagnosis.",
+        "Your answers were not saved or sent anywhere.",
+    ]
+    positions = [out.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert "Please read this first" not in out
+    flat = " ".join(out.split())
+    assert "does not make ketamine use safe." in flat
+    assert "safe." not in flat.replace("does not make ketamine use safe.", "")
+
+
+def test_back_and_help_while_answering() -> None:
+    keys = "\n" + "y\n" + "?\n" + "b\n" + "\n" + "n\n" + "n\n" * 10 + "n\n" * 7
+    result = invoke("run", input=keys)
+    assert result.exit_code == 0, result.output
+    assert "About this question: Answer yes only if every time" in flat(result.output)
+    assert "Earlier you said: yes. Press Enter to keep it." in flat(result.output)
+
+
+def test_quit_saves_nothing_and_exits_130(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    result = invoke("run", "--output", str(target), input="\ny\nq\n")
+    assert result.exit_code == 130
+    last = flat(result.output.split("Your answer:")[-1])
+    assert last == (
+        "You stopped the check. Nothing was saved. "
+        "If you want to talk to someone: FRANK (0300 123 6600)."
+    )
+    assert not target.exists()
+
+
+def test_end_of_input_is_like_ctrl_d(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    result = invoke("run", "--output", str(target), input="\ny\n")
+    assert result.exit_code == 130
+    assert flat(result.output.split("Your answer:")[-1]) == (
+        "Stopped. Nothing was saved. If you want to talk to someone: FRANK (0300 123 6600)."
+    )
+    assert "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_crisis_help_at_once_then_carry_on() -> None:
+    keys = "\n" + "n\n" + "n\n" * 5 + "y\n" + "y\n"
+    result = invoke("run", input=keys)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    crisis = out.index("You don't have to face this alone")
+    assert crisis < out.index("Samaritans") < out.index("Would you like to carry on")
+    summary = out.index("Please read this first")
+    assert out.index("Support for how you are feeling", summary) < out.index(
+        "What your answers show"
+    )
+    assert out.index("Samaritans", summary) < out.index("What your answers show")
+
+
+def test_crisis_help_then_stop() -> None:
+    result = invoke("run", input="\n" + "n\n" + "n\n" * 5 + "y\n" + "n\n")
+    assert result.exit_code == 130
+    assert "You chose to stop here" in result.output
+    assert "What your answers show" not in result.output
+
+
+def test_no_use_in_the_past_year_explains_the_skip() -> None:
+    result = invoke("run", input="\n" + "n\n" + "n\n" * 6)
+    assert result.exit_code == 0, result.output
+    assert "Question 2 of 7." in result.output
+    assert "questions about the past 12 months don't apply" in result.output
+    assert "Support exists for staying stopped" in result.output
+    assert "Staying stopped" in result.output
+    assert "Ways to reduce harm" not in result.output
+
+
+def test_interactive_json_keeps_stdout_for_the_record() -> None:
+    result = runner.invoke(app, ["run", "--format", "json"], input=ALL_NO, env=UK)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["band"]["id"] == "none"
+    assert "Question 1 of 19." in result.stderr
+
+
+def test_interactive_with_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "record.md"
+    result = invoke("run", "--format", "markdown", "--output", str(target), input=ALL_NO)
+    assert result.exit_code == 0, result.output
+    assert f"Your answers were saved to {target}, readable only by you." in flat(result.output)
+    assert target.read_text().startswith("# Ketamine use: a private self-check")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_bad_output_path_fails_before_any_question(tmp_path: Path) -> None:
+    result = invoke("run", "--output", str(tmp_path / "no" / "r.json"), input=ALL_NO)
+    assert result.exit_code == 1
+    assert "Question" not in result.output
+    assert result.stderr.startswith("Error: ") and "no folder" in result.stderr
+
+
+# --- replays and formats ----------------------------------------------------------------
+
+
+def test_replay_as_json_has_the_documented_keys(tmp_path: Path) -> None:
+    result = invoke("run", "--answers", str(answers_file(tmp_path)), "--format", "json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    for key in (
+        "bank",
+        "answers",
+        "criteria_met",
+        "criteria_applicable",
+        "unsure",
+        "band",
+        "clusters",
+        "flags",
+        "resources",
+        "disclaimer",
+        "screener_version",
+    ):
+        assert key in record
+    assert set(record["bank"]) >= {"id", "version", "sha256"}
+    assert record["band"]["id"] == "none" and record["screener_version"] == __version__
+    assert record["resources"]["region"] == "uk"
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+def test_every_format_replays(tmp_path: Path, output_format: str) -> None:
+    text = GOOD.replace("craving: no", "craving: yes").replace("duties: no", "duties: yes")
+    result = invoke("run", "--answers", str(answers_file(tmp_path, text)), "-f", output_format)
+    assert result.exit_code == 0, result.output
+    assert ("mild" if output_format == "json" else "Some of the signs") in result.stdout
+
+
+def test_output_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    target.write_text("keep")
+    args = ["run", "--answers", str(answers_file(tmp_path)), "-f", "json", "-o", str(target)]
+    refused = invoke(*args)
+    assert refused.exit_code == 1 and target.read_text() == "keep"
+    assert refused.stderr == f"Error: {target}: already exists; add --force to replace it\n"
+    replaced = invoke(*args, "--force")
+    assert replaced.exit_code == 0
+    assert json.loads(target.read_text())["bank"]["id"] == "ketamine"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert replaced.stdout == ""
+
+
+def test_bad_answers_are_one_line_and_exit_1(tmp_path: Path) -> None:
+    path = answers_file(tmp_path, GOOD.replace("craving: no", "craving: maybe"))
+    result = invoke("run", "--answers", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}:8:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure\n"
+    )
+    assert result.stdout == ""
+
+
+def test_a_broken_bank_is_one_line_and_exit_1() -> None:
+    from .conftest import DATA
+
+    path = DATA / "broken" / "band_gap.yaml"
+    result = invoke("run", "--bank", str(path), input=ALL_NO)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "no band covers a count of 1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "--region", "mars"], "unknown region 'mars'"),
+        (["run", "--lang", "fr"], "the 'ketamine' bank has no 'fr' version; available: en"),
+        (["run", "--bank", "alcohol"], "no bundled bank 'alcohol'; bundled banks: ketamine"),
+        (["run", "--format", "pdf"], "pdf"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+# --- the other commands -----------------------------------------------------------------
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert (result.exit_code, result.stdout) == (0, f"screener {__version__}\n")
+
+
+def test_banks() -> None:
+    result = invoke("banks")
+    assert result.stdout == "ketamine  1.0.0  en  19 items  Ketamine use: a private self-check\n"
+
+
+def test_validate_reports_every_file(tmp_path: Path) -> None:
+    from .conftest import DATA
+
+    good, bad = DATA / "minimal.yaml", DATA / "broken" / "duplicate_key.yaml"
+    result = invoke("validate", str(good), str(bad))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{good}: ok, bank mini 1.0.0 (en), 4 items",
+        f"{bad}:38:5: duplicate key 'text' (first at line 37)",
+    ]
+
+
+def test_resources_for_a_region() -> None:
+    result = invoke("resources", "--region", "nz")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Help contacts: New Zealand (nz)")
+    assert "checked 2026-" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    assert len(result.stdout.strip().splitlines()) > 3
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], ["run"]),
+        (["--plain"], ["run", "--plain"]),
+        (["--answers", "a.yaml"], ["run", "--answers", "a.yaml"]),
+        (["banks"], ["banks"]),
+        (["--help"], ["--help"]),
+        (["--version"], ["--version"]),
+    ],
+)
+def test_no_command_means_run(args: list[str], expected: list[str]) -> None:
+    assert with_default_command(args) == expected
+
+
+def test_every_item_id_is_in_the_good_answers_file() -> None:
+    assert len(CRITERION_IDS + HEALTH_IDS) + 2 == 19
