@@ -92,7 +92,6 @@ def run(
     """Take the self-check (the default when no command is given)."""
     from screener import screening
     from screener.output import write_private
-    from screener.session import Ending
 
     options = screening.Options(
         bank=bank,
@@ -119,6 +118,8 @@ def run(
             else:
                 sys.stdout.write(screening.render(result, setup, output_format))
             return
+
+        from screener.session import Ending
 
         # The record goes to stdout in its format; the conversation then uses stderr.
         conversation = sys.stdout if output_format is Format.text or output else sys.stderr

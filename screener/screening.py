@@ -7,10 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from screener import bundled
 from screener.answers import load_answers
@@ -19,17 +16,18 @@ from screener.errors import UsageError
 from screener.locales import locale_parts
 from screener.models import Answer, Region, Result, UiStrings
 from screener.output import check_target
-from screener.prompt import ConsoleAsker
 from screener.record import build_result
 from screener.render import Format, assert_never
 from screener.render.json import render_json
-from screener.render.markdown import render_markdown
-from screener.render.text import print_sections
 from screener.resources import choose_region, load_contacts
 from screener.scoring import score
-from screener.session import Ending, Walk, walk
 from screener.strings import DEFAULT_LANGUAGE, load_strings
-from screener.summary import build_summary
+
+if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
+    from rich.console import Console
+    from rich.text import Text
+
+    from screener.session import Walk
 
 DEFAULT_BANK = "ketamine"
 TEXT_FILE_WIDTH = 80
@@ -97,6 +95,8 @@ def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
 
 
 def make_console(stream: TextIO, *, plain: bool, width: int | None = None) -> Console:
+    from rich.console import Console
+
     return Console(
         file=stream,
         width=width,
@@ -117,6 +117,9 @@ def result_of(setup: Setup, answers: Mapping[str, Answer]) -> Result:
 
 def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
     """The introduction, then the questions; KeyboardInterrupt and EOFError propagate."""
+    from screener.prompt import ConsoleAsker
+    from screener.session import Ending, Walk, walk
+
     asker = ConsoleAsker(console, setup.strings, setup.region, plain=plain)
     if not asker.intro(setup.loaded.bank):
         return Walk({}, Ending.QUIT)
@@ -125,6 +128,8 @@ def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
 
 def goodbye(setup: Setup, message: str) -> Text:
     """One line for leaving early: nothing saved, and someone to talk to."""
+    from rich.text import Text
+
     contact = setup.region.contacts[0]
     reach = contact.phone or contact.web or contact.text or ""
     named = f"{contact.name} ({reach})" if reach else contact.name
@@ -135,15 +140,23 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
     result: Result, setup: Setup, output_format: Format, *, saved_to: str | None = None
 ) -> str:
     """The result as a whole document in one format (text at 80 columns, plain)."""
+    if output_format is Format.json:
+        return render_json(result)
+    from screener.summary import build_summary
+
     bank = setup.loaded.bank
     sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
     match output_format:
         case Format.text:
+            from screener.render.text import print_sections
+
             buffer = io.StringIO()
             console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
             print_sections(console, sections, plain=True)
             return buffer.getvalue().lstrip("\n")
         case Format.markdown:
+            from screener.render.markdown import render_markdown
+
             return render_markdown(bank, result, sections, setup.strings)
         case Format.json:
             return render_json(result)
@@ -154,6 +167,9 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
 def show_summary(
     console: Console, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
 ) -> None:
+    from screener.render.text import print_sections
+    from screener.summary import build_summary
+
     sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings, saved_to)
     print_sections(console, sections, plain=plain)
 
