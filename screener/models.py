@@ -330,6 +330,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     start_prompt: Prose
     progress: Prose
     choices: Prose
+    commands: Prose
     choices_plain: Prose
     answer_prompt: Prose
     earlier_answer: Prose

@@ -89,7 +89,10 @@ class ConsoleAsker:
         else:
             self.console.print(Text(progress, style="dim"))
             self.console.print(Text(printable(step.item.text), style="bold"))
-            self.console.print(Text(strings.choices, style="dim"))
+            keys = f"{strings.choices}   {strings.commands}"
+            if len(keys) > self.console.width:  # narrow: never split a key from its word
+                keys = f"{strings.choices}\n{strings.commands}"
+            self.console.print(Text(keys, style="dim"))
         if step.earlier is not None:
             label = strings.answer_labels.of(step.earlier)
             self._say(strings.earlier_answer.format(answer=label))

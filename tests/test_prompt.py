@@ -115,7 +115,7 @@ def test_crisis_shows_the_regions_crisis_contacts_then_asks(
     flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
     assert asker.crisis(flag) is True
     text = output.getvalue()
-    assert text.index("You don't have to face this alone") < text.index("Samaritans")
+    assert text.index("Help is there for you right now") < text.index("Samaritans")
     assert "call 116 123" in text and "call 999" in text
     assert "FRANK" not in text  # drug helplines wait for the summary
     assert text.rstrip().endswith("Your answer: y")
