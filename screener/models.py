@@ -69,7 +69,10 @@ class Cluster(Model, frozen=True, kw_only=True):
     """A named group of criteria (for example impaired control)."""
 
     id: Identifier
-    title: Prose
+    title: Annotated[Prose, Meta(description="Plain name the person reads.")]
+    term: Annotated[
+        Prose | None, Meta(description="Professional name for counsellors; default: title.")
+    ] = None
 
 
 class Band(Model, frozen=True, kw_only=True):
@@ -223,6 +226,7 @@ class BandResult(Model, frozen=True, kw_only=True):
 class ClusterResult(Model, frozen=True, kw_only=True):
     id: str
     title: str
+    term: str
     met: int
     of: int
     unsure: int
@@ -365,3 +369,16 @@ class UiStrings(Model, frozen=True, kw_only=True):
     saved_nothing: Prose
     saved_to: Prose
     level_labels: dict[str, str]
+    professional_heading: Prose
+    professional_count: Prose
+    professional_band: Prose
+    professional_gate: Prose
+    professional_adaptation: Prose
+    professional_unsure: Prose
+    professional_criteria_heading: Prose
+    professional_criterion: Prose
+    professional_not_counted: Prose
+    professional_not_asked: Prose
+    professional_clusters_heading: Prose
+    professional_flags_heading: Prose
+    professional_no_flags: Prose

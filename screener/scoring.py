@@ -102,6 +102,7 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
         ClusterResult(
             id=cluster.id,
             title=cluster.title,
+            term=cluster.term or cluster.title,
             met=sum(1 for c in members if c.answer == "yes"),
             of=len(members),
             unsure=sum(1 for c in members if c.answer == "unsure"),

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from screener.models import Bank, ClusterResult, Contact, Level, Region, Result, UiStrings
+from screener.models import (
+    Answer,
+    Bank,
+    ClusterResult,
+    Contact,
+    Level,
+    Region,
+    Result,
+    UiStrings,
+)
 from screener.resources import crisis_contacts
 from screener.scoring import holds
 
@@ -110,8 +119,80 @@ def _result_section(bank: Bank, result: Result, strings: UiStrings) -> Section:
     return Section(strings.result_heading, tuple(paragraphs), clusters, strings.clusters_heading)
 
 
-def _cluster_line(cluster: ClusterResult, strings: UiStrings) -> str:
-    line = strings.cluster_line.format(title=cluster.title, met=cluster.met, of=cluster.of)
+def _cluster_line(cluster: ClusterResult, strings: UiStrings, title: str | None = None) -> str:
+    line = strings.cluster_line.format(title=title or cluster.title, met=cluster.met, of=cluster.of)
     if cluster.unsure:
         line += " " + strings.cluster_unsure.format(unsure=cluster.unsure)
     return line
+
+
+def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -> list[Section]:
+    """The counsellor's and trainer's view: DSM terms, every criterion, flags by level."""
+    scoring = bank.scoring
+    paragraphs: list[str] = []
+    gate = scoring.gate
+    if result.gate_closed and gate is not None:
+        answer = result.answers.get(gate.item, "no")
+        paragraphs.append(
+            strings.professional_gate.format(
+                item=gate.item, answer=strings.answer_labels.of(answer)
+            )
+        )
+    else:
+        paragraphs.append(
+            strings.professional_count.format(
+                met=result.criteria_met,
+                total=result.criteria_total,
+                applicable=result.criteria_applicable,
+                window=scoring.window,
+            )
+        )
+    band = result.band
+    paragraphs.append(strings.professional_band.format(id=band.id, min=band.min, max=band.max))
+    paragraphs.extend(
+        strings.professional_adaptation.format(id=adaptation.id, message=adaptation.message)
+        for adaptation in result.adaptations
+    )
+    if result.unsure:
+        paragraphs.append(strings.professional_unsure.format(items=", ".join(result.unsure)))
+    paragraphs.append(result.disclaimer)
+
+    terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+    criteria = tuple(
+        Entry(
+            strings.professional_criterion.format(
+                number=criterion.number,
+                item=criterion.item,
+                cluster=terms.get(criterion.cluster, criterion.cluster),
+                answer=_professional_answer(criterion.answer, criterion.counted, strings),
+            )
+        )
+        for criterion in result.criteria
+    )
+    clusters = tuple(
+        Entry(_cluster_line(cluster, strings, title=cluster.term)) for cluster in result.clusters
+    )
+    flags = tuple(Entry(flag.title, flag.level) for flag in result.flags) or (
+        Entry(strings.professional_no_flags),
+    )
+    return [
+        Section(
+            strings.professional_heading,
+            tuple(paragraphs),
+            criteria,
+            strings.professional_criteria_heading,
+        ),
+        Section(strings.professional_clusters_heading, entries=clusters),
+        Section(
+            strings.professional_flags_heading,
+            entries=flags,
+            level=result.flags[0].level if result.flags else None,
+        ),
+    ]
+
+
+def _professional_answer(answer: Answer | None, counted: bool, strings: UiStrings) -> str:
+    if answer is None:
+        return strings.professional_not_asked
+    label = strings.answer_labels.of(answer)
+    return label if counted else f"{label}, {strings.professional_not_counted}"

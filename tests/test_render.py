@@ -124,3 +124,20 @@ def test_json_is_the_result_exactly(ketamine: LoadedBank, contacts: ContactBook)
     assert record["criteria_met"] == 8 and record["band"]["id"] == "severe"
     assert [flag["level"] for flag in record["flags"]][:2] == ["crisis", "urgent"]
     assert record["resources"]["contacts"][0]["checked"].startswith("2026-")
+
+
+@pytest.mark.parametrize("path", ["mild_prescribed", "gate_closed", "severe_with_flags"])
+def test_professional_summary_golden(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, golden: Golden, path: str
+) -> None:
+    from screener.summary import build_professional_summary
+
+    answers, region_id = PATHS[path]
+    region = region_named(contacts, region_id)
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    output = io.StringIO()
+    console = Console(file=output, width=80, color_system=None, markup=False, highlight=False)
+    print_sections(console, build_professional_summary(ketamine.bank, result, strings), plain=True)
+    text = output.getvalue()
+    assert "not a diagnosis" in text
+    golden(f"professional_{path}.txt", text)
