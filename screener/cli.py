@@ -88,6 +88,9 @@ def run(
     bank: Annotated[
         Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
     ] = None,
+    keep_screen: Annotated[
+        bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
+    ] = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     from screener import screening
@@ -119,6 +122,7 @@ def run(
                 sys.stdout.write(screening.render(result, setup, output_format))
             return
 
+        from screener.keyboard import QuickExit
         from screener.session import Ending
 
         # The record goes to stdout in its format; the conversation then uses stderr.
@@ -127,6 +131,10 @@ def run(
         console = screening.make_console(conversation, plain=is_plain)
         try:
             walked = screening.ask(setup, console, plain=is_plain)
+        except QuickExit:
+            if not keep_screen:
+                screening.clear_screen(console, os.environ)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError):
             console.print()
             console.print(screening.goodbye(setup, setup.strings.interrupted))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+import sys
 import textwrap
 
 from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from screener.keyboard import QuickExit, can_read_keys, is_quick_exit, read_line
 from screener.models import ANSWERS, Answer, Bank, Flag, Region, UiStrings
 from screener.resources import crisis_contacts
 from screener.safetext import printable
@@ -179,6 +181,17 @@ class ConsoleAsker:
             self.console.print(Text(printable(text)))
 
     def _read(self, prompt: str) -> str:
-        """One line from the keyboard; EOFError (Ctrl-D) and KeyboardInterrupt propagate."""
+        """One line from the keyboard; EOFError (Ctrl-D), KeyboardInterrupt and QuickExit
+        propagate. On a terminal keys are read one by one, so Esc needs no Enter."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
-        return self.console.input(marker)
+        if self.console.is_terminal and can_read_keys(sys.stdin):
+            self.console.print(marker, end="")
+            return read_line(self._echo, sys.stdin)
+        typed = self.console.input(marker)
+        if is_quick_exit(typed):
+            raise QuickExit
+        return typed
+
+    def _echo(self, text: str) -> None:
+        self.console.file.write(text)
+        self.console.file.flush()

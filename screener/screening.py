@@ -126,6 +126,15 @@ def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
     return walk(setup.loaded.bank, asker)
 
 
+def clear_screen(console: Console, environ: Mapping[str, str]) -> None:
+    """After a quick exit: clear the screen and scrollback where the terminal allows it."""
+    from screener.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
+
+    if console.is_terminal and environ.get("TERM") != "dumb":
+        console.file.write(CLEAR_SCREEN_AND_SCROLLBACK)
+        console.file.flush()
+
+
 def goodbye(setup: Setup, message: str) -> Text:
     """One line for leaving early: nothing saved, and someone to talk to."""
     from rich.text import Text

@@ -67,7 +67,7 @@ def test_back_and_help_while_answering() -> None:
     keys = "\n" + "y\n" + "?\n" + "b\n" + "\n" + "n\n" + "n\n" * 10 + "n\n" * 7
     result = invoke("run", input=keys)
     assert result.exit_code == 0, result.output
-    assert "About this question: Answer yes only if every time" in flat(result.output)
+    assert "About this question: Answer yes only if all your ketamine use" in flat(result.output)
     assert "Earlier you said: yes. Press Enter to keep it." in flat(result.output)
 
 
@@ -77,7 +77,7 @@ def test_quit_saves_nothing_and_exits_130(tmp_path: Path) -> None:
     assert result.exit_code == 130
     last = flat(result.output.split("Your answer:")[-1])
     assert last == (
-        "You stopped the check. Nothing was saved. "
+        "You stopped the check. Nothing was saved. This check is not a diagnosis. "
         "If you want to talk to someone: FRANK (0300 123 6600)."
     )
     assert not target.exists()
@@ -88,7 +88,8 @@ def test_end_of_input_is_like_ctrl_d(tmp_path: Path) -> None:
     result = invoke("run", "--output", str(target), input="\ny\n")
     assert result.exit_code == 130
     assert flat(result.output.split("Your answer:")[-1]) == (
-        "Stopped. Nothing was saved. If you want to talk to someone: FRANK (0300 123 6600)."
+        "Stopped. Nothing was saved. This check is not a diagnosis. "
+        "If you want to talk to someone: FRANK (0300 123 6600)."
     )
     assert "Traceback" not in result.output
     assert not target.exists()
@@ -287,3 +288,18 @@ def test_no_command_means_run(args: list[str], expected: list[str]) -> None:
 
 def test_every_item_id_is_in_the_good_answers_file() -> None:
     assert len(CRITERION_IDS + HEALTH_IDS) + 2 == 19
+
+
+@pytest.mark.parametrize("key", ["x", "X", "\x1b", "y\x1b"])
+def test_quick_exit_leaves_at_once_with_nothing_written(tmp_path: Path, key: str) -> None:
+    target = tmp_path / "r.json"
+    result = invoke("run", "--output", str(target), input=f"\ny\n{key}\n")
+    assert result.exit_code == 130
+    assert "Question 2 of 19." in result.output
+    assert "Stopped" not in result.output and "Question 3" not in result.output
+    assert not target.exists()
+
+
+def test_the_intro_says_how_to_leave_at_once() -> None:
+    result = invoke("run", input="q\n")
+    assert "To leave at once and clear the screen, press Esc or x." in flat(result.output)

@@ -1,0 +1,104 @@
+"""Read a line from a real terminal key by key, so that Esc (or x) can leave at once."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import select
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+ESCAPE = "\x1b"
+QUICK_EXIT_KEY = "x"
+
+# Clear the screen, move home, and clear the scrollback (xterm's CSI 3 J; most terminals and
+# tmux honour it). What a shared computer's next user could scroll back to is gone.
+CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
+
+
+class QuickExit(Exception):
+    """The person pressed the quick-exit key: leave now, show nothing more."""
+
+
+def is_quick_exit(typed: str) -> bool:
+    """A line-based reader's view: the line held Esc, or was just the quick-exit key."""
+    return ESCAPE in typed or typed.strip().lower() == QUICK_EXIT_KEY
+
+
+def can_read_keys(stream: TextIO) -> bool:
+    """Key-by-key reading needs a POSIX terminal on standard input."""
+    if sys.platform == "win32":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_line(write: Callable[[str], None], stream: TextIO) -> str:
+    """One line, echoing as typed; Esc or a first-key x raises QuickExit.
+
+    Ctrl-C still raises KeyboardInterrupt (cbreak mode keeps signals); Ctrl-D on an empty
+    line raises EOFError, like input().
+    """
+    import termios
+
+    descriptor = stream.fileno()
+    saved = termios.tcgetattr(descriptor)
+    keys_mode = list(saved)
+    keys_mode[3] &= ~(termios.ICANON | termios.ECHO)  # local flags: no line editing, no echo
+    keys_mode[6] = list(saved[6])
+    keys_mode[6][termios.VMIN], keys_mode[6][termios.VTIME] = 1, 0
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    typed: list[str] = []
+    try:
+        # TCSANOW, not tty.setcbreak's TCSAFLUSH: keys typed ahead must not be thrown away.
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        while True:
+            chunk = os.read(descriptor, 1)
+            if not chunk:
+                raise EOFError
+            for key in decoder.decode(chunk):
+                if key == ESCAPE:
+                    if _more_bytes_waiting(descriptor):
+                        _skip_escape_sequence(descriptor)  # a cursor key, not Esc alone
+                        continue
+                    raise QuickExit
+                if key in "\r\n":
+                    write("\n")
+                    return "".join(typed)
+                if key == "\x04":
+                    if not typed:
+                        raise EOFError
+                elif key in "\x7f\x08":
+                    if typed:
+                        typed.pop()
+                        write("\b \b")
+                elif key == "\x15":  # Ctrl-U: clear the line
+                    write("\b \b" * len(typed))
+                    typed.clear()
+                elif key.isprintable():
+                    if not typed and key.lower() == QUICK_EXIT_KEY:
+                        raise QuickExit
+                    typed.append(key)
+                    write(key)
+    finally:
+        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+
+
+def _more_bytes_waiting(descriptor: int) -> bool:
+    # A cursor key sends Esc and its sequence in one burst; a pressed Esc comes alone.
+    ready, _, _ = select.select([descriptor], [], [], 0.05)
+    return bool(ready)
+
+
+def _skip_escape_sequence(descriptor: int) -> None:
+    """Consume the rest of a CSI or SS3 sequence such as Esc [ A (cursor up)."""
+    first = os.read(descriptor, 1)
+    if first not in (b"[", b"O"):
+        return
+    while True:
+        byte = os.read(descriptor, 1)
+        if not byte or 0x40 <= byte[0] <= 0x7E:
+            return
