@@ -8,7 +8,14 @@ from pathlib import Path
 from screener import bundled, documents
 from screener.bank import bank_from_document, load_bank
 from screener.errors import DataError
+from screener.models import Bank, UiStrings
 from screener.resources import choose_region, contacts_from_document, load_contacts
+from screener.translations import (
+    REFERENCE_LANGUAGE,
+    Finding,
+    check_strings,
+    check_translation,
+)
 
 
 def list_banks() -> str:
@@ -29,11 +36,17 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
     for path in files:
         try:
             document = documents.load(path)
-            if isinstance(document.data, dict) and "regions" in document.data:
+            data = document.data
+            if isinstance(data, dict) and "regions" in data:
                 book = contacts_from_document(document)
                 lines.append(f"{path}: ok, contacts for {len(book.regions)} regions")
+            elif isinstance(data, dict) and "answer_words" in data:
+                ui = documents.convert(document, UiStrings)
+                _raise_findings(document, _strings_findings(path, ui))
+                lines.append(f"{path}: ok, interface wording ({ui.language})")
             else:
                 bank = bank_from_document(document).bank
+                _raise_findings(document, _translation_findings(path, bank))
                 lines.append(
                     f"{path}: ok, bank {bank.id} {bank.version} ({bank.language}), "
                     f"{len(bank.items)} items"
@@ -42,6 +55,27 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
             ok = False
             lines.extend(str(problem) for problem in error.problems)
     return lines, ok
+
+
+def _translation_findings(path: Path, bank: Bank) -> list[Finding]:
+    """A translated bank is checked against <id>.en.yaml beside it, when there is one."""
+    reference_path = path.parent / f"{bank.id}.{REFERENCE_LANGUAGE}.yaml"
+    if bank.language == REFERENCE_LANGUAGE or not reference_path.is_file():
+        return []
+    return check_translation(load_bank(reference_path).bank, bank)
+
+
+def _strings_findings(path: Path, ui: UiStrings) -> list[Finding]:
+    reference_path = path.parent / f"ui.{REFERENCE_LANGUAGE}.yaml"
+    if ui.language == REFERENCE_LANGUAGE or not reference_path.is_file():
+        return []
+    reference = documents.convert(documents.load(reference_path), UiStrings)
+    return check_strings(reference, ui)
+
+
+def _raise_findings(document: documents.Document, findings: list[Finding]) -> None:
+    if findings:
+        raise DataError([document.problem(key_path, message) for key_path, message in findings])
 
 
 def describe_resources(requested: str | None, environ: Mapping[str, str]) -> str:
