@@ -172,6 +172,19 @@ def test_replay_as_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert set(record["bank"]) >= {"id", "version", "sha256"}
     assert record["band"]["id"] == "none" and record["screener_version"] == __version__
     assert record["resources"]["region"] == "uk"
+    assert (record["mode"], record["client"], record["notes"]) == ("self", None, {})
+    assert record["resources"]["service"] is None
+
+
+def test_a_record_says_when_it_was_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+
+    from screener import record
+
+    moment = datetime.datetime(2026, 11, 21, 10, 15, 7, 999, tzinfo=datetime.timezone.utc)
+    monkeypatch.setattr(record, "now", lambda: moment)
+    result = invoke("run", "--answers", str(answers_file(tmp_path)), "--format", "json")
+    assert json.loads(result.stdout)["recorded_at"] == "2026-11-21T10:15:07+00:00"
 
 
 @pytest.mark.parametrize("output_format", ["text", "markdown", "json"])

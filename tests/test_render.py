@@ -141,3 +141,16 @@ def test_professional_summary_golden(
     text = output.getvalue()
     assert "not a diagnosis" in text
     golden(f"professional_{path}.txt", text)
+
+
+def test_a_time_without_a_zone_is_refused() -> None:
+    import datetime
+
+    from screener.record import timestamp
+
+    with pytest.raises(ValueError, match="time zone"):
+        timestamp(datetime.datetime(2026, 11, 21, 10, 15))
+    offset = datetime.timezone(datetime.timedelta(hours=-5))
+    assert timestamp(datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=offset)) == (
+        "2026-01-02T03:04:05-05:00"
+    )
