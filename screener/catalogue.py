@@ -8,7 +8,14 @@ from pathlib import Path
 from screener import bundled, documents
 from screener.bank import bank_from_document, load_bank
 from screener.errors import DataError
-from screener.resources import choose_region, contacts_from_document, load_contacts
+from screener.resources import (
+    choose_region,
+    contacts_from_document,
+    find_service,
+    load_contacts,
+    service_from_document,
+    with_service,
+)
 
 
 def list_banks() -> str:
@@ -32,6 +39,12 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
             if isinstance(document.data, dict) and "regions" in document.data:
                 book = contacts_from_document(document)
                 lines.append(f"{path}: ok, contacts for {len(book.regions)} regions")
+            elif isinstance(document.data, dict) and "contacts" in document.data:
+                service = service_from_document(document)
+                lines.append(
+                    f"{path}: ok, {len(service.contacts)} contacts of {service.service}, "
+                    "listed first"
+                )
             else:
                 bank = bank_from_document(document).bank
                 lines.append(
@@ -44,10 +57,17 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
     return lines, ok
 
 
-def describe_resources(requested: str | None, environ: Mapping[str, str]) -> str:
+def describe_resources(
+    requested: str | None, environ: Mapping[str, str], service_file: Path | None = None
+) -> str:
+    """The contacts a summary would list, in its order: the service's own first, if any."""
     region = choose_region(load_contacts(bundled.contacts_file()), requested, environ)
+    service, found_at = find_service(service_file, environ)
     lines = [f"Help contacts: {region.name} ({region.id})", ""]
-    for contact in region.contacts:
+    if service is not None:
+        count = len(service.contacts)
+        lines[1:] = [f"{service.service}: its own {count} first (from {found_at}).", ""]
+    for contact in with_service(region, service).contacts:
         lines.append(f"{contact.name} [{contact.kind}]")
         for label, value in (
             ("phone", contact.phone),

@@ -88,6 +88,10 @@ def run(
     bank: Annotated[
         Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
     ] = None,
+    resources: Annotated[
+        Optional[Path],
+        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+    ] = None,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     from screener import screening
@@ -102,6 +106,7 @@ def run(
         output=output,
         force=force,
         plain=plain,
+        resources=resources,
     )
     with _reported_errors():
         screening.preflight(options)
@@ -176,12 +181,16 @@ def resources(
     region: Annotated[
         Optional[str], typer.Option(help="uk, us, ca, au, ie, nz or other. Default: your locale.")
     ] = None,
+    resources: Annotated[
+        Optional[Path],
+        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+    ] = None,
 ) -> None:
-    """Show the help contacts for a region, with when and where each was checked."""
+    """Show the help contacts a summary would list, with when and where each was checked."""
     from screener import catalogue
 
     with _reported_errors():
-        sys.stdout.write(catalogue.describe_resources(region, os.environ))
+        sys.stdout.write(catalogue.describe_resources(region, os.environ, resources))
 
 
 def with_default_command(args: list[str]) -> list[str]:

@@ -14,12 +14,12 @@ from screener.answers import load_answers
 from screener.bank import LoadedBank, load_bank
 from screener.errors import UsageError
 from screener.locales import locale_parts
-from screener.models import Answer, Region, Result, UiStrings
+from screener.models import Answer, Region, Result, ServiceContacts, UiStrings
 from screener.output import check_target
 from screener.record import build_result
 from screener.render import Format, assert_never
 from screener.render.json import render_json
-from screener.resources import choose_region, load_contacts
+from screener.resources import choose_region, find_service, load_contacts, with_service
 from screener.scoring import score
 from screener.strings import DEFAULT_LANGUAGE, load_strings
 
@@ -40,6 +40,8 @@ class Setup:
     loaded: LoadedBank
     strings: UiStrings
     region: Region
+    """The person's region, its contacts led by the service's own if one was given."""
+    service: ServiceContacts | None = None
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,16 @@ class Options:
     output: Path | None = None
     force: bool = False
     plain: bool = False
+    resources: Path | None = None
+    """A service's own contacts file; else the config file, if there is one."""
 
 
 def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
     loaded = load_bank(find_bank(options.bank, options.language, environ))
     strings = load_strings(loaded.bank.language)
     region = choose_region(load_contacts(bundled.contacts_file()), options.region, environ)
-    return Setup(loaded, strings, region)
+    service, _ = find_service(options.resources, environ)
+    return Setup(loaded, strings, with_service(region, service), service)
 
 
 def find_bank(requested: str | None, language: str | None, environ: Mapping[str, str]) -> Path:
@@ -112,7 +117,9 @@ def replay(setup: Setup, answers_file: Path) -> Result:
 
 
 def result_of(setup: Setup, answers: Mapping[str, Answer]) -> Result:
-    return build_result(setup.loaded, score(setup.loaded.bank, answers), setup.region)
+    return build_result(
+        setup.loaded, score(setup.loaded.bank, answers), setup.region, service=setup.service
+    )
 
 
 def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
