@@ -81,3 +81,15 @@ def describe_resources(
         lines.append(f"  checked {contact.checked.isoformat()}: {contact.source}")
         lines.append("")
     return "\n".join(lines)
+
+
+def export_questionnaire(
+    requested: str | None, language: str | None, environ: Mapping[str, str]
+) -> str:
+    """The bank as an HL7 FHIR R4 Questionnaire, as JSON text."""
+    from screener.render.fhir import questionnaire, to_json
+    from screener.screening import find_bank
+    from screener.strings import load_strings
+
+    bank = load_bank(find_bank(requested, language, environ)).bank
+    return to_json(questionnaire(bank, load_strings(bank.language)))

@@ -432,6 +432,8 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     criterion_label: Prose
     kind_labels: dict[str, str]
     contacts_heading: Prose
+    record_not_saved: Prose
+    record_saved_to: Prose
     record_title: Prose
     record_client: Prose
     record_no_client: Prose

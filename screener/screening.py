@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from screener import bundled
 from screener.answers import load_answers
@@ -116,9 +117,24 @@ def replay(setup: Setup, answers_file: Path) -> Result:
     return result_of(setup, load_answers(answers_file, setup.loaded.bank))
 
 
-def result_of(setup: Setup, answers: Mapping[str, Answer]) -> Result:
+def result_of(
+    setup: Setup,
+    answers: Mapping[str, Answer],
+    *,
+    mode: Literal["self", "intake"] = "self",
+    client: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    recorded_at: datetime.datetime | None = None,
+) -> Result:
     return build_result(
-        setup.loaded, score(setup.loaded.bank, answers), setup.region, service=setup.service
+        setup.loaded,
+        score(setup.loaded.bank, answers),
+        setup.region,
+        mode=mode,
+        client=client,
+        notes=notes,
+        recorded_at=recorded_at,
+        service=setup.service,
     )
 
 
@@ -149,9 +165,15 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
     """The result as a whole document in one format (text at 80 columns, plain)."""
     if output_format is Format.json:
         return render_json(result)
+    bank = setup.loaded.bank
+    if output_format is Format.fhir:
+        from screener.render.fhir import questionnaire_response, to_json
+
+        return to_json(questionnaire_response(bank, result, setup.strings))
+    if result.mode == "intake":
+        return _render_intake(result, setup, output_format)
     from screener.summary import build_summary
 
-    bank = setup.loaded.bank
     sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
     match output_format:
         case Format.text:
@@ -165,19 +187,42 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
             from screener.render.markdown import render_markdown
 
             return render_markdown(bank, result, sections, setup.strings)
-        case Format.json:
-            return render_json(result)
+        case Format.json | Format.fhir:  # pragma: no cover - handled above
+            raise AssertionError(output_format)
         case _:  # pragma: no cover - every Format is handled above
             assert_never(output_format)
+
+
+def _render_intake(result: Result, setup: Setup, output_format: Format) -> str:
+    """An intake's record for case notes: who, when, which bank, the result, every answer."""
+    bank = setup.loaded.bank
+    if output_format is Format.markdown:
+        from screener.render.markdown import render_intake_markdown
+
+        return render_intake_markdown(bank, result, setup.strings)
+    from screener.intake import build_intake_record
+    from screener.render.text import print_sections
+
+    buffer = io.StringIO()
+    console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
+    print_sections(console, build_intake_record(bank, result, setup.strings), plain=True)
+    return buffer.getvalue().lstrip("\n")
 
 
 def show_summary(
     console: Console, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
 ) -> None:
     from screener.render.text import print_sections
-    from screener.summary import build_summary
 
-    sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings, saved_to)
+    bank = setup.loaded.bank
+    if result.mode == "intake":
+        from screener.intake import build_intake_summary
+
+        sections = build_intake_summary(bank, result, setup.strings, saved_to)
+    else:
+        from screener.summary import build_summary
+
+        sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
     print_sections(console, sections, plain=plain)
 
 

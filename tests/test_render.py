@@ -111,6 +111,8 @@ def test_markdown_escapes_bank_text(strings: UiStrings) -> None:
 
     assert escape("**bold** [link](x) <b>") == r"\*\*bold\*\* \[link\]\(x\) \<b\>"
     assert escape("a\x1b[31mred") == "a\ufffd\\[31mred"
+    assert escape("1. first") == r"1\. first" and escape("a 1. b") == "a 1. b"
+    assert escape("10) tenth") == r"10\) tenth"
 
 
 def test_json_is_the_result_exactly(ketamine: LoadedBank, contacts: ContactBook) -> None:
