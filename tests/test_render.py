@@ -113,6 +113,7 @@ def test_markdown_escapes_bank_text(strings: UiStrings) -> None:
     assert escape("a\x1b[31mred") == "a\ufffd\\[31mred"
     assert escape("1. first") == r"1\. first" and escape("a 1. b") == "a 1. b"
     assert escape("10) tenth") == r"10\) tenth"
+    assert escape("1.0.0") == "1.0.0" and escape("3.") == r"3\."
 
 
 def test_json_is_the_result_exactly(ketamine: LoadedBank, contacts: ContactBook) -> None:

@@ -9,7 +9,7 @@ from screener.safetext import printable
 from screener.summary import Section
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_NUMBERED = re.compile(r"^(\d+)([.)])")
+_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 """'1. ' at the start would begin a numbered list."""
 
 
