@@ -76,7 +76,8 @@ def interview(bank: Bank, asker: IntakeAsker, strings: UiStrings) -> Walk:
             return walked
         if choice is ReviewAction.QUIT:
             return state.walked(bank, Ending.QUIT)
-        walked = walk(bank, asker, state, revisit=rows[choice.number - 1].item.id)
+        chosen = next(row for row in rows if row.number == choice.number)
+        walked = walk(bank, asker, state, revisit=chosen.item.id)
     return walked
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rich.console import Console
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from screener.intake import (
@@ -271,24 +272,19 @@ class IntakeAsker(ConsoleAsker):
         self._paragraph(f"{intake.record_client}: {client}")
         self.console.print()
         labels = {answer: self.strings.answer_labels.of(answer) for answer in ANSWERS}
-        answer_width = max(len(label) for label in labels.values())
-        number_width = len(str(len(rows)))
-        indent = " " * (number_width + 2 + answer_width + 2)
-        for row in rows:
-            number = f"{row.number:>{number_width}}  "
-            answer = f"{labels[row.answer]:<{answer_width}}  "
-            rest = f"{row.item.id} ({row.label})"
-            if self.plain:
-                self.console.print(Text(number + answer + rest))
-            else:
-                self.console.print(
-                    Text(number, style="bold cyan") + Text(answer, style="bold") + Text(rest)
-                )
-            if row.note:
-                note = intake.note_line.format(note=row.note)
-                self.console.print(
-                    Text(indent + printable(note), style="" if self.plain else "dim")
-                )
+        if self.plain:
+            self._review_plain(rows, labels)
+        else:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(justify="right", no_wrap=True, style="bold cyan")
+            grid.add_column(no_wrap=True, style="bold")
+            grid.add_column()  # only this column wraps, so a narrow screen keeps the others
+            for row in rows:
+                grid.add_row(str(row.number), labels[row.answer], f"{row.item.id} ({row.label})")
+                if row.note:
+                    note = intake.note_line.format(note=row.note)
+                    grid.add_row("", "", Text(printable(note), style="dim"))
+            self.console.print(grid)
         while True:
             self.console.print()
             word = normalise(self._read(intake.review_prompt))
@@ -296,9 +292,26 @@ class IntakeAsker(ConsoleAsker):
                 return ReviewAction.FINISH
             if word in self.strings.command_words.quit:
                 return ReviewAction.QUIT
-            if word.isdigit() and 1 <= int(word) <= len(rows):
+            if word.isdigit() and int(word) in {row.number for row in rows}:
                 return Change(int(word))
-            self._say(intake.review_not_understood.format(last=len(rows)))
+            self._say(intake.review_not_understood.format(last=rows[-1].number))
+
+    def _review_plain(self, rows: list[ReviewRow], labels: dict[Answer, str]) -> None:
+        """Aligned columns; a wrapped line hangs under the question, not under the number."""
+        answer_width = max(len(label) for label in labels.values())
+        number_width = len(str(max(row.number for row in rows)))
+        indent = " " * (number_width + 2 + answer_width + 2)
+        width = max(self.console.width, 20)
+        for row in rows:
+            lines = [
+                f"{row.number:>{number_width}}  {labels[row.answer]:<{answer_width}}  "
+                f"{row.item.id} ({row.label})"
+            ]
+            if row.note:
+                lines.append(indent + self.strings.intake.note_line.format(note=row.note))
+            for line in lines:
+                wrapped = textwrap.fill(printable(line), width=width, subsequent_indent=indent)
+                self.console.print(Text(wrapped))
 
     # --- the hooks ----------------------------------------------------------------------
 
