@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from screener import documents
@@ -12,13 +14,35 @@ from screener.models import ANSWERS, Answer, Bank
 from screener.scoring import asked_items
 
 ANSWERS_KEYS = ("bank", "answers")
+INTAKE_KEYS = ("client", "notes")
+"""Only `screener intake` reads these: the client reference and {item id: note}."""
+
+
+@dataclass(frozen=True)
+class Replay:
+    """What an answers file (or a saved JSON record) holds for a screening to be replayed."""
+
+    answers: dict[str, Answer]
+    client: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    recorded_at: datetime.datetime | None = None
+    """Only a saved JSON record carries it; a plain answers file is recorded when replayed."""
 
 
 def load_answers(path: Path, bank: Bank, display: str | None = None) -> dict[str, Answer]:
     return answers_from_document(documents.load(path, display), bank)
 
 
+def load_replay(path: Path, bank: Bank, *, intake: bool, display: str | None = None) -> Replay:
+    return replay_from_document(documents.load(path, display), bank, intake=intake)
+
+
 def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
+    return replay_from_document(document, bank, intake=False).answers
+
+
+def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Replay:
+    """The answers, checked against the bank; for an intake also its client and notes."""
     data = document.data
     if not isinstance(data, dict):
         raise DataError.single(
@@ -28,10 +52,19 @@ def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
     is_record = "screener_version" in data
     problems: list[Problem] = []
     if not is_record:
+        known = ANSWERS_KEYS + INTAKE_KEYS
         for key in data:
-            if key not in ANSWERS_KEYS:
+            if key in INTAKE_KEYS and not intake:
                 problems.append(
-                    document.problem((str(key),), f"unknown key '{key}'{_hint(key, ANSWERS_KEYS)}")
+                    document.problem(
+                        (str(key),),
+                        f"'{key}' belongs to an intake; replay this file with "
+                        "'screener intake --answers'",
+                    )
+                )
+            elif key not in known:
+                problems.append(
+                    document.problem((str(key),), f"unknown key '{key}'{_hint(key, known)}")
                 )
     problems += _check_bank_id(document, data.get("bank"), bank)
     raw = data.get("answers")
@@ -82,7 +115,75 @@ def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
         problems.append(document.problem(("answers",), f"no answer for: {shown}"))
     if problems:
         raise DataError(problems)
-    return answers
+    recorded_at = _recorded_at(document, data) if is_record else None
+    if not intake:
+        return Replay(answers, recorded_at=recorded_at)
+    client = _client(document, data.get("client"))
+    notes = _notes(document, data.get("notes"), answers)
+    return Replay(answers, client, notes, recorded_at)
+
+
+def _client(document: Document, value: object) -> str | None:
+    from screener.intake import MAX_CLIENT_REFERENCE, fits
+
+    if value is None:
+        return None
+    if not isinstance(value, str) or not fits(value, MAX_CLIENT_REFERENCE):
+        raise DataError(
+            [
+                document.problem(
+                    ("client",),
+                    f"a client reference is one line of text, at most {MAX_CLIENT_REFERENCE} "
+                    "characters, such as K-0142",
+                )
+            ]
+        )
+    return " ".join(value.split()) or None
+
+
+def _notes(document: Document, value: object, answers: dict[str, Answer]) -> dict[str, str]:
+    from screener.intake import MAX_NOTE, fits
+
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise DataError([document.problem(("notes",), "expected a mapping of question id to note")])
+    problems: list[Problem] = []
+    notes: dict[str, str] = {}
+    for key, note in value.items():
+        path = ("notes", str(key))
+        if key not in answers:
+            problems.append(
+                document.problem(path, f"no answer to '{key}' for this note to go with")
+            )
+        elif not isinstance(note, str) or not fits(note, MAX_NOTE):
+            problems.append(
+                document.problem(path, f"a note is one line of text, at most {MAX_NOTE} characters")
+            )
+        elif note.strip():
+            notes[str(key)] = " ".join(note.split())
+    if problems:
+        raise DataError(problems)
+    return notes
+
+
+def _recorded_at(document: Document, data: dict[object, object]) -> datetime.datetime | None:
+    value = data.get("recorded_at")
+    if value is None:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise DataError(
+            [
+                document.problem(
+                    ("recorded_at",), "expected a date and time with its offset, as screener writes"
+                )
+            ]
+        )
+    return moment
 
 
 def _answer(value: object) -> Answer | None:

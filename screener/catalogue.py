@@ -9,7 +9,14 @@ from screener import bundled, documents
 from screener.bank import bank_from_document, load_bank
 from screener.errors import DataError
 from screener.models import Bank, UiStrings
-from screener.resources import choose_region, contacts_from_document, load_contacts
+from screener.resources import (
+    choose_region,
+    contacts_from_document,
+    find_service,
+    load_contacts,
+    service_from_document,
+    with_service,
+)
 from screener.translations import (
     REFERENCE_LANGUAGE,
     Finding,
@@ -44,6 +51,12 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
                 ui = documents.convert(document, UiStrings)
                 _raise_findings(document, _strings_findings(path, ui))
                 lines.append(f"{path}: ok, interface wording ({ui.language})")
+            elif isinstance(document.data, dict) and "contacts" in document.data:
+                service = service_from_document(document)
+                lines.append(
+                    f"{path}: ok, {len(service.contacts)} contacts of {service.service}, "
+                    "listed first"
+                )
             else:
                 bank = bank_from_document(document).bank
                 _raise_findings(document, _translation_findings(path, bank))
@@ -78,10 +91,17 @@ def _raise_findings(document: documents.Document, findings: list[Finding]) -> No
         raise DataError([document.problem(key_path, message) for key_path, message in findings])
 
 
-def describe_resources(requested: str | None, environ: Mapping[str, str]) -> str:
+def describe_resources(
+    requested: str | None, environ: Mapping[str, str], service_file: Path | None = None
+) -> str:
+    """The contacts a summary would list, in its order: the service's own first, if any."""
     region = choose_region(load_contacts(bundled.contacts_file()), requested, environ)
+    service, found_at = find_service(service_file, environ)
     lines = [f"Help contacts: {region.name} ({region.id})", ""]
-    for contact in region.contacts:
+    if service is not None:
+        count = len(service.contacts)
+        lines[1:] = [f"{service.service}: its own {count} first (from {found_at}).", ""]
+    for contact in with_service(region, service).contacts:
         lines.append(f"{contact.name} [{contact.kind}]")
         for label, value in (
             ("phone", contact.phone),
@@ -95,3 +115,15 @@ def describe_resources(requested: str | None, environ: Mapping[str, str]) -> str
         lines.append(f"  checked {contact.checked.isoformat()}: {contact.source}")
         lines.append("")
     return "\n".join(lines)
+
+
+def export_questionnaire(
+    requested: str | None, language: str | None, environ: Mapping[str, str]
+) -> str:
+    """The bank as an HL7 FHIR R4 Questionnaire, as JSON text."""
+    from screener.render.fhir import questionnaire, to_json
+    from screener.screening import find_bank
+    from screener.strings import load_strings
+
+    bank = load_bank(find_bank(requested, language, environ)).bank
+    return to_json(questionnaire(bank, load_strings(bank.language)))

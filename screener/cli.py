@@ -23,7 +23,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMANDS = ("run", "banks", "validate", "resources")
+COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir")
 
 
 def _print_version(value: bool) -> None:
@@ -91,6 +91,10 @@ def run(
     keep_screen: Annotated[
         bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
     ] = False,
+    resources: Annotated[
+        Optional[Path],
+        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+    ] = None,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     from screener import screening
@@ -105,6 +109,8 @@ def run(
         output=output,
         force=force,
         plain=plain,
+        resources=resources,
+        keep_screen=keep_screen,
     )
     with _reported_errors():
         screening.preflight(options)
@@ -157,6 +163,93 @@ def run(
 
 
 @app.command()
+def intake(
+    client: Annotated[
+        Optional[str],
+        typer.Option(help="The client's reference: a short code such as K-0142, not a name."),
+    ] = None,
+    answers: Annotated[
+        Optional[Path],
+        typer.Option(help="Replay answers (with client and notes) instead of asking."),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="How to write the record.")
+    ] = Format.text,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Save the record to this file (readable only by you)."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the --output file if it exists.")] = False,
+    lang: Annotated[
+        Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
+    ] = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(help="The client's region, for contacts: uk, us, ca, au, ie, nz, other."),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
+    ] = False,
+    bank: Annotated[
+        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+    ] = None,
+    resources: Annotated[
+        Optional[Path],
+        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+    ] = None,
+    keep_screen: Annotated[
+        bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
+    ] = False,
+) -> None:
+    """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
+    from screener import intake_run, screening
+
+    options = screening.Options(
+        bank=bank,
+        language=lang,
+        region=region,
+        answers=answers,
+        format=output_format,
+        output=output,
+        force=force,
+        plain=plain,
+        resources=resources,
+        keep_screen=keep_screen,
+    )
+    with _reported_errors():
+        code = intake_run.run(options, client, os.environ)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command("export-fhir")
+def export_fhir(
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Save the Questionnaire to this file."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the --output file if it exists.")] = False,
+    lang: Annotated[
+        Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
+    ] = None,
+    bank: Annotated[
+        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+    ] = None,
+) -> None:
+    """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
+    from screener import catalogue
+    from screener.output import write_private
+
+    with _reported_errors():
+        text = catalogue.export_questionnaire(bank, lang, os.environ)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_private(output, text, force=force)
+            sys.stderr.write(f"Saved to {output}\n")
+
+
+@app.command()
 def banks() -> None:
     """List the bundled question banks."""
     from screener import catalogue
@@ -184,12 +277,16 @@ def resources(
     region: Annotated[
         Optional[str], typer.Option(help="uk, us, ca, au, ie, nz or other. Default: your locale.")
     ] = None,
+    resources: Annotated[
+        Optional[Path],
+        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+    ] = None,
 ) -> None:
-    """Show the help contacts for a region, with when and where each was checked."""
+    """Show the help contacts a summary would list, with when and where each was checked."""
     from screener import catalogue
 
     with _reported_errors():
-        sys.stdout.write(catalogue.describe_resources(region, os.environ))
+        sys.stdout.write(catalogue.describe_resources(region, os.environ, resources))
 
 
 def with_default_command(args: list[str]) -> list[str]:

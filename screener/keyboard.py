@@ -22,8 +22,14 @@ class QuickExit(Exception):
 
 
 def is_quick_exit(typed: str) -> bool:
-    """A line-based reader's view: the line held Esc, or was just the quick-exit key."""
-    return ESCAPE in typed or typed.strip().lower() == QUICK_EXIT_KEY
+    """A line-based reader's view: the line was just the quick-exit key, or held an Esc
+    that does not start a cursor-key sequence (Esc [ A and Esc O A are arrows, not Esc)."""
+    if typed.strip().lower() == QUICK_EXIT_KEY:
+        return True
+    return any(
+        character == ESCAPE and typed[index + 1 : index + 2] not in ("[", "O")
+        for index, character in enumerate(typed)
+    )
 
 
 def can_read_keys(stream: TextIO) -> bool:

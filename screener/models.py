@@ -202,6 +202,15 @@ class ContactBook(Model, frozen=True, kw_only=True):
     regions: Annotated[tuple[Region, ...], Meta(min_length=1)]
 
 
+class ServiceContacts(Model, frozen=True, kw_only=True):
+    """A counselling service's own contacts, listed before the region's in every summary."""
+
+    service: Annotated[Prose, Meta(description="The service's name, as the record names it.")]
+    contacts: Annotated[
+        tuple[Contact, ...], Meta(min_length=1, description="In the order they are shown.")
+    ]
+
+
 # --- the result -------------------------------------------------------------------------
 
 
@@ -272,6 +281,8 @@ class ResourcesResult(Model, frozen=True, kw_only=True):
     region: str
     name: str
     contacts: tuple[Contact, ...]
+    service: ServiceContacts | None = None
+    """The service whose own contacts come first in `contacts`, if one was given."""
 
 
 class Result(Model, frozen=True, kw_only=True):
@@ -293,6 +304,14 @@ class Result(Model, frozen=True, kw_only=True):
     flags: tuple[RaisedFlag, ...]
     resources: ResourcesResult
     disclaimer: str
+    mode: Literal["self", "intake"] = "self"
+    """self: a person on their own; intake: a counsellor with a client."""
+    client: str | None = None
+    """The intake's client reference (a short code, never required to be a name)."""
+    recorded_at: str | None = None
+    """When the answers were recorded: ISO 8601 with the time zone offset."""
+    notes: dict[str, str] = {}
+    """The counsellor's one-line notes, by item id."""
 
 
 # --- interface wording ------------------------------------------------------------------
@@ -382,3 +401,49 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_clusters_heading: Prose
     professional_flags_heading: Prose
     professional_no_flags: Prose
+    intake: IntakeStrings
+
+
+class IntakeStrings(Model, frozen=True, kw_only=True):
+    """What `screener intake` says to the counsellor, and how its record is labelled."""
+
+    heading: Prose
+    intro: Annotated[tuple[Prose, ...], Meta(min_length=1)]
+    client_explain: Prose
+    client_prompt: Prose
+    client_invalid: Prose
+    about_criterion: Prose
+    about_gate: Prose
+    about_health: Prose
+    choices: Prose
+    commands: Prose
+    choices_plain: Prose
+    not_understood: Prose
+    note_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    note_prompt: Prose
+    note_invalid: Prose
+    note_line: Prose
+    note_kept: Prose
+    note_removed: Prose
+    review_heading: Prose
+    review_intro: Prose
+    review_prompt: Prose
+    review_not_understood: Prose
+    criterion_label: Prose
+    kind_labels: dict[str, str]
+    contacts_heading: Prose
+    record_not_saved: Prose
+    record_saved_to: Prose
+    record_title: Prose
+    record_client: Prose
+    record_no_client: Prose
+    record_time: Prose
+    record_mode: Prose
+    mode_labels: dict[str, str]
+    record_bank: Prose
+    record_screener: Prose
+    record_answers_heading: Prose
+    fhir_criteria_met: Prose
+    fhir_band: Prose
+    fhir_flags: Prose
+    fhir_note: Prose

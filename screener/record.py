@@ -2,12 +2,46 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping
+from typing import Literal
+
 from screener import __version__
 from screener.bank import LoadedBank
-from screener.models import BankReference, Region, ResourcesResult, Result, Score
+from screener.models import (
+    BankReference,
+    Region,
+    ResourcesResult,
+    Result,
+    Score,
+    ServiceContacts,
+)
 
 
-def build_result(loaded: LoadedBank, score: Score, region: Region) -> Result:
+def now() -> datetime.datetime:
+    """The local time with its offset; the one clock a record reads (tests replace it)."""
+    return datetime.datetime.now().astimezone()
+
+
+def timestamp(moment: datetime.datetime) -> str:
+    """ISO 8601 to the second, with the offset: 2026-11-21T10:15:00+00:00."""
+    if moment.tzinfo is None:
+        raise ValueError("a record's time needs a time zone")
+    return moment.isoformat(timespec="seconds")
+
+
+def build_result(
+    loaded: LoadedBank,
+    score: Score,
+    region: Region,
+    *,
+    mode: Literal["self", "intake"] = "self",
+    client: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    recorded_at: datetime.datetime | None = None,
+    service: ServiceContacts | None = None,
+) -> Result:
+    """`region` lists the contacts as shown: a service's own first (see resources.with_service)."""
     bank = loaded.bank
     return Result(
         screener_version=__version__,
@@ -32,6 +66,16 @@ def build_result(loaded: LoadedBank, score: Score, region: Region) -> Result:
         criteria=score.criteria,
         adaptations=score.adaptations,
         flags=score.flags,
-        resources=ResourcesResult(region=region.id, name=region.name, contacts=region.contacts),
+        resources=ResourcesResult(
+            region=region.id, name=region.name, contacts=region.contacts, service=service
+        ),
         disclaimer=bank.disclaimer,
+        mode=mode,
+        client=client,
+        recorded_at=timestamp(recorded_at or now()),
+        notes={
+            item.id: notes[item.id]
+            for item in bank.items
+            if notes and item.id in notes and item.id in score.answers
+        },
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from screener.documents import Document
 from screener.errors import DataError, UsageError
 from screener.errors import Path as KeyPath
 from screener.locales import locale_parts
-from screener.models import Contact, ContactBook, Region
+from screener.models import Contact, ContactBook, Region, ServiceContacts
 from screener.safetext import find_unsafe_text
 
 CRISIS_KINDS = ("crisis", "emergency", "directory")
@@ -86,3 +87,69 @@ def _find(book: ContactBook, wanted: str) -> Region | None:
 
 def _by_id(book: ContactBook, region_id: str) -> Region:
     return next(region for region in book.regions if region.id == region_id)
+
+
+# --- a counselling service's own contacts --------------------------------------------------
+
+SERVICE_FILE = "resources.yaml"
+
+
+def load_service(path: Path, display: str | None = None) -> ServiceContacts:
+    return service_from_document(documents.load(path, display))
+
+
+def service_from_document(document: Document) -> ServiceContacts:
+    if not isinstance(document.data, dict):
+        raise DataError.single(
+            document.file, "a service contacts file is a mapping with 'service' and 'contacts'"
+        )
+    unsafe = find_unsafe_text(document.data)
+    if unsafe:
+        raise DataError([document.problem(path, message) for path, message in unsafe])
+    return documents.convert(document, ServiceContacts)
+
+
+def config_file(environ: Mapping[str, str], platform: str = sys.platform) -> Path | None:
+    """Where a service keeps its contacts: the platform's usual per-user config folder.
+
+    Linux and other Unix: $XDG_CONFIG_HOME/screener (an absolute path, as the XDG spec asks),
+    else ~/.config/screener; macOS: ~/Library/Application Support/screener; Windows:
+    %APPDATA%\\screener. None when the environment names no home at all.
+    """
+    if platform == "win32":
+        appdata = environ.get("APPDATA")
+        return Path(appdata) / "screener" / SERVICE_FILE if appdata else None
+    home = environ.get("HOME")
+    if platform == "darwin":
+        base = Path(home) / "Library" / "Application Support" if home else None
+    else:
+        xdg = environ.get("XDG_CONFIG_HOME", "")
+        if xdg and Path(xdg).is_absolute():
+            base = Path(xdg)
+        else:
+            base = Path(home) / ".config" if home else None
+    return base / "screener" / SERVICE_FILE if base else None
+
+
+def find_service(
+    requested: Path | None, environ: Mapping[str, str], platform: str = sys.platform
+) -> tuple[ServiceContacts | None, Path | None]:
+    """--resources FILE if given (it must exist), else the config file if there is one."""
+    if requested is not None:
+        return load_service(requested), requested
+    path = config_file(environ, platform)
+    if path is None or not path.is_file():
+        return None, None
+    return load_service(path), path
+
+
+def with_service(region: Region, service: ServiceContacts | None) -> Region:
+    """The region with the service's own contacts first: every list of contacts shows them so."""
+    if service is None:
+        return region
+    return Region(
+        id=region.id,
+        name=region.name,
+        territories=region.territories,
+        contacts=service.contacts + region.contacts,
+    )

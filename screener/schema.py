@@ -11,11 +11,12 @@ from pathlib import Path
 import msgspec
 
 from screener import bundled
-from screener.models import Bank, ContactBook
+from screener.models import Bank, ContactBook, ServiceContacts
 
 SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "bank.schema.json": Bank,
     "contacts.schema.json": ContactBook,
+    "service-contacts.schema.json": ServiceContacts,
 }
 
 

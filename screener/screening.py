@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from screener import bundled
 from screener.answers import load_answers
 from screener.bank import LoadedBank, load_bank
 from screener.errors import UsageError
 from screener.locales import locale_parts
-from screener.models import Answer, Region, Result, UiStrings
+from screener.models import Answer, Region, Result, ServiceContacts, UiStrings
 from screener.output import check_target
 from screener.record import build_result
 from screener.render import Format, assert_never
 from screener.render.json import render_json
-from screener.resources import choose_region, load_contacts
+from screener.resources import choose_region, find_service, load_contacts, with_service
 from screener.scoring import score
 from screener.strings import DEFAULT_LANGUAGE, load_strings
 
@@ -40,6 +41,8 @@ class Setup:
     loaded: LoadedBank
     strings: UiStrings
     region: Region
+    """The person's region, its contacts led by the service's own if one was given."""
+    service: ServiceContacts | None = None
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,17 @@ class Options:
     output: Path | None = None
     force: bool = False
     plain: bool = False
+    keep_screen: bool = False
+    resources: Path | None = None
+    """A service's own contacts file; else the config file, if there is one."""
 
 
 def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
     loaded = load_bank(find_bank(options.bank, options.language, environ))
     strings = load_strings(loaded.bank.language)
     region = choose_region(load_contacts(bundled.contacts_file()), options.region, environ)
-    return Setup(loaded, strings, region)
+    service, _ = find_service(options.resources, environ)
+    return Setup(loaded, strings, with_service(region, service), service)
 
 
 def find_bank(requested: str | None, language: str | None, environ: Mapping[str, str]) -> Path:
@@ -111,8 +118,25 @@ def replay(setup: Setup, answers_file: Path) -> Result:
     return result_of(setup, load_answers(answers_file, setup.loaded.bank))
 
 
-def result_of(setup: Setup, answers: Mapping[str, Answer]) -> Result:
-    return build_result(setup.loaded, score(setup.loaded.bank, answers), setup.region)
+def result_of(
+    setup: Setup,
+    answers: Mapping[str, Answer],
+    *,
+    mode: Literal["self", "intake"] = "self",
+    client: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    recorded_at: datetime.datetime | None = None,
+) -> Result:
+    return build_result(
+        setup.loaded,
+        score(setup.loaded.bank, answers),
+        setup.region,
+        mode=mode,
+        client=client,
+        notes=notes,
+        recorded_at=recorded_at,
+        service=setup.service,
+    )
 
 
 def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
@@ -151,9 +175,15 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
     """The result as a whole document in one format (text at 80 columns, plain)."""
     if output_format is Format.json:
         return render_json(result)
+    bank = setup.loaded.bank
+    if output_format is Format.fhir:
+        from screener.render.fhir import questionnaire_response, to_json
+
+        return to_json(questionnaire_response(bank, result, setup.strings))
+    if result.mode == "intake":
+        return _render_intake(result, setup, output_format)
     from screener.summary import build_summary
 
-    bank = setup.loaded.bank
     sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
     match output_format:
         case Format.text:
@@ -167,19 +197,42 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
             from screener.render.markdown import render_markdown
 
             return render_markdown(bank, result, sections, setup.strings)
-        case Format.json:
-            return render_json(result)
+        case Format.json | Format.fhir:  # pragma: no cover - handled above
+            raise AssertionError(output_format)
         case _:  # pragma: no cover - every Format is handled above
             assert_never(output_format)
+
+
+def _render_intake(result: Result, setup: Setup, output_format: Format) -> str:
+    """An intake's record for case notes: who, when, which bank, the result, every answer."""
+    bank = setup.loaded.bank
+    if output_format is Format.markdown:
+        from screener.render.markdown import render_intake_markdown
+
+        return render_intake_markdown(bank, result, setup.strings)
+    from screener.intake import build_intake_record
+    from screener.render.text import print_sections
+
+    buffer = io.StringIO()
+    console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
+    print_sections(console, build_intake_record(bank, result, setup.strings), plain=True)
+    return buffer.getvalue().lstrip("\n")
 
 
 def show_summary(
     console: Console, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
 ) -> None:
     from screener.render.text import print_sections
-    from screener.summary import build_summary
 
-    sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings, saved_to)
+    bank = setup.loaded.bank
+    if result.mode == "intake":
+        from screener.intake import build_intake_summary
+
+        sections = build_intake_summary(bank, result, setup.strings, saved_to)
+    else:
+        from screener.summary import build_summary
+
+        sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
     print_sections(console, sections, plain=plain)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from screener.models import Answer, Bank, Flag, Item
@@ -15,7 +15,14 @@ class Navigation(enum.Enum):
     QUIT = "quit"
 
 
-Response = Answer | Navigation
+@dataclass(frozen=True)
+class Note:
+    """A one-line note for the current question's answer (empty removes it); asked again after."""
+
+    text: str
+
+
+Response = Answer | Navigation | Note
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class Step:
     number: int
     total: int
     earlier: Answer | None
+    note: str | None = None
 
 
 class Asker(Protocol):
@@ -52,26 +60,59 @@ class Ending(enum.Enum):
 class Walk:
     answers: dict[str, Answer]
     ending: Ending
+    notes: dict[str, str] = field(default_factory=dict)
 
 
-def walk(bank: Bank, asker: Asker) -> Walk:
-    """Ask every question that applies, in order, honouring back, quit and crisis."""
-    answers: dict[str, Answer] = {}
-    shown_crisis: set[str] = set()
-    current = bank.items[0].id
+@dataclass
+class State:
+    """What a walk has gathered; the intake keeps it across its review screen.
+
+    Answers to questions a changed gate skips are kept here, so changing the gate back brings
+    them back; only the answers that apply reach the Walk.
+    """
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    shown_crisis: set[str] = field(default_factory=set)
+
+    def walked(self, bank: Bank, ending: Ending) -> Walk:
+        answers = effective_answers(bank, self.answers)
+        notes = {item_id: note for item_id, note in self.notes.items() if item_id in answers}
+        return Walk(answers, ending, notes)
+
+
+def walk(
+    bank: Bank, asker: Asker, state: State | None = None, *, revisit: str | None = None
+) -> Walk:
+    """Ask every question that applies, in order, honouring back, notes, quit and crisis.
+
+    With `revisit` (an item id), start at that question and, moving on, ask only questions
+    that have no answer yet: the intake's review changes one answer this way, and any
+    question the change opens is asked before the walk ends.
+    """
+    state = state if state is not None else State()
+    answers = state.answers
+    current = revisit or bank.items[0].id
     while True:
         plan = asked_items(bank, answers, assume_unanswered_open=True)
         ids = [item.id for item in plan]
         position = ids.index(current)
         item = plan[position]
-        response = asker.ask(Step(item, position + 1, len(plan), answers.get(item.id)))
+        step = Step(item, position + 1, len(plan), answers.get(item.id), state.notes.get(item.id))
+        response = asker.ask(step)
         if response is Navigation.QUIT:
-            return Walk(effective_answers(bank, answers), Ending.QUIT)
+            return state.walked(bank, Ending.QUIT)
         if response is Navigation.BACK:
             if position == 0:
                 asker.at_first_question()
             else:
                 current = ids[position - 1]
+            continue
+        if isinstance(response, Note):
+            if response.text:
+                state.notes[item.id] = response.text
+            else:
+                state.notes.pop(item.id, None)
             continue
 
         was_closed = _gate_closed(bank, answers)
@@ -79,18 +120,21 @@ def walk(bank: Bank, asker: Asker) -> Walk:
         if _gate_closed(bank, answers) and not was_closed:
             asker.gate_closed()
         for flag in _crisis_flags_raised_by(bank, item, answers):
-            if flag.id in shown_crisis:
+            if flag.id in state.shown_crisis:
                 continue
-            shown_crisis.add(flag.id)
+            state.shown_crisis.add(flag.id)
             if not asker.crisis(flag):
-                return Walk(effective_answers(bank, answers), Ending.STOPPED_AFTER_CRISIS)
+                return state.walked(bank, Ending.STOPPED_AFTER_CRISIS)
 
         plan = asked_items(bank, answers, assume_unanswered_open=True)
         ids = [planned.id for planned in plan]
-        position = ids.index(item.id)
-        if position + 1 == len(ids):
-            return Walk(effective_answers(bank, answers), Ending.COMPLETED)
-        current = ids[position + 1]
+        later = ids[ids.index(item.id) + 1 :]
+        if revisit is not None:
+            unanswered = [item_id for item_id in ids if item_id not in answers]
+            later = [item_id for item_id in later if item_id not in answers] or unanswered
+        if not later:
+            return state.walked(bank, Ending.COMPLETED)
+        current = later[0]
 
 
 def _gate_closed(bank: Bank, answers: dict[str, Answer]) -> bool:

@@ -55,3 +55,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8"), f"output differs from golden/{name}"
 
     return compare
+
+
+@pytest.fixture(autouse=True)
+def no_service_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test reads the real user's config folder: it points at an empty one."""
+    empty = tmp_path_factory.mktemp("config")
+    for name in ("XDG_CONFIG_HOME", "APPDATA", "HOME"):
+        monkeypatch.setenv(name, str(empty))
+    return empty

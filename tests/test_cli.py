@@ -173,6 +173,19 @@ def test_replay_as_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert set(record["bank"]) >= {"id", "version", "sha256"}
     assert record["band"]["id"] == "none" and record["screener_version"] == __version__
     assert record["resources"]["region"] == "uk"
+    assert (record["mode"], record["client"], record["notes"]) == ("self", None, {})
+    assert record["resources"]["service"] is None
+
+
+def test_a_record_says_when_it_was_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+
+    from screener import record
+
+    moment = datetime.datetime(2026, 11, 21, 10, 15, 7, 999, tzinfo=datetime.timezone.utc)
+    monkeypatch.setattr(record, "now", lambda: moment)
+    result = invoke("run", "--answers", str(answers_file(tmp_path)), "--format", "json")
+    assert json.loads(result.stdout)["recorded_at"] == "2026-11-21T10:15:07+00:00"
 
 
 @pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
@@ -241,7 +254,10 @@ def test_version() -> None:
 
 def test_banks() -> None:
     result = invoke("banks")
-    assert result.stdout == "ketamine  1.0.0  en  19 items  Ketamine use: a private self-check\n"
+    assert result.stdout == (
+        "ketamine  1.0.0  en  19 items  Ketamine use: a private self-check\n"
+        "ketamine  1.0.0  es  19 items  Consumo de ketamina: una autoevaluación privada\n"
+    )
 
 
 def test_validate_reports_every_file(tmp_path: Path) -> None:
@@ -303,3 +319,93 @@ def test_quick_exit_leaves_at_once_with_nothing_written(tmp_path: Path, key: str
 def test_the_intro_says_how_to_leave_at_once() -> None:
     result = invoke("run", input="q\n")
     assert "To leave at once and clear the screen, press Esc or x." in flat(result.output)
+
+
+# --- a service's own contacts -------------------------------------------------------------
+
+
+def test_resources_lists_the_services_contacts_first() -> None:
+    from .conftest import DATA
+
+    service = DATA / "service.yaml"
+    result = invoke("resources", "--region", "uk", "--resources", str(service))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "Help contacts: United Kingdom (uk)",
+        f"Northside Drug and Alcohol Service: its own 2 first (from {service}).",
+        "",
+        "Northside duty worker [drugs]",
+    ]
+    names = [line for line in lines[3:] if line and not line.startswith(" ")]
+    assert names == [
+        "Northside duty worker [drugs]",
+        "Northside out-of-hours line [crisis]",
+        "FRANK [drugs]",
+        "NHS 111 [health]",
+        "Samaritans [crisis]",
+        "Emergency services [emergency]",
+    ]
+
+
+def test_the_config_file_is_used_by_resources_and_run(
+    tmp_path: Path, no_service_config: Path
+) -> None:
+    from .conftest import DATA
+
+    folder = no_service_config / "screener"
+    folder.mkdir()
+    (folder / "resources.yaml").write_bytes((DATA / "service.yaml").read_bytes())
+    listed = invoke("resources", "--region", "uk")
+    assert listed.stdout.splitlines()[3] == "Northside duty worker [drugs]"
+    summary = invoke("run", "--answers", str(answers_file(tmp_path)))
+    out = flat(summary.stdout)
+    contacts = out.index("Who you can contact (United Kingdom)")
+    assert contacts < out.index("Northside duty worker: call 020 7946 0000") < out.index("FRANK")
+
+
+def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path) -> None:
+    from .conftest import DATA
+
+    result = invoke(
+        "run", "--answers", str(answers_file(tmp_path)), "-f", "json",
+        "--resources", str(DATA / "service.yaml"),
+    )  # fmt: skip
+    resources = json.loads(result.stdout)["resources"]
+    assert resources["service"]["service"] == "Northside Drug and Alcohol Service"
+    assert [contact["name"] for contact in resources["contacts"][:3]] == [
+        "Northside duty worker",
+        "Northside out-of-hours line",
+        "FRANK",
+    ]
+
+
+def test_quitting_points_to_the_services_own_contact() -> None:
+    from .conftest import DATA
+
+    result = invoke("run", "--resources", str(DATA / "service.yaml"), input="\nq\n")
+    assert result.exit_code == 130
+    assert flat(result.output.split("Your answer:")[-1]) == (
+        "You stopped the check. Nothing was saved. This check is not a diagnosis. "
+        "If you want to talk to someone: Northside duty worker (020 7946 0000)."
+    )
+
+
+def test_a_broken_service_file_stops_before_any_question(tmp_path: Path) -> None:
+    path = tmp_path / "resources.yaml"
+    path.write_text("service: Northside\ncontacts: []\n")
+    result = invoke("run", "--resources", str(path), input=ALL_NO)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}:2:1: contacts: needs at least one entry\n"
+    assert "Question" not in result.stdout
+
+
+def test_validate_checks_a_service_file() -> None:
+    from .conftest import DATA
+
+    result = invoke("validate", str(DATA / "service.yaml"))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{DATA / 'service.yaml'}: ok, 2 contacts of Northside Drug and Alcohol Service, "
+        "listed first\n"
+    )

@@ -135,3 +135,64 @@ def test_intro_can_be_left_at_once(
     assert asker.intro(ketamine.bank) is False
     assert "It is not a diagnosis." in output.getvalue()
     assert "or q to stop" in output.getvalue()
+
+
+def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    from screener.prompt import IntakeAsker
+    from screener.session import Note
+
+    asker, output = make_asker(strings, contacts, "n\n  went  on\x1b[B all night \n", plain=False)
+    intake = IntakeAsker(asker.console, strings, asker.region, ketamine.bank, plain=False)
+    item = ketamine.bank.items[2]
+    assert intake.ask(Step(item, 3, 19, None)) == Note("went on[B all night")
+    shown = "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
+    assert shown == (
+        "\n"
+        "Question 3 of 19   criterion 1 of 10: impaired control\n"
+        "In the past 12 months, did you often use more ketamine, or\n"
+        "keep going for longer, than you meant to?\n"
+        "1 yes   2 no   3 not sure\n"
+        "n note   ? help   b back   q quit   x quick exit\n"
+        "Your answer: n\n"
+        "Note (one line; Enter alone removes it):   went  on\x1b[B all night\n"
+        "Note kept. Now the answer.\n"
+    )
+
+
+def test_n_means_no_in_the_self_check(strings: UiStrings) -> None:
+    assert interpret("n", strings) == "no"
+
+
+def test_the_review_keeps_its_columns_on_a_narrow_screen(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    from screener.intake import Change, ReviewRow, item_label
+    from screener.prompt import IntakeAsker
+
+    items = ketamine.bank.items
+    rows = [
+        ReviewRow(
+            9, items[8], "unsure", "stopped football", item_label(ketamine.bank, items[8], strings)
+        ),
+        ReviewRow(10, items[9], "no", None, item_label(ketamine.bank, items[9], strings)),
+    ]
+    for plain in (True, False):
+        asker, output = make_asker(strings, contacts, "11\n10", plain=plain)
+        output.truncate(0)
+        asker.console.width = 40
+        intake = IntakeAsker(asker.console, strings, asker.region, ketamine.bank, plain=plain)
+        assert intake.review(rows) == Change(10)
+        shown = [line.rstrip() for line in output.getvalue().split("\n")]
+        start = shown.index("Client reference: not given") + 2
+        assert shown[start : start + 7] == [  # the same in both modes
+            " 9  not sure  gave_up_activities",
+            "              (criterion 7, social",
+            "              impairment)",
+            "              Note: stopped football",
+            "10  no        hazardous_use (criterion",
+            "              8, risky use)",
+            "",
+        ]
+        assert "Type a number from 1 to 10" in output.getvalue()

@@ -111,6 +111,9 @@ def test_markdown_escapes_bank_text(strings: UiStrings) -> None:
 
     assert escape("**bold** [link](x) <b>") == r"\*\*bold\*\* \[link\]\(x\) \<b\>"
     assert escape("a\x1b[31mred") == "a\ufffd\\[31mred"
+    assert escape("1. first") == r"1\. first" and escape("a 1. b") == "a 1. b"
+    assert escape("10) tenth") == r"10\) tenth"
+    assert escape("1.0.0") == "1.0.0" and escape("3.") == r"3\."
 
 
 def test_json_is_the_result_exactly(ketamine: LoadedBank, contacts: ContactBook) -> None:
@@ -141,3 +144,16 @@ def test_professional_summary_golden(
     text = output.getvalue()
     assert "not a diagnosis" in text
     golden(f"professional_{path}.txt", text)
+
+
+def test_a_time_without_a_zone_is_refused() -> None:
+    import datetime
+
+    from screener.record import timestamp
+
+    with pytest.raises(ValueError, match="time zone"):
+        timestamp(datetime.datetime(2026, 11, 21, 10, 15))
+    offset = datetime.timezone(datetime.timedelta(hours=-5))
+    assert timestamp(datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=offset)) == (
+        "2026-01-02T03:04:05-05:00"
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from screener.bank import LoadedBank
 from screener.models import Flag
-from screener.session import Ending, Navigation, Response, Step, walk
+from screener.session import Ending, Navigation, Note, Response, State, Step, walk
 
 
 @dataclass
@@ -41,7 +41,7 @@ def asked_ids(asker: ScriptedAsker) -> list[str]:
 def script(*responses: Response | Iterable[Response]) -> list[Response]:
     flat: list[Response] = []
     for response in responses:
-        if isinstance(response, (str, Navigation)):
+        if isinstance(response, (str, Navigation, Note)):
             flat.append(response)
         else:
             flat.extend(response)
@@ -113,3 +113,84 @@ def test_crisis_help_is_shown_once_even_if_answered_again(ketamine: LoadedBank) 
     assert [event for event in asker.events if event.startswith("crisis")] == [
         "crisis:self_harm:after-question-7"
     ]
+
+
+def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
+    ketamine: LoadedBank,
+) -> None:
+    asker = ScriptedAsker(
+        script("yes", Note("weekends only"), "no", ["no"] * 3, Note("first"), Note(""), "no")
+        + script(Note("second"), "yes", ["no"] * 12)
+    )
+    result = walk(ketamine.bank, asker)
+    assert asked_ids(asker)[1:3] == ["prescribed_only", "prescribed_only"]
+    assert asker.steps[1].note is None and asker.steps[2].note == "weekends only"
+    assert result.notes == {"prescribed_only": "weekends only", "duties": "second"}
+    assert result.answers["duties"] == "yes"
+
+
+def test_notes_go_with_answers_a_changed_gate_drops(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("yes", "no", Note("often"), "yes", [Navigation.BACK] * 3))
+    asker.responses += script("no", ["no"] * 6)
+    result = walk(ketamine.bank, asker)
+    assert result.ending is Ending.COMPLETED
+    assert result.notes == {}
+
+
+def completed_state(ketamine: LoadedBank, *, used: bool = True) -> State:
+    state = State()
+    first = script("yes", "no", ["no"] * 17) if used else script("no", ["no"] * 6)
+    walk(ketamine.bank, ScriptedAsker(first), state)
+    return state
+
+
+def test_revisiting_one_answer_asks_only_that_question(ketamine: LoadedBank) -> None:
+    state = completed_state(ketamine)
+    asker = ScriptedAsker(script(Note("lost a job"), "yes"))
+    result = walk(ketamine.bank, asker, state, revisit="duties")
+    assert asked_ids(asker) == ["duties", "duties"]
+    assert asker.steps[0].earlier == "no" and asker.steps[0].number == 7
+    assert result.ending is Ending.COMPLETED
+    assert result.answers["duties"] == "yes" and result.notes == {"duties": "lost a job"}
+    assert len(result.answers) == 19
+
+
+def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) -> None:
+    state = completed_state(ketamine, used=False)
+    asker = ScriptedAsker(script("yes", "no", ["no"] * 10, "no"))
+    result = walk(ketamine.bank, asker, state, revisit="used_past_year")
+    assert asked_ids(asker) == ["used_past_year", "prescribed_only", *CRITERIA, "mixing_sedatives"]
+    assert len(result.answers) == 19
+
+
+def test_closing_and_reopening_the_gate_brings_earlier_answers_back(
+    ketamine: LoadedBank,
+) -> None:
+    state = completed_state(ketamine)
+    state.answers["craving"] = "yes"
+    closed = walk(ketamine.bank, ScriptedAsker(["no"]), state, revisit="used_past_year")
+    assert "craving" not in closed.answers and len(closed.answers) == 7
+    reopened = walk(ketamine.bank, ScriptedAsker(["yes"]), state, revisit="used_past_year")
+    assert reopened.answers["craving"] == "yes" and len(reopened.answers) == 19
+
+
+def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -> None:
+    state = completed_state(ketamine)
+    asker = ScriptedAsker(script(Navigation.BACK, "no"))
+    result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
+    assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
+    assert result.ending is Ending.COMPLETED and len(result.answers) == 19
+
+
+CRITERIA = [
+    "more_than_meant",
+    "cut_down",
+    "time_spent",
+    "craving",
+    "duties",
+    "relationships",
+    "gave_up_activities",
+    "hazardous_use",
+    "health_problems",
+    "tolerance",
+]

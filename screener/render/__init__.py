@@ -10,6 +10,7 @@ class Format(str, enum.Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    fhir = "fhir"
 
 
 def assert_never(value: NoReturn) -> NoReturn:  # typing.assert_never is Python 3.11+
