@@ -9,6 +9,7 @@ from screener import bundled, documents
 from screener.bank import bank_from_document, load_bank
 from screener.errors import DataError
 from screener.resources import choose_region, contacts_from_document, load_contacts
+from screener.safetext import one_line
 
 
 def list_banks() -> str:
@@ -23,7 +24,10 @@ def list_banks() -> str:
 
 
 def validate_files(files: list[Path]) -> tuple[list[str], bool]:
-    """A line per problem (file:line:col: message) or per good file; and whether all passed."""
+    """A line per problem (file:line:col: message) or per good file; and whether all passed.
+
+    Each line is one_line(): a file name or key can hold anything, the terminal must not.
+    """
     lines: list[str] = []
     ok = True
     for path in files:
@@ -31,16 +35,18 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
             document = documents.load(path)
             if isinstance(document.data, dict) and "regions" in document.data:
                 book = contacts_from_document(document)
-                lines.append(f"{path}: ok, contacts for {len(book.regions)} regions")
+                lines.append(one_line(f"{path}: ok, contacts for {len(book.regions)} regions"))
             else:
                 bank = bank_from_document(document).bank
                 lines.append(
-                    f"{path}: ok, bank {bank.id} {bank.version} ({bank.language}), "
-                    f"{len(bank.items)} items"
+                    one_line(
+                        f"{path}: ok, bank {bank.id} {bank.version} ({bank.language}), "
+                        f"{len(bank.items)} items"
+                    )
                 )
         except DataError as error:
             ok = False
-            lines.extend(str(problem) for problem in error.problems)
+            lines.extend(one_line(str(problem)) for problem in error.problems)
     return lines, ok
 
 

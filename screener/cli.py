@@ -52,12 +52,12 @@ def _main(
 def _reported_errors() -> Iterator[None]:
     """The project's own errors become one line on stderr and their exit code."""
     from screener.errors import ScreenerError
-    from screener.safetext import printable
+    from screener.safetext import one_line
 
     try:
         yield
     except ScreenerError as error:
-        sys.stderr.write(f"Error: {printable(str(error))}\n")
+        sys.stderr.write(f"Error: {one_line(str(error))}\n")
         raise typer.Exit(error.exit_code) from None
 
 
@@ -110,7 +110,9 @@ def run(
             result = screening.replay(setup, answers)
             if output is not None:
                 write_private(output, screening.render(result, setup, output_format), force=force)
-                sys.stderr.write(f"Saved to {output}\n")
+                from screener.safetext import one_line
+
+                sys.stderr.write(one_line(f"Saved to {output}") + "\n")
             elif output_format is Format.text:
                 is_plain = screening.wants_plain(plain, os.environ, sys.stdout)
                 console = screening.make_console(sys.stdout, plain=is_plain)

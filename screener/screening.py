@@ -68,6 +68,8 @@ def find_bank(requested: str | None, language: str | None, environ: Mapping[str,
     bank_id = requested or DEFAULT_BANK
     languages = bundled.bank_languages(bank_id)
     if not languages:
+        if Path(bank_id).exists():  # a bank file (or a folder, by mistake) named without .yaml
+            return Path(bank_id)
         known = sorted({path.name.split(".")[0] for path in bundled.bank_files()})
         raise UsageError(f"no bundled bank '{bank_id}'; bundled banks: {', '.join(known)}")
     if language:
