@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import enum
+import io
+import sys
 import textwrap
+from typing import TextIO
 
 from rich.console import Console
 from rich.panel import Panel
@@ -181,4 +184,15 @@ class ConsoleAsker:
     def _read(self, prompt: str) -> str:
         """One line from the keyboard; EOFError (Ctrl-D) and KeyboardInterrupt propagate."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
+        _decode_leniently(sys.stdin)
         return self.console.input(marker)
+
+
+def _decode_leniently(stream: TextIO) -> None:
+    """Typed bytes that are not text in the terminal's encoding read as U+FFFD, not a crash.
+
+    Python reads stdin strictly in a UTF-8 locale: a stray byte (a mistyped dead key, a
+    terminal set to Latin-1) would raise UnicodeDecodeError out of input().
+    """
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors="replace")

@@ -451,3 +451,15 @@ def test_the_corpus_holds_at_least_40_broken_inputs() -> None:
         len(BAD_BANKS) + len(BROKEN_BANKS) + len(BAD_ANSWERS) + len(BAD_PATHS) + len(BAD_OUTPUTS)
     )
     assert total >= 40, total
+
+
+# --- typed bytes that are not text --------------------------------------------------------
+
+
+def test_typed_bytes_that_are_not_utf8_are_not_understood_not_a_crash() -> None:
+    """A stray byte at the keyboard (a terminal set to Latin-1) is one more unknown answer."""
+    typed = b"\n" + b"caf\xe9\n" + b"\xff\xfe\n" + b"q\n"
+    result = runner.invoke(app, ["run", "--region", "uk"], input=typed, env=ENV)
+    assert result.exit_code == 130, result.output
+    assert result.output.count("Sorry, I didn't catch that.") == 2
+    assert "Traceback" not in result.output
