@@ -90,18 +90,26 @@ def find_bank(requested: str | None, language: str | None, environ: Mapping[str,
 
 
 def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
-    """--plain, TERM=dumb, ACCESSIBLE, or a pipe: no boxes, no colour, no redraws."""
+    """--plain, TERM=dumb, ACCESSIBLE, or a pipe: no boxes, no colour, no redraws.
+
+    FORCE_COLOR (set and not empty, as force-color.org says) keeps the Rich layout and its
+    colour on a pipe; it never overrides a person's choice of plain text.
+    """
     if flag or environ.get("TERM") == "dumb" or environ.get("ACCESSIBLE"):
         return True
     return not _is_terminal(stream) and not environ.get("FORCE_COLOR")
 
 
 def make_console(stream: TextIO, *, plain: bool, width: int | None = None) -> Console:
+    """Plain: no styling at all. Otherwise a terminal, as wants_plain decided; Rich still
+    drops the colour (not bold or layout) when NO_COLOR is set, as no-color.org asks."""
     from rich.console import Console
 
     return Console(
         file=stream,
         width=width,
+        # Rich reads an empty FORCE_COLOR as "not a terminal"; the decision is made above.
+        force_terminal=None if plain else True,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
