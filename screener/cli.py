@@ -24,11 +24,12 @@ app = typer.Typer(
 )
 
 COMMANDS = ("run", "banks", "validate", "resources")
+VERSION_LINE = f"screener {__version__}"
 
 
 def _print_version(value: bool) -> None:
     if value:
-        print(f"screener {__version__}")
+        print(VERSION_LINE)
         raise typer.Exit()
 
 
@@ -194,4 +195,10 @@ def with_default_command(args: list[str]) -> list[str]:
 
 
 def main() -> None:
-    app(args=with_default_command(sys.argv[1:]), prog_name="screener")
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        # The eager --version, taken before Typer builds every command and its options
+        # (most of its cost): `screener --version` costs little more than importing Typer.
+        print(VERSION_LINE)
+        return
+    app(args=with_default_command(args), prog_name="screener")

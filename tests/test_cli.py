@@ -287,3 +287,17 @@ def test_no_command_means_run(args: list[str], expected: list[str]) -> None:
 
 def test_every_item_id_is_in_the_good_answers_file() -> None:
     assert len(CRITERION_IDS + HEALTH_IDS) + 2 == 19
+
+
+def test_version_is_answered_before_typer_builds_the_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`screener --version` skips Typer's command building (its start-up budget is tight)."""
+    import sys
+
+    from screener import cli
+
+    monkeypatch.setattr(sys, "argv", ["screener", "--version"])
+    monkeypatch.setattr(cli, "app", None)  # were the app called, this would fail
+    cli.main()
+    assert capsys.readouterr().out == f"screener {__version__}\n"
