@@ -101,15 +101,16 @@ def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
 
 
 def make_console(stream: TextIO, *, plain: bool, width: int | None = None) -> Console:
-    """Plain: no styling at all. Otherwise a terminal, as wants_plain decided; Rich still
-    drops the colour (not bold or layout) when NO_COLOR is set, as no-color.org asks."""
+    """Plain: a stream of text, nothing styled. Otherwise a terminal, as wants_plain decided;
+    Rich still drops the colour (not bold or layout) when NO_COLOR is set (no-color.org)."""
     from rich.console import Console
 
     return Console(
         file=stream,
         width=width,
-        # Rich reads an empty FORCE_COLOR as "not a terminal"; the decision is made above.
-        force_terminal=None if plain else True,
+        # Decided once, by wants_plain. Rich would read an empty FORCE_COLOR as "not a
+        # terminal", and on TERM=dumb would assume 80 columns whatever the terminal's width.
+        force_terminal=not plain,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,

@@ -35,11 +35,13 @@ SGR = re.compile(r"\x1b\[([0-9;]*)m")
 BOX_DRAWING = re.compile("[\u2500-\u259f]")
 
 
-def typed_in_a_terminal(home: Path, *args: str, **env: str) -> str:
-    """The whole screening above in a pseudo-terminal at 80 columns: what it showed."""
+def typed_in_a_terminal(
+    home: Path, *args: str, columns: int = 80, env: dict[str, str] | None = None
+) -> str:
+    """The whole screening above in a pseudo-terminal: what it showed."""
     if not SCREENER.exists():
         pytest.skip(f"no installed screener console script beside {SCREENER.parent}")
-    session = Session(["--region", "uk", *args], terminal_env(home, **env), columns=80)
+    session = Session(["--region", "uk", *args], terminal_env(home, **(env or {})), columns=columns)
     for typed in KEYS:
         session.child.expect(r"(Press Enter to begin, or type q to stop|Your answer): ")
         session.child.sendline(typed)
@@ -89,7 +91,19 @@ def test_plain_mode_reads_in_order(tmp_path: Path) -> None:
 def test_each_terminal_selector_gives_the_same_plain_transcript(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
-    assert typed_in_a_terminal(tmp_path, **env) == typed_in_a_terminal(tmp_path, "--plain")
+    assert typed_in_a_terminal(tmp_path, env=env) == typed_in_a_terminal(tmp_path, "--plain")
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--plain"], {}), ([], {"TERM": "dumb"}), ([], {"ACCESSIBLE": "1"})],
+    ids=["--plain", "TERM=dumb", "ACCESSIBLE=1"],
+)
+def test_plain_mode_fits_the_terminal(tmp_path: Path, args: list[str], env: dict[str, str]) -> None:
+    """Wrapped to the terminal's own width: Rich alone would assume 80 on TERM=dumb."""
+    text = typed_in_a_terminal(tmp_path, *args, columns=60, env=env)
+    assert max(len(line) for line in text.split("\n")) <= 60
+    assert "In the past 12 months, was all of your ketamine use\nprescribed" in text
 
 
 def test_a_pipe_gives_the_plain_transcript_without_echo(tmp_path: Path) -> None:
@@ -126,14 +140,14 @@ def test_a_terminal_gets_the_rich_layout_in_colour(tmp_path: Path) -> None:
 
 def test_no_color_removes_the_colour_and_nothing_else(tmp_path: Path) -> None:
     coloured = typed_in_a_terminal(tmp_path)
-    uncoloured = typed_in_a_terminal(tmp_path, NO_COLOR="1")
+    uncoloured = typed_in_a_terminal(tmp_path, env={"NO_COLOR": "1"})
     assert colours(uncoloured) == set()
     assert "\x1b[1m" in uncoloured, "bold stays: it is not colour"
     assert SGR.sub("", uncoloured) == SGR.sub("", coloured), "the same layout, word for word"
 
 
 def test_an_empty_no_color_is_not_set(tmp_path: Path) -> None:
-    assert colours(typed_in_a_terminal(tmp_path, NO_COLOR=""))
+    assert colours(typed_in_a_terminal(tmp_path, env={"NO_COLOR": ""}))
 
 
 def test_force_color_is_honoured_on_a_pipe() -> None:
