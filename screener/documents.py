@@ -152,7 +152,10 @@ def parse(raw: bytes, file: str) -> Document:
         ) from None
     if not text.strip():
         raise DataError.single(file, "is empty")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # PyYAML's own reader checks every character here
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, file, text) from None
     try:
         root = loader.get_single_node()
         if root is None:

@@ -463,3 +463,26 @@ def test_typed_bytes_that_are_not_utf8_are_not_understood_not_a_crash() -> None:
     assert result.exit_code == 130, result.output
     assert result.output.count("Sorry, I didn't catch that.") == 2
     assert "Traceback" not in result.output
+
+
+# --- without libyaml, the same limits ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["billion_laughs", "nested_too_deep", "raw_escape_byte", "raw_nul_byte", "two_documents"],
+)
+def test_without_libyaml_the_same_limits_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """PyYAML without its C extension (pure Python) must refuse these files just the same."""
+    from screener import documents
+
+    monkeypatch.setattr(documents, "_Loader", documents._PythonLoader)
+    content, message = BAD_BANKS[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(content)
+    checked = invoke("validate", str(path))
+    assert (checked.exit_code, checked.stdout) == (1, f"{path}{message}\n")
+    good = invoke("validate", str(DATA / "minimal.yaml"))
+    assert good.exit_code == 0, good.stdout
