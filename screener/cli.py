@@ -51,7 +51,11 @@ def _main(
 
 @contextlib.contextmanager
 def _reported_errors() -> Iterator[None]:
-    """The project's own errors become one line on stderr and their exit code."""
+    """The project's own errors become one line on stderr and their exit code.
+
+    Ctrl-C anywhere else (while a file is written, say) ends with 130, as during the
+    questions, rather than Click's "Aborted!" and 1.
+    """
     from screener.errors import ScreenerError
     from screener.safetext import one_line
 
@@ -60,6 +64,9 @@ def _reported_errors() -> Iterator[None]:
     except ScreenerError as error:
         sys.stderr.write(f"Error: {one_line(str(error))}\n")
         raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 @app.command()

@@ -180,3 +180,21 @@ def test_a_failed_write_through_the_cli(tmp_path: Path, monkeypatch: pytest.Monk
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"Error: {target}: cannot be written: Input/output error\n"
     assert [path.name for path in tmp_path.iterdir()] == ["answers.yaml"]
+
+
+def test_ctrl_c_while_writing_exits_130_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from screener.cli import app
+
+    from .test_answers import GOOD
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD)
+    target = tmp_path / "result.json"
+    monkeypatch.setattr(os, "fsync", fail_with(KeyboardInterrupt()))
+    result = CliRunner().invoke(app, ["run", "--answers", str(answers), "-o", str(target)])
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "\n")
+    assert [path.name for path in tmp_path.iterdir()] == ["answers.yaml"]
