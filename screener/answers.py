@@ -46,7 +46,9 @@ def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Rep
     data = document.data
     if not isinstance(data, dict):
         raise DataError.single(
-            document.file, "an answers file is a mapping with 'bank' and 'answers'"
+            document.file,
+            f"an answers file is a mapping with 'bank' and 'answers', "
+            f"not {documents.kind_of(data)}",
         )
     # A saved JSON record carries more keys; replaying it re-scores its answers.
     is_record = "screener_version" in data
@@ -64,12 +66,19 @@ def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Rep
                 )
             elif key not in known:
                 problems.append(
-                    document.problem((str(key),), f"unknown key '{key}'{_hint(key, known)}")
+                    document.problem(
+                        (str(key),),
+                        f"unknown key '{key}'"
+                        + (_hint(str(key), known) or " (the keys are bank and answers)"),
+                    )
                 )
     problems += _check_bank_id(document, data.get("bank"), bank)
     raw = data.get("answers")
     if raw is None:
-        problems.append(document.problem((), "missing required key 'answers'"))
+        if "answers" in data:
+            problems.append(document.problem(("answers",), "is empty; answer every question"))
+        else:
+            problems.append(document.problem((), "missing required key 'answers'"))
         raise DataError(problems)
     if not isinstance(raw, dict):
         problems.append(
@@ -91,7 +100,7 @@ def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Rep
         answer = _answer(value)
         if answer is None:
             problems.append(
-                document.problem(path, f"'{value}' is not an answer; use yes, no or unsure")
+                document.problem(path, f"{_wrong_answer(value)}; use yes, no or unsure")
             )
             continue
         answers[str(key)] = answer
@@ -200,6 +209,15 @@ def _answer(value: object) -> Answer | None:
             if word == answer:
                 return answer
     return None
+
+
+def _wrong_answer(value: object) -> str:
+    """What is wrong, as the person wrote it: 'maybe' is not an answer; a list is not one."""
+    if value is None:
+        return "no answer given"
+    if isinstance(value, (str, int, float)):
+        return f"'{value}' is not an answer"
+    return f"{documents.kind_of(value)} is not an answer"
 
 
 def _check_bank_id(document: Document, value: object, bank: Bank) -> list[Problem]:

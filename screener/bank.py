@@ -33,7 +33,9 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
 def bank_from_document(document: Document) -> LoadedBank:
     if not isinstance(document.data, dict):
         raise DataError.single(
-            document.file, "a bank is a mapping of keys (id, version, items, ...), not a list"
+            document.file,
+            "a bank is a mapping of keys (id, version, items, ...), "
+            f"not {documents.kind_of(document.data)}",
         )
     findings = find_unsafe_text(document.data)
     if findings:

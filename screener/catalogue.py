@@ -17,6 +17,7 @@ from screener.resources import (
     service_from_document,
     with_service,
 )
+from screener.safetext import one_line
 from screener.translations import (
     REFERENCE_LANGUAGE,
     Finding,
@@ -37,7 +38,10 @@ def list_banks() -> str:
 
 
 def validate_files(files: list[Path]) -> tuple[list[str], bool]:
-    """A line per problem (file:line:col: message) or per good file; and whether all passed."""
+    """A line per problem (file:line:col: message) or per good file; and whether all passed.
+
+    Each line is one_line(): a file name or key can hold anything, the terminal must not.
+    """
     lines: list[str] = []
     ok = True
     for path in files:
@@ -46,11 +50,11 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
             data = document.data
             if isinstance(data, dict) and "regions" in data:
                 book = contacts_from_document(document)
-                lines.append(f"{path}: ok, contacts for {len(book.regions)} regions")
+                lines.append(one_line(f"{path}: ok, contacts for {len(book.regions)} regions"))
             elif isinstance(data, dict) and "answer_words" in data:
                 ui = documents.convert(document, UiStrings)
                 _raise_findings(document, _strings_findings(path, ui))
-                lines.append(f"{path}: ok, interface wording ({ui.language})")
+                lines.append(one_line(f"{path}: ok, interface wording ({ui.language})"))
             elif isinstance(document.data, dict) and "contacts" in document.data:
                 service = service_from_document(document)
                 lines.append(
@@ -61,12 +65,14 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
                 bank = bank_from_document(document).bank
                 _raise_findings(document, _translation_findings(path, bank))
                 lines.append(
-                    f"{path}: ok, bank {bank.id} {bank.version} ({bank.language}), "
-                    f"{len(bank.items)} items"
+                    one_line(
+                        f"{path}: ok, bank {bank.id} {bank.version} ({bank.language}), "
+                        f"{len(bank.items)} items"
+                    )
                 )
         except DataError as error:
             ok = False
-            lines.extend(str(problem) for problem in error.problems)
+            lines.extend(one_line(str(problem)) for problem in error.problems)
     return lines, ok
 
 

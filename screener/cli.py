@@ -24,11 +24,12 @@ app = typer.Typer(
 )
 
 COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir")
+VERSION_LINE = f"screener {__version__}"
 
 
 def _print_version(value: bool) -> None:
     if value:
-        print(f"screener {__version__}")
+        print(VERSION_LINE)
         raise typer.Exit()
 
 
@@ -50,15 +51,22 @@ def _main(
 
 @contextlib.contextmanager
 def _reported_errors() -> Iterator[None]:
-    """The project's own errors become one line on stderr and their exit code."""
+    """The project's own errors become one line on stderr and their exit code.
+
+    Ctrl-C anywhere else (while a file is written, say) ends with 130, as during the
+    questions, rather than Click's "Aborted!" and 1.
+    """
     from screener.errors import ScreenerError
-    from screener.safetext import printable
+    from screener.safetext import one_line
 
     try:
         yield
     except ScreenerError as error:
-        sys.stderr.write(f"Error: {printable(str(error))}\n")
+        sys.stderr.write(f"Error: {one_line(str(error))}\n")
         raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 @app.command()
@@ -119,7 +127,9 @@ def run(
             result = screening.replay(setup, answers)
             if output is not None:
                 write_private(output, screening.render(result, setup, output_format), force=force)
-                sys.stderr.write(f"Saved to {output}\n")
+                from screener.safetext import one_line
+
+                sys.stderr.write(one_line(f"Saved to {output}") + "\n")
             elif output_format is Format.text:
                 is_plain = screening.wants_plain(plain, os.environ, sys.stdout)
                 console = screening.make_console(sys.stdout, plain=is_plain)
@@ -297,4 +307,10 @@ def with_default_command(args: list[str]) -> list[str]:
 
 
 def main() -> None:
-    app(args=with_default_command(sys.argv[1:]), prog_name="screener")
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        # The eager --version, taken before Typer builds every command and its options
+        # (most of its cost): `screener --version` costs little more than importing Typer.
+        print(VERSION_LINE)
+        return
+    app(args=with_default_command(args), prog_name="screener")

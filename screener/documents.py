@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
 import typing
@@ -12,7 +13,10 @@ from typing import Any, TypeVar
 
 import msgspec
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from screener.errors import DataError, Problem, format_key_path
 from screener.errors import Path as KeyPath
@@ -20,7 +24,49 @@ from screener.errors import Path as KeyPath
 MAX_BYTES = 1024 * 1024
 """Banks and answers files are small; anything larger is a mistake or an attack."""
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 64
+"""Banks nest six levels deep; a file nested far deeper is built to exhaust the parser's stack."""
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+def _compose_node_within_depth(self: Any, parent: Node | None, index: int) -> Node | None:
+    """PyYAML's composer, counting its depth: libyaml's own recurses in C and crashes."""
+    if self.depth >= MAX_DEPTH:
+        raise _TooDeep(self.peek_event().start_mark)
+    self.depth += 1
+    try:
+        return Composer.compose_node(self, parent, index)
+    finally:
+        self.depth -= 1
+
+
+class _PythonLoader(yaml.SafeLoader):
+    depth = 0
+    compose_node = _compose_node_within_depth
+
+
+_Loader: type[Any] = _PythonLoader
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser  # what yaml.cyaml's loaders are made of
+
+    class _FastLoader(CParser, Composer, SafeConstructor, Resolver):
+        """libyaml's parser (fast, not recursive), with the depth-counting composer."""
+
+        depth = 0
+        compose_node = _compose_node_within_depth
+        get_single_node = Composer.get_single_node
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _Loader = _FastLoader
 
 T = TypeVar("T")
 
@@ -77,7 +123,11 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
     try:
         if path.is_dir():
             raise DataError.single(name, "is a folder, not a file")
-        with path.open("rb") as handle:
+        # Not blocking on open: a named pipe that nobody writes to would otherwise wait for
+        # ever. Once open, reads may wait, so that a pipe being written to is read whole.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            os.set_blocking(descriptor, True)
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DataError.single(name, "no such file") from None
@@ -102,17 +152,29 @@ def parse(raw: bytes, file: str) -> Document:
         ) from None
     if not text.strip():
         raise DataError.single(file, "is empty")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # PyYAML's own reader checks every character here
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, file, text) from None
     try:
         root = loader.get_single_node()
         if root is None:
             raise DataError.single(file, "holds no data, only comments")
         _check_nodes(root, file)
         data = loader.construct_document(root)
+    except _TooDeep as too_deep:
+        raise DataError.single(
+            file,
+            f"nests deeper than {MAX_DEPTH} levels; no bank or answers file needs that",
+            line=too_deep.mark.line + 1,
+            column=too_deep.mark.column + 1,
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise _yaml_problem(error, file, text) from None
-    except yaml.YAMLError as error:
-        raise DataError.single(file, f"is not valid YAML: {error}") from None
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, file, text) from None
+    except yaml.YAMLError as error:  # pragma: no cover - every YAMLError is one of the above
+        raise DataError.single(file, f"is not valid YAML: {' '.join(str(error).split())}") from None
     finally:
         loader.dispose()
     return Document(file, data, root, raw)
@@ -124,6 +186,23 @@ def load(path: Path, display: str | None = None) -> Document:
     return parse(read_bytes(path, name), name)
 
 
+def kind_of(value: object) -> str:
+    """What a parsed value is, in a person's words: "a list", "text", "a number"..."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "null"
+    return "a date" if hasattr(value, "isoformat") else type(value).__name__
+
+
 def convert(document: Document, model: type[T], data: object | None = None) -> T:
     """Decode a document's data into a model; a mismatch becomes one located problem."""
     try:
@@ -132,10 +211,22 @@ def convert(document: Document, model: type[T], data: object | None = None) -> T
         raise DataError([_validation_problem(document, model, str(error))]) from None
 
 
+_FLOW_CONTEXTS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
+
+
 def _yaml_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> DataError:
     mark = error.problem_mark or error.context_mark
     message = error.problem or error.context or "is not valid YAML"
-    if "tab" in message:
+    opened = error.context_mark
+    if error.context == "expected a single document in the stream":
+        message = "a second document starts here; a file holds one (remove the '---')"
+    elif error.context == "while scanning a quoted scalar" and opened and "end of" in message:
+        mark, message = opened, "this quote is never closed"
+    elif error.context in _FLOW_CONTEXTS and opened is not None:
+        message += f" (is the {_FLOW_CONTEXTS[error.context]} on line {opened.line + 1} closed?)"
+    elif "<document start>" in message:
+        message = "something follows the end of the data"
+    elif "tab" in message:
         message += " (indent with spaces, not tabs)"
     elif mark is not None and (open_line := _unclosed_quote_line(text, mark.line)):
         message += f" (is a quote left open on line {open_line}?)"
@@ -143,6 +234,22 @@ def _yaml_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> DataErro
     if mark is None:
         return DataError.single(file, message)
     return DataError.single(file, message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _reader_problem(error: yaml.reader.ReaderError, file: str, text: str) -> DataError:
+    """A character YAML refuses to read (NUL, ESC, U+FFFE...), located by line and column."""
+    import unicodedata  # only for this rare error: start-up is budgeted
+
+    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    # libyaml reports a byte offset, PyYAML a character one; the first such character is it.
+    where = text.find(character)
+    kind = "control character" if unicodedata.category(character) == "Cc" else "character"
+    message = f"contains the {kind} U+{ord(character):04X}, which YAML does not allow; remove it"
+    if where < 0:  # pragma: no cover - the reader found it in this text
+        return DataError.single(file, message)
+    line = text.count("\n", 0, where) + 1
+    column = where - (text.rfind("\n", 0, where) + 1) + 1
+    return DataError.single(file, message, line=line, column=column)
 
 
 def _unclosed_quote_line(text: str, before: int) -> int | None:
@@ -241,6 +348,16 @@ def _validation_problem(document: Document, model: type[Any], raw_message: str) 
                         f"YAML reads the bare key {key_node.value} as true/false; "
                         f'write "{key_node.value}"',
                     )
+            for key_node, _ in node.value:
+                if not (isinstance(key_node, ScalarNode) and key_node.tag.endswith(":str")):
+                    mark = key_node.start_mark
+                    return Problem(
+                        document.file,
+                        "every key here must be text",
+                        mark.line + 1,
+                        mark.column + 1,
+                        format_key_path(path) or None,
+                    )
         return document.problem(path, "every key here must be text")
 
     if unknown := re.match(r"Object contains unknown field `(.+)`", message):
@@ -266,6 +383,12 @@ def _validation_problem(document: Document, model: type[Any], raw_message: str) 
         return document.problem(path, text)
     if "matching regex" in message and path:
         return document.problem(path, _PATTERN_MEANINGS.get(str(path[-1]), _ID_MEANING))
+    if bound := re.match(r"Expected `(int|float)` (>=|<=|>|<) (\S+)$", message):
+        kind, comparison, limit = bound.groups()
+        words = {">=": "of at least", "<=": "of at most", ">": "above", "<": "below"}
+        return document.problem(path, f"expected {_TYPE_NAMES[kind]} {words[comparison]} {limit}")
+    if re.match(r"Expected `str` of length >= 1", message):
+        return document.problem(path, "must not be empty")
     if re.match(r"Expected `array` of length >= 1", message):
         return document.problem(path, "needs at least one entry")
     if enum := re.match(r"Invalid enum value (.+)", message):

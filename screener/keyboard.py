@@ -42,11 +42,14 @@ def can_read_keys(stream: TextIO) -> bool:
         return False
 
 
-def read_line(write: Callable[[str], None], stream: TextIO) -> str:
+def read_line(
+    write: Callable[[str], None], stream: TextIO, prompt: Callable[[], None] | None = None
+) -> str:
     """One line, echoing as typed; Esc or a first-key x raises QuickExit.
 
-    Ctrl-C still raises KeyboardInterrupt (cbreak mode keeps signals); Ctrl-D on an empty
-    line raises EOFError, like input().
+    `prompt` is drawn after the terminal is switched to key-by-key mode, so a key pressed
+    once the prompt shows is never caught by the line discipline's own editing. Ctrl-C still
+    raises KeyboardInterrupt (signals stay on); Ctrl-D on an empty line raises EOFError.
     """
     import termios
 
@@ -61,6 +64,8 @@ def read_line(write: Callable[[str], None], stream: TextIO) -> str:
     try:
         # TCSANOW, not tty.setcbreak's TCSAFLUSH: keys typed ahead must not be thrown away.
         termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        if prompt is not None:
+            prompt()
         while True:
             chunk = os.read(descriptor, 1)
             if not chunk:
@@ -74,7 +79,7 @@ def read_line(write: Callable[[str], None], stream: TextIO) -> str:
                 if key in "\r\n":
                     write("\n")
                     return "".join(typed)
-                if key == "\x04":
+                if key in "\x04\x00":  # NUL: a Ctrl-D the line discipline took before the switch
                     if not typed:
                         raise EOFError
                 elif key in "\x7f\x08":

@@ -21,6 +21,8 @@ def check_target(path: Path, *, force: bool) -> None:
         if not force:
             raise DataError.single(name, "already exists; add --force to replace it")
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise DataError.single(name, f"cannot be written: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise DataError.single(name, f"cannot be written: no folder {folder}")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -31,11 +33,12 @@ def write_private(path: Path, text: str, *, force: bool) -> None:
     """Write to a 0600 temporary file beside the target, then move it into place."""
     check_target(path, force=force)
     name = str(path)
-    descriptor, name_of_temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    temporary = Path(name_of_temporary)
+    temporary: Path | None = None
     try:
+        descriptor, name_of_temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        temporary = Path(name_of_temporary)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -49,5 +52,6 @@ def write_private(path: Path, text: str, *, force: bool) -> None:
     except OSError as error:
         raise DataError.single(name, f"cannot be written: {error.strerror or error}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()

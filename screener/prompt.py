@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+import io
 import sys
 import textwrap
 from dataclasses import dataclass
+from typing import TextIO
 
 from rich.console import Console
 from rich.panel import Panel
@@ -235,8 +237,10 @@ class ConsoleAsker:
         propagate. On a terminal keys are read one by one, so Esc needs no Enter."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
         if self.console.is_terminal and can_read_keys(sys.stdin):
-            self.console.print(marker, end="")
-            return read_line(self._echo, sys.stdin)
+            return read_line(
+                self._echo, sys.stdin, prompt=lambda: self.console.print(marker, end="")
+            )
+        _decode_leniently(sys.stdin)
         typed = self.console.input(marker)
         if is_quick_exit(typed):
             raise QuickExit
@@ -370,3 +374,13 @@ class IntakeAsker(ConsoleAsker):
             if fits(text, MAX_CLIENT_REFERENCE):
                 return text or None
             self._say(intake.client_invalid.format(limit=MAX_CLIENT_REFERENCE))
+
+
+def _decode_leniently(stream: TextIO) -> None:
+    """Typed bytes that are not text in the terminal's encoding read as U+FFFD, not a crash.
+
+    Python reads stdin strictly in a UTF-8 locale: a stray byte (a mistyped dead key, a
+    terminal set to Latin-1) would raise UnicodeDecodeError out of input().
+    """
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors="replace")

@@ -24,7 +24,10 @@ def load_contacts(path: Path, display: str | None = None) -> ContactBook:
 
 def contacts_from_document(document: Document) -> ContactBook:
     if not isinstance(document.data, dict):
-        raise DataError.single(document.file, "a contacts file is a mapping with 'regions'")
+        raise DataError.single(
+            document.file,
+            f"a contacts file is a mapping with 'regions', not {documents.kind_of(document.data)}",
+        )
     unsafe = find_unsafe_text(document.data)
     if unsafe:
         raise DataError([document.problem(path, message) for path, message in unsafe])

@@ -29,6 +29,16 @@ def printable(text: str) -> str:
     return UNSAFE.sub("\ufffd", text)
 
 
+LINE_BREAKS = {"\n": "\\n", "\t": "\\t", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """printable(), and on one line: a line break inside a file name or key shows as \\n."""
+    for character, shown in LINE_BREAKS.items():
+        text = text.replace(character, shown)
+    return printable(text)
+
+
 def find_unsafe_text(data: object, path: KeyPath = ()) -> list[tuple[KeyPath, str]]:
     """Every string in parsed data that holds an unsafe character, with its key path."""
     findings: list[tuple[KeyPath, str]] = []

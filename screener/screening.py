@@ -75,6 +75,8 @@ def find_bank(requested: str | None, language: str | None, environ: Mapping[str,
     bank_id = requested or DEFAULT_BANK
     languages = bundled.bank_languages(bank_id)
     if not languages:
+        if Path(bank_id).exists():  # a bank file (or a folder, by mistake) named without .yaml
+            return Path(bank_id)
         known = sorted({path.name.split(".")[0] for path in bundled.bank_files()})
         raise UsageError(f"no bundled bank '{bank_id}'; bundled banks: {', '.join(known)}")
     if language:
@@ -95,18 +97,27 @@ def find_bank(requested: str | None, language: str | None, environ: Mapping[str,
 
 
 def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
-    """--plain, TERM=dumb, ACCESSIBLE, or a pipe: no boxes, no colour, no redraws."""
+    """--plain, TERM=dumb, ACCESSIBLE, or a pipe: no boxes, no colour, no redraws.
+
+    FORCE_COLOR (set and not empty, as force-color.org says) keeps the Rich layout and its
+    colour on a pipe; it never overrides a person's choice of plain text.
+    """
     if flag or environ.get("TERM") == "dumb" or environ.get("ACCESSIBLE"):
         return True
     return not _is_terminal(stream) and not environ.get("FORCE_COLOR")
 
 
 def make_console(stream: TextIO, *, plain: bool, width: int | None = None) -> Console:
+    """Plain: a stream of text, nothing styled. Otherwise a terminal, as wants_plain decided;
+    Rich still drops the colour (not bold or layout) when NO_COLOR is set (no-color.org)."""
     from rich.console import Console
 
     return Console(
         file=stream,
         width=width,
+        # Decided once, by wants_plain. Rich would read an empty FORCE_COLOR as "not a
+        # terminal", and on TERM=dumb would assume 80 columns whatever the terminal's width.
+        force_terminal=not plain,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,11 +18,21 @@ TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 
+FUZZ_CASES: Counter[str] = Counter()
+"""How many generated cases each fuzz test ran (tests/test_fuzz.py), printed at the end."""
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="Rewrite golden files from the output."
     )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FUZZ_CASES:
+        terminalreporter.section("fuzz cases")
+        for name, count in FUZZ_CASES.items():
+            terminalreporter.write_line(f"{count:7d}  {name}")
 
 
 @pytest.fixture(scope="session")

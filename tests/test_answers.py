@@ -64,7 +64,10 @@ def test_not_sure_is_accepted_as_words(tmp_path: Path, ketamine: LoadedBank) -> 
             ":1:1: bank: these answers are for bank 'alcohol', not 'ketamine'",
         ),
         (("bank: ketamine\n", ""), ":1:1: missing required key 'bank' (this bank is 'ketamine')"),
-        (("bank: ketamine", "bank: ketamine\nmood: fine"), ":2:1: mood: unknown key 'mood'"),
+        (
+            ("bank: ketamine", "bank: ketamine\nmood: fine"),
+            ":2:1: mood: unknown key 'mood' (the keys are bank and answers)",
+        ),
         (
             ("used_past_year: yes", "used_past_year: no"),
             ":4:3: answers.prescribed_only: this question is skipped by the earlier answers; remove it",

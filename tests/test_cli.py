@@ -409,3 +409,17 @@ def test_validate_checks_a_service_file() -> None:
         f"{DATA / 'service.yaml'}: ok, 2 contacts of Northside Drug and Alcohol Service, "
         "listed first\n"
     )
+
+
+def test_version_is_answered_before_typer_builds_the_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`screener --version` skips Typer's command building (its start-up budget is tight)."""
+    import sys
+
+    from screener import cli
+
+    monkeypatch.setattr(sys, "argv", ["screener", "--version"])
+    monkeypatch.setattr(cli, "app", None)  # were the app called, this would fail
+    cli.main()
+    assert capsys.readouterr().out == f"screener {__version__}\n"

@@ -84,7 +84,7 @@ def test_plain_question_with_help_and_a_wrong_key(
         'This includes powder, "K", and ketamine that was prescribed\n'
         "to you.\n"
         "Type 1 for yes, 2 for no, 3 for not sure. You can also type\n"
-        "help, back or quit, or press Esc or x to leave at once.\n"
+        "help, back or quit.\n"
         "Your answer: ?\n"
         "About this question: Count any use at all in the past year,\n"
         "even once. That includes snorting a bump, taking it in a\n"

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 import msgspec
 
 from screener.models import Result
+from screener.safetext import UNSAFE
 
 
 def render_json(result: Result) -> str:
-    return msgspec.json.format(msgspec.json.encode(result), indent=2).decode() + "\n"
+    """Indented JSON; control and invisible characters escaped, so it is safe in a terminal."""
+    text = msgspec.json.format(msgspec.json.encode(result), indent=2).decode()
+    # msgspec escapes C0 controls only. Unsafe characters can only sit inside strings, where
+    # a \u escape reads back as the same character: the data is unchanged, the bytes safe.
+    return UNSAFE.sub(_escaped, text) + "\n"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the Basic Multilingual Plane: a UTF-16 surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
