@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from screener import documents
 from screener.documents import Document
 from screener.errors import DataError, Problem
+from screener.errors import Path as KeyPath
 from screener.models import ANSWERS, Answer, Bank
 from screener.scoring import asked_items
 
@@ -44,10 +47,26 @@ def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
         )
         raise DataError(problems)
 
+    answers, found = check_answers(document, raw, bank, ("answers",))
+    problems += found
+    if problems:
+        raise DataError(problems)
+    return answers
+
+
+def check_answers(
+    document: Document, raw: Mapping[Any, object], bank: Bank, at: KeyPath
+) -> tuple[dict[str, Answer], list[Problem]]:
+    """Answers keyed by item id, read from `raw` (found at key path `at` in the document).
+
+    Every key must name an item and every value be an answer; then every item that the
+    answers lead to must be answered, and no item they skip. Problems are returned, not raised.
+    """
     item_ids = [item.id for item in bank.items]
     answers: dict[str, Answer] = {}
+    problems: list[Problem] = []
     for key, value in raw.items():
-        path = ("answers", str(key))
+        path = (*at, str(key))
         if key not in item_ids:
             problems.append(
                 document.problem(
@@ -63,14 +82,14 @@ def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
             continue
         answers[str(key)] = answer
     if problems:
-        raise DataError(problems)
+        return answers, problems
 
     asked = {item.id for item in asked_items(bank, answers)}
     for item_id in answers:
         if item_id not in asked:
             problems.append(
                 document.problem(
-                    ("answers", item_id),
+                    (*at, item_id),
                     "this question is skipped by the earlier answers; remove it",
                 )
             )
@@ -79,10 +98,8 @@ def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
         shown = ", ".join(missing[:3]) + (
             f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         )
-        problems.append(document.problem(("answers",), f"no answer for: {shown}"))
-    if problems:
-        raise DataError(problems)
-    return answers
+        problems.append(document.problem(at, f"no answer for: {shown}"))
+    return answers, problems
 
 
 def _answer(value: object) -> Answer | None:

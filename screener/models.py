@@ -63,6 +63,13 @@ class Item(Model, frozen=True, kw_only=True):
     ask_if: Annotated[
         Condition | None, Meta(description="Asked only when this holds; otherwise skipped.")
     ] = None
+    why: Annotated[
+        Prose | None,
+        Meta(
+            description="Trainer note: why the question matters, in plain words "
+            "(shown by 'screener explain', never to the person)."
+        ),
+    ] = None
 
 
 class Cluster(Model, frozen=True, kw_only=True):
@@ -147,6 +154,53 @@ class Source(Model, frozen=True, kw_only=True):
     note: str | None = None
 
 
+class Expectation(Model, frozen=True, kw_only=True):
+    """What scoring an example's answers must give; 'screener validate' checks every key given."""
+
+    band: Annotated[Identifier, Meta(description="The id of the band the answers fall in.")]
+    flags: Annotated[
+        tuple[Identifier, ...],
+        Meta(description="The id of every flag the answers raise, in any order; [] for none."),
+    ]
+    criteria_met: Annotated[
+        Annotated[int, Meta(ge=0)] | None, Meta(description="Optional: the criteria counted.")
+    ] = None
+    criteria_applicable: Annotated[
+        Annotated[int, Meta(ge=0)] | None,
+        Meta(description="Optional: the criteria asked and counted (fewer under an adaptation)."),
+    ] = None
+    gate_closed: Annotated[
+        bool | None, Meta(description="Optional: true when the gate closes the criteria.")
+    ] = None
+    adaptations: Annotated[
+        tuple[Identifier, ...] | None,
+        Meta(description="Optional: the ids of the adaptations that apply; [] for none."),
+    ] = None
+    unsure: Annotated[
+        tuple[Identifier, ...] | None,
+        Meta(description="Optional: the ids of the items answered not sure; [] for none."),
+    ] = None
+
+
+class Example(Model, frozen=True, kw_only=True):
+    """A worked example (persona) for trainers: a story, its answers, and the result to expect."""
+
+    id: Annotated[Identifier, Meta(description="Stable id: 'screener demo <id>' plays it.")]
+    name: Annotated[Prose, Meta(description="A fictional first name.")]
+    story: Annotated[
+        Prose,
+        Meta(description="A short, non-judging story; its first sentence is the one-line summary."),
+    ]
+    teaches: Annotated[Prose | None, Meta(description="Trainer note: what this example shows.")] = (
+        None
+    )
+    answers: Annotated[
+        dict[Identifier, Answer],
+        Meta(description='Item id to "yes", "no" or "unsure" (quoted), for every item asked.'),
+    ]
+    expect: Expectation
+
+
 class Bank(Model, frozen=True, kw_only=True):
     """A question bank: one instrument in one language."""
 
@@ -163,6 +217,12 @@ class Bank(Model, frozen=True, kw_only=True):
     flags: tuple[Flag, ...] = ()
     next_steps: Annotated[tuple[NextStep, ...], Meta(min_length=1)]
     disclaimer: Annotated[Prose, Meta(description="The not-a-diagnosis line.")]
+    examples: Annotated[
+        tuple[Example, ...],
+        Meta(
+            description="Worked examples (personas) for trainers; 'screener validate' scores them."
+        ),
+    ] = ()
 
 
 # --- contacts ---------------------------------------------------------------------------
