@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from screener import __version__
-from screener.render import Format
+from screener.render import ExplainFormat, Format
 
 EXIT_INTERRUPTED = 130
 
@@ -23,7 +23,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMANDS = ("run", "banks", "validate", "resources")
+COMMANDS = ("run", "banks", "validate", "resources", "explain")
 
 
 def _print_version(value: bool) -> None:
@@ -182,6 +182,27 @@ def resources(
 
     with _reported_errors():
         sys.stdout.write(catalogue.describe_resources(region, os.environ))
+
+
+@app.command()
+def explain(
+    bank: Annotated[
+        Optional[str],
+        typer.Argument(help="A bundled bank id or a bank file. Default: ketamine."),
+    ] = None,
+    output_format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="text, markdown (a handout) or json.")
+    ] = ExplainFormat.text,
+    plain: Annotated[
+        bool, typer.Option(help="Plain text for screen readers: no rules, no colour.")
+    ] = False,
+) -> None:
+    """Show how a bank works, for trainers: each question with its criterion, cluster and why
+    it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
+    from screener import trainer
+
+    with _reported_errors():
+        trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
 
 
 def with_default_command(args: list[str]) -> list[str]:

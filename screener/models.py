@@ -442,3 +442,97 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_clusters_heading: Prose
     professional_flags_heading: Prose
     professional_no_flags: Prose
+    trainer: Annotated[
+        TrainerStrings | None,
+        Meta(
+            description="Wording of the trainer tools; English is used where a language has none."
+        ),
+    ] = None
+
+
+class TrainerStrings(Model, frozen=True, kw_only=True):
+    """What explain, demo and what-if say to a trainer; {names} are filled in."""
+
+    # explain
+    explain_about: Prose
+    explain_not_diagnosis: Prose
+    scoring_heading: Prose
+    rule_count: Prose
+    rule_gate: Prose
+    rule_asked_if: Prose
+    rule_adaptation: Prose
+    criterion_reference: Prose
+    condition: Prose
+    or_word: Prose
+    and_word: Prose
+    person_reads: Prose
+    clusters_heading: Prose
+    cluster_entry: Prose
+    criteria_numbers: Prose
+    criterion_number: Prose
+    questions_heading: Prose
+    item_gate: Prose
+    item_criterion: Prose
+    item_health: Prose
+    why_label: Prose
+    bands_heading: Prose
+    band_entry: Prose
+    flags_heading: Prose
+    flag_entry: Prose
+    flag_interrupts: Prose
+    examples_heading: Prose
+    example_entry: Prose
+    teaches_label: Prose
+    none_word: Prose
+    sources_heading: Prose
+    handout_title: Prose
+    handout_footer: Prose
+    # demo
+    personas_heading: Prose
+    personas_columns: Annotated[tuple[Prose, ...], Meta(min_length=4, max_length=4)]
+    persona_line: Prose
+    personas_hint: Prose
+    no_personas: Prose
+    story_heading: Prose
+    demo_how: Prose
+    demo_how_paced: Prose
+    demo_answer: Prose
+    demo_not_counted: Prose
+    demo_gate: Prose
+    demo_crisis: Prose
+    demo_pause: Prose
+    demo_stopped: Prose
+    demo_person_heading: Prose
+    demo_matches: Prose
+    tally_label: Prose
+    tally_total: Prose
+    tally_cell: Prose
+    tally_unsure: Prose
+    # what-if
+    whatif_heading: Prose
+    whatif_help: Prose
+    whatif_prompt: Prose
+    whatif_list_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    whatif_answer: Prose
+    whatif_unanswered: Prose
+    whatif_skipped: Prose
+    whatif_flipped: Prose
+    whatif_no_question: Prose
+    whatif_not_asked: Prose
+    whatif_not_understood: Prose
+    whatif_changed: Prose
+    whatif_nothing_changed: Prose
+    whatif_state: Prose
+    whatif_flags: Prose
+    change_met: Prose
+    change_applicable: Prose
+    change_band: Prose
+    change_cluster: Prose
+    change_flag_raised: Prose
+    change_flag_cleared: Prose
+    change_gate: Prose
+    gate_open: Prose
+    gate_closed: Prose
+    change_adaptation_on: Prose
+    change_adaptation_off: Prose
+    change_unsure: Prose
