@@ -23,7 +23,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMANDS = ("run", "banks", "validate", "resources", "explain")
+COMMANDS = ("run", "banks", "validate", "resources", "explain", "demo")
 
 
 def _print_version(value: bool) -> None:
@@ -88,6 +88,14 @@ def run(
     bank: Annotated[
         Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
     ] = None,
+    trainer: Annotated[
+        bool,
+        typer.Option(
+            "--trainer",
+            help="With --answers: then show the counsellor's view and flip answers by number "
+            "to see what changes.",
+        ),
+    ] = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     from screener import screening
@@ -104,6 +112,10 @@ def run(
         plain=plain,
     )
     with _reported_errors():
+        if trainer:
+            from screener import trainer as trainer_tools
+
+            trainer_tools.check_replay_options(answers, output_format, output)
         screening.preflight(options)
         setup = screening.prepare(options, os.environ)
         if answers is not None:
@@ -115,6 +127,12 @@ def run(
                 is_plain = screening.wants_plain(plain, os.environ, sys.stdout)
                 console = screening.make_console(sys.stdout, plain=is_plain)
                 screening.show_summary(console, setup, result, plain=is_plain, saved_to=None)
+                if trainer:
+                    try:
+                        trainer_tools.what_if_after_replay(console, setup, result, plain=is_plain)
+                    except KeyboardInterrupt:
+                        console.print()
+                        raise typer.Exit(EXIT_INTERRUPTED) from None
             else:
                 sys.stdout.write(screening.render(result, setup, output_format))
             return
@@ -203,6 +221,50 @@ def explain(
 
     with _reported_errors():
         trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
+
+
+@app.command()
+def demo(
+    persona: Annotated[
+        Optional[str],
+        typer.Argument(help="The id of a persona to play out. Without it: the list of personas."),
+    ] = None,
+    pace: Annotated[
+        Optional[float],
+        typer.Option(min=0, help="Step on by itself every SECONDS, instead of on Enter."),
+    ] = None,
+    bank: Annotated[
+        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+    ] = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other."),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option(help="Plain text for screen readers: no tables, no colour.")
+    ] = False,
+) -> None:
+    """Play out a worked example for trainers: each question, the persona's answer and a
+    running tally per cluster; then the summary the person would see, the counsellor's view,
+    and a what-if where you flip answers by number. Without a persona, list them."""
+    from screener import trainer
+
+    with _reported_errors():
+        try:
+            finished = trainer.demo(
+                persona,
+                pace=pace,
+                bank=bank,
+                region=region,
+                plain=plain,
+                environ=os.environ,
+                stream=sys.stdout,
+            )
+        except (KeyboardInterrupt, EOFError):
+            sys.stdout.write("\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        if not finished:
+            raise typer.Exit(EXIT_INTERRUPTED)
 
 
 def with_default_command(args: list[str]) -> list[str]:

@@ -498,6 +498,8 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     demo_how_paced: Prose
     demo_answer: Prose
     demo_not_counted: Prose
+    demo_flag: Prose
+    demo_adaptation: Prose
     demo_gate: Prose
     demo_crisis: Prose
     demo_pause: Prose
@@ -520,6 +522,7 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     whatif_no_question: Prose
     whatif_not_asked: Prose
     whatif_not_understood: Prose
+    whatif_now_asked: Prose
     whatif_changed: Prose
     whatif_nothing_changed: Prose
     whatif_state: Prose

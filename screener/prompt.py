@@ -182,3 +182,10 @@ class ConsoleAsker:
         """One line from the keyboard; EOFError (Ctrl-D) and KeyboardInterrupt propagate."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
         return self.console.input(marker)
+
+
+def read_line(console: Console, prompt: str, *, plain: bool, quiet: bool = False) -> str:
+    """One line from the keyboard after a prompt (dim if `quiet`), for screens besides the
+    screening's; EOFError (Ctrl-D) and KeyboardInterrupt propagate."""
+    style = "" if plain else ("dim" if quiet else "bold cyan")
+    return console.input(Text(f"{prompt} ", style=style))
