@@ -110,12 +110,25 @@ class TrainerScreen:
         for cluster in score.clusters:
             table.add_column(Text(printable(cluster.term)), justify="center")
         table.add_column(Text(words.tally_total), justify="center")
+        # Not-sure counts get a row of their own, so no cell wraps at 80 columns.
         row = [
-            Text(cell, style=HIGHLIGHT if cluster.id in changed else "")
-            for cluster, cell in zip(score.clusters, cells, strict=True)
+            Text(
+                words.tally_cell.format(met=cluster.met, of=sizes[cluster.id]),
+                style=HIGHLIGHT if cluster.id in changed else "",
+            )
+            for cluster in score.clusters
         ]
         row.append(Text(total, style=HIGHLIGHT if total_changed else "bold"))
         table.add_row(*row)
+        if any(cluster.unsure for cluster in score.clusters):
+            unsure = [
+                Text(
+                    words.tally_unsure.format(count=cluster.unsure) if cluster.unsure else "",
+                    style="dim",
+                )
+                for cluster in score.clusters
+            ]
+            table.add_row(*unsure, Text(""))
         self.console.print(table)
 
     def _cell(self, met: int, of: int, unsure: int) -> str:

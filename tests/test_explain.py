@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -142,3 +143,23 @@ def test_spans() -> None:
     assert spans([4]) == "4"
     assert spans([16, 2, 3, 4, 6, 7]) == "2-4, 6-7, 16"
     assert spans([1, 2], "Q") == "Q1-Q2"
+
+
+def test_a_language_without_trainer_wording_falls_back_to_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screener import bundled
+    from screener.strings import load_strings
+
+    english = (bundled.data_dir() / "ui.en.yaml").read_text(encoding="utf-8")
+    without = english[: english.index("\ntrainer:")] + "\n"
+    (tmp_path / "ui.xx.yaml").write_text(without.replace("language: en", "language: xx"))
+    real = bundled.strings_file
+    monkeypatch.setattr(
+        bundled,
+        "strings_file",
+        lambda language: tmp_path / "ui.xx.yaml" if language == "xx" else real(language),
+    )
+    assert load_strings("xx").language == "xx"
+    assert load_strings("xx").trainer is None
+    assert load_trainer_strings("xx") == load_strings("en").trainer
