@@ -206,7 +206,7 @@ def resources(
 def explain(
     bank: Annotated[
         Optional[str],
-        typer.Argument(help="A bundled bank id or a bank file. Default: ketamine."),
+        typer.Argument(metavar="BANK", help="A bundled bank id or a bank file. Default: ketamine."),
     ] = None,
     output_format: Annotated[
         ExplainFormat, typer.Option("--format", "-f", help="text, markdown (a handout) or json.")
@@ -227,11 +227,16 @@ def explain(
 def demo(
     persona: Annotated[
         Optional[str],
-        typer.Argument(help="The id of a persona to play out. Without it: the list of personas."),
+        typer.Argument(
+            metavar="PERSONA",
+            help="The id of a persona to play out. Without it: the list of personas.",
+        ),
     ] = None,
     pace: Annotated[
         Optional[float],
-        typer.Option(min=0, help="Step on by itself every SECONDS, instead of on Enter."),
+        typer.Option(
+            min=0, metavar="SECONDS", help="Step on by itself every SECONDS, instead of on Enter."
+        ),
     ] = None,
     bank: Annotated[
         Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
