@@ -1,7 +1,5 @@
 """Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sys
