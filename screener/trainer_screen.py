@@ -63,7 +63,9 @@ class TrainerScreen:
             wrapped = textwrap.fill(printable(plain_text), width=max(self.console.width, 20))
             self.console.print(Text(wrapped))
         elif isinstance(text, Text):
-            self.console.print(text)
+            # printable() swaps one character for one, so the styled spans still line up.
+            safe = Text(printable(text.plain), style=text.style, spans=list(text.spans))
+            self.console.print(safe)
         else:
             self.console.print(Text(printable(text), style=style))
 

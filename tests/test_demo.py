@@ -302,3 +302,23 @@ def test_trainer_needs_a_replay_shown_as_text(args: list[str]) -> None:
     assert (
         result.stderr == "Error: --trainer needs --answers FILE, with text output and no --output\n"
     )
+
+
+def test_the_screen_never_prints_control_characters(ketamine: LoadedBank) -> None:
+    from rich.text import Text
+
+    from screener.bundled import contacts_file
+    from screener.resources import load_contacts
+    from screener.strings import load_strings, load_trainer_strings
+    from screener.trainer_screen import TrainerScreen, TrainerSetup
+
+    region = load_contacts(contacts_file()).regions[0]
+    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    for plain in (True, False):
+        output = io.StringIO()
+        console = Console(file=output, width=80, color_system=None, markup=False)
+        screen = TrainerScreen(console, setup, plain=plain)
+        screen.say(Text("Sam\x1b[2J answers", style="bold"))
+        screen.say("Sam\x1b]0;title\x07 answers")
+        assert "\x1b" not in output.getvalue() and "\x07" not in output.getvalue()
+        assert output.getvalue().count("\ufffd") == 3
