@@ -31,6 +31,9 @@ class TrainerSetup:
     region: Region
 
 
+TABLE_WIDTH = 76
+"""Below this many columns the tally table and the two-column answer list become sentences."""
+
 HIGHLIGHT = "reverse bold"
 """What changed stands out on any background, projected or not."""
 
@@ -46,6 +49,10 @@ class TrainerScreen:
         self.setup = setup
         self.words = setup.words
         self.plain = plain
+
+    @property
+    def narrow(self) -> bool:
+        return self.console.width < TABLE_WIDTH
 
     # --- building blocks ----------------------------------------------------------------
 
@@ -100,7 +107,7 @@ class TrainerScreen:
             self._cell(cluster.met, sizes[cluster.id], cluster.unsure) for cluster in score.clusters
         ]
         total = words.tally_cell.format(met=score.criteria_met, of=sum(sizes.values()))
-        if self.plain:
+        if self.plain or self.narrow:
             parts = [
                 f"{cluster.term} {cell}"
                 for cluster, cell in zip(score.clusters, cells, strict=True)

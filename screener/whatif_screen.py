@@ -112,7 +112,7 @@ def _list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         for number, item in enumerate(bank.items, start=1)
     ]
     screen.gap()
-    if screen.plain:
+    if screen.plain or screen.narrow:
         for line in lines:
             screen.say(line)
         return

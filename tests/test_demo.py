@@ -322,3 +322,25 @@ def test_the_screen_never_prints_control_characters(ketamine: LoadedBank) -> Non
         screen.say("Sam\x1b]0;title\x07 answers")
         assert "\x1b" not in output.getvalue() and "\x07" not in output.getvalue()
         assert output.getvalue().count("\ufffd") == 3
+
+
+@pytest.mark.parametrize(("width", "table"), [(40, False), (75, False), (76, True), (120, True)])
+def test_a_narrow_terminal_gets_the_tally_as_a_sentence(
+    ketamine: LoadedBank, width: int, table: bool
+) -> None:
+    from screener.bundled import contacts_file
+    from screener.resources import load_contacts
+    from screener.strings import load_strings, load_trainer_strings
+    from screener.trainer_screen import TrainerScreen, TrainerSetup
+
+    region = load_contacts(contacts_file()).regions[0]
+    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False)
+    TrainerScreen(console, setup, plain=False).tally(
+        score(ketamine.bank, persona(ketamine, "jordan").answers)
+    )
+    text = output.getvalue()
+    assert ("─" in text) is table
+    assert text.startswith("Tally: ") is not table
+    assert all(len(line) <= width for line in text.splitlines())
