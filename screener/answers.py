@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from screener import documents
 from screener.documents import Document
 from screener.errors import DataError, Problem
+from screener.errors import Path as KeyPath
 from screener.models import ANSWERS, Answer, Bank
 from screener.scoring import asked_items
 
@@ -86,10 +89,42 @@ def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Rep
         )
         raise DataError(problems)
 
+    answers, found = read_answers(document, raw, bank, ("answers",))
+    problems += found
+    if problems:
+        raise DataError(problems)
+    problems = check_coverage(document, answers, bank, ("answers",))
+    if problems:
+        raise DataError(problems)
+    recorded_at = _recorded_at(document, data) if is_record else None
+    if not intake:
+        return Replay(answers, recorded_at=recorded_at)
+    client = _client(document, data.get("client"))
+    notes = _notes(document, data.get("notes"), answers)
+    return Replay(answers, client, notes, recorded_at)
+
+
+def check_answers(
+    document: Document, raw: Mapping[Any, object], bank: Bank, at: KeyPath
+) -> tuple[dict[str, Answer], list[Problem]]:
+    """Answers keyed by item id, read from `raw` (found at key path `at` in the document),
+    then checked for coverage. Problems are returned, not raised: an answers file and a
+    bank's worked examples report them in their own way."""
+    answers, problems = read_answers(document, raw, bank, at)
+    if problems:
+        return answers, problems
+    return answers, check_coverage(document, answers, bank, at)
+
+
+def read_answers(
+    document: Document, raw: Mapping[Any, object], bank: Bank, at: KeyPath
+) -> tuple[dict[str, Answer], list[Problem]]:
+    """Every key must name an item and every value be an answer."""
     item_ids = [item.id for item in bank.items]
     answers: dict[str, Answer] = {}
+    problems: list[Problem] = []
     for key, value in raw.items():
-        path = ("answers", str(key))
+        path = (*at, str(key))
         if key not in item_ids:
             problems.append(
                 document.problem(
@@ -104,32 +139,30 @@ def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Rep
             )
             continue
         answers[str(key)] = answer
-    if problems:
-        raise DataError(problems)
+    return answers, problems
 
+
+def check_coverage(
+    document: Document, answers: Mapping[str, Answer], bank: Bank, at: KeyPath
+) -> list[Problem]:
+    """Every item the answers lead to is answered, and no item they skip."""
+    problems: list[Problem] = []
     asked = {item.id for item in asked_items(bank, answers)}
     for item_id in answers:
         if item_id not in asked:
             problems.append(
                 document.problem(
-                    ("answers", item_id),
+                    (*at, item_id),
                     "this question is skipped by the earlier answers; remove it",
                 )
             )
-    missing = [item_id for item_id in item_ids if item_id in asked and item_id not in answers]
+    missing = [item.id for item in bank.items if item.id in asked and item.id not in answers]
     if missing:
         shown = ", ".join(missing[:3]) + (
             f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         )
-        problems.append(document.problem(("answers",), f"no answer for: {shown}"))
-    if problems:
-        raise DataError(problems)
-    recorded_at = _recorded_at(document, data) if is_record else None
-    if not intake:
-        return Replay(answers, recorded_at=recorded_at)
-    client = _client(document, data.get("client"))
-    notes = _notes(document, data.get("notes"), answers)
-    return Replay(answers, client, notes, recorded_at)
+        problems.append(document.problem(at, f"no answer for: {shown}"))
+    return problems
 
 
 def _client(document: Document, value: object) -> str | None:

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from screener import bundled, documents
-from screener.bank import bank_from_document, load_bank
+from screener.bank import load_bank
 from screener.errors import DataError
+from screener.examples import checked_bank
 from screener.models import Bank, UiStrings
 from screener.resources import (
     choose_region,
@@ -62,12 +63,13 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
                     "listed first"
                 )
             else:
-                bank = bank_from_document(document).bank
+                bank = checked_bank(document).bank
                 _raise_findings(document, _translation_findings(path, bank))
+                examples = f", {len(bank.examples)} examples scored" if bank.examples else ""
                 lines.append(
                     one_line(
                         f"{path}: ok, bank {bank.id} {bank.version} ({bank.language}), "
-                        f"{len(bank.items)} items"
+                        f"{len(bank.items)} items{examples}"
                     )
                 )
         except DataError as error:

@@ -1,7 +1,5 @@
 """Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sys
@@ -12,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from screener import __version__
-from screener.render import Format
+from screener.render import ExplainFormat, Format
 
 EXIT_INTERRUPTED = 130
 
@@ -23,7 +21,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir")
+COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir", "explain", "demo")
 VERSION_LINE = f"screener {__version__}"
 
 
@@ -57,6 +55,7 @@ def _reported_errors() -> Iterator[None]:
     questions, rather than Click's "Aborted!" and 1.
     """
     from screener.errors import ScreenerError
+    from screener.keyboard import CLEAR_SCREEN_AND_SCROLLBACK, QuickExit
     from screener.safetext import one_line
 
     try:
@@ -64,6 +63,12 @@ def _reported_errors() -> Iterator[None]:
     except ScreenerError as error:
         sys.stderr.write(f"Error: {one_line(str(error))}\n")
         raise typer.Exit(error.exit_code) from None
+    except QuickExit:
+        # Screens that do not clear for themselves (demo, what-if) still leave nothing shown.
+        if sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
+            sys.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
+            sys.stdout.flush()
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -103,6 +108,14 @@ def run(
         Optional[Path],
         typer.Option(help="A service's own contacts file, listed first. Default: config file."),
     ] = None,
+    trainer: Annotated[
+        bool,
+        typer.Option(
+            "--trainer",
+            help="With --answers: then show the counsellor's view and flip answers by number "
+            "to see what changes.",
+        ),
+    ] = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     from screener import screening
@@ -121,6 +134,10 @@ def run(
         keep_screen=keep_screen,
     )
     with _reported_errors():
+        if trainer:
+            from screener import trainer as trainer_tools
+
+            trainer_tools.check_replay_options(answers, output_format, output)
         screening.preflight(options)
         setup = screening.prepare(options, os.environ)
         if answers is not None:
@@ -134,6 +151,12 @@ def run(
                 is_plain = screening.wants_plain(plain, os.environ, sys.stdout)
                 console = screening.make_console(sys.stdout, plain=is_plain)
                 screening.show_summary(console, setup, result, plain=is_plain, saved_to=None)
+                if trainer:
+                    try:
+                        trainer_tools.what_if_after_replay(console, setup, result, plain=is_plain)
+                    except KeyboardInterrupt:
+                        console.print()
+                        raise typer.Exit(EXIT_INTERRUPTED) from None
             else:
                 sys.stdout.write(screening.render(result, setup, output_format))
             return
@@ -297,6 +320,76 @@ def resources(
 
     with _reported_errors():
         sys.stdout.write(catalogue.describe_resources(region, os.environ, resources))
+
+
+@app.command()
+def explain(
+    bank: Annotated[
+        Optional[str],
+        typer.Argument(metavar="BANK", help="A bundled bank id or a bank file. Default: ketamine."),
+    ] = None,
+    output_format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="text, markdown (a handout) or json.")
+    ] = ExplainFormat.text,
+    plain: Annotated[
+        bool, typer.Option(help="Plain text for screen readers: no rules, no colour.")
+    ] = False,
+) -> None:
+    """Show how a bank works, for trainers: each question with its criterion, cluster and why
+    it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
+    from screener import trainer
+
+    with _reported_errors():
+        trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
+
+
+@app.command()
+def demo(
+    persona: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="PERSONA",
+            help="The id of a persona to play out. Without it: the list of personas.",
+        ),
+    ] = None,
+    pace: Annotated[
+        Optional[float],
+        typer.Option(
+            min=0, metavar="SECONDS", help="Step on by itself every SECONDS, instead of on Enter."
+        ),
+    ] = None,
+    bank: Annotated[
+        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+    ] = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other."),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option(help="Plain text for screen readers: no tables, no colour.")
+    ] = False,
+) -> None:
+    """Play out a worked example for trainers: each question, the persona's answer and a
+    running tally per cluster; then the summary the person would see, the counsellor's view,
+    and a what-if where you flip answers by number. Without a persona, list them."""
+    from screener import trainer
+
+    with _reported_errors():
+        try:
+            finished = trainer.demo(
+                persona,
+                pace=pace,
+                bank=bank,
+                region=region,
+                plain=plain,
+                environ=os.environ,
+                stream=sys.stdout,
+            )
+        except (KeyboardInterrupt, EOFError):
+            sys.stdout.write("\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        if not finished:
+            raise typer.Exit(EXIT_INTERRUPTED)
 
 
 def with_default_command(args: list[str]) -> list[str]:

@@ -338,6 +338,8 @@ def _validation_problem(document: Document, model: type[Any], raw_message: str) 
     match = _AT.match(raw_message)
     assert match is not None  # the pattern matches any string
     message, path = match["message"], _key_path(match["path"] or "")
+    if (match["path"] or "").endswith("[...]"):  # a value in a mapping: msgspec omits its key
+        path = _dict_value_path(document, path, message)
     if match["in_key"]:
         _, node = document.node_at(path)
         if isinstance(node, MappingNode):
@@ -402,6 +404,23 @@ def _validation_problem(document: Document, model: type[Any], raw_message: str) 
     text = message[0].lower() + message[1:] if message else "is not valid"
     text = text.replace("`", "")
     return document.problem(path, text)
+
+
+def _dict_value_path(document: Document, path: KeyPath, message: str) -> KeyPath:
+    """The key path of the value a mapping-value error is about, found by what it says."""
+    _, node = document.node_at(path)
+    if not isinstance(node, MappingNode):
+        return path
+    enum = re.match(r"Invalid enum value '(.*)'", message)
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode) or not isinstance(value_node, ScalarNode):
+            continue
+        if enum is not None and value_node.value == enum[1]:
+            return (*path, key_node.value)
+        plain = not value_node.style  # '' (libyaml) or None (pure Python): not quoted
+        if "got `bool`" in message and plain and value_node.value in YAML_BOOLEAN_WORDS:
+            return (*path, key_node.value)
+    return path
 
 
 def _type_at(model: object, path: KeyPath) -> object:

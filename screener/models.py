@@ -63,6 +63,13 @@ class Item(Model, frozen=True, kw_only=True):
     ask_if: Annotated[
         Condition | None, Meta(description="Asked only when this holds; otherwise skipped.")
     ] = None
+    why: Annotated[
+        Prose | None,
+        Meta(
+            description="Trainer note: why the question matters, in plain words "
+            "(shown by 'screener explain', never to the person)."
+        ),
+    ] = None
 
 
 class Cluster(Model, frozen=True, kw_only=True):
@@ -147,6 +154,53 @@ class Source(Model, frozen=True, kw_only=True):
     note: str | None = None
 
 
+class Expectation(Model, frozen=True, kw_only=True):
+    """What scoring an example's answers must give; 'screener validate' checks every key given."""
+
+    band: Annotated[Identifier, Meta(description="The id of the band the answers fall in.")]
+    flags: Annotated[
+        tuple[Identifier, ...],
+        Meta(description="The id of every flag the answers raise, in any order; [] for none."),
+    ]
+    criteria_met: Annotated[
+        Annotated[int, Meta(ge=0)] | None, Meta(description="Optional: the criteria counted.")
+    ] = None
+    criteria_applicable: Annotated[
+        Annotated[int, Meta(ge=0)] | None,
+        Meta(description="Optional: the criteria asked and counted (fewer under an adaptation)."),
+    ] = None
+    gate_closed: Annotated[
+        bool | None, Meta(description="Optional: true when the gate closes the criteria.")
+    ] = None
+    adaptations: Annotated[
+        tuple[Identifier, ...] | None,
+        Meta(description="Optional: the ids of the adaptations that apply; [] for none."),
+    ] = None
+    unsure: Annotated[
+        tuple[Identifier, ...] | None,
+        Meta(description="Optional: the ids of the items answered not sure; [] for none."),
+    ] = None
+
+
+class Example(Model, frozen=True, kw_only=True):
+    """A worked example (persona) for trainers: a story, its answers, and the result to expect."""
+
+    id: Annotated[Identifier, Meta(description="Stable id: 'screener demo <id>' plays it.")]
+    name: Annotated[Prose, Meta(description="A fictional first name.")]
+    story: Annotated[
+        Prose,
+        Meta(description="A short, non-judging story; its first sentence is the one-line summary."),
+    ]
+    teaches: Annotated[Prose | None, Meta(description="Trainer note: what this example shows.")] = (
+        None
+    )
+    answers: Annotated[
+        dict[Identifier, Answer],
+        Meta(description='Item id to "yes", "no" or "unsure" (quoted), for every item asked.'),
+    ]
+    expect: Expectation
+
+
 class Bank(Model, frozen=True, kw_only=True):
     """A question bank: one instrument in one language."""
 
@@ -163,6 +217,12 @@ class Bank(Model, frozen=True, kw_only=True):
     flags: tuple[Flag, ...] = ()
     next_steps: Annotated[tuple[NextStep, ...], Meta(min_length=1)]
     disclaimer: Annotated[Prose, Meta(description="The not-a-diagnosis line.")]
+    examples: Annotated[
+        tuple[Example, ...],
+        Meta(
+            description="Worked examples (personas) for trainers; 'screener validate' scores them."
+        ),
+    ] = ()
 
 
 # --- contacts ---------------------------------------------------------------------------
@@ -402,6 +462,12 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_flags_heading: Prose
     professional_no_flags: Prose
     intake: IntakeStrings
+    trainer: Annotated[
+        TrainerStrings | None,
+        Meta(
+            description="Wording of the trainer tools; English is used where a language has none."
+        ),
+    ] = None
 
 
 class IntakeStrings(Model, frozen=True, kw_only=True):
@@ -447,3 +513,94 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     fhir_band: Prose
     fhir_flags: Prose
     fhir_note: Prose
+
+
+class TrainerStrings(Model, frozen=True, kw_only=True):
+    """What explain, demo and what-if say to a trainer; {names} are filled in."""
+
+    # explain
+    explain_about: Prose
+    explain_not_diagnosis: Prose
+    scoring_heading: Prose
+    rule_count: Prose
+    rule_gate: Prose
+    rule_asked_if: Prose
+    rule_adaptation: Prose
+    criterion_reference: Prose
+    condition: Prose
+    or_word: Prose
+    and_word: Prose
+    person_reads: Prose
+    clusters_heading: Prose
+    cluster_entry: Prose
+    criteria_numbers: Prose
+    criterion_number: Prose
+    questions_heading: Prose
+    item_gate: Prose
+    item_criterion: Prose
+    item_health: Prose
+    why_label: Prose
+    bands_heading: Prose
+    band_entry: Prose
+    flags_heading: Prose
+    flag_entry: Prose
+    flag_interrupts: Prose
+    examples_heading: Prose
+    example_entry: Prose
+    teaches_label: Prose
+    none_word: Prose
+    sources_heading: Prose
+    handout_title: Prose
+    handout_footer: Prose
+    # demo
+    personas_heading: Prose
+    personas_columns: Annotated[tuple[Prose, ...], Meta(min_length=4, max_length=4)]
+    persona_line: Prose
+    personas_hint: Prose
+    no_personas: Prose
+    story_heading: Prose
+    demo_how: Prose
+    demo_how_paced: Prose
+    demo_answer: Prose
+    demo_not_counted: Prose
+    demo_flag: Prose
+    demo_adaptation: Prose
+    demo_gate: Prose
+    demo_crisis: Prose
+    demo_pause: Prose
+    demo_stopped: Prose
+    demo_person_heading: Prose
+    demo_matches: Prose
+    tally_label: Prose
+    tally_total: Prose
+    tally_cell: Prose
+    tally_unsure: Prose
+    # what-if
+    whatif_heading: Prose
+    whatif_help: Prose
+    whatif_prompt: Prose
+    whatif_list_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    whatif_answer: Prose
+    whatif_unanswered: Prose
+    whatif_skipped: Prose
+    whatif_flipped: Prose
+    whatif_no_question: Prose
+    whatif_not_asked: Prose
+    whatif_not_understood: Prose
+    whatif_now_asked: Prose
+    whatif_changed: Prose
+    whatif_nothing_changed: Prose
+    whatif_state: Prose
+    whatif_flags: Prose
+    change_met: Prose
+    change_applicable: Prose
+    change_band: Prose
+    change_cluster: Prose
+    change_flag_raised: Prose
+    change_flag_cleared: Prose
+    change_gate: Prose
+    gate_open: Prose
+    gate_closed: Prose
+    change_adaptation_on: Prose
+    change_adaptation_off: Prose
+    change_unsure: Prose

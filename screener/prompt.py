@@ -236,19 +236,7 @@ class ConsoleAsker:
         """One line from the keyboard; EOFError (Ctrl-D), KeyboardInterrupt and QuickExit
         propagate. On a terminal keys are read one by one, so Esc needs no Enter."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
-        if self.console.is_terminal and can_read_keys(sys.stdin):
-            return read_line(
-                self._echo, sys.stdin, prompt=lambda: self.console.print(marker, end="")
-            )
-        _decode_leniently(sys.stdin)
-        typed = self.console.input(marker)
-        if is_quick_exit(typed):
-            raise QuickExit
-        return typed
-
-    def _echo(self, text: str) -> None:
-        self.console.file.write(text)
-        self.console.file.flush()
+        return read_typed(self.console, marker)
 
 
 class IntakeAsker(ConsoleAsker):
@@ -384,3 +372,30 @@ def _decode_leniently(stream: TextIO) -> None:
     """
     if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
         stream.reconfigure(errors="replace")
+
+
+def read_typed(console: Console, marker: Text) -> str:
+    """One line after a prompt: the one way screener reads the keyboard.
+
+    On a terminal keys are read one by one, so Esc (or x) leaves at once with QuickExit;
+    otherwise a line is read, and a line that is just x or holds a lone Esc does the same.
+    EOFError (Ctrl-D) and KeyboardInterrupt propagate.
+    """
+    if console.is_terminal and can_read_keys(sys.stdin):
+
+        def echo(text: str) -> None:
+            console.file.write(text)
+            console.file.flush()
+
+        return read_line(echo, sys.stdin, prompt=lambda: console.print(marker, end=""))
+    _decode_leniently(sys.stdin)
+    typed = console.input(marker)
+    if is_quick_exit(typed):
+        raise QuickExit
+    return typed
+
+
+def ask_line(console: Console, prompt: str, *, plain: bool, quiet: bool = False) -> str:
+    """One line after a prompt (dim if `quiet`), for screens besides the questions."""
+    style = "" if plain else ("dim" if quiet else "bold cyan")
+    return read_typed(console, Text(f"{prompt} ", style=style))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from screener import bundled, documents
-from screener.models import UiStrings
+from screener.models import TrainerStrings, UiStrings
 
 DEFAULT_LANGUAGE = "en"
 
@@ -13,3 +13,10 @@ def load_strings(language: str) -> UiStrings:
     path = bundled.strings_file(language) or bundled.strings_file(DEFAULT_LANGUAGE)
     assert path is not None, "the English strings ship with screener"
     return documents.convert(documents.load(path), UiStrings)
+
+
+def load_trainer_strings(language: str) -> TrainerStrings:
+    """The trainer tools' wording in `language`, or in English where that language has none."""
+    wording = load_strings(language).trainer or load_strings(DEFAULT_LANGUAGE).trainer
+    assert wording is not None, "the English trainer strings ship with screener"
+    return wording

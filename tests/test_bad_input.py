@@ -159,13 +159,17 @@ def test_bad_bank_through_validate_and_run(tmp_path: Path, name: str) -> None:
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(content)
     checked = invoke("validate", str(path))
-    print(repr(checked.stdout))
     assert (checked.exit_code, checked.stdout) == (1, f"{path}{message}\n")
     ran = invoke("run", "--bank", str(path))
     assert (ran.exit_code, ran.stdout, ran.stderr) == (1, "", f"Error: {path}{message}\n")
 
 
-@pytest.mark.parametrize("name", sorted(BROKEN_BANKS))
+# A wrong worked example is the trainer's concern: validate, explain and demo refuse it, but a
+# person's screening never fails because of one (see tests/test_examples.py).
+EXAMPLE_ONLY = {name for name in BROKEN_BANKS if name.startswith("example_")}
+
+
+@pytest.mark.parametrize("name", sorted(set(BROKEN_BANKS) - EXAMPLE_ONLY))
 def test_each_broken_bank_file_is_one_line_from_run(name: str) -> None:
     path = BROKEN / f"{name}.yaml"
     ran = invoke("run", "--bank", str(path))

@@ -37,6 +37,7 @@ BROKEN_BANKS = {
     "duplicate_id": ":28:5: items[2].id: id 'first' is used twice (also items[1])",
     "duplicate_key": ":38:5: duplicate key 'text' (first at line 37)",
     "empty": ": is empty",
+    "example_wrong_band": ":66:7: examples[0].expect.band: Riley: expected band 'none', but the answers give 'some' (1 of 2 criteria met)",
     "empty_list": ":56:1: next_steps: needs at least one entry",
     "flag_unknown_item": ":53:17: flags[0].when_any[0].item: no item with id 'mod'",
     "gate_not_a_gate": ":44:5: scoring.gate.item: 'mood' is not a gate item",

@@ -13,5 +13,13 @@ class Format(str, enum.Enum):
     fhir = "fhir"
 
 
+class ExplainFormat(str, enum.Enum):
+    """The formats of 'screener explain': text on screen, a Markdown handout, JSON for tools."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 def assert_never(value: NoReturn) -> NoReturn:  # typing.assert_never is Python 3.11+
     raise AssertionError(f"unhandled value: {value!r}")

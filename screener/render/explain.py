@@ -1,0 +1,111 @@
+"""A bank explained for trainers: Rich or plain text for a screen, Markdown for a handout, JSON."""
+
+from __future__ import annotations
+
+import msgspec
+from rich.console import Console
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from screener.explain import Explanation, Handout, Part
+from screener.render.markdown import escape
+from screener.safetext import printable
+from screener.summary import Entry
+
+INDENT = 4
+
+
+def print_handout(console: Console, handout: Handout, *, plain: bool) -> None:
+    """Rich layout (headings ruled, questions indented) or plain lines for readers and pipes."""
+    if not plain:
+        _print_rich(console, handout)
+        return
+    # Wrapped lines keep a trailing space; a screen reader or a diff should not see it.
+    with console.capture() as captured:
+        _print_plain(console, handout)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+    console.file.flush()
+
+
+def _print_rich(console: Console, handout: Handout) -> None:
+    console.print(Text(printable(handout.title), style="bold"))
+    for paragraph in handout.paragraphs:
+        console.print(Text(printable(paragraph)))
+    for part in handout.parts:
+        console.print()
+        console.print(Rule(Text(printable(part.title), style="bold"), align="left"))
+        if part.entries:
+            console.print()
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for number, entry in enumerate(part.entries):
+                if number:  # a blank row between entries: easier to follow on a projector
+                    grid.add_row("", "")
+                grid.add_row("•", _entry_text(entry, term_style="bold"))
+            console.print(grid)
+        for question in part.questions:
+            console.print()
+            console.print(Text(printable(question.heading), style="bold"))
+            console.print(Padding(Text(printable(question.text)), (0, 0, 0, INDENT)))
+            if question.why:
+                why = Text(f"{_why_label(part)}: ", style="bold cyan") + Text(
+                    printable(question.why)
+                )
+                console.print(Padding(why, (0, 0, 0, INDENT)))
+
+
+def _print_plain(console: Console, handout: Handout) -> None:
+    console.print(Text(printable(handout.title)))
+    for paragraph in handout.paragraphs:
+        console.print(Text(printable(paragraph)))
+    for part in handout.parts:
+        console.print()
+        console.print(Text(printable(part.title)))
+        for entry in part.entries:
+            console.print()
+            console.print(Text("- ") + _entry_text(entry))
+        for question in part.questions:
+            console.print()
+            console.print(Text(printable(question.heading)))
+            console.print(Text(printable(question.text)))
+            if question.why:
+                console.print(Text(printable(f"{_why_label(part)}: {question.why}")))
+
+
+def _why_label(part: Part) -> str:
+    return part.why_label or ""
+
+
+def _entry_text(entry: Entry, term_style: str = "") -> Text:
+    text = Text()
+    if entry.term:
+        text.append(printable(entry.term), style=term_style)
+        text.append(": ")
+    text.append(printable(entry.text))
+    return text
+
+
+def render_handout_markdown(handout: Handout, footer: str) -> str:
+    lines = [f"# {escape(handout.title)}", ""]
+    for paragraph in handout.paragraphs:
+        lines += [escape(paragraph), ""]
+    for part in handout.parts:
+        lines += [f"## {escape(part.title)}", ""]
+        for entry in part.entries:
+            term = f"**{escape(entry.term)}**: " if entry.term else ""
+            lines.append(f"- {term}{escape(entry.text)}")
+        if part.entries:
+            lines.append("")
+        for question in part.questions:
+            lines += [f"### {escape(question.heading)}", "", escape(question.text), ""]
+            if question.why:
+                lines += [f"**{escape(_why_label(part))}:** {escape(question.why)}", ""]
+    lines += ["---", "", footer, ""]
+    return "\n".join(lines)
+
+
+def render_explanation_json(explanation: Explanation) -> str:
+    return msgspec.json.format(msgspec.json.encode(explanation), indent=2).decode() + "\n"
