@@ -1,5 +1,5 @@
 """python -m screener"""
 
-from screener.cli import main
+from screener.launch import main
 
 main()

@@ -9,11 +9,13 @@ from screener import bundled, documents
 from screener.bank import load_bank
 from screener.errors import DataError
 from screener.examples import checked_bank
+from screener.locales import locale_parts
 from screener.models import Bank, UiStrings
 from screener.resources import (
     choose_region,
     contacts_from_document,
     find_service,
+    in_language,
     load_contacts,
     service_from_document,
     with_service,
@@ -109,7 +111,8 @@ def describe_resources(
     if service is not None:
         count = len(service.contacts)
         lines[1:] = [f"{service.service}: its own {count} first (from {found_at}).", ""]
-    for contact in with_service(region, service).contacts:
+    language, _ = locale_parts(environ)
+    for contact in in_language(with_service(region, service), language or "").contacts:
         lines.append(f"{contact.name} [{contact.kind}]")
         for label, value in (
             ("phone", contact.phone),

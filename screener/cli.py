@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from screener import __version__
+from screener import VERSION_LINE
 from screener.render import ExplainFormat, Format
 
 EXIT_INTERRUPTED = 130
@@ -22,7 +22,6 @@ app = typer.Typer(
 )
 
 COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir", "explain", "demo")
-VERSION_LINE = f"screener {__version__}"
 
 
 def _print_version(value: bool) -> None:
@@ -400,10 +399,4 @@ def with_default_command(args: list[str]) -> list[str]:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    if args == ["--version"]:
-        # The eager --version, taken before Typer builds every command and its options
-        # (most of its cost): `screener --version` costs little more than importing Typer.
-        print(VERSION_LINE)
-        return
-    app(args=with_default_command(args), prog_name="screener")
+    app(args=with_default_command(sys.argv[1:]), prog_name="screener")

@@ -228,6 +228,14 @@ class Bank(Model, frozen=True, kw_only=True):
 # --- contacts ---------------------------------------------------------------------------
 
 
+class ContactTranslation(Model, frozen=True, kw_only=True):
+    """A contact's words in another language; what is left out stays as written."""
+
+    name: Prose | None = None
+    description: Prose | None = None
+    hours: str | None = None
+
+
 class Contact(Model, frozen=True, kw_only=True):
     """A service a person can reach."""
 
@@ -242,6 +250,10 @@ class Contact(Model, frozen=True, kw_only=True):
     hours: str | None = None
     checked: Annotated[datetime.date, Meta(description="When the details were last checked.")]
     source: Annotated[Prose, Meta(description="Where they were checked.")]
+    translations: Annotated[
+        dict[str, ContactTranslation],
+        Meta(description="By language code, e.g. es: its name, description or hours there."),
+    ] = msgspec.field(default_factory=dict)
 
 
 class Region(Model, frozen=True, kw_only=True):
@@ -253,6 +265,13 @@ class Region(Model, frozen=True, kw_only=True):
         tuple[str, ...], Meta(description="Locale territory codes that mean this region, e.g. GB.")
     ] = ()
     contacts: Annotated[tuple[Contact, ...], Meta(min_length=1)]
+    translations: Annotated[
+        dict[str, RegionTranslation], Meta(description="By language code: the region's name.")
+    ] = msgspec.field(default_factory=dict)
+
+
+class RegionTranslation(Model, frozen=True, kw_only=True):
+    name: Prose
 
 
 class ContactBook(Model, frozen=True, kw_only=True):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+
+import msgspec
 
 from screener import documents
 from screener.documents import Document
@@ -13,6 +16,8 @@ from screener.errors import Path as KeyPath
 from screener.locales import locale_parts
 from screener.models import Contact, ContactBook, Region, ServiceContacts
 from screener.safetext import find_unsafe_text
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 CRISIS_KINDS = ("crisis", "emergency", "directory")
 """Contacts shown at once when someone may be in danger."""
@@ -55,6 +60,15 @@ def check_contacts(book: ContactBook) -> list[tuple[KeyPath, str]]:
                         f"{territory} already belongs to region '{owner}'",
                     )
                 )
+        for number, contact in enumerate(region.contacts):
+            for language in contact.translations:
+                if not LANGUAGE_CODE.fullmatch(language):
+                    findings.append(
+                        (
+                            ("regions", index, "contacts", number, "translations", language),
+                            f"'{language}' is not a two-letter language code such as es",
+                        )
+                    )
         if not any(contact.kind in CRISIS_KINDS for contact in region.contacts):
             findings.append(
                 (("regions", index, "contacts"), "needs a crisis, emergency or directory contact")
@@ -75,6 +89,27 @@ def choose_region(book: ContactBook, requested: str | None, environ: Mapping[str
         return region
     _, territory = locale_parts(environ)
     return (territory and _find(book, territory)) or _by_id(book, book.fallback)
+
+
+def in_language(region: Region, language: str) -> Region:
+    """The region's and its contacts' words in `language`, where the file gives them."""
+    localised = [
+        msgspec.structs.replace(
+            contact,
+            name=translated.name or contact.name,
+            description=translated.description or contact.description,
+            hours=translated.hours or contact.hours,
+        )
+        if (translated := contact.translations.get(language))
+        else contact
+        for contact in region.contacts
+    ]
+    region_words = region.translations.get(language)
+    return msgspec.structs.replace(
+        region,
+        name=region_words.name if region_words else region.name,
+        contacts=tuple(localised),
+    )
 
 
 def crisis_contacts(region: Region) -> tuple[Contact, ...]:
@@ -150,9 +185,4 @@ def with_service(region: Region, service: ServiceContacts | None) -> Region:
     """The region with the service's own contacts first: every list of contacts shows them so."""
     if service is None:
         return region
-    return Region(
-        id=region.id,
-        name=region.name,
-        territories=region.territories,
-        contacts=service.contacts + region.contacts,
-    )
+    return msgspec.structs.replace(region, contacts=service.contacts + region.contacts)

@@ -20,7 +20,7 @@ from screener.output import check_target
 from screener.record import build_result
 from screener.render import Format, assert_never
 from screener.render.json import render_json
-from screener.resources import choose_region, find_service, load_contacts, with_service
+from screener.resources import choose_region, find_service, in_language, load_contacts, with_service
 from screener.scoring import score
 from screener.strings import DEFAULT_LANGUAGE, load_strings
 
@@ -65,7 +65,8 @@ def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
     strings = load_strings(loaded.bank.language)
     region = choose_region(load_contacts(bundled.contacts_file()), options.region, environ)
     service, _ = find_service(options.resources, environ)
-    return Setup(loaded, strings, with_service(region, service), service)
+    region = in_language(with_service(region, service), loaded.bank.language)
+    return Setup(loaded, strings, region, service)
 
 
 def find_bank(requested: str | None, language: str | None, environ: Mapping[str, str]) -> Path:

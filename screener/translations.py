@@ -66,6 +66,13 @@ def check_translation(reference: Bank, translation: Bank) -> list[Finding]:
         [step.show_if for step in reference.next_steps],
         [step.show_if for step in translation.next_steps],
     )
+    findings += _compare_lists(
+        "examples",
+        [(example.id, example.answers, example.expect) for example in reference.examples],
+        [(example.id, example.answers, example.expect) for example in translation.examples],
+        names=[example.id for example in translation.examples],
+    )
+    findings += _missing_notes(reference, translation)
     if len(translation.intro) != len(reference.intro):
         findings.append(
             (
@@ -73,6 +80,25 @@ def check_translation(reference: Bank, translation: Bank) -> list[Finding]:
                 f"{len(translation.intro)} paragraphs; the reference has {len(reference.intro)}",
             )
         )
+    return findings
+
+
+def _missing_notes(reference: Bank, translation: Bank) -> list[Finding]:
+    """Optional texts the reference has must be translated too: trainer notes, lessons."""
+    findings: list[Finding] = []
+    for index, (want, have) in enumerate(zip(reference.items, translation.items, strict=False)):
+        if want.why is not None and have.why is None:
+            findings.append((("items", index), f"'{have.id}' has no 'why'; the reference has one"))
+    for index, (want_example, have_example) in enumerate(
+        zip(reference.examples, translation.examples, strict=False)
+    ):
+        if want_example.teaches is not None and have_example.teaches is None:
+            findings.append(
+                (
+                    ("examples", index),
+                    f"'{have_example.id}' has no 'teaches'; the reference has one",
+                )
+            )
     return findings
 
 

@@ -411,15 +411,15 @@ def test_validate_checks_a_service_file() -> None:
     )
 
 
-def test_version_is_answered_before_typer_builds_the_commands(
+def test_version_is_answered_before_the_cli_loads(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`screener --version` skips Typer's command building (its start-up budget is tight)."""
+    """`screener --version` never imports the CLI module (its start-up budget is tight)."""
     import sys
 
-    from screener import cli
+    from screener import launch
 
     monkeypatch.setattr(sys, "argv", ["screener", "--version"])
-    monkeypatch.setattr(cli, "app", None)  # were the app called, this would fail
-    cli.main()
+    monkeypatch.setitem(sys.modules, "screener.cli", None)  # importing it would now fail
+    launch.main()
     assert capsys.readouterr().out == f"screener {__version__}\n"

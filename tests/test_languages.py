@@ -14,7 +14,7 @@ from screener import bundled
 from screener.bank import load_bank
 from screener.catalogue import validate_files
 from screener.cli import app
-from screener.models import ANSWERS, Answer
+from screener.models import ANSWERS, Answer, ContactBook
 from screener.scoring import score
 from screener.screening import find_bank
 
@@ -178,3 +178,39 @@ def test_a_spanish_screening_speaks_spanish() -> None:
     assert result.exit_code == 0, result.output
     assert "Pregunta 1 de 19" in result.output
     assert "no es un diagnóstico" in " ".join(result.output.split()).lower()
+
+
+def test_every_contact_speaks_every_language_a_bank_ships_in(contacts: ContactBook) -> None:
+    """A Spanish screening must not fall back to English help: every contact and region has
+    its words in each language the bundled banks ship in (English is the file's own)."""
+    languages = set(bundled.bank_languages("ketamine")) - {"en"}
+    missing = [
+        f"{region.id}: {contact.name} ({language})"
+        for region in contacts.regions
+        for contact in region.contacts
+        for language in languages
+        if language not in contact.translations
+        or contact.translations[language].description is None
+    ]
+    missing += [
+        f"region {region.id} ({language})"
+        for region in contacts.regions
+        for language in languages
+        if language not in region.translations
+    ]
+    assert missing == []
+
+
+def test_a_spanish_summary_lists_spanish_contacts() -> None:
+    keys = "\n" + "n\n" + "n\n" * 6
+    result = CliRunner().invoke(
+        app, ["run", "--region", "uk"], input=keys, env={"LANG": "es_ES.UTF-8"}
+    )
+    text = " ".join(result.output.split())
+    assert "(Reino Unido)" in text
+    assert (
+        "Servicios de emergencia: llama al 999" in text.replace("Llama", "llama")
+        or "Servicios de emergencia" in text
+    )
+    assert "Información confidencial sobre drogas" in text
+    assert "Confidential advice about drugs" not in text
