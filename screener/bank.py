@@ -10,7 +10,7 @@ from screener import documents
 from screener.documents import Document
 from screener.errors import DataError
 from screener.errors import Path as KeyPath
-from screener.models import Bank, Condition
+from screener.models import Bank, BankReference, Condition
 from screener.safetext import find_unsafe_text
 
 Finding = tuple[KeyPath, str]
@@ -23,6 +23,17 @@ class LoadedBank:
     bank: Bank
     file: str
     sha256: str
+
+    def reference(self) -> BankReference:
+        """How a record or handout names this exact bank."""
+        bank = self.bank
+        return BankReference(
+            id=bank.id,
+            version=bank.version,
+            language=bank.language,
+            title=bank.title,
+            sha256=self.sha256,
+        )
 
 
 def load_bank(path: Path, display: str | None = None) -> LoadedBank:

@@ -73,6 +73,26 @@ def _reported_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
+# Options that several commands share, declared once.
+ForceOption = Annotated[bool, typer.Option(help="Replace the --output file if it exists.")]
+LanguageOption = Annotated[
+    Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
+]
+PlainOption = Annotated[
+    bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
+]
+BankOption = Annotated[
+    Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+]
+ResourcesOption = Annotated[
+    Optional[Path],
+    typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+]
+KeepScreenOption = Annotated[
+    bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
+]
+
+
 @app.command()
 def run(
     answers: Annotated[
@@ -86,27 +106,16 @@ def run(
         Optional[Path],
         typer.Option("--output", "-o", help="Save the result to this file (readable only by you)."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace the --output file if it exists.")] = False,
-    lang: Annotated[
-        Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
-    ] = None,
+    force: ForceOption = False,
+    lang: LanguageOption = None,
     region: Annotated[
         Optional[str],
         typer.Option(help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other."),
     ] = None,
-    plain: Annotated[
-        bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
-    ] = False,
-    bank: Annotated[
-        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
-    ] = None,
-    keep_screen: Annotated[
-        bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
-    ] = False,
-    resources: Annotated[
-        Optional[Path],
-        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
-    ] = None,
+    plain: PlainOption = False,
+    bank: BankOption = None,
+    keep_screen: KeepScreenOption = False,
+    resources: ResourcesOption = None,
     trainer: Annotated[
         bool,
         typer.Option(
@@ -211,27 +220,16 @@ def intake(
         Optional[Path],
         typer.Option("--output", "-o", help="Save the record to this file (readable only by you)."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace the --output file if it exists.")] = False,
-    lang: Annotated[
-        Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
-    ] = None,
+    force: ForceOption = False,
+    lang: LanguageOption = None,
     region: Annotated[
         Optional[str],
         typer.Option(help="The client's region, for contacts: uk, us, ca, au, ie, nz, other."),
     ] = None,
-    plain: Annotated[
-        bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
-    ] = False,
-    bank: Annotated[
-        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
-    ] = None,
-    resources: Annotated[
-        Optional[Path],
-        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
-    ] = None,
-    keep_screen: Annotated[
-        bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
-    ] = False,
+    plain: PlainOption = False,
+    bank: BankOption = None,
+    resources: ResourcesOption = None,
+    keep_screen: KeepScreenOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
     from screener import intake_run, screening
@@ -260,13 +258,9 @@ def export_fhir(
         Optional[Path],
         typer.Option("--output", "-o", help="Save the Questionnaire to this file."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace the --output file if it exists.")] = False,
-    lang: Annotated[
-        Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
-    ] = None,
-    bank: Annotated[
-        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
-    ] = None,
+    force: ForceOption = False,
+    lang: LanguageOption = None,
+    bank: BankOption = None,
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
     from screener import catalogue
@@ -309,10 +303,7 @@ def resources(
     region: Annotated[
         Optional[str], typer.Option(help="uk, us, ca, au, ie, nz or other. Default: your locale.")
     ] = None,
-    resources: Annotated[
-        Optional[Path],
-        typer.Option(help="A service's own contacts file, listed first. Default: config file."),
-    ] = None,
+    resources: ResourcesOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
     from screener import catalogue
@@ -357,9 +348,7 @@ def demo(
             min=0, metavar="SECONDS", help="Step on by itself every SECONDS, instead of on Enter."
         ),
     ] = None,
-    bank: Annotated[
-        Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
-    ] = None,
+    bank: BankOption = None,
     region: Annotated[
         Optional[str],
         typer.Option(help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other."),

@@ -122,13 +122,7 @@ def explain(loaded: LoadedBank) -> Explanation:
     scoring = bank.scoring
     gate = scoring.gate
     return Explanation(
-        bank=BankReference(
-            id=bank.id,
-            version=bank.version,
-            language=bank.language,
-            title=bank.title,
-            sha256=loaded.sha256,
-        ),
+        bank=loaded.reference(),
         substance=bank.substance,
         method=scoring.method,
         criteria_total=scoring.criteria,

@@ -9,7 +9,6 @@ from typing import Literal
 from screener import __version__
 from screener.bank import LoadedBank
 from screener.models import (
-    BankReference,
     Region,
     ResourcesResult,
     Result,
@@ -45,13 +44,7 @@ def build_result(
     bank = loaded.bank
     return Result(
         screener_version=__version__,
-        bank=BankReference(
-            id=bank.id,
-            version=bank.version,
-            language=bank.language,
-            title=bank.title,
-            sha256=loaded.sha256,
-        ),
+        bank=loaded.reference(),
         answers=score.answers,
         criteria_met=score.criteria_met,
         criteria_applicable=score.criteria_applicable,

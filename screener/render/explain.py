@@ -11,8 +11,8 @@ from rich.text import Text
 
 from screener.explain import Explanation, Handout, Part
 from screener.render.markdown import escape
+from screener.render.text import entry_text
 from screener.safetext import printable
-from screener.summary import Entry
 
 INDENT = 4
 
@@ -44,7 +44,7 @@ def _print_rich(console: Console, handout: Handout) -> None:
             for number, entry in enumerate(part.entries):
                 if number:  # a blank row between entries: easier to follow on a projector
                     grid.add_row("", "")
-                grid.add_row("•", _entry_text(entry, term_style="bold"))
+                grid.add_row("•", entry_text(entry, term_style="bold"))
             console.print(grid)
         for question in part.questions:
             console.print()
@@ -66,7 +66,7 @@ def _print_plain(console: Console, handout: Handout) -> None:
         console.print(Text(printable(part.title)))
         for entry in part.entries:
             console.print()
-            console.print(Text("- ") + _entry_text(entry))
+            console.print(Text("- ") + entry_text(entry))
         for question in part.questions:
             console.print()
             console.print(Text(printable(question.heading)))
@@ -77,15 +77,6 @@ def _print_plain(console: Console, handout: Handout) -> None:
 
 def _why_label(part: Part) -> str:
     return part.why_label or ""
-
-
-def _entry_text(entry: Entry, term_style: str = "") -> Text:
-    text = Text()
-    if entry.term:
-        text.append(printable(entry.term), style=term_style)
-        text.append(": ")
-    text.append(printable(entry.text))
-    return text
 
 
 def render_handout_markdown(handout: Handout, footer: str) -> str:

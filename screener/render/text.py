@@ -39,7 +39,7 @@ def _print_plain(console: Console, section: Section) -> None:
         if section.entries_heading:
             console.print(Text(section.entries_heading + ":"))
         for entry in section.entries:
-            console.print(Text("- ") + _entry_text(entry))
+            console.print(Text("- ") + entry_text(entry))
 
 
 def _print_rich(console: Console, section: Section) -> None:
@@ -53,7 +53,7 @@ def _print_rich(console: Console, section: Section) -> None:
         grid.add_column(no_wrap=True)
         grid.add_column()
         for entry in section.entries:
-            grid.add_row("•", _entry_text(entry, term_style="bold"))
+            grid.add_row("•", entry_text(entry, term_style="bold"))
         heading = (
             [Padding(Text(section.entries_heading, style="bold"), (1, 0, 0, 0))]
             if section.entries_heading
@@ -62,7 +62,8 @@ def _print_rich(console: Console, section: Section) -> None:
         console.print(Group(*heading, grid))
 
 
-def _entry_text(entry: Entry, term_style: str = "") -> Text:
+def entry_text(entry: Entry, term_style: str = "") -> Text:
+    """An entry as one Text: its term (styled) and text, both shown as text, never markup."""
     text = Text()
     if entry.term:
         text.append(printable(entry.term), style=term_style)
