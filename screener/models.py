@@ -466,7 +466,6 @@ class UiStrings(Model, frozen=True, kw_only=True):
     answers_heading: Prose
     saved_nothing: Prose
     saved_to: Prose
-    level_labels: dict[str, str]
     professional_heading: Prose
     professional_count: Prose
     professional_band: Prose

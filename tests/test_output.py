@@ -56,8 +56,8 @@ def test_never_written_through_a_symlink(tmp_path: Path) -> None:
         (lambda base: base, "is a folder"),
     ],
 )
-def test_unusable_targets(tmp_path: Path, make: object, message: str) -> None:
-    target = make(tmp_path)  # type: ignore[operator]
+def test_unusable_targets(tmp_path: Path, make: Callable[[Path], Path], message: str) -> None:
+    target = make(tmp_path)
     with pytest.raises(DataError, match=message):
         check_target(target, force=False)
 

@@ -100,12 +100,10 @@ def test_plain_question_with_help_and_a_wrong_key(
 def test_enter_keeps_an_earlier_answer(
     ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
 ) -> None:
-    asker, output = make_asker(strings, contacts, "", plain=True)
     asker_with_enter, output = make_asker(strings, contacts, "\n", plain=True)
     item = ketamine.bank.items[1]
     assert asker_with_enter.ask(Step(item, 2, 19, "unsure")) == "unsure"
     assert "Earlier you said: not sure. Press Enter to keep it." in output.getvalue()
-    del asker
 
 
 def test_crisis_shows_the_regions_crisis_contacts_then_asks(

@@ -9,6 +9,8 @@ from screener.bank import LoadedBank
 from screener.models import Flag
 from screener.session import Ending, Navigation, Note, Response, State, Step, walk
 
+from .test_scoring import CRITERION_IDS
+
 
 @dataclass
 class ScriptedAsker:
@@ -159,7 +161,12 @@ def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) 
     state = completed_state(ketamine, used=False)
     asker = ScriptedAsker(script("yes", "no", ["no"] * 10, "no"))
     result = walk(ketamine.bank, asker, state, revisit="used_past_year")
-    assert asked_ids(asker) == ["used_past_year", "prescribed_only", *CRITERIA, "mixing_sedatives"]
+    assert asked_ids(asker) == [
+        "used_past_year",
+        "prescribed_only",
+        *CRITERION_IDS,
+        "mixing_sedatives",
+    ]
     assert len(result.answers) == 19
 
 
@@ -180,17 +187,3 @@ def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -
     result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
     assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
     assert result.ending is Ending.COMPLETED and len(result.answers) == 19
-
-
-CRITERIA = [
-    "more_than_meant",
-    "cut_down",
-    "time_spent",
-    "craving",
-    "duties",
-    "relationships",
-    "gave_up_activities",
-    "hazardous_use",
-    "health_problems",
-    "tolerance",
-]
