@@ -226,7 +226,8 @@ def _yaml_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> DataErro
         message += f" (is the {_FLOW_CONTEXTS[error.context]} on line {opened.line + 1} closed?)"
     elif "<document start>" in message:
         message = "something follows the end of the data"
-    elif "tab" in message:
+    elif "tab" in message or _tab_at(text, mark):
+        # PyYAML names the tab in some positions only; look at the character itself.
         message += " (indent with spaces, not tabs)"
     elif mark is not None and (open_line := _unclosed_quote_line(text, mark.line)):
         message += f" (is a quote left open on line {open_line}?)"
@@ -234,6 +235,17 @@ def _yaml_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> DataErro
     if mark is None:
         return DataError.single(file, message)
     return DataError.single(file, message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    """Whether the error points at a tab, or at a line indented with one."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    if not 0 <= mark.line < len(lines):
+        return False
+    line = lines[mark.line]
+    return line[mark.column : mark.column + 1] == "\t" or line[: mark.column + 1].strip(" ") == "\t"
 
 
 def _reader_problem(error: yaml.reader.ReaderError, file: str, text: str) -> DataError:

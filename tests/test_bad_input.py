@@ -55,6 +55,10 @@ BAD_BANKS: dict[str, tuple[bytes, str]] = {
         edit("title: Mini", "\ttitle: Mini"),
         ":4:1: invalid YAML: found a tab character that violates indentation (indent with spaces, not tabs)",
     ),
+    "tab_before_a_list_entry": (
+        edit("items:\n  - id: used\n", "items:\n\t- id: used\n"),
+        ":16:1: invalid YAML: found character that cannot start any token (indent with spaces, not tabs)",
+    ),
     "unclosed_single_quote": (
         edit("title: Mini bank", "title: 'Mini bank"),
         ":4:8: invalid YAML: this quote is never closed",
