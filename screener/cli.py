@@ -54,8 +54,8 @@ def _reported_errors() -> Iterator[None]:
     questions, rather than Click's "Aborted!" and 1.
     """
     from screener.errors import ScreenerError
-    from screener.keyboard import CLEAR_SCREEN_AND_SCROLLBACK, QuickExit
     from screener.safetext import one_line
+    from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK, QuickExit
 
     try:
         yield
@@ -126,8 +126,9 @@ def run(
     ] = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
-    from screener import screening
-    from screener.output import write_private
+    from screener.commands import screening
+    from screener.files.writing import write_private
+    from screener.terminal import console as console_policy
 
     options = screening.Options(
         bank=bank,
@@ -143,7 +144,7 @@ def run(
     )
     with _reported_errors():
         if trainer:
-            from screener import trainer as trainer_tools
+            from screener.commands import trainer as trainer_tools
 
             trainer_tools.check_replay_options(answers, output_format, output)
         screening.preflight(options)
@@ -156,8 +157,8 @@ def run(
 
                 sys.stderr.write(one_line(f"Saved to {output}") + "\n")
             elif output_format is Format.text:
-                is_plain = screening.wants_plain(plain, os.environ, sys.stdout)
-                console = screening.make_console(sys.stdout, plain=is_plain)
+                is_plain = console_policy.wants_plain(plain, os.environ, sys.stdout)
+                console = console_policy.make_console(sys.stdout, plain=is_plain)
                 screening.show_summary(console, setup, result, plain=is_plain, saved_to=None)
                 if trainer:
                     try:
@@ -169,18 +170,18 @@ def run(
                 sys.stdout.write(screening.render(result, setup, output_format))
             return
 
-        from screener.keyboard import QuickExit
-        from screener.session import Ending
+        from screener.rules.walk import Ending
+        from screener.terminal.keyboard import QuickExit
 
         # The record goes to stdout in its format; the conversation then uses stderr.
         conversation = sys.stdout if output_format is Format.text or output else sys.stderr
-        is_plain = screening.wants_plain(plain, os.environ, conversation)
-        console = screening.make_console(conversation, plain=is_plain)
+        is_plain = console_policy.wants_plain(plain, os.environ, conversation)
+        console = console_policy.make_console(conversation, plain=is_plain)
         try:
             walked = screening.ask(setup, console, plain=is_plain)
         except QuickExit:
             if not keep_screen:
-                screening.clear_screen(console, os.environ)
+                console_policy.clear_screen(console, os.environ)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError):
             console.print()
@@ -232,7 +233,8 @@ def intake(
     keep_screen: KeepScreenOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
-    from screener import intake_run, screening
+    from screener.commands import intake as intake_run
+    from screener.commands import screening
 
     options = screening.Options(
         bank=bank,
@@ -263,11 +265,11 @@ def export_fhir(
     bank: BankOption = None,
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
-    from screener import catalogue
-    from screener.output import write_private
+    from screener.commands import fhir
+    from screener.files.writing import write_private
 
     with _reported_errors():
-        text = catalogue.export_questionnaire(bank, lang, os.environ)
+        text = fhir.export_questionnaire(bank, lang, os.environ)
         if output is None:
             sys.stdout.write(text)
         else:
@@ -278,10 +280,10 @@ def export_fhir(
 @app.command()
 def banks() -> None:
     """List the bundled question banks."""
-    from screener import catalogue
+    from screener.commands import banks as bank_commands
 
     with _reported_errors():
-        sys.stdout.write(catalogue.list_banks())
+        sys.stdout.write(bank_commands.list_banks())
 
 
 @app.command()
@@ -289,10 +291,10 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="Bank or contacts files to check.")],
 ) -> None:
     """Check bank and contacts files; print file:line:col: message for each problem."""
-    from screener import catalogue
+    from screener.commands import banks as bank_commands
 
     with _reported_errors():
-        lines, ok = catalogue.validate_files(files)
+        lines, ok = bank_commands.validate_files(files)
         sys.stdout.write("".join(line + "\n" for line in lines))
         if not ok:
             raise typer.Exit(1)
@@ -306,10 +308,10 @@ def resources(
     resources: ResourcesOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
-    from screener import catalogue
+    from screener.commands import resources as resource_commands
 
     with _reported_errors():
-        sys.stdout.write(catalogue.describe_resources(region, os.environ, resources))
+        sys.stdout.write(resource_commands.describe_resources(region, os.environ, resources))
 
 
 @app.command()
@@ -327,7 +329,7 @@ def explain(
 ) -> None:
     """Show how a bank works, for trainers: each question with its criterion, cluster and why
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
-    from screener import trainer
+    from screener.commands import trainer
 
     with _reported_errors():
         trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
@@ -360,7 +362,7 @@ def demo(
     """Play out a worked example for trainers: each question, the persona's answer and a
     running tally per cluster; then the summary the person would see, the counsellor's view,
     and a what-if where you flip answers by number. Without a persona, list them."""
-    from screener import trainer
+    from screener.commands import trainer
 
     with _reported_errors():
         try:

@@ -8,18 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from screener import bundled
-from screener.bank import LoadedBank, load_bank
-from screener.models import ContactBook, UiStrings
-from screener.resources import load_contacts
-from screener.strings import load_strings
+from screener.files import bundled
+from screener.files.bank import load_bank
+from screener.files.contacts import load_contacts
+from screener.files.wording import load_strings
+from screener.models.bank import LoadedBank
+from screener.models.contacts import ContactBook
+from screener.models.wording import UiStrings
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 
 FUZZ_CASES: Counter[str] = Counter()
-"""How many generated cases each fuzz test ran (tests/test_fuzz.py), printed at the end."""
+"""How many generated cases each fuzz test ran (tests/across/test_fuzz.py), printed at the end."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

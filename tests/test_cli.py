@@ -11,9 +11,8 @@ from typer.testing import CliRunner, Result
 
 from screener import __version__
 from screener.cli import COMMANDS, app, with_default_command
-
-from .test_answers import GOOD
-from .test_scoring import CRITERION_IDS, HEALTH_IDS
+from tests.files.test_answers import GOOD
+from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -180,7 +179,7 @@ def test_replay_as_json_has_the_documented_keys(tmp_path: Path) -> None:
 def test_a_record_says_when_it_was_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime
 
-    from screener import record
+    from screener.rules import result as record
 
     moment = datetime.datetime(2026, 11, 21, 10, 15, 7, 999, tzinfo=datetime.timezone.utc)
     monkeypatch.setattr(record, "now", lambda: moment)
@@ -221,7 +220,7 @@ def test_bad_answers_are_one_line_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_a_broken_bank_is_one_line_and_exit_1() -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     path = DATA / "broken" / "band_gap.yaml"
     result = invoke("run", "--bank", str(path), input=ALL_NO)
@@ -261,7 +260,7 @@ def test_banks() -> None:
 
 
 def test_validate_reports_every_file(tmp_path: Path) -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     good, bad = DATA / "minimal.yaml", DATA / "broken" / "duplicate_key.yaml"
     result = invoke("validate", str(good), str(bad))
@@ -325,7 +324,7 @@ def test_the_intro_says_how_to_leave_at_once() -> None:
 
 
 def test_resources_lists_the_services_contacts_first() -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     service = DATA / "service.yaml"
     result = invoke("resources", "--region", "uk", "--resources", str(service))
@@ -351,7 +350,7 @@ def test_resources_lists_the_services_contacts_first() -> None:
 def test_the_config_file_is_used_by_resources_and_run(
     tmp_path: Path, no_service_config: Path
 ) -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     folder = no_service_config / "screener"
     folder.mkdir()
@@ -365,7 +364,7 @@ def test_the_config_file_is_used_by_resources_and_run(
 
 
 def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path) -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     result = invoke(
         "run", "--answers", str(answers_file(tmp_path)), "-f", "json",
@@ -381,7 +380,7 @@ def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path)
 
 
 def test_quitting_points_to_the_services_own_contact() -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     result = invoke("run", "--resources", str(DATA / "service.yaml"), input="\nq\n")
     assert result.exit_code == 130
@@ -401,7 +400,7 @@ def test_a_broken_service_file_stops_before_any_question(tmp_path: Path) -> None
 
 
 def test_validate_checks_a_service_file() -> None:
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     result = invoke("validate", str(DATA / "service.yaml"))
     assert result.exit_code == 0

@@ -9,9 +9,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from screener.explain import Explanation, Handout, Part
 from screener.render.markdown import escape
 from screener.render.text import entry_text
+from screener.reports.explain import Explanation, Handout, Part
 from screener.safetext import printable
 
 INDENT = 4

@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from screener.models import ANSWERS, Answer, Bank, Condition, Item, Result, UiStrings
+from screener.models.bank import Bank, Condition, Item
+from screener.models.base import ANSWERS, Answer
+from screener.models.result import Result
+from screener.models.wording import UiStrings
 
 BASE = "https://screener.invalid/fhir"
 ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"

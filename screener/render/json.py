@@ -6,7 +6,7 @@ import re
 
 import msgspec
 
-from screener.models import Result
+from screener.models.result import Result
 from screener.safetext import UNSAFE
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from screener.models import Bank, Result, UiStrings
+from screener.models.bank import Bank
+from screener.models.result import Result
+from screener.models.wording import UiStrings
+from screener.reports.summary import Section
 from screener.safetext import printable
-from screener.summary import Section
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
@@ -61,7 +63,7 @@ def _section(section: Section) -> list[str]:
 
 def render_intake_markdown(bank: Bank, result: Result, strings: UiStrings) -> str:
     """An intake's record for case notes: facts, the professional view, answers, contacts."""
-    from screener.intake import answered_rows, build_intake_summary, record_facts
+    from screener.reports.intake import answered_rows, build_intake_summary, record_facts
 
     intake = strings.intake
     lines = [f"# {escape(intake.record_title.format(title=bank.title))}", ""]

@@ -8,8 +8,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from screener.reports.summary import Entry, Section
 from screener.safetext import printable
-from screener.summary import Entry, Section
 
 LEVEL_STYLES = {"crisis": "bold red", "urgent": "red", "medical": "yellow", "info": "cyan"}
 

@@ -1,0 +1,225 @@
+"""One screening from start to end: choose bank, language and region; ask or replay; report."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from screener.errors import UsageError
+from screener.files import bundled
+from screener.files.answers import load_answers
+from screener.files.bank import load_bank
+from screener.files.contacts import find_service, load_contacts
+from screener.files.wording import DEFAULT_LANGUAGE, load_strings
+from screener.files.writing import check_target
+from screener.locales import locale_parts
+from screener.models.bank import LoadedBank
+from screener.models.base import Answer
+from screener.models.contacts import Region, ServiceContacts
+from screener.models.result import Result
+from screener.models.wording import UiStrings
+from screener.render import Format, assert_never
+from screener.render.json import render_json
+from screener.rules.contacts import choose_region, in_language, with_service
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+from screener.terminal.console import make_console
+
+if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
+    from rich.console import Console
+    from rich.text import Text
+
+    from screener.rules.walk import Walk
+
+
+DEFAULT_BANK = "ketamine"
+
+
+TEXT_FILE_WIDTH = 80
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything a screening needs before the first question."""
+
+    loaded: LoadedBank
+    strings: UiStrings
+    region: Region
+    """The person's region, its contacts led by the service's own if one was given."""
+    service: ServiceContacts | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    bank: str | None = None
+    language: str | None = None
+    region: str | None = None
+    answers: Path | None = None
+    format: Format = Format.text
+    output: Path | None = None
+    force: bool = False
+    plain: bool = False
+    keep_screen: bool = False
+    resources: Path | None = None
+    """A service's own contacts file; else the config file, if there is one."""
+
+
+def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
+    loaded = load_bank(find_bank(options.bank, options.language, environ))
+    strings = load_strings(loaded.bank.language)
+    region = choose_region(load_contacts(bundled.contacts_file()), options.region, environ)
+    service, _ = find_service(options.resources, environ)
+    region = in_language(with_service(region, service), loaded.bank.language)
+    return Setup(loaded, strings, region, service)
+
+
+def find_bank(requested: str | None, language: str | None, environ: Mapping[str, str]) -> Path:
+    """--bank as a file path, or a bundled bank id in the asked (or the locale's) language."""
+    if requested and (requested.endswith((".yaml", ".yml", ".json")) or os.sep in requested):
+        return Path(requested)
+    bank_id = requested or DEFAULT_BANK
+    languages = bundled.bank_languages(bank_id)
+    if not languages:
+        if Path(bank_id).exists():  # a bank file (or a folder, by mistake) named without .yaml
+            return Path(bank_id)
+        known = sorted({path.name.split(".")[0] for path in bundled.bank_files()})
+        raise UsageError(f"no bundled bank '{bank_id}'; bundled banks: {', '.join(known)}")
+    if language:
+        wanted = language.lower().replace("-", "_").split("_")[0]
+        if wanted not in languages:
+            raise UsageError(
+                f"the '{bank_id}' bank has no '{language}' version; "
+                f"available: {', '.join(languages)}"
+            )
+    else:
+        from_locale, _ = locale_parts(environ)
+        wanted = from_locale if from_locale in languages else DEFAULT_LANGUAGE
+        if wanted not in languages:
+            wanted = languages[0]
+    path = bundled.bank_file(bank_id, wanted)
+    assert path is not None
+    return path
+
+
+def replay(setup: Setup, answers_file: Path) -> Result:
+    return result_of(setup, load_answers(answers_file, setup.loaded.bank))
+
+
+def result_of(
+    setup: Setup,
+    answers: Mapping[str, Answer],
+    *,
+    mode: Literal["self", "intake"] = "self",
+    client: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    recorded_at: datetime.datetime | None = None,
+) -> Result:
+    return build_result(
+        setup.loaded,
+        score(setup.loaded.bank, answers),
+        setup.region,
+        mode=mode,
+        client=client,
+        notes=notes,
+        recorded_at=recorded_at,
+        service=setup.service,
+    )
+
+
+def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
+    """The introduction, then the questions; KeyboardInterrupt and EOFError propagate."""
+    from screener.rules.walk import Ending, Walk, walk
+    from screener.terminal.prompt import ConsoleAsker
+
+    asker = ConsoleAsker(console, setup.strings, setup.region, plain=plain)
+    if not asker.intro(setup.loaded.bank):
+        return Walk({}, Ending.QUIT)
+    return walk(setup.loaded.bank, asker)
+
+
+def goodbye(setup: Setup, message: str) -> Text:
+    """One line for leaving early: nothing saved, and someone to talk to."""
+    from rich.text import Text
+
+    contact = setup.region.contacts[0]
+    reach = contact.phone or contact.web or contact.text or ""
+    named = f"{contact.name} ({reach})" if reach else contact.name
+    return Text(f"{message} {setup.strings.talk_to.format(contact=named)}")
+
+
+def render(  # noqa: RET503 - the match ends in assert_never, so every path returns
+    result: Result, setup: Setup, output_format: Format, *, saved_to: str | None = None
+) -> str:
+    """The result as a whole document in one format (text at 80 columns, plain)."""
+    if output_format is Format.json:
+        return render_json(result)
+    bank = setup.loaded.bank
+    if output_format is Format.fhir:
+        from screener.render.fhir import questionnaire_response, to_json
+
+        return to_json(questionnaire_response(bank, result, setup.strings))
+    if result.mode == "intake":
+        return _render_intake(result, setup, output_format)
+    from screener.reports.summary import build_summary
+
+    sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
+    match output_format:
+        case Format.text:
+            from screener.render.text import print_sections
+
+            buffer = io.StringIO()
+            console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
+            print_sections(console, sections, plain=True)
+            return buffer.getvalue().lstrip("\n")
+        case Format.markdown:
+            from screener.render.markdown import render_markdown
+
+            return render_markdown(bank, result, sections, setup.strings)
+        case Format.json | Format.fhir:  # pragma: no cover - handled above
+            raise AssertionError(output_format)
+        case _:  # pragma: no cover - every Format is handled above
+            assert_never(output_format)
+
+
+def _render_intake(result: Result, setup: Setup, output_format: Format) -> str:
+    """An intake's record for case notes: who, when, which bank, the result, every answer."""
+    bank = setup.loaded.bank
+    if output_format is Format.markdown:
+        from screener.render.markdown import render_intake_markdown
+
+        return render_intake_markdown(bank, result, setup.strings)
+    from screener.render.text import print_sections
+    from screener.reports.intake import build_intake_record
+
+    buffer = io.StringIO()
+    console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
+    print_sections(console, build_intake_record(bank, result, setup.strings), plain=True)
+    return buffer.getvalue().lstrip("\n")
+
+
+def show_summary(
+    console: Console, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
+) -> None:
+    from screener.render.text import print_sections
+
+    bank = setup.loaded.bank
+    if result.mode == "intake":
+        from screener.reports.intake import build_intake_summary
+
+        sections = build_intake_summary(bank, result, setup.strings, saved_to)
+    else:
+        from screener.reports.summary import build_summary
+
+        sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
+    print_sections(console, sections, plain=plain)
+
+
+def preflight(options: Options) -> None:
+    """Refuse an unusable --output before any question is asked."""
+    if options.output is not None:
+        check_target(options.output, force=options.force)

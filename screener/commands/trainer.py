@@ -1,0 +1,167 @@
+"""The trainer's tools: a bank explained, a persona played out, answers flipped to see changes.
+
+Each function here is one command's work; the screens live in trainer_screen, demo and
+whatif_screen. Nothing here sleeps or reads the keyboard directly: both are passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TextIO
+
+from screener.commands.screening import find_bank
+from screener.errors import UsageError
+from screener.files import bundled
+from screener.files.contacts import load_contacts
+from screener.files.examples import find_example, load_checked_bank
+from screener.files.wording import load_strings, load_trainer_strings
+from screener.render import ExplainFormat, Format, assert_never
+from screener.rules.contacts import choose_region
+from screener.terminal.console import make_console, wants_plain
+from screener.terminal.trainer_screen import Pause, TrainerScreen, TrainerSetup
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from screener.commands.screening import Setup
+    from screener.models.result import Result
+
+
+def prepare(
+    bank: str | None, environ: Mapping[str, str], *, region: str | None = None
+) -> TrainerSetup:
+    loaded = load_checked_bank(find_bank(bank, None, environ))
+    language = loaded.bank.language
+    contacts = load_contacts(bundled.contacts_file())
+    return TrainerSetup(
+        loaded,
+        load_strings(language),
+        load_trainer_strings(language),
+        choose_region(contacts, region, environ),
+    )
+
+
+def explain(
+    bank: str | None,
+    output_format: ExplainFormat,
+    *,
+    plain: bool,
+    environ: Mapping[str, str],
+    stream: TextIO,
+) -> None:
+    """Write the bank explained: text (Rich on a terminal, plain when piped), Markdown or JSON."""
+    from screener import __version__
+    from screener.render.explain import (
+        print_handout,
+        render_explanation_json,
+        render_handout_markdown,
+    )
+    from screener.reports.explain import explain as explanation_of
+    from screener.reports.explain import handout
+
+    setup = prepare(bank, environ)
+    explanation = explanation_of(setup.loaded)
+    document = handout(explanation, setup.words, setup.strings.answer_labels)
+    match output_format:
+        case ExplainFormat.json:
+            stream.write(render_explanation_json(explanation))
+        case ExplainFormat.markdown:
+            reference = explanation.bank
+            footer = setup.words.handout_footer.format(
+                id=reference.id,
+                version=reference.version,
+                language=reference.language,
+                sha256=reference.sha256,
+                screener=__version__,
+            )
+            stream.write(render_handout_markdown(document, footer))
+        case ExplainFormat.text:
+            is_plain = wants_plain(plain, environ, stream)
+            print_handout(make_console(stream, plain=is_plain), document, plain=is_plain)
+        case _:  # pragma: no cover - every format is handled above
+            assert_never(output_format)
+
+
+def key_pause(screen: TrainerScreen) -> Pause:
+    """Wait for Enter; q stops. End of input (Ctrl-D) propagates, like in the screening."""
+    from screener.terminal.prompt import ask_line, normalise
+
+    quit_words = screen.setup.strings.command_words.quit
+
+    def pause() -> bool:
+        typed = ask_line(screen.console, screen.words.demo_pause, plain=screen.plain, quiet=True)
+        return normalise(typed) not in quit_words
+
+    return pause
+
+
+def timed_pause(seconds: float, sleep: Callable[[float], None]) -> Pause:
+    def pause() -> bool:
+        sleep(seconds)
+        return True
+
+    return pause
+
+
+def demo(
+    persona: str | None,
+    *,
+    pace: float | None,
+    bank: str | None,
+    region: str | None,
+    plain: bool,
+    environ: Mapping[str, str],
+    stream: TextIO,
+    sleep: Callable[[float], None] | None = None,
+) -> bool:
+    """List the personas, or play one out and then flip its answers. False if stopped early.
+
+    `sleep` paces the steps with --pace; time.sleep unless a test passes its own.
+    """
+    from screener.terminal.demo import list_personas, play
+    from screener.terminal.whatif_screen import what_if
+
+    setup = prepare(bank, environ, region=region)
+    is_plain = wants_plain(plain, environ, stream)
+    console = make_console(stream, plain=is_plain)
+    if persona is None:
+        list_personas(setup, console, plain=is_plain)
+        return True
+    example = find_example(setup.loaded.bank, persona)
+    if example is None:
+        known = ", ".join(example.id for example in setup.loaded.bank.examples) or "none"
+        raise UsageError(
+            f"no persona '{persona}' in bank '{setup.loaded.bank.id}'; personas: {known}"
+        )
+    screen = TrainerScreen(console, setup, plain=is_plain)
+    if pace is None:
+        pause = key_pause(screen)
+    else:
+        import time
+
+        pause = timed_pause(pace, sleep or time.sleep)
+    answers = play(screen, example, pause, paced=pace)
+    if answers is None or not pause():
+        return False
+    what_if(screen, answers)
+    return True
+
+
+def check_replay_options(answers: object, output_format: Format, output: object) -> None:
+    """--trainer flips the answers of a replay shown on screen: it needs --answers, text."""
+    if answers is None or output_format is not Format.text or output is not None:
+        raise UsageError("--trainer needs --answers FILE, with text output and no --output")
+
+
+def what_if_after_replay(console: Console, setup: Setup, result: Result, *, plain: bool) -> None:
+    """After a replayed summary: the counsellor's view, then the what-if loop."""
+    from screener.reports.summary import build_professional_summary
+    from screener.terminal.whatif_screen import what_if
+
+    language = setup.loaded.bank.language
+    trainer_setup = TrainerSetup(
+        setup.loaded, setup.strings, load_trainer_strings(language), setup.region
+    )
+    screen = TrainerScreen(console, trainer_setup, plain=plain)
+    screen.sections(build_professional_summary(setup.loaded.bank, result, setup.strings))
+    what_if(screen, result.answers)

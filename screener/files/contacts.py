@@ -1,0 +1,86 @@
+"""Contacts files in: the bundled contacts, a service's own file, the config folder."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from screener.errors import DataError
+from screener.files import documents
+from screener.files.documents import Document
+from screener.models.contacts import ContactBook, ServiceContacts
+from screener.rules.contacts import check_contacts
+from screener.safetext import find_unsafe_text
+
+
+def load_contacts(path: Path, display: str | None = None) -> ContactBook:
+    return contacts_from_document(documents.load(path, display))
+
+
+def contacts_from_document(document: Document) -> ContactBook:
+    if not isinstance(document.data, dict):
+        raise DataError.single(
+            document.file,
+            f"a contacts file is a mapping with 'regions', not {documents.kind_of(document.data)}",
+        )
+    unsafe = find_unsafe_text(document.data)
+    if unsafe:
+        raise DataError([document.problem(path, message) for path, message in unsafe])
+    book = documents.convert(document, ContactBook)
+    findings = check_contacts(book)
+    if findings:
+        raise DataError([document.problem(path, message) for path, message in findings])
+    return book
+
+
+SERVICE_FILE = "resources.yaml"
+
+
+def load_service(path: Path, display: str | None = None) -> ServiceContacts:
+    return service_from_document(documents.load(path, display))
+
+
+def service_from_document(document: Document) -> ServiceContacts:
+    if not isinstance(document.data, dict):
+        raise DataError.single(
+            document.file, "a service contacts file is a mapping with 'service' and 'contacts'"
+        )
+    unsafe = find_unsafe_text(document.data)
+    if unsafe:
+        raise DataError([document.problem(path, message) for path, message in unsafe])
+    return documents.convert(document, ServiceContacts)
+
+
+def config_file(environ: Mapping[str, str], platform: str = sys.platform) -> Path | None:
+    """Where a service keeps its contacts: the platform's usual per-user config folder.
+
+    Linux and other Unix: $XDG_CONFIG_HOME/screener (an absolute path, as the XDG spec asks),
+    else ~/.config/screener; macOS: ~/Library/Application Support/screener; Windows:
+    %APPDATA%\\screener. None when the environment names no home at all.
+    """
+    if platform == "win32":
+        appdata = environ.get("APPDATA")
+        return Path(appdata) / "screener" / SERVICE_FILE if appdata else None
+    home = environ.get("HOME")
+    if platform == "darwin":
+        base = Path(home) / "Library" / "Application Support" if home else None
+    else:
+        xdg = environ.get("XDG_CONFIG_HOME", "")
+        if xdg and Path(xdg).is_absolute():
+            base = Path(xdg)
+        else:
+            base = Path(home) / ".config" if home else None
+    return base / "screener" / SERVICE_FILE if base else None
+
+
+def find_service(
+    requested: Path | None, environ: Mapping[str, str], platform: str = sys.platform
+) -> tuple[ServiceContacts | None, Path | None]:
+    """--resources FILE if given (it must exist), else the config file if there is one."""
+    if requested is not None:
+        return load_service(requested), requested
+    path = config_file(environ, platform)
+    if path is None or not path.is_file():
+        return None, None
+    return load_service(path), path

@@ -1,0 +1,222 @@
+"""A question bank as declared in YAML: items, clusters, bands, flags, examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from msgspec import Meta
+
+from screener.models.base import Answer, Identifier, ItemKind, Level, Model, Prose
+from screener.models.result import BankReference
+
+
+class Condition(Model, frozen=True, kw_only=True):
+    """True when an earlier item was answered with one of `answers`."""
+
+    item: Annotated[Identifier, Meta(description="The id of an earlier item.")]
+    answers: Annotated[
+        tuple[Answer, ...],
+        Meta(min_length=1, description='Answers that make it true, quoted: ["yes", "unsure"].'),
+    ]
+
+
+class Item(Model, frozen=True, kw_only=True):
+    """One question."""
+
+    id: Annotated[Identifier, Meta(description="Stable id; answers files and records use it.")]
+    kind: Annotated[
+        ItemKind,
+        Meta(description="gate (decides the path), criterion (counted), health (raises flags)."),
+    ]
+    text: Annotated[Prose, Meta(description="The question, in plain second-person words.")]
+    help: Annotated[Prose, Meta(description="Shown on '?': what the question means, examples.")]
+    criterion: Annotated[
+        int | None, Meta(description="Criterion items only: the criterion number.")
+    ] = None
+    cluster: Annotated[
+        Identifier | None, Meta(description="Criterion items only: the id of its cluster.")
+    ] = None
+    ask_if: Annotated[
+        Condition | None, Meta(description="Asked only when this holds; otherwise skipped.")
+    ] = None
+    why: Annotated[
+        Prose | None,
+        Meta(
+            description="Trainer note: why the question matters, in plain words "
+            "(shown by 'screener explain', never to the person)."
+        ),
+    ] = None
+
+
+class Cluster(Model, frozen=True, kw_only=True):
+    """A named group of criteria (for example impaired control)."""
+
+    id: Identifier
+    title: Annotated[Prose, Meta(description="Plain name the person reads.")]
+    term: Annotated[
+        Prose | None, Meta(description="Professional name for counsellors; default: title.")
+    ] = None
+
+
+class Band(Model, frozen=True, kw_only=True):
+    """A range of criteria counts and what to say about it."""
+
+    id: Identifier
+    min: Annotated[int, Meta(ge=0, description="Lowest count in this band.")]
+    max: Annotated[int, Meta(ge=0, description="Highest count in this band.")]
+    label: Annotated[Prose, Meta(description="Short professional name, e.g. 'mild'.")]
+    message: Annotated[Prose, Meta(description="What the person reads: plain, non-diagnostic.")]
+
+
+class Gate(Model, frozen=True, kw_only=True):
+    """The question that decides whether the criteria apply at all."""
+
+    item: Annotated[Identifier, Meta(description="The id of the gate item.")]
+    closed_when: Annotated[tuple[Answer, ...], Meta(min_length=1)]
+    message: Annotated[Prose, Meta(description="Said when the gate closes the criteria.")]
+
+
+class Adaptation(Model, frozen=True, kw_only=True):
+    """A declared change to the counting, for example tolerance under prescription."""
+
+    id: Identifier
+    when: Condition
+    not_counted: Annotated[
+        tuple[Identifier, ...], Meta(min_length=1, description="Criterion item ids not counted.")
+    ]
+    message: Annotated[Prose, Meta(description="Tells the person the adaptation was made.")]
+
+
+class Scoring(Model, frozen=True, kw_only=True):
+    """How answers become a count and a band."""
+
+    method: Annotated[
+        Literal["count_yes"], Meta(description="count_yes: each 'yes' on a criterion counts 1.")
+    ]
+    criteria: Annotated[int, Meta(ge=1, description="How many criteria the bank has.")]
+    window: Annotated[Prose, Meta(description="The time the questions ask about.")]
+    gate: Gate | None = None
+    adaptations: tuple[Adaptation, ...] = ()
+    bands: Annotated[tuple[Band, ...], Meta(min_length=1)]
+
+
+class Flag(Model, frozen=True, kw_only=True):
+    """Advice raised by answers, whatever the count."""
+
+    id: Identifier
+    level: Annotated[
+        Level, Meta(description="info, medical, urgent, or crisis (shown at once, with contacts).")
+    ]
+    when_any: Annotated[
+        tuple[Condition, ...], Meta(min_length=1, description="Raised when any of these holds.")
+    ]
+    title: Prose
+    advice: Prose
+
+
+class NextStep(Model, frozen=True, kw_only=True):
+    """One option in the summary's menu of next steps."""
+
+    title: Prose
+    text: Prose
+    show_if: Condition | None = None
+
+
+class Source(Model, frozen=True, kw_only=True):
+    """Where the bank's content comes from."""
+
+    title: Prose
+    url: str | None = None
+    note: str | None = None
+
+
+class Expectation(Model, frozen=True, kw_only=True):
+    """What scoring an example's answers must give; 'screener validate' checks every key given."""
+
+    band: Annotated[Identifier, Meta(description="The id of the band the answers fall in.")]
+    flags: Annotated[
+        tuple[Identifier, ...],
+        Meta(description="The id of every flag the answers raise, in any order; [] for none."),
+    ]
+    criteria_met: Annotated[
+        Annotated[int, Meta(ge=0)] | None, Meta(description="Optional: the criteria counted.")
+    ] = None
+    criteria_applicable: Annotated[
+        Annotated[int, Meta(ge=0)] | None,
+        Meta(description="Optional: the criteria asked and counted (fewer under an adaptation)."),
+    ] = None
+    gate_closed: Annotated[
+        bool | None, Meta(description="Optional: true when the gate closes the criteria.")
+    ] = None
+    adaptations: Annotated[
+        tuple[Identifier, ...] | None,
+        Meta(description="Optional: the ids of the adaptations that apply; [] for none."),
+    ] = None
+    unsure: Annotated[
+        tuple[Identifier, ...] | None,
+        Meta(description="Optional: the ids of the items answered not sure; [] for none."),
+    ] = None
+
+
+class Example(Model, frozen=True, kw_only=True):
+    """A worked example (persona) for trainers: a story, its answers, and the result to expect."""
+
+    id: Annotated[Identifier, Meta(description="Stable id: 'screener demo <id>' plays it.")]
+    name: Annotated[Prose, Meta(description="A fictional first name.")]
+    story: Annotated[
+        Prose,
+        Meta(description="A short, non-judging story; its first sentence is the one-line summary."),
+    ]
+    teaches: Annotated[Prose | None, Meta(description="Trainer note: what this example shows.")] = (
+        None
+    )
+    answers: Annotated[
+        dict[Identifier, Answer],
+        Meta(description='Item id to "yes", "no" or "unsure" (quoted), for every item asked.'),
+    ]
+    expect: Expectation
+
+
+class Bank(Model, frozen=True, kw_only=True):
+    """A question bank: one instrument in one language."""
+
+    id: Identifier
+    version: Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version.")]
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 code.")]
+    title: Prose
+    substance: Prose
+    sources: Annotated[tuple[Source, ...], Meta(min_length=1)]
+    intro: Annotated[tuple[Prose, ...], Meta(min_length=1, description="Paragraphs first shown.")]
+    clusters: Annotated[tuple[Cluster, ...], Meta(min_length=1)]
+    items: Annotated[tuple[Item, ...], Meta(min_length=1)]
+    scoring: Scoring
+    flags: tuple[Flag, ...] = ()
+    next_steps: Annotated[tuple[NextStep, ...], Meta(min_length=1)]
+    disclaimer: Annotated[Prose, Meta(description="The not-a-diagnosis line.")]
+    examples: Annotated[
+        tuple[Example, ...],
+        Meta(
+            description="Worked examples (personas) for trainers; 'screener validate' scores them."
+        ),
+    ] = ()
+
+
+@dataclass(frozen=True)
+class LoadedBank:
+    """A checked bank and the exact file it came from."""
+
+    bank: Bank
+    file: str
+    sha256: str
+
+    def reference(self) -> BankReference:
+        """How a record or handout names this exact bank."""
+        bank = self.bank
+        return BankReference(
+            id=bank.id,
+            version=bank.version,
+            language=bank.language,
+            title=bank.title,
+            sha256=self.sha256,
+        )

@@ -1,0 +1,73 @@
+"""Help contacts by region, and a service's own contacts listed first."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+from screener.models.base import ContactKind, Identifier, Model, Prose
+
+
+class ContactTranslation(Model, frozen=True, kw_only=True):
+    """A contact's words in another language; what is left out stays as written."""
+
+    name: Prose | None = None
+    description: Prose | None = None
+    hours: str | None = None
+
+
+class Contact(Model, frozen=True, kw_only=True):
+    """A service a person can reach."""
+
+    name: Prose
+    kind: Annotated[
+        ContactKind, Meta(description="drugs, crisis, health, emergency, or directory.")
+    ]
+    description: Prose
+    phone: str | None = None
+    text: Annotated[str | None, Meta(description="A number to send a text message to.")] = None
+    web: str | None = None
+    hours: str | None = None
+    checked: Annotated[datetime.date, Meta(description="When the details were last checked.")]
+    source: Annotated[Prose, Meta(description="Where they were checked.")]
+    translations: Annotated[
+        dict[str, ContactTranslation],
+        Meta(description="By language code, e.g. es: its name, description or hours there."),
+    ] = msgspec.field(default_factory=dict)
+
+
+class Region(Model, frozen=True, kw_only=True):
+    """The contacts for one place."""
+
+    id: Identifier
+    name: Prose
+    territories: Annotated[
+        tuple[str, ...], Meta(description="Locale territory codes that mean this region, e.g. GB.")
+    ] = ()
+    contacts: Annotated[tuple[Contact, ...], Meta(min_length=1)]
+    translations: Annotated[
+        dict[str, RegionTranslation], Meta(description="By language code: the region's name.")
+    ] = msgspec.field(default_factory=dict)
+
+
+class RegionTranslation(Model, frozen=True, kw_only=True):
+    name: Prose
+
+
+class ContactBook(Model, frozen=True, kw_only=True):
+    """All regions, and the one used when no region matches."""
+
+    fallback: Identifier
+    regions: Annotated[tuple[Region, ...], Meta(min_length=1)]
+
+
+class ServiceContacts(Model, frozen=True, kw_only=True):
+    """A counselling service's own contacts, listed before the region's in every summary."""
+
+    service: Annotated[Prose, Meta(description="The service's name, as the record names it.")]
+    contacts: Annotated[
+        tuple[Contact, ...], Meta(min_length=1, description="In the order they are shown.")
+    ]

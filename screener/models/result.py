@@ -1,0 +1,110 @@
+"""The result of a screening: the score, the bank it came from, the contacts shown."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from screener.models.base import Answer, Level, Model
+from screener.models.contacts import Contact, ServiceContacts
+
+
+class BankReference(Model, frozen=True, kw_only=True):
+    """Which bank produced a result, exactly."""
+
+    id: str
+    version: str
+    language: str
+    title: str
+    sha256: str
+
+
+class BandResult(Model, frozen=True, kw_only=True):
+    id: str
+    label: str
+    message: str
+    min: int
+    max: int
+
+
+class ClusterResult(Model, frozen=True, kw_only=True):
+    id: str
+    title: str
+    term: str
+    met: int
+    of: int
+    unsure: int
+
+
+class CriterionResult(Model, frozen=True, kw_only=True):
+    number: int
+    item: str
+    cluster: str
+    answer: Answer | None
+    counted: bool
+
+
+class RaisedFlag(Model, frozen=True, kw_only=True):
+    id: str
+    level: Level
+    title: str
+    advice: str
+
+
+class AppliedAdaptation(Model, frozen=True, kw_only=True):
+    id: str
+    message: str
+
+
+class Score(Model, frozen=True, kw_only=True):
+    """What scoring a set of answers against a bank yields: pure, no context."""
+
+    answers: dict[str, Answer]
+    criteria_met: int
+    criteria_applicable: int
+    criteria_total: int
+    unsure: tuple[str, ...]
+    gate_closed: bool
+    band: BandResult
+    clusters: tuple[ClusterResult, ...]
+    criteria: tuple[CriterionResult, ...]
+    adaptations: tuple[AppliedAdaptation, ...]
+    flags: tuple[RaisedFlag, ...]
+
+
+class ResourcesResult(Model, frozen=True, kw_only=True):
+    region: str
+    name: str
+    contacts: tuple[Contact, ...]
+    service: ServiceContacts | None = None
+    """The service whose own contacts come first in `contacts`, if one was given."""
+
+
+class Result(Model, frozen=True, kw_only=True):
+    """The record of one screening: the contract behind `--format json`."""
+
+    screener_version: str
+    bank: BankReference
+    answers: dict[str, Answer]
+    criteria_met: int
+    criteria_applicable: int
+    criteria_total: int
+    unsure: tuple[str, ...]
+    gate_closed: bool
+    gate_message: str | None
+    band: BandResult
+    clusters: tuple[ClusterResult, ...]
+    criteria: tuple[CriterionResult, ...]
+    adaptations: tuple[AppliedAdaptation, ...]
+    flags: tuple[RaisedFlag, ...]
+    resources: ResourcesResult
+    disclaimer: str
+    mode: Literal["self", "intake"] = "self"
+    """self: a person on their own; intake: a counsellor with a client."""
+    client: str | None = None
+    """The intake's client reference (a short code, never required to be a name)."""
+    recorded_at: str | None = None
+    """When the answers were recorded: ISO 8601 with the time zone offset."""
+    notes: dict[str, str] = msgspec.field(default_factory=dict)
+    """The counsellor's one-line notes, by item id."""

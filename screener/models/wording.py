@@ -1,0 +1,237 @@
+"""Interface wording per language: answer words, prompts, intake and trainer text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from msgspec import Meta
+
+from screener.models.base import Answer, Model, Prose
+
+
+class AnswerWords(Model, frozen=True, kw_only=True):
+    """What a person may type for each answer (besides 1, 2, 3), lower case."""
+
+    yes: Annotated[tuple[str, ...], Meta(min_length=1)]
+    no: Annotated[tuple[str, ...], Meta(min_length=1)]
+    unsure: Annotated[tuple[str, ...], Meta(min_length=1)]
+
+
+class AnswerLabels(Model, frozen=True, kw_only=True):
+    """How each answer is written back to the person."""
+
+    yes: Prose
+    no: Prose
+    unsure: Prose
+
+    def of(self, answer: Answer) -> str:
+        return str(getattr(self, answer))
+
+
+class CommandWords(Model, frozen=True, kw_only=True):
+    back: Annotated[tuple[str, ...], Meta(min_length=1)]
+    help: Annotated[tuple[str, ...], Meta(min_length=1)]
+    quit: Annotated[tuple[str, ...], Meta(min_length=1)]
+
+
+class UiStrings(Model, frozen=True, kw_only=True):
+    """Every sentence the program itself says, in one language; {names} are filled in."""
+
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2}$")]
+    answer_words: AnswerWords
+    answer_labels: AnswerLabels
+    command_words: CommandWords
+    how_to_answer: Prose
+    start_prompt: Prose
+    progress: Prose
+    choices: Prose
+    commands: Prose
+    choices_plain: Prose
+    answer_prompt: Prose
+    earlier_answer: Prose
+    not_understood: Prose
+    first_question: Prose
+    help_label: Prose
+    gate_skip: Prose
+    crisis_heading: Prose
+    crisis_continue: Prose
+    crisis_contacts_heading: Prose
+    crisis_stopped: Prose
+    quit_message: Prose
+    interrupted: Prose
+    talk_to: Prose
+    flags_heading: Prose
+    result_heading: Prose
+    result_count: Prose
+    result_not_counted: Prose
+    unsure_one: Prose
+    unsure_many: Prose
+    clusters_heading: Prose
+    cluster_line: Prose
+    cluster_unsure: Prose
+    next_heading: Prose
+    next_intro: Prose
+    contacts_heading: Prose
+    contact_call: Prose
+    contact_text: Prose
+    contact_web: Prose
+    about_heading: Prose
+    answers_heading: Prose
+    saved_nothing: Prose
+    saved_to: Prose
+    professional_heading: Prose
+    professional_count: Prose
+    professional_band: Prose
+    professional_gate: Prose
+    professional_adaptation: Prose
+    professional_unsure: Prose
+    professional_criteria_heading: Prose
+    professional_criterion: Prose
+    professional_not_counted: Prose
+    professional_not_asked: Prose
+    professional_clusters_heading: Prose
+    professional_flags_heading: Prose
+    professional_no_flags: Prose
+    intake: IntakeStrings
+    trainer: Annotated[
+        TrainerStrings | None,
+        Meta(
+            description="Wording of the trainer tools; English is used where a language has none."
+        ),
+    ] = None
+
+
+class IntakeStrings(Model, frozen=True, kw_only=True):
+    """What `screener intake` says to the counsellor, and how its record is labelled."""
+
+    heading: Prose
+    intro: Annotated[tuple[Prose, ...], Meta(min_length=1)]
+    client_explain: Prose
+    client_prompt: Prose
+    client_invalid: Prose
+    about_criterion: Prose
+    about_gate: Prose
+    about_health: Prose
+    choices: Prose
+    commands: Prose
+    choices_plain: Prose
+    not_understood: Prose
+    note_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    note_prompt: Prose
+    note_invalid: Prose
+    note_line: Prose
+    note_kept: Prose
+    note_removed: Prose
+    review_heading: Prose
+    review_intro: Prose
+    review_prompt: Prose
+    review_not_understood: Prose
+    criterion_label: Prose
+    kind_labels: dict[str, str]
+    contacts_heading: Prose
+    record_not_saved: Prose
+    record_saved_to: Prose
+    record_title: Prose
+    record_client: Prose
+    record_no_client: Prose
+    record_time: Prose
+    record_mode: Prose
+    mode_labels: dict[str, str]
+    record_bank: Prose
+    record_screener: Prose
+    record_answers_heading: Prose
+    fhir_criteria_met: Prose
+    fhir_band: Prose
+    fhir_flags: Prose
+    fhir_note: Prose
+
+
+class TrainerStrings(Model, frozen=True, kw_only=True):
+    """What explain, demo and what-if say to a trainer; {names} are filled in."""
+
+    # explain
+    explain_about: Prose
+    explain_not_diagnosis: Prose
+    scoring_heading: Prose
+    rule_count: Prose
+    rule_gate: Prose
+    rule_asked_if: Prose
+    rule_adaptation: Prose
+    criterion_reference: Prose
+    condition: Prose
+    or_word: Prose
+    and_word: Prose
+    person_reads: Prose
+    clusters_heading: Prose
+    cluster_entry: Prose
+    criteria_numbers: Prose
+    criterion_number: Prose
+    questions_heading: Prose
+    item_gate: Prose
+    item_criterion: Prose
+    item_health: Prose
+    why_label: Prose
+    bands_heading: Prose
+    band_entry: Prose
+    flags_heading: Prose
+    flag_entry: Prose
+    flag_interrupts: Prose
+    examples_heading: Prose
+    example_entry: Prose
+    teaches_label: Prose
+    none_word: Prose
+    sources_heading: Prose
+    handout_title: Prose
+    handout_footer: Prose
+    # demo
+    personas_heading: Prose
+    personas_columns: Annotated[tuple[Prose, ...], Meta(min_length=4, max_length=4)]
+    persona_line: Prose
+    personas_hint: Prose
+    no_personas: Prose
+    story_heading: Prose
+    demo_how: Prose
+    demo_how_paced: Prose
+    demo_answer: Prose
+    demo_not_counted: Prose
+    demo_flag: Prose
+    demo_adaptation: Prose
+    demo_gate: Prose
+    demo_crisis: Prose
+    demo_pause: Prose
+    demo_stopped: Prose
+    demo_person_heading: Prose
+    demo_matches: Prose
+    tally_label: Prose
+    tally_total: Prose
+    tally_cell: Prose
+    tally_unsure: Prose
+    # what-if
+    whatif_heading: Prose
+    whatif_help: Prose
+    whatif_prompt: Prose
+    whatif_list_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    whatif_answer: Prose
+    whatif_unanswered: Prose
+    whatif_skipped: Prose
+    whatif_flipped: Prose
+    whatif_no_question: Prose
+    whatif_not_asked: Prose
+    whatif_not_understood: Prose
+    whatif_now_asked: Prose
+    whatif_changed: Prose
+    whatif_nothing_changed: Prose
+    whatif_state: Prose
+    whatif_flags: Prose
+    change_met: Prose
+    change_applicable: Prose
+    change_band: Prose
+    change_cluster: Prose
+    change_flag_raised: Prose
+    change_flag_cleared: Prose
+    change_gate: Prose
+    gate_open: Prose
+    gate_closed: Prose
+    change_adaptation_on: Prose
+    change_adaptation_off: Prose
+    change_unsure: Prose

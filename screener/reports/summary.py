@@ -1,0 +1,193 @@
+"""The summary a person reads, as a neutral document any renderer can draw. No I/O, no Rich."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screener.models.bank import Bank
+from screener.models.base import Answer, Level
+from screener.models.contacts import Contact, Region
+from screener.models.result import ClusterResult, Result
+from screener.models.wording import UiStrings
+from screener.rules.contacts import crisis_contacts
+from screener.rules.scoring import holds
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A list entry: an optional bold term and its text."""
+
+    text: str
+    term: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    entries_heading: str | None = None
+    level: Level | None = None
+
+
+def contact_line(contact: Contact, strings: UiStrings) -> str:
+    """One contact on one line: how to reach it, when, and what it is for."""
+    ways = []
+    if contact.phone:
+        ways.append(strings.contact_call.format(phone=contact.phone))
+    if contact.text:
+        ways.append(strings.contact_text.format(number=contact.text))
+    if contact.web:
+        ways.append(strings.contact_web.format(web=contact.web))
+    reach = ", ".join(ways)
+    hours = f" ({contact.hours})" if contact.hours else ""
+    return f"{reach}{hours}. {contact.description}" if reach else contact.description
+
+
+def contact_entries(contacts: tuple[Contact, ...], strings: UiStrings) -> tuple[Entry, ...]:
+    return tuple(Entry(contact_line(contact, strings), contact.name) for contact in contacts)
+
+
+def build_summary(
+    bank: Bank,
+    result: Result,
+    region: Region,
+    strings: UiStrings,
+    saved_to: str | None = None,
+) -> list[Section]:
+    """Flags first, then the result, next steps, contacts, and what this is and is not."""
+    sections: list[Section] = []
+    if result.flags:
+        entries = tuple(Entry(flag.advice, flag.title) for flag in result.flags)
+        sections.append(
+            Section(strings.flags_heading, entries=entries, level=result.flags[0].level)
+        )
+    if any(flag.level == "crisis" for flag in result.flags):
+        # Someone who may be in danger sees who to call first, not at the end.
+        sections.append(
+            Section(
+                strings.crisis_contacts_heading,
+                entries=contact_entries(crisis_contacts(region), strings),
+                level="crisis",
+            )
+        )
+    sections.append(_result_section(bank, result, strings))
+    steps = tuple(
+        Entry(step.text, step.title)
+        for step in bank.next_steps
+        if step.show_if is None or holds(step.show_if, result.answers)
+    )
+    sections.append(Section(strings.next_heading, (strings.next_intro,), steps))
+    sections.append(
+        Section(
+            strings.contacts_heading.format(region=region.name),
+            entries=contact_entries(region.contacts, strings),
+        )
+    )
+    saved = strings.saved_to.format(path=saved_to) if saved_to else strings.saved_nothing
+    sections.append(Section(strings.about_heading, (result.disclaimer, saved)))
+    return sections
+
+
+def _result_section(bank: Bank, result: Result, strings: UiStrings) -> Section:
+    if result.gate_closed and result.gate_message:
+        return Section(strings.result_heading, (result.gate_message,))
+    paragraphs = [
+        strings.result_count.format(
+            met=result.criteria_met, total=result.criteria_total, window=bank.scoring.window
+        ),
+        result.band.message,
+    ]
+    not_counted = result.criteria_total - result.criteria_applicable
+    if not_counted:
+        paragraphs.append(
+            strings.result_not_counted.format(count=not_counted, total=result.criteria_total)
+        )
+    paragraphs.extend(adaptation.message for adaptation in result.adaptations)
+    if len(result.unsure) == 1:
+        paragraphs.append(strings.unsure_one)
+    elif result.unsure:
+        paragraphs.append(strings.unsure_many.format(count=len(result.unsure)))
+    clusters = tuple(
+        Entry(_cluster_line(cluster, strings)) for cluster in result.clusters if cluster.of
+    )
+    return Section(strings.result_heading, tuple(paragraphs), clusters, strings.clusters_heading)
+
+
+def _cluster_line(cluster: ClusterResult, strings: UiStrings, title: str | None = None) -> str:
+    line = strings.cluster_line.format(title=title or cluster.title, met=cluster.met, of=cluster.of)
+    if cluster.unsure:
+        line += " " + strings.cluster_unsure.format(unsure=cluster.unsure)
+    return line
+
+
+def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -> list[Section]:
+    """The counsellor's and trainer's view: DSM terms, every criterion, flags by level."""
+    scoring = bank.scoring
+    paragraphs: list[str] = []
+    gate = scoring.gate
+    if result.gate_closed and gate is not None:
+        answer = result.answers.get(gate.item, "no")
+        paragraphs.append(
+            strings.professional_gate.format(
+                item=gate.item, answer=strings.answer_labels.of(answer)
+            )
+        )
+    else:
+        paragraphs.append(
+            strings.professional_count.format(
+                met=result.criteria_met,
+                total=result.criteria_total,
+                applicable=result.criteria_applicable,
+                window=scoring.window,
+            )
+        )
+    band = result.band
+    paragraphs.append(strings.professional_band.format(id=band.id, min=band.min, max=band.max))
+    paragraphs.extend(
+        strings.professional_adaptation.format(id=adaptation.id, message=adaptation.message)
+        for adaptation in result.adaptations
+    )
+    if result.unsure:
+        paragraphs.append(strings.professional_unsure.format(items=", ".join(result.unsure)))
+    paragraphs.append(result.disclaimer)
+
+    terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+    criteria = tuple(
+        Entry(
+            strings.professional_criterion.format(
+                number=criterion.number,
+                item=criterion.item,
+                cluster=terms.get(criterion.cluster, criterion.cluster),
+                answer=_professional_answer(criterion.answer, criterion.counted, strings),
+            )
+        )
+        for criterion in result.criteria
+    )
+    clusters = tuple(
+        Entry(_cluster_line(cluster, strings, title=cluster.term)) for cluster in result.clusters
+    )
+    flags = tuple(Entry(flag.title, flag.level) for flag in result.flags) or (
+        Entry(strings.professional_no_flags),
+    )
+    return [
+        Section(
+            strings.professional_heading,
+            tuple(paragraphs),
+            criteria,
+            strings.professional_criteria_heading,
+        ),
+        Section(strings.professional_clusters_heading, entries=clusters),
+        Section(
+            strings.professional_flags_heading,
+            entries=flags,
+            level=result.flags[0].level if result.flags else None,
+        ),
+    ]
+
+
+def _professional_answer(answer: Answer | None, counted: bool, strings: UiStrings) -> str:
+    if answer is None:
+        return strings.professional_not_asked
+    label = strings.answer_labels.of(answer)
+    return label if counted else f"{label}, {strings.professional_not_counted}"

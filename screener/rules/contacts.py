@@ -1,0 +1,110 @@
+"""Which contacts a person sees: their region, in their language, a service's first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import msgspec
+
+from screener.errors import Path as KeyPath
+from screener.errors import UsageError
+from screener.locales import locale_parts
+from screener.models.contacts import Contact, ContactBook, Region, ServiceContacts
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+
+
+CRISIS_KINDS = ("crisis", "emergency", "directory")
+"""Contacts shown at once when someone may be in danger."""
+
+
+def check_contacts(book: ContactBook) -> list[tuple[KeyPath, str]]:
+    findings: list[tuple[KeyPath, str]] = []
+    ids: set[str] = set()
+    territories: dict[str, str] = {}
+    for index, region in enumerate(book.regions):
+        if region.id in ids:
+            findings.append((("regions", index, "id"), f"region '{region.id}' is listed twice"))
+        ids.add(region.id)
+        for number, territory in enumerate(region.territories):
+            owner = territories.setdefault(territory.upper(), region.id)
+            if owner != region.id:
+                findings.append(
+                    (
+                        ("regions", index, "territories", number),
+                        f"{territory} already belongs to region '{owner}'",
+                    )
+                )
+        for number, contact in enumerate(region.contacts):
+            for language in contact.translations:
+                if not LANGUAGE_CODE.fullmatch(language):
+                    findings.append(
+                        (
+                            ("regions", index, "contacts", number, "translations", language),
+                            f"'{language}' is not a two-letter language code such as es",
+                        )
+                    )
+        if not any(contact.kind in CRISIS_KINDS for contact in region.contacts):
+            findings.append(
+                (("regions", index, "contacts"), "needs a crisis, emergency or directory contact")
+            )
+    if book.fallback not in ids:
+        findings.append((("fallback",), f"no region with id '{book.fallback}'"))
+    return findings
+
+
+def choose_region(book: ContactBook, requested: str | None, environ: Mapping[str, str]) -> Region:
+    """--region by id or territory code; else the locale's territory; else the fallback."""
+    if requested:
+        wanted = requested.strip()
+        region = _find(book, wanted)
+        if region is None:
+            choices = ", ".join(region.id for region in book.regions)
+            raise UsageError(f"unknown region '{requested}'; choose one of: {choices}")
+        return region
+    _, territory = locale_parts(environ)
+    return (territory and _find(book, territory)) or _by_id(book, book.fallback)
+
+
+def in_language(region: Region, language: str) -> Region:
+    """The region's and its contacts' words in `language`, where the file gives them."""
+    localised = [
+        msgspec.structs.replace(
+            contact,
+            name=translated.name or contact.name,
+            description=translated.description or contact.description,
+            hours=translated.hours or contact.hours,
+        )
+        if (translated := contact.translations.get(language))
+        else contact
+        for contact in region.contacts
+    ]
+    region_words = region.translations.get(language)
+    return msgspec.structs.replace(
+        region,
+        name=region_words.name if region_words else region.name,
+        contacts=tuple(localised),
+    )
+
+
+def crisis_contacts(region: Region) -> tuple[Contact, ...]:
+    return tuple(contact for contact in region.contacts if contact.kind in CRISIS_KINDS)
+
+
+def _find(book: ContactBook, wanted: str) -> Region | None:
+    for region in book.regions:
+        if region.id == wanted.lower() or wanted.upper() in region.territories:
+            return region
+    return None
+
+
+def _by_id(book: ContactBook, region_id: str) -> Region:
+    return next(region for region in book.regions if region.id == region_id)
+
+
+def with_service(region: Region, service: ServiceContacts | None) -> Region:
+    """The region with the service's own contacts first: every list of contacts shows them so."""
+    if service is None:
+        return region
+    return msgspec.structs.replace(region, contacts=service.contacts + region.contacts)

@@ -1,0 +1,69 @@
+"""Assemble the record of a screening: the score plus which bank, where, and what it means."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Literal
+
+from screener import __version__
+from screener.models.bank import LoadedBank
+from screener.models.contacts import Region, ServiceContacts
+from screener.models.result import ResourcesResult, Result, Score
+
+
+def now() -> datetime.datetime:
+    """The local time with its offset; the one clock a record reads (tests replace it)."""
+    return datetime.datetime.now().astimezone()
+
+
+def timestamp(moment: datetime.datetime) -> str:
+    """ISO 8601 to the second, with the offset: 2026-11-21T10:15:00+00:00."""
+    if moment.tzinfo is None:
+        raise ValueError("a record's time needs a time zone")
+    return moment.isoformat(timespec="seconds")
+
+
+def build_result(
+    loaded: LoadedBank,
+    score: Score,
+    region: Region,
+    *,
+    mode: Literal["self", "intake"] = "self",
+    client: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    recorded_at: datetime.datetime | None = None,
+    service: ServiceContacts | None = None,
+) -> Result:
+    """`region` lists the contacts as shown: a service's own first (see resources.with_service)."""
+    bank = loaded.bank
+    return Result(
+        screener_version=__version__,
+        bank=loaded.reference(),
+        answers=score.answers,
+        criteria_met=score.criteria_met,
+        criteria_applicable=score.criteria_applicable,
+        criteria_total=score.criteria_total,
+        unsure=score.unsure,
+        gate_closed=score.gate_closed,
+        gate_message=(
+            bank.scoring.gate.message if score.gate_closed and bank.scoring.gate else None
+        ),
+        band=score.band,
+        clusters=score.clusters,
+        criteria=score.criteria,
+        adaptations=score.adaptations,
+        flags=score.flags,
+        resources=ResourcesResult(
+            region=region.id, name=region.name, contacts=region.contacts, service=service
+        ),
+        disclaimer=bank.disclaimer,
+        mode=mode,
+        client=client,
+        recorded_at=timestamp(recorded_at or now()),
+        notes={
+            item.id: notes[item.id]
+            for item in bank.items
+            if notes and item.id in notes and item.id in score.answers
+        },
+    )

@@ -1,0 +1,124 @@
+"""A counsellor's intake: the walk with notes and a review of every answer. No UI."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+from screener.models.bank import Bank, Item
+from screener.models.base import Answer
+from screener.models.wording import UiStrings
+from screener.rules.scoring import asked_items, effective_answers
+from screener.rules.walk import Asker, Ending, State, Walk, walk
+from screener.safetext import UNSAFE
+
+MAX_CLIENT_REFERENCE = 40
+"""A short code from the case notes, such as K-0142: room for a code, not for a life story."""
+
+
+MAX_NOTE = 200
+"""A note is one line beside an answer; longer thoughts belong in the case notes."""
+
+
+def tidy(typed: str) -> str:
+    """Typed text as a record keeps it: control characters (an arrow key's escape codes) gone,
+    runs of spaces made one."""
+    return " ".join(UNSAFE.sub("", typed).split())
+
+
+def fits(text: str, limit: int) -> bool:
+    """One line, safe to show, and no longer than `limit` characters."""
+    return len(text) <= limit and "\n" not in text and UNSAFE.search(text) is None
+
+
+class ReviewAction(enum.Enum):
+    FINISH = "finish"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class Change:
+    """Go to question `number` (as numbered on the review screen) to change it or its note."""
+
+    number: int
+
+
+ReviewChoice = ReviewAction | Change
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One answer on the review screen, numbered as the questions were."""
+
+    number: int
+    item: Item
+    answer: Answer
+    note: str | None
+    label: str
+    """What the question is for: its criterion and cluster, or gate, or health."""
+
+
+class IntakeAsker(Asker, Protocol):
+    """An Asker that can also show the review screen and say what the counsellor chose."""
+
+    def review(self, rows: list[ReviewRow]) -> ReviewChoice: ...
+
+
+def interview(bank: Bank, asker: IntakeAsker, strings: UiStrings) -> Walk:
+    """The walk, then the review until the counsellor finishes: the result comes after."""
+    state = State()
+    walked = walk(bank, asker, state)
+    while walked.ending is Ending.COMPLETED:
+        rows = review_rows(bank, state, strings)
+        choice = asker.review(rows)
+        if choice is ReviewAction.FINISH:
+            return walked
+        if choice is ReviewAction.QUIT:
+            return state.walked(bank, Ending.QUIT)
+        chosen = next(row for row in rows if row.number == choice.number)
+        walked = walk(bank, asker, state, revisit=chosen.item.id)
+    return walked
+
+
+def review_rows(bank: Bank, state: State, strings: UiStrings) -> list[ReviewRow]:
+    """Every question that applies, with its answer and note, in the order asked."""
+    answers = effective_answers(bank, state.answers)
+    return [
+        ReviewRow(
+            number,
+            item,
+            answers[item.id],
+            state.notes.get(item.id),
+            item_label(bank, item, strings),
+        )
+        for number, item in enumerate(asked_items(bank, answers), start=1)
+    ]
+
+
+def item_label(bank: Bank, item: Item, strings: UiStrings) -> str:
+    """'criterion 1, impaired control', 'gate' or 'health': what a question is for."""
+    if item.criterion is not None:
+        return strings.intake.criterion_label.format(
+            number=item.criterion, cluster=cluster_term(bank, item.cluster)
+        )
+    return strings.intake.kind_labels.get(item.kind, item.kind)
+
+
+def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
+    """The line beside a question for the counsellor: its criterion and cluster, or its role."""
+    intake = strings.intake
+    if item.criterion is not None:
+        return intake.about_criterion.format(
+            number=item.criterion,
+            total=bank.scoring.criteria,
+            cluster=cluster_term(bank, item.cluster),
+        )
+    return intake.about_gate if item.kind == "gate" else intake.about_health
+
+
+def cluster_term(bank: Bank, cluster_id: str | None) -> str:
+    for cluster in bank.clusters:
+        if cluster.id == cluster_id:
+            return cluster.term or cluster.title
+    return cluster_id or ""

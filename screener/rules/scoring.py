@@ -1,0 +1,128 @@
+"""score(bank, answers): the bank's declared rules applied to answers. Pure: no I/O, no UI."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from screener.models.bank import Bank, Condition, Item
+from screener.models.base import Answer
+from screener.models.result import (
+    AppliedAdaptation,
+    BandResult,
+    ClusterResult,
+    CriterionResult,
+    RaisedFlag,
+    Score,
+)
+
+LEVEL_ORDER = {"crisis": 0, "urgent": 1, "medical": 2, "info": 3}
+"""Flags are reported most urgent first."""
+
+
+def holds(condition: Condition, answers: Mapping[str, Answer]) -> bool:
+    return answers.get(condition.item) in condition.answers
+
+
+def asked_items(
+    bank: Bank, answers: Mapping[str, Answer], *, assume_unanswered_open: bool = False
+) -> list[Item]:
+    """The items a person is asked, in order, given the answers so far.
+
+    An item whose condition depends on an unanswered item counts as asked only when
+    `assume_unanswered_open` (used to show progress before the gate is answered).
+    """
+    asked: list[Item] = []
+    effective: dict[str, Answer] = {}
+    for item in bank.items:
+        condition = item.ask_if
+        if condition is not None:
+            known = condition.item in effective
+            if known and not holds(condition, effective):
+                continue
+            if not known and not assume_unanswered_open:
+                continue
+        asked.append(item)
+        if item.id in answers:
+            effective[item.id] = answers[item.id]
+    return asked
+
+
+def effective_answers(bank: Bank, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+    """Only the answers to items that were asked: a changed gate drops stale answers."""
+    return {item.id: answers[item.id] for item in asked_items(bank, answers) if item.id in answers}
+
+
+def missing_answers(bank: Bank, answers: Mapping[str, Answer]) -> list[str]:
+    return [item.id for item in asked_items(bank, answers) if item.id not in answers]
+
+
+def raised_flags(bank: Bank, answers: Mapping[str, Answer]) -> tuple[RaisedFlag, ...]:
+    raised = [
+        RaisedFlag(id=flag.id, level=flag.level, title=flag.title, advice=flag.advice)
+        for flag in bank.flags
+        if any(holds(condition, answers) for condition in flag.when_any)
+    ]
+    return tuple(sorted(raised, key=lambda flag: LEVEL_ORDER[flag.level]))
+
+
+def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
+    """Count 'yes' on the criteria that apply; place the count in a band; raise flags."""
+    given = effective_answers(bank, answers)
+    scoring = bank.scoring
+    gate = scoring.gate
+    gate_closed = gate is not None and given.get(gate.item) in gate.closed_when
+    adaptations = [
+        adaptation for adaptation in scoring.adaptations if holds(adaptation.when, given)
+    ]
+    not_counted = {item_id for adaptation in adaptations for item_id in adaptation.not_counted}
+
+    criteria: list[CriterionResult] = []
+    for item in sorted(
+        (item for item in bank.items if item.kind == "criterion"),
+        key=lambda item: item.criterion or 0,
+    ):
+        assert item.criterion is not None and item.cluster is not None  # load_bank checked
+        answer = given.get(item.id)
+        counted = not gate_closed and answer is not None and item.id not in not_counted
+        criteria.append(
+            CriterionResult(
+                number=item.criterion,
+                item=item.id,
+                cluster=item.cluster,
+                answer=answer,
+                counted=counted,
+            )
+        )
+
+    met = sum(1 for criterion in criteria if criterion.counted and criterion.answer == "yes")
+    band = next(band for band in scoring.bands if band.min <= met <= band.max)
+    clusters = tuple(
+        ClusterResult(
+            id=cluster.id,
+            title=cluster.title,
+            term=cluster.term or cluster.title,
+            met=sum(1 for c in members if c.answer == "yes"),
+            of=len(members),
+            unsure=sum(1 for c in members if c.answer == "unsure"),
+        )
+        for cluster in bank.clusters
+        for members in [[c for c in criteria if c.cluster == cluster.id and c.counted]]
+    )
+    return Score(
+        answers=given,
+        criteria_met=met,
+        criteria_applicable=sum(1 for criterion in criteria if criterion.counted),
+        criteria_total=scoring.criteria,
+        unsure=tuple(item_id for item_id, answer in given.items() if answer == "unsure"),
+        gate_closed=gate_closed,
+        band=BandResult(
+            id=band.id, label=band.label, message=band.message, min=band.min, max=band.max
+        ),
+        clusters=clusters,
+        criteria=tuple(criteria),
+        adaptations=tuple(
+            AppliedAdaptation(id=adaptation.id, message=adaptation.message)
+            for adaptation in adaptations
+        ),
+        flags=raised_flags(bank, given),
+    )

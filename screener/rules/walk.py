@@ -1,0 +1,154 @@
+"""The walk through a bank: order, gates, back, quit, crisis. No UI: it talks to an Asker."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from screener.models.bank import Bank, Flag, Item
+from screener.models.base import Answer
+from screener.rules.scoring import asked_items, effective_answers, holds
+
+
+class Navigation(enum.Enum):
+    BACK = "back"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A one-line note for the current question's answer (empty removes it); asked again after."""
+
+    text: str
+
+
+Response = Answer | Navigation | Note
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question as shown: the item, where it stands, and any earlier answer to keep."""
+
+    item: Item
+    number: int
+    total: int
+    earlier: Answer | None
+    note: str | None = None
+
+
+class Asker(Protocol):
+    """Whatever asks the questions: a terminal, a test script, a persona."""
+
+    def ask(self, step: Step) -> Response: ...
+
+    def at_first_question(self) -> None: ...
+
+    def gate_closed(self) -> None: ...
+
+    def crisis(self, flag: Flag) -> bool:
+        """Show crisis help at once; True to carry on with the questions."""
+        ...
+
+
+class Ending(enum.Enum):
+    COMPLETED = "completed"
+    QUIT = "quit"
+    STOPPED_AFTER_CRISIS = "stopped_after_crisis"
+
+
+@dataclass(frozen=True)
+class Walk:
+    answers: dict[str, Answer]
+    ending: Ending
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class State:
+    """What a walk has gathered; the intake keeps it across its review screen.
+
+    Answers to questions a changed gate skips are kept here, so changing the gate back brings
+    them back; only the answers that apply reach the Walk.
+    """
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    shown_crisis: set[str] = field(default_factory=set)
+
+    def walked(self, bank: Bank, ending: Ending) -> Walk:
+        answers = effective_answers(bank, self.answers)
+        notes = {item_id: note for item_id, note in self.notes.items() if item_id in answers}
+        return Walk(answers, ending, notes)
+
+
+def walk(
+    bank: Bank, asker: Asker, state: State | None = None, *, revisit: str | None = None
+) -> Walk:
+    """Ask every question that applies, in order, honouring back, notes, quit and crisis.
+
+    With `revisit` (an item id), start at that question and, moving on, ask only questions
+    that have no answer yet: the intake's review changes one answer this way, and any
+    question the change opens is asked before the walk ends.
+    """
+    state = state if state is not None else State()
+    answers = state.answers
+    current = revisit or bank.items[0].id
+    while True:
+        plan = asked_items(bank, answers, assume_unanswered_open=True)
+        ids = [item.id for item in plan]
+        position = ids.index(current)
+        item = plan[position]
+        step = Step(item, position + 1, len(plan), answers.get(item.id), state.notes.get(item.id))
+        response = asker.ask(step)
+        if response is Navigation.QUIT:
+            return state.walked(bank, Ending.QUIT)
+        if response is Navigation.BACK:
+            if position == 0:
+                asker.at_first_question()
+            else:
+                current = ids[position - 1]
+            continue
+        if isinstance(response, Note):
+            if response.text:
+                state.notes[item.id] = response.text
+            else:
+                state.notes.pop(item.id, None)
+            continue
+
+        was_closed = _gate_closed(bank, answers)
+        answers[item.id] = response
+        if _gate_closed(bank, answers) and not was_closed:
+            asker.gate_closed()
+        for flag in _crisis_flags_raised_by(bank, item, answers):
+            if flag.id in state.shown_crisis:
+                continue
+            state.shown_crisis.add(flag.id)
+            if not asker.crisis(flag):
+                return state.walked(bank, Ending.STOPPED_AFTER_CRISIS)
+
+        plan = asked_items(bank, answers, assume_unanswered_open=True)
+        ids = [planned.id for planned in plan]
+        later = ids[ids.index(item.id) + 1 :]
+        if revisit is not None:
+            unanswered = [item_id for item_id in ids if item_id not in answers]
+            later = [item_id for item_id in later if item_id not in answers] or unanswered
+        if not later:
+            return state.walked(bank, Ending.COMPLETED)
+        current = later[0]
+
+
+def _gate_closed(bank: Bank, answers: dict[str, Answer]) -> bool:
+    gate = bank.scoring.gate
+    return gate is not None and answers.get(gate.item) in gate.closed_when
+
+
+def _crisis_flags_raised_by(bank: Bank, item: Item, answers: dict[str, Answer]) -> list[Flag]:
+    return [
+        flag
+        for flag in bank.flags
+        if flag.level == "crisis"
+        and any(
+            condition.item == item.id and holds(condition, answers) for condition in flag.when_any
+        )
+    ]

@@ -1,0 +1,189 @@
+"""What-if for trainers: flip one answer, score again, and find what changed. Pure: no I/O."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from screener.models.bank import Bank, Item
+from screener.models.base import ANSWERS, Answer
+from screener.models.result import BandResult, ClusterResult, RaisedFlag, Score
+from screener.models.wording import AnswerWords
+from screener.rules.scoring import asked_items
+
+CYCLE: dict[Answer, Answer] = {"yes": "no", "no": "unsure", "unsure": "yes"}
+"""Flipping without saying the answer goes yes -> no -> not sure -> yes."""
+
+NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
+
+
+@dataclass(frozen=True)
+class Flip:
+    """Change the answer to question `number` (counted from 1 in bank order)."""
+
+    number: int
+    answer: Answer | None = None
+    """None: the next answer in CYCLE."""
+
+
+@dataclass(frozen=True)
+class ListAnswers:
+    pass
+
+
+@dataclass(frozen=True)
+class Finish:
+    pass
+
+
+Command = Flip | ListAnswers | Finish
+
+
+def parse_command(
+    typed: str,
+    answer_words: AnswerWords,
+    *,
+    list_words: Sequence[str],
+    quit_words: Sequence[str],
+) -> Command | None:
+    """'5' flips question 5 on; '5 yes' (or '5 y', '5 not sure', '5 1') sets it; None if unclear."""
+    words = typed.lower().replace(",", " ").split()
+    if not words:
+        return None
+    first, rest = words[0], " ".join(words[1:]).strip(" .!")
+    if not rest:
+        if first in quit_words:
+            return Finish()
+        if first in list_words:
+            return ListAnswers()
+    if not first.isdigit():
+        return None
+    if not rest:
+        return Flip(int(first))
+    if rest in NUMBERED:
+        return Flip(int(first), NUMBERED[rest])
+    for answer in ANSWERS:
+        if rest in getattr(answer_words, answer):
+            return Flip(int(first), answer)
+    return None
+
+
+def next_answer(current: Answer | None) -> Answer:
+    return "yes" if current is None else CYCLE[current]
+
+
+class Refusal(enum.Enum):
+    NO_SUCH_QUESTION = "no_such_question"
+    NOT_ASKED = "not_asked"
+
+
+@dataclass(frozen=True)
+class Flipped:
+    item: Item
+    number: int
+    before: Answer | None
+    after: Answer
+    answers: dict[str, Answer]
+    """Every answer given so far, including those the new answer skips: flipping back restores."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    reason: Refusal
+    number: int
+    item: Item | None = None
+
+
+def apply_flip(bank: Bank, answers: Mapping[str, Answer], flip: Flip) -> Flipped | Refused:
+    """The answers with one changed, or why not: no such question, or skipped by the others."""
+    if not 1 <= flip.number <= len(bank.items):
+        return Refused(Refusal.NO_SUCH_QUESTION, flip.number)
+    item = bank.items[flip.number - 1]
+    if item not in asked_items(bank, answers):
+        return Refused(Refusal.NOT_ASKED, flip.number, item)
+    before = answers.get(item.id)
+    after = flip.answer or next_answer(before)
+    return Flipped(item, flip.number, before, after, {**answers, item.id: after})
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What differs between two scores of the same bank; empty when nothing a trainer sees did."""
+
+    criteria_met: tuple[int, int] | None = None
+    criteria_applicable: tuple[int, int] | None = None
+    band: tuple[BandResult, BandResult] | None = None
+    clusters: tuple[tuple[ClusterResult, ClusterResult], ...] = ()
+    flags_raised: tuple[RaisedFlag, ...] = ()
+    flags_cleared: tuple[RaisedFlag, ...] = ()
+    gate_closed: tuple[bool, bool] | None = None
+    adaptations_applied: tuple[str, ...] = ()
+    adaptations_lifted: tuple[str, ...] = ()
+    unsure: tuple[int, int] | None = None
+
+    def __bool__(self) -> bool:
+        return self != Changes()
+
+    @property
+    def cluster_ids(self) -> frozenset[str]:
+        return frozenset(after.id for _, after in self.clusters)
+
+
+def diff(before: Score, after: Score) -> Changes:
+    def pair(old: int, new: int) -> tuple[int, int] | None:
+        return (old, new) if old != new else None
+
+    earlier = {cluster.id: cluster for cluster in before.clusters}
+    old_flags = {flag.id for flag in before.flags}
+    new_flags = {flag.id for flag in after.flags}
+    old_adaptations = [adaptation.id for adaptation in before.adaptations]
+    new_adaptations = [adaptation.id for adaptation in after.adaptations]
+    return Changes(
+        criteria_met=pair(before.criteria_met, after.criteria_met),
+        criteria_applicable=pair(before.criteria_applicable, after.criteria_applicable),
+        band=(before.band, after.band) if before.band.id != after.band.id else None,
+        clusters=tuple(
+            (earlier[cluster.id], cluster)
+            for cluster in after.clusters
+            if _tally(earlier[cluster.id]) != _tally(cluster)
+        ),
+        flags_raised=tuple(flag for flag in after.flags if flag.id not in old_flags),
+        flags_cleared=tuple(flag for flag in before.flags if flag.id not in new_flags),
+        gate_closed=(
+            (before.gate_closed, after.gate_closed)
+            if before.gate_closed != after.gate_closed
+            else None
+        ),
+        adaptations_applied=tuple(a for a in new_adaptations if a not in old_adaptations),
+        adaptations_lifted=tuple(a for a in old_adaptations if a not in new_adaptations),
+        unsure=pair(len(before.unsure), len(after.unsure)),
+    )
+
+
+def _tally(cluster: ClusterResult) -> tuple[int, int, int]:
+    return cluster.met, cluster.of, cluster.unsure
+
+
+def counted_sizes(bank: Bank, score: Score) -> dict[str, int]:
+    """Per cluster, how many criteria can count with these answers (all asked or still to ask).
+
+    A running tally shows 'met of' these: the gate and the adaptations that apply are known
+    before the criteria are asked, so the sizes are right from the first criterion on.
+    """
+    excluded = {
+        item_id
+        for adaptation in bank.scoring.adaptations
+        if adaptation.id in {applied.id for applied in score.adaptations}
+        for item_id in adaptation.not_counted
+    }
+    return {
+        cluster.id: 0
+        if score.gate_closed
+        else sum(
+            1
+            for item in bank.items
+            if item.cluster == cluster.id and item.kind == "criterion" and item.id not in excluded
+        )
+        for cluster in bank.clusters
+    }

@@ -1,0 +1,54 @@
+"""The live screen: plain or Rich, the console to draw on, and clearing it on quick exit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
+    from rich.console import Console
+
+
+def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
+    """--plain, TERM=dumb, ACCESSIBLE, or a pipe: no boxes, no colour, no redraws.
+
+    FORCE_COLOR (set and not empty, as force-color.org says) keeps the Rich layout and its
+    colour on a pipe; it never overrides a person's choice of plain text.
+    """
+    if flag or environ.get("TERM") == "dumb" or environ.get("ACCESSIBLE"):
+        return True
+    return not _is_terminal(stream) and not environ.get("FORCE_COLOR")
+
+
+def make_console(stream: TextIO, *, plain: bool, width: int | None = None) -> Console:
+    """Plain: a stream of text, nothing styled. Otherwise a terminal, as wants_plain decided;
+    Rich still drops the colour (not bold or layout) when NO_COLOR is set (no-color.org)."""
+    from rich.console import Console
+
+    return Console(
+        file=stream,
+        width=width,
+        # Decided once, by wants_plain. Rich would read an empty FORCE_COLOR as "not a
+        # terminal", and on TERM=dumb would assume 80 columns whatever the terminal's width.
+        force_terminal=not plain,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+def clear_screen(console: Console, environ: Mapping[str, str]) -> None:
+    """After a quick exit: clear the screen and scrollback where the terminal allows it."""
+    from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
+
+    if console.is_terminal and environ.get("TERM") != "dumb":
+        console.file.write(CLEAR_SCREEN_AND_SCROLLBACK)
+        console.file.flush()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

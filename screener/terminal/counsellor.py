@@ -1,0 +1,153 @@
+"""The counsellor's terminal Asker: criterion beside each question, notes, the review screen."""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from screener.models.bank import Bank
+from screener.models.base import ANSWERS, Answer
+from screener.models.contacts import Region
+from screener.models.wording import UiStrings
+from screener.rules.review import (
+    MAX_CLIENT_REFERENCE,
+    MAX_NOTE,
+    Change,
+    ReviewAction,
+    ReviewChoice,
+    ReviewRow,
+    about_item,
+    fits,
+    tidy,
+)
+from screener.rules.walk import Note, Step
+from screener.safetext import printable
+from screener.terminal.prompt import ConsoleAsker, Keys, Typed, interpret, normalise
+
+
+class IntakeAsker(ConsoleAsker):
+    """The counsellor's asker: the criterion beside each question, n for a note, the review."""
+
+    def __init__(
+        self,
+        console: Console,
+        strings: UiStrings,
+        region: Region,
+        bank: Bank,
+        *,
+        plain: bool,
+        client: str | None = None,
+        ask_client: bool = False,
+    ) -> None:
+        super().__init__(console, strings, region, plain=plain)
+        self.bank = bank
+        self.client = client
+        self.ask_client = ask_client
+        self._just_noted: str | None = None
+
+    def intro(self, bank: Bank) -> bool:
+        intake = self.strings.intake
+        self._heading(intake.heading.format(title=bank.title))
+        for paragraph in intake.intro:
+            self._paragraph(paragraph)
+        if self.ask_client:
+            self._paragraph(intake.client_explain)
+            self.client = self._client_reference()
+        return self._begin()
+
+    def review(self, rows: list[ReviewRow]) -> ReviewChoice:
+        intake = self.strings.intake
+        self._heading(intake.review_heading)
+        self._paragraph(intake.review_intro)
+        client = self.client or intake.record_no_client
+        self._paragraph(f"{intake.record_client}: {client}")
+        self.console.print()
+        labels = {answer: self.strings.answer_labels.of(answer) for answer in ANSWERS}
+        if self.plain:
+            self._review_plain(rows, labels)
+        else:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(justify="right", no_wrap=True, style="bold cyan")
+            grid.add_column(no_wrap=True, style="bold")
+            grid.add_column()  # only this column wraps, so a narrow screen keeps the others
+            for row in rows:
+                grid.add_row(str(row.number), labels[row.answer], f"{row.item.id} ({row.label})")
+                if row.note:
+                    note = intake.note_line.format(note=row.note)
+                    grid.add_row("", "", Text(printable(note), style="dim"))
+            self.console.print(grid)
+        while True:
+            self.console.print()
+            word = normalise(self._read(intake.review_prompt))
+            if not word:
+                return ReviewAction.FINISH
+            if word in self.strings.command_words.quit:
+                return ReviewAction.QUIT
+            if word.isdigit() and int(word) in {row.number for row in rows}:
+                return Change(int(word))
+            self._say(intake.review_not_understood.format(last=rows[-1].number))
+
+    def _review_plain(self, rows: list[ReviewRow], labels: dict[Answer, str]) -> None:
+        """Aligned columns; a wrapped line hangs under the question, not under the number."""
+        answer_width = max(len(label) for label in labels.values())
+        number_width = len(str(max(row.number for row in rows)))
+        indent = " " * (number_width + 2 + answer_width + 2)
+        width = max(self.console.width, 20)
+        for row in rows:
+            lines = [
+                f"{row.number:>{number_width}}  {labels[row.answer]:<{answer_width}}  "
+                f"{row.item.id} ({row.label})"
+            ]
+            if row.note:
+                lines.append(indent + self.strings.intake.note_line.format(note=row.note))
+            for line in lines:
+                wrapped = textwrap.fill(printable(line), width=width, subsequent_indent=indent)
+                self.console.print(Text(wrapped))
+
+    # --- the hooks ----------------------------------------------------------------------
+
+    def _keys(self) -> Keys:
+        intake = self.strings.intake
+        return Keys(intake.choices, intake.commands, intake.choices_plain, intake.not_understood)
+
+    def _about(self, step: Step) -> str | None:
+        return about_item(self.bank, step.item, self.strings)
+
+    def _meaning(self, typed: str, step: Step) -> Typed | Note | None:
+        if normalise(typed) in self.strings.intake.note_words:
+            return self._note(step)
+        return interpret(typed, self.strings)
+
+    def _show(self, step: Step) -> None:
+        if self._just_noted == step.item.id:  # the question is still on screen, just above
+            self._just_noted = None
+            return
+        self._just_noted = None
+        super()._show(step)
+        if step.note:
+            self._say(self.strings.intake.note_line.format(note=step.note))
+
+    # --- reading a note and a client reference --------------------------------------------
+
+    def _note(self, step: Step) -> Note:
+        intake = self.strings.intake
+        while True:
+            text = tidy(self._read(intake.note_prompt))
+            if fits(text, MAX_NOTE):
+                break
+            self._say(intake.note_invalid.format(limit=MAX_NOTE, length=len(text)))
+        self._say(intake.note_kept if text else intake.note_removed)
+        self._just_noted = step.item.id
+        return Note(text)
+
+    def _client_reference(self) -> str | None:
+        intake = self.strings.intake
+        while True:
+            self.console.print()
+            text = tidy(self._read(intake.client_prompt))
+            if fits(text, MAX_CLIENT_REFERENCE):
+                return text or None
+            self._say(intake.client_invalid.format(limit=MAX_CLIENT_REFERENCE))

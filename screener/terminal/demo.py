@@ -1,0 +1,196 @@
+"""A persona played out for trainers: each question, the answer given, and a running tally."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Column, Table
+from rich.text import Text
+
+from screener.models.bank import Example, Flag, Item
+from screener.models.base import Answer
+from screener.reports.explain import ExplainedItem, item_heading
+from screener.reports.summary import (
+    Section,
+    build_professional_summary,
+    build_summary,
+    contact_entries,
+)
+from screener.rules.contacts import crisis_contacts
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+from screener.rules.walk import Ending, Navigation, Response, Step, walk
+from screener.rules.whatif import diff
+from screener.safetext import printable
+from screener.terminal.trainer_screen import Pause, TrainerScreen, TrainerSetup
+
+
+class PersonaAsker:
+    """Answers each question as the persona did, showing the question, answer and tally."""
+
+    def __init__(self, screen: TrainerScreen, example: Example, pause: Pause) -> None:
+        self.screen = screen
+        self.example = example
+        self.pause = pause
+        self.given: dict[str, Answer] = {}
+        self.stopped = False
+        bank = screen.setup.loaded.bank
+        self.numbers = {item.id: number for number, item in enumerate(bank.items, start=1)}
+        self.previous = score(bank, {})
+
+    def ask(self, step: Step) -> Response:
+        if not self.pause():
+            self.stopped = True
+            return Navigation.QUIT
+        screen, words = self.screen, self.screen.words
+        bank = screen.setup.loaded.bank
+        item = step.item
+        answer = self.example.answers[item.id]  # checked: complete for every question asked
+        self.given[item.id] = answer
+        before, now = self.previous, score(bank, self.given)
+        changes = diff(before, now)
+        self.previous = now
+
+        screen.heading(item_heading(self._explained(item), words))
+        screen.say(item.text)
+        screen.gap()
+        said = Text(words.demo_answer.format(name=self.example.name, answer=screen.label(answer)))
+        said.stylize("bold")
+        screen.say(said)
+        for criterion in now.criteria:
+            if criterion.item == item.id and criterion.answer is not None and not criterion.counted:
+                applied = ", ".join(adaptation.id for adaptation in now.adaptations)
+                screen.say(words.demo_not_counted.format(adaptation=applied), style="yellow")
+        for adaptation in bank.scoring.adaptations:
+            if adaptation.id in changes.adaptations_applied:
+                criteria = words.and_word.join(
+                    words.criterion_reference.format(number=self._criterion(item_id), item=item_id)
+                    for item_id in adaptation.not_counted
+                )
+                screen.say(
+                    words.demo_adaptation.format(id=adaptation.id, criteria=criteria),
+                    style="yellow",
+                )
+        if item.kind != "health":
+            screen.gap()
+            screen.tally(now, changes, before)
+        for flag in changes.flags_raised:
+            screen.say(
+                Text(words.demo_flag.format(level=flag.level, title=flag.title), style="bold")
+            )
+        return answer
+
+    def _criterion(self, item_id: str) -> int | None:
+        bank = self.screen.setup.loaded.bank
+        return next(item.criterion for item in bank.items if item.id == item_id)
+
+    def _explained(self, item: Item) -> ExplainedItem:
+        bank = self.screen.setup.loaded.bank
+        terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+        return ExplainedItem(
+            number=self.numbers[item.id],
+            id=item.id,
+            kind=item.kind,
+            criterion=item.criterion,
+            cluster=item.cluster,
+            cluster_term=terms.get(item.cluster or ""),
+            text=item.text,
+            help=item.help,
+            why=item.why,
+            asked_if=None,
+        )
+
+    def at_first_question(self) -> None:  # pragma: no cover - a persona never goes back
+        pass
+
+    def gate_closed(self) -> None:
+        gate = self.screen.setup.loaded.bank.scoring.gate
+        self.screen.gap()
+        self.screen.say(self.screen.words.demo_gate.format(message=gate.message if gate else ""))
+
+    def crisis(self, flag: Flag) -> bool:
+        """What the person would see at once; the persona carries on."""
+        screen = self.screen
+        contacts = contact_entries(crisis_contacts(screen.setup.region), screen.setup.strings)
+        screen.sections(
+            [Section(screen.setup.strings.crisis_heading, (flag.advice,), contacts, level="crisis")]
+        )
+        screen.gap()
+        screen.say(screen.words.demo_crisis.format(name=self.example.name))
+        return True
+
+
+def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None:
+    """Each persona: id, name, expected band, and the first sentence of the story."""
+    words = setup.words
+    bank = setup.loaded.bank
+    if not bank.examples:
+        console.print(Text(words.no_personas.format(bank=bank.id)))
+        return
+    screen = TrainerScreen(console, setup, plain=plain)
+    if plain:
+        screen.say(words.personas_heading.format(bank=bank.id))
+        screen.gap()
+        for example in bank.examples:
+            screen.say(
+                words.persona_line.format(
+                    id=example.id,
+                    name=example.name,
+                    band=example.expect.band,
+                    story=first_sentence(example.story),
+                )
+            )
+    else:
+        table = Table(
+            *(Column(Text(column, style="bold")) for column in words.personas_columns),
+            title=Text(words.personas_heading.format(bank=bank.id), style="bold"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        for example in bank.examples:
+            table.add_row(
+                Text(example.id, style="bold"),
+                Text(printable(example.name)),
+                Text(example.expect.band),
+                Text(printable(first_sentence(example.story))),
+            )
+        console.print(table)
+    screen.gap()
+    screen.say(words.personas_hint)
+
+
+def first_sentence(story: str) -> str:
+    head, dot, _ = " ".join(story.split()).partition(". ")
+    return head + "." if dot else head
+
+
+def play(
+    screen: TrainerScreen, example: Example, pause: Pause, *, paced: float | None = None
+) -> dict[str, Answer] | None:
+    """The persona's story, each question answered with the tally, then both views of the
+    result. The answers, or None if the trainer stopped."""
+    setup, words = screen.setup, screen.words
+    bank = setup.loaded.bank
+    screen.heading(words.story_heading.format(name=example.name))
+    screen.say(example.story)
+    screen.gap()
+    how = words.demo_how if paced is None else words.demo_how_paced.format(seconds=f"{paced:g}")
+    screen.say(Text(how, style="dim"))
+    asker = PersonaAsker(screen, example, pause)
+    walked = walk(bank, asker)
+    if asker.stopped or walked.ending is not Ending.COMPLETED or not pause():
+        screen.gap()
+        screen.say(words.demo_stopped)
+        return None
+    result = build_result(setup.loaded, score(bank, walked.answers), setup.region)
+    screen.heading(words.demo_person_heading.format(name=example.name))
+    screen.sections(build_summary(bank, result, setup.region, setup.strings))
+    if not pause():
+        screen.gap()
+        screen.say(words.demo_stopped)
+        return None
+    screen.sections(build_professional_summary(bank, result, setup.strings))
+    screen.gap()
+    flags = ", ".join(example.expect.flags) or words.none_word
+    screen.say(words.demo_matches.format(name=example.name, band=example.expect.band, flags=flags))
+    return walked.answers

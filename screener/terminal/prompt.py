@@ -1,0 +1,268 @@
+"""The terminal Asker for a person's self-check: reads answers, Rich layout or plain text."""
+
+from __future__ import annotations
+
+import enum
+import io
+import sys
+import textwrap
+from dataclasses import dataclass
+from typing import TextIO
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from screener.models.bank import Bank, Flag
+from screener.models.base import ANSWERS, Answer
+from screener.models.contacts import Region
+from screener.models.wording import UiStrings
+from screener.reports.summary import contact_entries
+from screener.rules.contacts import crisis_contacts
+from screener.rules.walk import Navigation, Note, Response, Step
+from screener.safetext import printable
+from screener.terminal.keyboard import QuickExit, can_read_keys, is_quick_exit, read_line
+
+
+class Command(enum.Enum):
+    HELP = "help"
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys a question offers, as shown, and what to say when a line means none of them."""
+
+    choices: str
+    commands: str
+    choices_plain: str
+    not_understood: str
+
+
+Typed = Answer | Navigation | Command
+
+
+NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
+
+
+def normalise(raw: str) -> str:
+    """Lower case, single spaces, no surrounding punctuation: ' Not  sure. ' -> 'not sure'."""
+    return " ".join(raw.lower().split()).strip(" .!,;:")
+
+
+def interpret(raw: str, strings: UiStrings) -> Typed | None:
+    """What a typed line means, or None if it means nothing we know."""
+    word = normalise(raw)
+    if raw.strip() == "?":
+        return Command.HELP
+    if word in NUMBERED:
+        return NUMBERED[word]
+    for answer in ANSWERS:
+        if word in getattr(strings.answer_words, answer):
+            return answer
+    commands = strings.command_words
+    if word in commands.help:
+        return Command.HELP
+    if word in commands.back:
+        return Navigation.BACK
+    if word in commands.quit:
+        return Navigation.QUIT
+    return None
+
+
+class ConsoleAsker:
+    """Asks on a Rich console, one question at a time; Ctrl-C and Ctrl-D propagate."""
+
+    def __init__(
+        self, console: Console, strings: UiStrings, region: Region, *, plain: bool
+    ) -> None:
+        self.console = console
+        self.strings = strings
+        self.region = region
+        self.plain = plain
+
+    # --- the Asker protocol -------------------------------------------------------------
+
+    def intro(self, bank: Bank) -> bool:
+        """Show what this is; True to begin, False if the person quits at once."""
+        self._heading(bank.title)
+        for paragraph in bank.intro:
+            self._paragraph(paragraph)
+        self._paragraph(self.strings.how_to_answer)
+        return self._begin()
+
+    def ask(self, step: Step) -> Response:
+        self._show(step)
+        while True:
+            typed = self._read(self.strings.answer_prompt)
+            if not typed.strip() and step.earlier is not None:
+                return step.earlier
+            meaning = self._meaning(typed, step)
+            if meaning is Command.HELP:
+                self._help(step)
+            elif meaning is None:
+                self._say(self._keys().not_understood)
+            else:
+                return meaning
+
+    def at_first_question(self) -> None:
+        self._say(self.strings.first_question)
+
+    def gate_closed(self) -> None:
+        self._paragraph(self.strings.gate_skip)
+
+    def crisis(self, flag: Flag) -> bool:
+        strings = self.strings
+        body = Text(printable(flag.advice))
+        contacts = contact_entries(crisis_contacts(self.region), strings)
+        if self.plain:
+            self._paragraph(strings.crisis_heading)
+            self._paragraph(flag.advice)
+            self.console.print()
+            for entry in contacts:
+                self._say(f"- {entry.term}: {entry.text}")
+        else:
+            lines = [
+                Text(f"{entry.term}: ", style="bold") + Text(printable(entry.text))
+                for entry in contacts
+            ]
+            self.console.print()
+            self.console.print(
+                Panel(
+                    Text("\n").join([body, Text(""), *lines]),
+                    title=Text(strings.crisis_heading, style="bold"),
+                    title_align="left",
+                    border_style="red",
+                )
+            )
+        self._paragraph(strings.crisis_continue)
+        while True:
+            typed = self._read(strings.answer_prompt)
+            meaning = interpret(typed, strings)
+            if meaning == "yes":
+                return True
+            if meaning in ("no", Navigation.QUIT):
+                self._paragraph(strings.crisis_stopped)
+                return False
+
+    # --- what an intake changes: hooks ----------------------------------------------------
+
+    def _keys(self) -> Keys:
+        strings = self.strings
+        return Keys(
+            strings.choices, strings.commands, strings.choices_plain, strings.not_understood
+        )
+
+    def _about(self, step: Step) -> str | None:
+        """A line beside the progress; the intake names the criterion there."""
+        return None
+
+    def _meaning(self, typed: str, step: Step) -> Typed | Note | None:
+        return interpret(typed, self.strings)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _begin(self) -> bool:
+        """Wait for Enter (True) or q (False)."""
+        while True:
+            self.console.print()
+            typed = self._read(self.strings.start_prompt)
+            word = normalise(typed)
+            if not word:
+                return True
+            if word in self.strings.command_words.quit:
+                return False
+
+    def _show(self, step: Step) -> None:
+        strings = self.strings
+        keys = self._keys()
+        about = self._about(step)
+        self.console.print()
+        progress = strings.progress.format(number=step.number, total=step.total)
+        if self.plain:
+            self._say(f"{progress}, {about}." if about else progress + ".")
+            self._say(step.item.text)
+            self._say(keys.choices_plain)
+        else:
+            line = Text(progress, style="dim")
+            if about:
+                line.append("   " + printable(about), style="cyan")
+            self.console.print(line)
+            self.console.print(Text(printable(step.item.text), style="bold"))
+            both = f"{keys.choices}   {keys.commands}"
+            if len(both) > self.console.width:  # narrow: never split a key from its word
+                both = f"{keys.choices}\n{keys.commands}"
+            self.console.print(Text(both, style="dim"))
+        if step.earlier is not None:
+            label = strings.answer_labels.of(step.earlier)
+            self._say(strings.earlier_answer.format(answer=label))
+
+    def _help(self, step: Step) -> None:
+        label = self.strings.help_label
+        if self.plain:
+            self._say(f"{label}: {step.item.help}")
+        else:
+            self.console.print(
+                Panel(Text(printable(step.item.help)), title=label, title_align="left")
+            )
+
+    def _heading(self, text: str) -> None:
+        self.console.print()
+        if self.plain:
+            self._say(text)
+        else:
+            self.console.print(Text(printable(text), style="bold"))
+
+    def _paragraph(self, text: str) -> None:
+        self.console.print()
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        """Plain mode wraps with textwrap: no trailing spaces for a screen reader to read."""
+        if self.plain:
+            wrapped = textwrap.fill(printable(text), width=max(self.console.width, 20))
+            self.console.print(Text(wrapped))
+        else:
+            self.console.print(Text(printable(text)))
+
+    def _read(self, prompt: str) -> str:
+        """One line from the keyboard; EOFError (Ctrl-D), KeyboardInterrupt and QuickExit
+        propagate. On a terminal keys are read one by one, so Esc needs no Enter."""
+        marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
+        return read_typed(self.console, marker)
+
+
+def _decode_leniently(stream: TextIO) -> None:
+    """Typed bytes that are not text in the terminal's encoding read as U+FFFD, not a crash.
+
+    Python reads stdin strictly in a UTF-8 locale: a stray byte (a mistyped dead key, a
+    terminal set to Latin-1) would raise UnicodeDecodeError out of input().
+    """
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors="replace")
+
+
+def read_typed(console: Console, marker: Text) -> str:
+    """One line after a prompt: the one way screener reads the keyboard.
+
+    On a terminal keys are read one by one, so Esc (or x) leaves at once with QuickExit;
+    otherwise a line is read, and a line that is just x or holds a lone Esc does the same.
+    EOFError (Ctrl-D) and KeyboardInterrupt propagate.
+    """
+    if console.is_terminal and can_read_keys(sys.stdin):
+
+        def echo(text: str) -> None:
+            console.file.write(text)
+            console.file.flush()
+
+        return read_line(echo, sys.stdin, prompt=lambda: console.print(marker, end=""))
+    _decode_leniently(sys.stdin)
+    typed = console.input(marker)
+    if is_quick_exit(typed):
+        raise QuickExit
+    return typed
+
+
+def ask_line(console: Console, prompt: str, *, plain: bool, quiet: bool = False) -> str:
+    """One line after a prompt (dim if `quiet`), for screens besides the questions."""
+    style = "" if plain else ("dim" if quiet else "bold cyan")
+    return read_typed(console, Text(f"{prompt} ", style=style))

@@ -1,0 +1,234 @@
+"""The trainer's screen: a tally per cluster, the result at a glance, and what changed."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Console
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from screener.models.bank import LoadedBank
+from screener.models.base import Answer
+from screener.models.contacts import Region
+from screener.models.result import Score
+from screener.models.wording import TrainerStrings, UiStrings
+from screener.render.text import print_sections
+from screener.reports.explain import number_span
+from screener.reports.summary import Section
+from screener.rules.whatif import Changes, counted_sizes
+from screener.safetext import printable
+
+
+@dataclass(frozen=True)
+class TrainerSetup:
+    """A bank whose examples have been checked, and the wording and contacts to show it with."""
+
+    loaded: LoadedBank
+    strings: UiStrings
+    words: TrainerStrings
+    region: Region
+
+
+TABLE_WIDTH = 76
+"""Below this many columns the tally table and the two-column answer list become sentences."""
+
+HIGHLIGHT = "reverse bold"
+"""What changed stands out on any background, projected or not."""
+
+Pause = Callable[[], bool]
+"""Waits between steps; False when the trainer asks to stop."""
+
+
+class TrainerScreen:
+    """Draws the trainer's screens on a console: Rich layout, or plain sentences in order."""
+
+    def __init__(self, console: Console, setup: TrainerSetup, *, plain: bool) -> None:
+        self.console = console
+        self.setup = setup
+        self.words = setup.words
+        self.plain = plain
+
+    @property
+    def narrow(self) -> bool:
+        return self.console.width < TABLE_WIDTH
+
+    # --- building blocks ----------------------------------------------------------------
+
+    def heading(self, text: str) -> None:
+        self.console.print()
+        if self.plain:
+            self.say(text)
+        else:
+            self.console.print(Rule(Text(printable(text), style="bold"), align="left"))
+
+    def say(self, text: str | Text, style: str = "") -> None:
+        """Plain mode wraps with textwrap: no trailing spaces for a screen reader to read."""
+        if self.plain:
+            plain_text = text.plain if isinstance(text, Text) else text
+            wrapped = textwrap.fill(printable(plain_text), width=max(self.console.width, 20))
+            self.console.print(Text(wrapped))
+        elif isinstance(text, Text):
+            # printable() swaps one character for one, so the styled spans still line up.
+            safe = Text(printable(text.plain), style=text.style, spans=list(text.spans))
+            self.console.print(safe)
+        else:
+            self.console.print(Text(printable(text), style=style))
+
+    def gap(self) -> None:
+        self.console.print()
+
+    def label(self, answer: Answer | None) -> str:
+        if answer is None:
+            return self.words.whatif_unanswered
+        return self.setup.strings.answer_labels.of(answer)
+
+    def sections(self, sections: list[Section]) -> None:
+        print_sections(self.console, sections, plain=self.plain)
+        if self.plain:
+            self.console.print()
+
+    # --- the tally and the result -------------------------------------------------------
+
+    def tally(
+        self, score: Score, changes: Changes | None = None, before: Score | None = None
+    ) -> None:
+        """Criteria met per cluster and in total; what changed since `before` is highlighted."""
+        words = self.words
+        bank = self.setup.loaded.bank
+        sizes = counted_sizes(bank, score)
+        old_sizes = counted_sizes(bank, before) if before else sizes
+        changed = (changes.cluster_ids if changes else frozenset()) | {
+            cluster_id for cluster_id, size in sizes.items() if old_sizes[cluster_id] != size
+        }
+        total_changed = bool(changes and changes.criteria_met) or sizes != old_sizes
+        cells = [
+            self._cell(cluster.met, sizes[cluster.id], cluster.unsure) for cluster in score.clusters
+        ]
+        total = words.tally_cell.format(met=score.criteria_met, of=sum(sizes.values()))
+        if self.plain or self.narrow:
+            parts = [
+                f"{cluster.term} {cell}"
+                for cluster, cell in zip(score.clusters, cells, strict=True)
+            ]
+            parts.append(f"{words.tally_total} {total}")
+            self.say(f"{words.tally_label}: " + "; ".join(parts) + ".")
+            return
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for cluster in score.clusters:
+            table.add_column(Text(printable(cluster.term)), justify="center")
+        table.add_column(Text(words.tally_total), justify="center")
+        # Not-sure counts get a row of their own, so no cell wraps at 80 columns.
+        row = [
+            Text(
+                words.tally_cell.format(met=cluster.met, of=sizes[cluster.id]),
+                style=HIGHLIGHT if cluster.id in changed else "",
+            )
+            for cluster in score.clusters
+        ]
+        row.append(Text(total, style=HIGHLIGHT if total_changed else "bold"))
+        table.add_row(*row)
+        if any(cluster.unsure for cluster in score.clusters):
+            unsure = [
+                Text(
+                    words.tally_unsure.format(count=cluster.unsure) if cluster.unsure else "",
+                    style="dim",
+                )
+                for cluster in score.clusters
+            ]
+            table.add_row(*unsure, Text(""))
+        self.console.print(table)
+
+    def _cell(self, met: int, of: int, unsure: int) -> str:
+        cell = self.words.tally_cell.format(met=met, of=of)
+        if unsure:
+            cell += " (" + self.words.tally_unsure.format(count=unsure) + ")"
+        return cell
+
+    def state(
+        self, score: Score, changes: Changes | None = None, before: Score | None = None
+    ) -> None:
+        """The result at a glance: criteria met, band, the tally, and the flags."""
+        words = self.words
+        band = score.band
+        line = Text()
+        line.append(
+            words.whatif_state.format(
+                met=score.criteria_met,
+                total=score.criteria_total,
+                applicable=score.criteria_applicable,
+                band=band.id,
+                span=number_span(band.min, band.max),
+            )
+        )
+        if changes and (changes.band or changes.criteria_met):
+            line.stylize(HIGHLIGHT)
+        self.say(line)
+        self.tally(score, changes, before)
+        raised = {flag.id for flag in changes.flags_raised} if changes else set()
+        flags = Text(words.whatif_flags.format(flags="").rstrip())
+        if not score.flags:
+            flags.append(" " + words.none_word)
+        for number, flag in enumerate(score.flags):
+            flags.append(", " if number else " ")
+            flags.append(f"{flag.level} {flag.id}", style=HIGHLIGHT if flag.id in raised else "")
+        self.say(flags)
+
+    def changes(self, changes: Changes, before: Score, after: Score) -> None:
+        """What changed, in words: the only way plain mode shows it, and a help in Rich too."""
+        words = self.words
+        bank = self.setup.loaded.bank
+        if not changes:
+            self.say(words.whatif_nothing_changed)
+            return
+        said: list[str] = []
+        if changes.gate_closed:
+            old, new = (
+                words.gate_closed if closed else words.gate_open for closed in changes.gate_closed
+            )
+            said.append(words.change_gate.format(before=old, after=new))
+        if changes.band:
+            said.append(
+                words.change_band.format(before=changes.band[0].id, after=changes.band[1].id)
+            )
+        if changes.criteria_met:
+            said.append(
+                words.change_met.format(
+                    before=changes.criteria_met[0], after=changes.criteria_met[1]
+                )
+            )
+        if changes.criteria_applicable:
+            old_count, new_count = changes.criteria_applicable
+            said.append(words.change_applicable.format(before=old_count, after=new_count))
+        old_sizes, new_sizes = counted_sizes(bank, before), counted_sizes(bank, after)
+        for old_cluster, new_cluster in changes.clusters:
+            said.append(
+                words.change_cluster.format(
+                    term=new_cluster.term,
+                    before=self._cell(
+                        old_cluster.met, old_sizes[old_cluster.id], old_cluster.unsure
+                    ),
+                    after=self._cell(
+                        new_cluster.met, new_sizes[new_cluster.id], new_cluster.unsure
+                    ),
+                )
+            )
+        said += [words.change_adaptation_on.format(id=a) for a in changes.adaptations_applied]
+        said += [words.change_adaptation_off.format(id=a) for a in changes.adaptations_lifted]
+        said += [
+            words.change_flag_raised.format(level=flag.level, id=flag.id)
+            for flag in changes.flags_raised
+        ]
+        said += [
+            words.change_flag_cleared.format(level=flag.level, id=flag.id)
+            for flag in changes.flags_cleared
+        ]
+        if changes.unsure:
+            said.append(
+                words.change_unsure.format(before=changes.unsure[0], after=changes.unsure[1])
+            )
+        self.say(Text(f"{words.whatif_changed}: ", style="bold") + Text("; ".join(said) + "."))

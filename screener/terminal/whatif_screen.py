@@ -1,0 +1,125 @@
+"""The what-if loop: a trainer flips answers by number and sees the result change at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import zip_longest
+
+from rich.table import Table
+from rich.text import Text
+
+from screener.models.base import Answer
+from screener.reports.explain import ExplainedCondition, condition_text, spans
+from screener.rules.scoring import asked_items, missing_answers, score
+from screener.rules.whatif import (
+    Finish,
+    Flipped,
+    ListAnswers,
+    Refusal,
+    apply_flip,
+    diff,
+    parse_command,
+)
+from screener.terminal.prompt import ask_line
+from screener.terminal.trainer_screen import TrainerScreen
+
+
+def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
+    """Flip answers by question number and watch the result change, until q or end of input."""
+    setup, words = screen.setup, screen.words
+    bank = setup.loaded.bank
+    current = dict(answers)
+    now = score(bank, current)
+    numbers = {item.id: number for number, item in enumerate(bank.items, start=1)}
+    screen.heading(words.whatif_heading)
+    screen.say(words.whatif_help)
+    _list_answers(screen, current)
+    screen.gap()
+    screen.state(now)
+    while True:
+        screen.gap()
+        try:
+            typed = ask_line(screen.console, f"{words.whatif_prompt}:", plain=screen.plain)
+        except EOFError:
+            return
+        if not typed.strip():
+            continue
+        command = parse_command(
+            typed,
+            setup.strings.answer_words,
+            list_words=words.whatif_list_words,
+            quit_words=setup.strings.command_words.quit,
+        )
+        if isinstance(command, Finish):
+            return
+        if isinstance(command, ListAnswers):
+            _list_answers(screen, current)
+            continue
+        if command is None:
+            screen.say(words.whatif_not_understood)
+            continue
+        outcome = apply_flip(bank, current, command)
+        if not isinstance(outcome, Flipped):
+            if outcome.reason is Refusal.NO_SUCH_QUESTION:
+                screen.say(
+                    words.whatif_no_question.format(number=outcome.number, total=len(bank.items))
+                )
+            else:
+                assert outcome.item is not None and outcome.item.ask_if is not None
+                condition = ExplainedCondition(
+                    item=outcome.item.ask_if.item,
+                    number=1 + [item.id for item in bank.items].index(outcome.item.ask_if.item),
+                    answers=outcome.item.ask_if.answers,
+                )
+                screen.say(
+                    words.whatif_not_asked.format(
+                        number=outcome.number,
+                        id=outcome.item.id,
+                        condition=condition_text(condition, words, setup.strings.answer_labels),
+                    )
+                )
+            continue
+        before = now
+        current, now = outcome.answers, score(bank, outcome.answers)
+        changes = diff(before, now)
+        flipped = words.whatif_flipped.format(
+            number=outcome.number,
+            id=outcome.item.id,
+            before=screen.label(outcome.before),
+            after=screen.label(outcome.after),
+        )
+        screen.say(Text(flipped, style="bold"))
+        screen.changes(changes, before, now)
+        unanswered = [numbers[item_id] for item_id in missing_answers(bank, current)]
+        if unanswered:
+            screen.say(words.whatif_now_asked.format(questions=spans(unanswered, "Q")))
+        screen.gap()
+        screen.state(now, changes, before)
+
+
+def _list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
+    """Every question by number with its answer, or 'skipped' when the others skip it."""
+    bank = screen.setup.loaded.bank
+    asked = {item.id for item in asked_items(bank, answers)}
+    lines = [
+        screen.words.whatif_answer.format(
+            number=number,
+            id=item.id,
+            answer=screen.label(answers.get(item.id))
+            if item.id in asked
+            else screen.words.whatif_skipped,
+        )
+        for number, item in enumerate(bank.items, start=1)
+    ]
+    screen.gap()
+    if screen.plain or screen.narrow:
+        for line in lines:
+            screen.say(line)
+        return
+    half = (len(lines) + 1) // 2
+    grid = Table.grid(padding=(0, 3))
+    grid.add_column()
+    grid.add_column()
+    for left, right in zip_longest(lines[:half], lines[half:], fillvalue=""):
+        grid.add_row(Text(left), Text(right))
+    screen.console.print(grid)

@@ -1,0 +1,216 @@
+"""Languages: a translation asks, counts and flags exactly as the English reference."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from screener.cli import app
+from screener.commands.banks import validate_files
+from screener.commands.screening import find_bank
+from screener.files import bundled
+from screener.files.bank import load_bank
+from screener.models.base import ANSWERS, Answer
+from screener.models.contacts import ContactBook
+from screener.rules.scoring import score
+from tests.conftest import DATA
+
+
+def bundled_translations() -> list[Path]:
+    return [path for path in bundled.bank_files() if not path.name.endswith(".en.yaml")]
+
+
+def test_the_ketamine_bank_ships_in_english_and_spanish() -> None:
+    assert bundled.bank_languages("ketamine") == ["en", "es"]
+
+
+@pytest.mark.parametrize("path", bundled_translations(), ids=lambda path: path.name)
+def test_every_language_matches_the_reference(path: Path) -> None:
+    lines, ok = validate_files([path])
+    assert ok, lines
+
+
+@pytest.mark.parametrize("language", ["es"])
+def test_every_ui_strings_file_keeps_the_placeholders(language: str) -> None:
+    path = bundled.strings_file(language)
+    assert path is not None
+    lines, ok = validate_files([path])
+    assert ok, lines
+
+
+def translated_pair(tmp_path: Path, edit: tuple[str, str] | None = None) -> Path:
+    """minimal.yaml as mini.en.yaml beside a Spanish mini.es.yaml, optionally edited."""
+    english = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mini.en.yaml").write_text(english, encoding="utf-8")
+    spanish = english.replace("language: en", "language: es").replace("Used?", "¿Consumo?")
+    if edit is not None:
+        assert edit[0] in spanish
+        spanish = spanish.replace(edit[0], edit[1], 1)
+    path = tmp_path / "mini.es.yaml"
+    path.write_text(spanish, encoding="utf-8")
+    return path
+
+
+def test_a_faithful_translation_passes(tmp_path: Path) -> None:
+    lines, ok = validate_files([translated_pair(tmp_path)])
+    assert ok, lines
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("cluster: body", "cluster: control"),
+            ":27:5: items[2]: items[2] 'second' differs from the reference",
+        ),
+        (
+            ('closed_when: ["no"]', 'closed_when: ["no", "unsure"]'),
+            ":42:3: scoring.gate: the gate differs from the reference",
+        ),
+        (("min: 1, max: 2", "min: 1, max: 2"), None),
+        (
+            ("level: crisis", "level: urgent"),
+            ":50:5: flags[0]: flags[0] differs from the reference",
+        ),
+        (
+            ("  - An introduction.\n", "  - An introduction.\n  - A second paragraph.\n"),
+            ":8:1: intro: 2 paragraphs; the reference has 1",
+        ),
+        (
+            ('version: "1.0.0"', 'version: "1.0.1"'),
+            ":2:1: version: version 1.0.1 differs from the reference's 1.0.0",
+        ),
+    ],
+)
+def test_a_mismatched_translation_is_reported(
+    tmp_path: Path, edit: tuple[str, str], message: str | None
+) -> None:
+    path = translated_pair(tmp_path, edit)
+    lines, ok = validate_files([path])
+    if message is None:
+        assert ok, lines
+    else:
+        assert not ok
+        assert lines[0] == f"{path}{message}"
+
+
+def test_a_missing_item_is_reported(tmp_path: Path) -> None:
+    english = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    spanish = english.replace("language: en", "language: es")
+    start = spanish.index("  - id: mood")
+    spanish = spanish[:start] + spanish[spanish.index("scoring:") :]
+    spanish = spanish.replace("when_any: [{item: mood,", "when_any: [{item: used,")
+    (tmp_path / "mini.en.yaml").write_text(english, encoding="utf-8")
+    (tmp_path / "mini.es.yaml").write_text(spanish, encoding="utf-8")
+    lines, ok = validate_files([tmp_path / "mini.es.yaml"])
+    assert not ok
+    assert "items: 1 missing: the reference has 4" in lines[0]
+
+
+def test_a_lost_placeholder_is_reported(tmp_path: Path) -> None:
+    english = bundled.strings_file("en")
+    assert english is not None
+    shutil.copy(english, tmp_path / "ui.en.yaml")
+    text = english.read_text(encoding="utf-8").replace("language: en", "language: es")
+    text = text.replace('progress: "Question {number} of {total}"', 'progress: "Pregunta {number}"')
+    (tmp_path / "ui.es.yaml").write_text(text, encoding="utf-8")
+    lines, ok = validate_files([tmp_path / "ui.es.yaml"])
+    assert not ok
+    assert lines[0].endswith("progress: needs exactly the placeholders {number}, {total}")
+
+
+ITEM_IDS = [
+    item.id for item in load_bank(DATA.parent.parent / "questions" / "ketamine.en.yaml").bank.items
+]
+
+
+@settings(max_examples=200)
+@given(st.fixed_dictionaries({item_id: st.sampled_from(ANSWERS) for item_id in ITEM_IDS}))
+def test_the_same_answers_score_the_same_in_every_language(answers: dict[str, Answer]) -> None:
+    results = []
+    for language in bundled.bank_languages("ketamine"):
+        path = bundled.bank_file("ketamine", language)
+        assert path is not None
+        result = score(load_bank(path).bank, answers)
+        results.append(
+            (
+                result.criteria_met,
+                result.criteria_applicable,
+                result.band.id,
+                result.gate_closed,
+                [(c.id, c.met, c.of, c.unsure) for c in result.clusters],
+                [flag.id for flag in result.flags],
+                [a.id for a in result.adaptations],
+                result.unsure,
+            )
+        )
+    assert len(results) >= 2
+    assert all(result == results[0] for result in results)
+
+
+@pytest.mark.parametrize(
+    ("environ", "option", "expected"),
+    [
+        ({"LANG": "es_ES.UTF-8"}, None, "ketamine.es.yaml"),
+        ({"LANG": "es_MX.UTF-8"}, None, "ketamine.es.yaml"),
+        ({"LANG": "en_GB.UTF-8"}, None, "ketamine.en.yaml"),
+        ({"LANG": "fr_FR.UTF-8"}, None, "ketamine.en.yaml"),
+        ({"LANG": "en_GB.UTF-8"}, "es", "ketamine.es.yaml"),
+        ({"LANG": "es_ES.UTF-8"}, "en", "ketamine.en.yaml"),
+    ],
+)
+def test_the_language_follows_the_option_then_the_locale(
+    environ: dict[str, str], option: str | None, expected: str
+) -> None:
+    assert find_bank(None, option, environ).name == expected
+
+
+def test_a_spanish_screening_speaks_spanish() -> None:
+    keys = "\n" + "n\n" + "n\n" * 6
+    result = CliRunner().invoke(
+        app, ["run", "--region", "other"], input=keys, env={"LANG": "es_MX.UTF-8"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "Pregunta 1 de 19" in result.output
+    assert "no es un diagnóstico" in " ".join(result.output.split()).lower()
+
+
+def test_every_contact_speaks_every_language_a_bank_ships_in(contacts: ContactBook) -> None:
+    """A Spanish screening must not fall back to English help: every contact and region has
+    its words in each language the bundled banks ship in (English is the file's own)."""
+    languages = set(bundled.bank_languages("ketamine")) - {"en"}
+    missing = [
+        f"{region.id}: {contact.name} ({language})"
+        for region in contacts.regions
+        for contact in region.contacts
+        for language in languages
+        if language not in contact.translations
+        or contact.translations[language].description is None
+    ]
+    missing += [
+        f"region {region.id} ({language})"
+        for region in contacts.regions
+        for language in languages
+        if language not in region.translations
+    ]
+    assert missing == []
+
+
+def test_a_spanish_summary_lists_spanish_contacts() -> None:
+    keys = "\n" + "n\n" + "n\n" * 6
+    result = CliRunner().invoke(
+        app, ["run", "--region", "uk"], input=keys, env={"LANG": "es_ES.UTF-8"}
+    )
+    text = " ".join(result.output.split())
+    assert "(Reino Unido)" in text
+    assert (
+        "Servicios de emergencia: llama al 999" in text.replace("Llama", "llama")
+        or "Servicios de emergencia" in text
+    )
+    assert "Información confidencial sobre drogas" in text
+    assert "Confidential advice about drugs" not in text

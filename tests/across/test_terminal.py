@@ -1,0 +1,253 @@
+"""The installed `screener` in a real pseudo-terminal, driven with pexpect as a person would.
+
+These run the console script beside this Python (what `pip install .` put there), not the
+source tree, at a real terminal width, with real Ctrl-C and Ctrl-D. Every wait is an
+expect() with a timeout; nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from screener.files import bundled
+from screener.files.bank import load_bank
+
+pexpect = pytest.importorskip(
+    "pexpect", reason="pexpect is a test dependency: pip install '.[test]'"
+)
+
+SCREENER = Path(sys.executable).with_name("screener")
+pytestmark = [
+    pytest.mark.skipif(
+        not SCREENER.exists(),
+        reason=f"no installed screener console script beside {sys.executable}; "
+        "run `pip install .` (or '.[test]') into this environment first",
+    ),
+    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
+]
+
+TIMEOUT = 20  # seconds for any one expected text; a start-up takes a fraction of one
+# Prompts without their last space: at 40 columns Rich ends a full line there instead.
+ANSWER = "Your answer:"
+BEGIN = "Press Enter to begin, or type q to stop:"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+class Session:
+    """One screener in a pseudo-terminal, and everything it has shown so far."""
+
+    def __init__(self, args: list[str], env: dict[str, str], columns: int) -> None:
+        self.transcript = io.StringIO()
+        self.child = pexpect.spawn(
+            str(SCREENER),
+            args,
+            env=env,
+            dimensions=(50, columns),
+            encoding="utf-8",
+            codec_errors="replace",
+            timeout=TIMEOUT,
+        )
+        self.child.logfile_read = self.transcript
+        self.child.delaybeforesend = None  # each line is typed after its prompt shows anyway
+
+    def wait_for(self, text: str) -> None:
+        self.child.expect_exact(text)
+
+    def answer(self, typed: str, prompt: str = ANSWER) -> None:
+        """Wait for the prompt, then type a line: never type ahead of the program."""
+        self.wait_for(prompt)
+        self.child.sendline(typed)
+
+    def end(self) -> int:
+        """Wait for the program to exit; its exit code."""
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
+        status = self.child.exitstatus
+        assert isinstance(status, int)
+        return status
+
+    @property
+    def text(self) -> str:
+        """What the terminal showed, line ends as \\n."""
+        return self.transcript.getvalue().replace("\r\n", "\n")
+
+    @property
+    def words(self) -> str:
+        """What the terminal showed, without styling, as one line of words."""
+        return " ".join(ANSI.sub("", self.text).split())
+
+
+def terminal_env(home: Path, **extra: str) -> dict[str, str]:
+    """A clean environment: none of NO_COLOR, FORCE_COLOR, ACCESSIBLE from the caller's."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "en_GB.UTF-8",
+        "TERM": "xterm-256color",
+        **extra,
+    }
+
+
+Starter = Callable[..., Session]
+
+
+@pytest.fixture
+def start(tmp_path: Path) -> Iterator[Starter]:
+    sessions: list[Session] = []
+
+    def starter(*args: str, columns: int = 80, **env: str) -> Session:
+        session = Session(["--region", "uk", *args], terminal_env(tmp_path, **env), columns)
+        sessions.append(session)
+        return session
+
+    yield starter
+    for session in sessions:  # a failed test must not leave a screener waiting for input
+        if session.child.isalive():
+            session.child.terminate(force=True)
+
+
+KETAMINE_FILE = bundled.bank_file("ketamine", "en")
+assert KETAMINE_FILE is not None
+ITEMS = load_bank(KETAMINE_FILE).bank.items
+
+
+def answer_all(session: Session, answers: list[str]) -> None:
+    session.answer("", prompt=BEGIN)
+    for number, typed in enumerate(answers, start=1):
+        session.wait_for(f"Question {number} of ")
+        session.answer(typed)
+
+
+ALL_NO = ["y", "n"] + ["n"] * 10 + ["n"] * 7  # used ketamine, not prescribed, no to the rest
+
+
+# --- a whole screening -------------------------------------------------------------------
+
+
+def test_a_whole_screening(start: Starter) -> None:
+    session = start()
+    answer_all(session, ALL_NO)
+    session.wait_for("What your answers show")
+    assert session.end() == 0
+    words = session.words
+    assert "Question 19 of 19" in words
+    assert "Your answers touched 0 of the 10 areas" in words
+    assert "This is a self-check, not a diagnosis." in words
+    assert "Your answers were not saved or sent anywhere." in words
+    assert "Traceback" not in session.text
+
+
+def test_back_and_help(start: Starter) -> None:
+    session = start()
+    session.answer("", prompt=BEGIN)
+    session.answer("?")
+    session.wait_for("About this question")
+    session.answer("y")
+    session.wait_for("Question 2 of 19")
+    session.answer("b")
+    session.wait_for("Question 1 of 19")
+    session.wait_for("Earlier you said: yes. Press Enter to keep it.")
+    session.answer("")  # Enter keeps the earlier yes
+    session.wait_for("Question 2 of 19")
+    for typed in ["n"] + ["n"] * 10 + ["n"] * 7:
+        session.answer(typed)
+    session.wait_for("What your answers show")
+    assert session.end() == 0
+    assert "Control over use: 0 of 4" in session.words
+
+
+@pytest.mark.parametrize("carry_on", [True, False], ids=["carry_on", "stop"])
+def test_the_crisis_interruption(start: Starter, carry_on: bool) -> None:
+    session = start()
+    # No use in the past year: six health questions, the last about harming yourself.
+    answer_all(session, ["n", "n", "n", "n", "n", "n", "y"])
+    session.wait_for("Help is there for you right now")
+    session.wait_for("Samaritans")
+    session.wait_for("Would you like to carry on?")
+    session.answer("y" if carry_on else "n")
+    if carry_on:
+        session.wait_for("What your answers show")
+        assert session.end() == 0
+    else:
+        session.wait_for("You chose to stop here")
+        assert session.end() == 130
+        assert "What your answers show" not in session.words
+
+
+# --- leaving early: quit, Ctrl-C, Ctrl-D ---------------------------------------------------
+
+
+def leave(session: Session, how: str) -> None:
+    if how == "quit":
+        session.child.sendline("q")
+    elif how == "ctrl_c":
+        session.child.sendintr()
+    else:
+        session.child.sendeof()
+
+
+GOODBYE = {
+    "quit": "You stopped the check. Nothing was saved.",
+    "ctrl_c": "Stopped. Nothing was saved.",
+    "ctrl_d": "Stopped. Nothing was saved.",
+}
+
+
+@pytest.mark.parametrize("how", sorted(GOODBYE))
+@pytest.mark.parametrize("where", ["intro", "question 2", "crisis"])
+def test_leaving_early_saves_nothing(start: Starter, tmp_path: Path, how: str, where: str) -> None:
+    target = tmp_path / "saved" / "result.json"
+    target.parent.mkdir()
+    session = start("--format", "json", "--output", str(target))
+    if where == "intro":
+        session.wait_for(BEGIN)
+    elif where == "question 2":
+        answer_all(session, ["y"])
+        session.wait_for("Question 2 of 19")
+        session.wait_for(ANSWER)
+    else:
+        answer_all(session, ["n", "n", "n", "n", "n", "n", "y"])
+        session.wait_for("Would you like to carry on?")
+        session.wait_for(ANSWER)
+    leave(session, how)
+    if where == "crisis" and how == "quit":
+        session.wait_for("You chose to stop here")  # q at the crisis question means stop
+    else:
+        session.wait_for(GOODBYE[how])
+    assert session.end() == 130
+    assert "Traceback" not in session.text and "Aborted" not in session.text
+    assert list(target.parent.iterdir()) == []
+
+
+# --- narrow terminals ----------------------------------------------------------------------
+
+
+def test_forty_columns_cut_no_question_short(start: Starter) -> None:
+    session = start(columns=40)
+    session.answer("", prompt=BEGIN)
+    for number, typed in enumerate(ALL_NO, start=1):
+        session.wait_for(f"Question {number} of 19")
+        if number == 1:
+            session.answer("?")  # the help panel too
+            session.wait_for("About this question")
+        session.answer(typed)
+    session.wait_for("What your answers show")
+    assert session.end() == 0
+    shown = ANSI.sub("", session.text)
+    too_wide = [line for line in shown.split("\n") if len(line) > 40]
+    assert too_wide == []
+    words = " ".join(shown.split())
+    for item in ITEMS:
+        assert " ".join(item.text.split()) in words, item.id
+    inside_the_panel = " ".join(shown.replace("│", " ").split())
+    assert " ".join(ITEMS[0].help.split()) in inside_the_panel
+    for key in ("y yes", "n no", "u not sure", "? help", "b back", "q quit"):
+        assert key in words

@@ -1,0 +1,397 @@
+"""screener intake: a counsellor and a client, notes, the review screen, the record."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from screener.cli import app
+from screener.rules import result as record
+from tests.conftest import DATA
+from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
+
+runner = CliRunner()
+UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
+MOMENT = datetime.datetime(
+    2026, 11, 21, 10, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=1))
+)
+Golden = Callable[[str, str], None]
+
+# In an intake, n is for a note: "no" is typed as 2 (or no). Enter begins, Enter at the review
+# finishes. Gate yes, not only prescribed; criterion 1 yes with a note; the rest no.
+WITH_NOTE = (
+    "\n" + "y\n" + "2\n" + "n\nmostly weekends, since March\n" + "1\n" + "2\n" * 9 + "2\n" * 7
+)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record, "now", lambda: MOMENT)
+
+
+def invoke(*args: str, input: str | None = None) -> Result:
+    return runner.invoke(app, ["intake", *args], input=input, env=UK)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The part of a transcript from `start` up to (not including) the next `end`."""
+    first = text.index(start)
+    return text[first : text.index(end, first)]
+
+
+REVIEW_ALL_BUT_ONE_NO = """\
+Review before the result
+
+Every answer, with its criterion and note. Type a question's number to change
+its answer or note, or press Enter to see the result. q stops without saving.
+
+Client reference: K-0142
+
+ 1  yes       used_past_year (gate)
+ 2  no        prescribed_only (gate)
+ 3  yes       more_than_meant (criterion 1, impaired control)
+              Note: mostly weekends, since March
+ 4  no        cut_down (criterion 2, impaired control)
+ 5  no        time_spent (criterion 3, impaired control)
+ 6  no        craving (criterion 4, impaired control)
+ 7  no        duties (criterion 5, social impairment)
+ 8  no        relationships (criterion 6, social impairment)
+ 9  no        gave_up_activities (criterion 7, social impairment)
+10  no        hazardous_use (criterion 8, risky use)
+11  no        health_problems (criterion 9, risky use)
+12  no        tolerance (criterion 10, pharmacological)
+13  no        bladder_symptoms (health)
+14  no        blood_in_urine (health)
+15  no        stomach_pain (health)
+16  no        mixing_sedatives (health)
+17  no        low_mood (health)
+18  no        memory (health)
+19  no        self_harm_thoughts (health)
+
+"""
+
+
+def test_a_whole_intake_with_a_note() -> None:
+    result = invoke(input="K-0142\n" + WITH_NOTE + "\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "It never needs to be a name." in flat(out)
+    assert "Question 3 of 19, criterion 1 of 10: impaired control." in out
+    assert "Question 13 of 19, health question: not counted, may raise a flag." in out
+    assert "Note kept. Now the answer." in out
+    assert between(out, "Review before", "Number to change") == REVIEW_ALL_BUT_ONE_NO
+    summary = out[out.index("Screening result (professional view)") :]
+    assert summary.startswith(
+        "Screening result (professional view)\n\n"
+        "Criteria met: 1 of 10 (10 applicable), over the past 12 months.\n\n"
+        "Severity band: none (0-1 criteria).\n\n"
+        "This is a self-check, not a diagnosis."
+    )
+    assert "- 1. more_than_meant (impaired control): yes\n" in summary
+    assert summary.index("Flags") < summary.index("No flags raised.")
+    assert summary.index("Contacts for the client (United Kingdom)") < summary.index("FRANK")
+    assert summary.endswith(
+        "About this check\n\nThe record was not saved. Start with --output FILE to keep one.\n"
+    )
+
+
+def test_the_self_check_wording_is_not_touched_by_the_intake() -> None:
+    from tests.test_cli import ALL_NO
+
+    self_check = runner.invoke(app, ["run"], input=ALL_NO, env=UK).output
+    for counsellor_only in ("criterion 1 of 10", "n to add a note", "Review before", "Note"):
+        assert counsellor_only not in self_check
+    assert "Type 1 for yes, 2 for no, 3 for not sure. You can also type" in self_check
+
+
+def test_a_change_from_the_review_screen_with_its_note() -> None:
+    # At the review: 7 (duties), add a note, answer yes; then 3, remove its note, keep the
+    # answer with Enter; then finish.
+    changes = "7\n" + "n\nlost two shifts\n" + "y\n" + "3\n" + "n\n\n" + "\n" + "\n"
+    result = runner.invoke(
+        app,
+        ["intake", "--client", "K-0142", "--format", "json"],
+        input=WITH_NOTE + changes,
+        env=UK,
+    )
+    assert result.exit_code == 0, result.output
+    talk = result.stderr
+    reviews = talk.split("Review before the result")
+    assert len(reviews) == 4  # after the walk, after each change, once more to finish
+    second = reviews[1][reviews[1].index("Number to change") :]
+    assert second.startswith(
+        "Number to change, or Enter for the result: \n"
+        "Question 7 of 19, criterion 5 of 10: social impairment.\n"
+    )
+    assert "Earlier you said: no. Press Enter to keep it." in second
+    assert " 7  yes       duties (criterion 5, social impairment)\n" in reviews[2]
+    assert "              Note: lost two shifts\n" in reviews[2]
+    assert "Note: mostly weekends" in reviews[2] and "Note: mostly weekends" not in reviews[3]
+    assert "No note. Now the answer." in reviews[2]
+
+    written = json.loads(result.stdout)
+    assert written["answers"]["duties"] == "yes" and written["answers"]["more_than_meant"] == "yes"
+    assert written["notes"] == {"duties": "lost two shifts"}
+    assert (written["criteria_met"], written["band"]["id"]) == (2, "mild")
+    assert (written["mode"], written["client"]) == ("intake", "K-0142")
+    assert written["recorded_at"] == "2026-11-21T10:15:00+01:00"
+
+
+def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
+    no_use = "\n" + "2\n" + "2\n" * 6
+    then = "1\n" + "y\n" + "2\n" + "2\n" * 10 + "2\n" + "\n"
+    result = invoke("--client", "K-9", "-f", "json", input=no_use + then)
+    assert result.exit_code == 0, result.output
+    first, second = result.stderr.split("Review before the result")[1:3]
+    rows, asked = first.split("Number to change")
+    assert "\n7  no        self_harm_thoughts (health)\n" in rows and "\n8  " not in rows
+    assert "Question 1 of 7, gate question" in asked
+    assert "Question 2 of 19, gate question" in asked
+    assert "Question 16 of 19, health question" in asked  # mixing, only asked after use
+    assert "Question 13 of 19" not in asked  # bladder was answered already
+    assert "\n19  no        self_harm_thoughts (health)\n" in second
+    assert len(json.loads(result.stdout)["answers"]) == 19
+
+
+def test_the_client_reference_can_be_left_out() -> None:
+    result = invoke("-f", "json", input="\n" + WITH_NOTE + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Client reference: not given" in result.stderr
+    assert json.loads(result.stdout)["client"] is None
+
+
+def test_a_long_client_reference_is_asked_again() -> None:
+    result = invoke("-f", "json", input="x" * 41 + "\n" + " K-7 \n" + WITH_NOTE + "\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        "A client reference is one line of at most 40 characters, such as K-0142." in result.stderr
+    )
+    assert json.loads(result.stdout)["client"] == "K-7"
+
+
+def test_a_long_note_is_asked_again_and_escape_codes_are_dropped() -> None:
+    keys = "\n" + "y\n" + "n\n" + "x" * 201 + "\n" + "went up\x1b[A a lot\n" + "2\n"
+    keys += "2\n" * 17 + "\n"
+    result = invoke("--client", "K-1", "-f", "json", input=keys)
+    assert result.exit_code == 0, result.output
+    assert "A note is one line of at most 200 characters; that one has 201." in result.stderr
+    assert json.loads(result.stdout)["notes"] == {"prescribed_only": "went up[A a lot"}
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"), [("K-0142", True), ("x" * 40, True), ("x" * 41, False), ("a\x1bb", False)]
+)
+def test_the_client_option_is_a_short_code(value: str, ok: bool) -> None:
+    result = invoke("--client", value, "-f", "json", input=WITH_NOTE + "\n")
+    if ok:
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["client"] == value
+    else:
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "Error: --client: a client reference is one line of at most 40 characters, "
+            "such as K-0142\n"
+        )
+
+
+def test_quitting_at_the_review_saves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "record.md"
+    result = invoke("--client", "K-1", "-o", str(target), input=WITH_NOTE + "q\n")
+    assert result.exit_code == 130
+    assert flat(result.output.split("Number to change, or Enter for the result:")[-1]) == (
+        "You stopped the check. Nothing was saved. This check is not a diagnosis. "
+        "If you want to talk to someone: FRANK (0300 123 6600)."
+    )
+    assert not target.exists()
+
+
+def test_ctrl_d_in_a_note_saves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "record.md"
+    result = invoke("--client", "K-1", "-o", str(target), input="\ny\nn\n")
+    assert result.exit_code == 130
+    assert "Stopped. Nothing was saved." in result.output and not target.exists()
+
+
+def test_crisis_help_comes_at_once_in_an_intake_too() -> None:
+    keys = "\n" + "2\n" + "2\n" * 5 + "y\n" + "y\n" + "\n"
+    result = invoke("--client", "K-1", input=keys)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.index("Help is there for you right now") < out.index("Review before the result")
+    assert "- crisis: Support for how you are feeling" in out
+
+
+# --- the record in each format --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("output_format", "start"),
+    [
+        ("markdown", "# Intake screening record: Ketamine use: a private self-check\n"),
+        ("json", "{\n"),
+        ("fhir", '{\n  "resourceType": "QuestionnaireResponse",\n'),
+        ("text", "Intake screening record: Ketamine use: a private self-check\n"),
+    ],
+)
+def test_each_format_to_a_private_file(tmp_path: Path, output_format: str, start: str) -> None:
+    target = tmp_path / f"record.{output_format}"
+    args = ["--client", "K-0142", "-f", output_format, "-o", str(target)]
+    result = invoke(*args, input=WITH_NOTE + "\n")
+    assert result.exit_code == 0, result.output
+    assert f"The record was saved to {target}, readable only by you." in flat(result.output)
+    text = target.read_text()
+    assert text.startswith(start)
+    assert "K-0142" in text and "mostly weekends, since March" in text
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    again = invoke(*args, input=WITH_NOTE + "\n")
+    assert again.exit_code == 1 and "Question" not in again.output
+    assert again.stderr == f"Error: {target}: already exists; add --force to replace it\n"
+    assert target.read_text() == text
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "json", "fhir"])
+def test_each_format_to_stdout_with_the_talk_on_stderr(output_format: str) -> None:
+    result = invoke("--client", "K-0142", "-f", output_format, input=WITH_NOTE + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Question 1 of 19" in result.stderr and "Question 1 of" not in result.stdout
+    assert "Screening result (professional view)" in result.stderr
+    assert "mostly weekends, since March" in result.stdout
+
+
+def test_never_through_a_symlink(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("untouched")
+    link = tmp_path / "record.md"
+    link.symlink_to(elsewhere)
+    result = invoke("--client", "K-1", "-o", str(link), "--force", input=WITH_NOTE + "\n")
+    assert result.exit_code == 1 and "symbolic link" in result.stderr
+    assert elsewhere.read_text() == "untouched" and link.is_symlink()
+
+
+# --- replaying an intake -----------------------------------------------------------------------
+
+INTAKE_ANSWERS = (
+    "\n".join(
+        [
+            "bank: ketamine",
+            "client: K-0142",
+            "answers:",
+            "  used_past_year: yes",
+            "  prescribed_only: no",
+            *(
+                f"  {item_id}: {'yes' if item_id in ('more_than_meant', 'cut_down') else 'no'}"
+                for item_id in CRITERION_IDS
+            ),
+            *(
+                f"  {item_id}: {'yes' if item_id == 'bladder_symptoms' else 'no'}"
+                for item_id in HEALTH_IDS
+            ),
+            "notes:",
+            "  more_than_meant: mostly weekends, since March",
+            "  bladder_symptoms: GP appointment booked for next week",
+        ]
+    ).replace("  craving: no", "  craving: not sure")
+    + "\n"
+)
+
+
+def answers_file(tmp_path: Path, text: str = INTAKE_ANSWERS) -> Path:
+    path = tmp_path / "intake.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_the_markdown_record_golden(tmp_path: Path, golden: Golden) -> None:
+    from screener.files import bundled
+
+    bank = bundled.bank_file("ketamine", "en")
+    assert bank is not None
+    service = str(DATA / "service.yaml")
+    result = invoke(
+        "--answers", str(answers_file(tmp_path)), "-f", "markdown", "--region", "uk",
+        "--resources", service,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    import hashlib
+
+    sha = hashlib.sha256(bank.read_bytes()).hexdigest()
+    golden("intake_record.md", result.stdout.replace(sha, "<sha256>"))
+
+
+def test_a_replay_regenerates_the_record_and_a_json_record_replays_as_itself(
+    tmp_path: Path,
+) -> None:
+    first = invoke("--answers", str(answers_file(tmp_path)), "-f", "json")
+    assert first.exit_code == 0, first.output
+    written = json.loads(first.stdout)
+    assert written["client"] == "K-0142"
+    assert written["notes"] == {
+        "more_than_meant": "mostly weekends, since March",
+        "bladder_symptoms": "GP appointment booked for next week",
+    }
+    assert written["recorded_at"] == "2026-11-21T10:15:00+01:00"
+    saved = tmp_path / "record.json"
+    saved.write_text(first.stdout)
+    later = datetime.datetime(2027, 1, 5, 9, 0, tzinfo=datetime.timezone.utc)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(record, "now", lambda: later)
+        again = invoke("--answers", str(saved), "-f", "json")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == first.stdout  # the original time is kept
+    markdown = invoke("--answers", str(saved), "-f", "markdown", "--client", "K-9")
+    assert "- **Client reference**: K-9\n" in markdown.stdout  # --client wins
+
+
+def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
+    path = answers_file(tmp_path)
+    result = runner.invoke(app, ["run", "--answers", str(path)], env=UK)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}:2:1: client: 'client' belongs to an intake; replay this file with "
+        "'screener intake --answers' (and 1 more)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("  bladder_symptoms: GP", "  bladder: GP"),
+            ":25:3: notes.bladder: no answer to 'bladder' for this note to go with",
+        ),
+        (
+            ("client: K-0142", "client: " + "K" * 41),
+            ":2:1: client: a client reference is one line of text, at most 40 characters, "
+            "such as K-0142",
+        ),
+        (
+            ("mostly weekends, since March", "x" * 201),
+            ":24:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
+        ),
+        (("notes:\n", "notes: []\n"), ":23:1: notes: expected a mapping of question id to note"),
+        (("client: K-0142", "clients: K-0142"), ":2:1: clients: unknown key 'clients'; "
+            "did you mean 'client'?"),
+    ],
+)  # fmt: skip
+def test_bad_intake_answers_are_located(
+    tmp_path: Path, edit: tuple[str, str], message: str
+) -> None:
+    old, new = edit
+    assert old in INTAKE_ANSWERS
+    text = INTAKE_ANSWERS.replace(old, new, 1)
+    if new == "notes: []\n":
+        text = text.split("notes: []\n")[0] + "notes: []\n"
+    path = answers_file(tmp_path, text)
+    result = invoke("--answers", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}{message}\n"

@@ -1,0 +1,113 @@
+"""Answers files: YAML or JSON, bare yes/no as meant, and a clear located error otherwise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from screener.errors import DataError
+from screener.files.answers import load_answers
+from screener.models.bank import LoadedBank
+from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
+
+GOOD = (
+    "\n".join(
+        ["bank: ketamine", "answers:", "  used_past_year: yes", "  prescribed_only: no"]
+        + [f"  {item_id}: no" for item_id in CRITERION_IDS + HEALTH_IDS]
+    )
+    + "\n"
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "answers.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bare_yes_and_no_mean_what_the_person_meant(tmp_path: Path, ketamine: LoadedBank) -> None:
+    answers = load_answers(write(tmp_path, GOOD), ketamine.bank)
+    assert answers["used_past_year"] == "yes"
+    assert answers["tolerance"] == "no"
+
+
+def test_json_works_too(tmp_path: Path, ketamine: LoadedBank) -> None:
+    given = {"used_past_year": "no"}
+    given |= {item_id: "unsure" for item_id in HEALTH_IDS if item_id != "mixing_sedatives"}
+    data = {"bank": "ketamine", "answers": given}
+    path = write(tmp_path, json.dumps(data), "answers.json")
+    assert load_answers(path, ketamine.bank)["memory"] == "unsure"
+
+
+def test_not_sure_is_accepted_as_words(tmp_path: Path, ketamine: LoadedBank) -> None:
+    path = write(tmp_path, GOOD.replace("  craving: no", "  craving: not sure"))
+    assert load_answers(path, ketamine.bank)["craving"] == "unsure"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("  craving: no", "  craving: maybe"),
+            ":8:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
+        ),
+        (
+            ("  craving: no", "  cravings: no"),
+            ":8:3: answers.cravings: no question 'cravings' in bank 'ketamine'; did you mean 'craving'?",
+        ),
+        (("  craving: no\n", ""), ":2:1: answers: no answer for: craving"),
+        (
+            ("bank: ketamine", "bank: alcohol"),
+            ":1:1: bank: these answers are for bank 'alcohol', not 'ketamine'",
+        ),
+        (("bank: ketamine\n", ""), ":1:1: missing required key 'bank' (this bank is 'ketamine')"),
+        (
+            ("bank: ketamine", "bank: ketamine\nmood: fine"),
+            ":2:1: mood: unknown key 'mood' (the keys are bank and answers)",
+        ),
+        (
+            ("used_past_year: yes", "used_past_year: no"),
+            ":4:3: answers.prescribed_only: this question is skipped by the earlier answers; remove it",
+        ),
+    ],
+)
+def test_bad_answers_files(
+    tmp_path: Path, ketamine: LoadedBank, edit: tuple[str, str], message: str
+) -> None:
+    old, new = edit
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(DataError) as caught:
+        load_answers(path, ketamine.bank)
+    assert str(caught.value.problems[0]) == f"{path}{message}"
+
+
+def test_a_saved_json_record_can_be_replayed(tmp_path: Path, ketamine: LoadedBank) -> None:
+    from screener.render.json import render_json
+    from screener.rules.result import build_result
+    from screener.rules.scoring import score
+
+    original = load_answers(
+        write(tmp_path, GOOD.replace("craving: no", "craving: yes")), ketamine.bank
+    )
+    from screener.models.contacts import Region
+
+    region = Region(id="x", name="X", contacts=())
+    record = render_json(build_result(ketamine, score(ketamine.bank, original), region))
+    replayed = load_answers(write(tmp_path, record, "record.json"), ketamine.bank)
+    assert replayed == original
+
+
+def test_answers_must_be_a_mapping(tmp_path: Path, ketamine: LoadedBank) -> None:
+    path = write(tmp_path, "bank: ketamine\nanswers: [yes, no]\n")
+    with pytest.raises(DataError) as caught:
+        load_answers(path, ketamine.bank)
+    assert str(caught.value) == f"{path}:2:1: answers: expected a mapping of question id to answer"
+
+
+def test_an_answers_file_that_is_a_list(tmp_path: Path, ketamine: LoadedBank) -> None:
+    path = write(tmp_path, "- yes\n- no\n")
+    with pytest.raises(DataError, match="is a mapping with 'bank' and 'answers'"):
+        load_answers(path, ketamine.bank)

@@ -1,0 +1,135 @@
+"""Banks: every shipped one loads; every broken one fails with its exact located message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screener.commands.banks import validate_files
+from screener.errors import DataError
+from screener.files import bundled, schema
+from screener.files.bank import load_bank
+from screener.models.bank import LoadedBank
+from tests.conftest import DATA
+
+BROKEN = DATA / "broken"
+
+# Each broken bank is minimal.yaml with one thing wrong, and the one line it must produce
+# after its file name. Line numbers count the label comment on line 1.
+BROKEN_BANKS = {
+    "adaptation_not_criterion": ":50:21: scoring.adaptations[0].not_counted[0]: 'mood' is not a criterion item",
+    "alias": ":5:8: anchors and aliases (& and *) are not allowed; write the value out",
+    "ask_if_later_item": ":25:14: items[1].ask_if.item: 'mood' must be asked before this item",
+    "ask_if_unknown_item": ":25:14: items[1].ask_if.item: no item with id 'usd'",
+    "bad_id": ":2:1: id: expected an id: lower-case letters, digits, underscores",
+    "bad_version": ":3:1: version: expected a version like 1.0.0",
+    "band_beyond_criteria": ":49:26: scoring.bands[1].max: max 3 is above the 2 criteria",
+    "band_gap": ":49:18: scoring.bands[1].min: no band covers a count of 1",
+    "band_overlap": ":49:18: scoring.bands[1].min: band 'some' overlaps band 'none' at 1",
+    "bidi_override": ":26:5: items[1].text: contains the control character U+202E; remove it",
+    "cluster_on_health_item": ":38:5: items[3].cluster: only criterion items have a cluster",
+    "control_character": ":5:1: title: contains the control character U+001B; remove it",
+    "criterion_item_without_cluster": ":28:5: items[2]: a criterion item needs a cluster",
+    "criterion_missing": ":41:3: scoring.criteria: 3 criteria declared, but no item for: 3",
+    "criterion_out_of_range": ":30:5: items[2].criterion: criterion 3 is out of range 1-2",
+    "criterion_repeated": ":30:5: items[2].criterion: criterion 1 is repeated (also items[1])",
+    "duplicate_id": ":28:5: items[2].id: id 'first' is used twice (also items[1])",
+    "duplicate_key": ":38:5: duplicate key 'text' (first at line 37)",
+    "empty": ": is empty",
+    "example_wrong_band": ":66:7: examples[0].expect.band: Riley: expected band 'none', but the answers give 'some' (1 of 2 criteria met)",
+    "empty_list": ":56:1: next_steps: needs at least one entry",
+    "flag_unknown_item": ":53:17: flags[0].when_any[0].item: no item with id 'mod'",
+    "gate_not_a_gate": ":44:5: scoring.gate.item: 'mood' is not a gate item",
+    "missing_field": ":35:5: items[3].help: missing required key 'help'",
+    "not_utf8": ":5:13: is not UTF-8 text; save it as UTF-8",
+    "only_comments": ": holds no data, only comments",
+    "tab_indent": ":20:1: invalid YAML: found a tab character that violates indentation (indent with spaces, not tabs)",
+    "top_level_list": ": a bank is a mapping of keys (id, version, items, ...), not a list",
+    "unclosed_quote": ":25:37: invalid YAML: did not find expected key (is a quote left open on line 3?)",
+    "unknown_cluster": ":31:5: items[2].cluster: no cluster 'bdy' (clusters: body, control)",
+    "unknown_key": ":27:5: items[1].hlep: unknown key 'hlep'; did you mean 'help'?",
+    "wrong_kind": ":36:5: items[3].kind: 'healthy' is not allowed here; expected one of: gate, criterion, health",
+    "wrong_level": ":52:5: flags[0].level: 'panic' is not allowed here; expected one of: info, medical, urgent, crisis",
+    "wrong_type": ":23:5: items[1].criterion: expected a whole number, got text",
+    "yes_no_trap": ':25:36: items[1].ask_if.answers[0]: expected text, got true or false; YAML reads a bare yes as true/false, so write "yes"',
+    "yes_no_trap_text": ':19:5: items[0].text: expected text, got true or false; YAML reads a bare no as true/false, so write "no"',
+}
+
+
+def test_the_corpus_and_the_table_agree() -> None:
+    assert sorted(path.stem for path in BROKEN.glob("*.yaml")) == sorted(BROKEN_BANKS)
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_BANKS))
+def test_broken_bank_gives_its_exact_message(name: str) -> None:
+    path = BROKEN / f"{name}.yaml"
+    lines, ok = validate_files([path])
+    assert not ok
+    assert lines[0] == f"{path}{BROKEN_BANKS[name]}"
+
+
+@pytest.mark.parametrize("path", bundled.bank_files(), ids=lambda path: path.name)
+def test_every_shipped_bank_validates(path: Path) -> None:
+    lines, ok = validate_files([path])
+    assert ok, lines
+
+
+def test_the_minimal_bank_is_valid() -> None:
+    assert load_bank(DATA / "minimal.yaml").bank.id == "mini"
+
+
+def test_several_problems_are_all_reported(tmp_path: Path) -> None:
+    text = (DATA / "minimal.yaml").read_text()
+    text = text.replace("cluster: body", "cluster: bdy").replace("criterion: 2", "criterion: 7")
+    path = tmp_path / "two.yaml"
+    path.write_text(text)
+    with pytest.raises(DataError) as caught:
+        load_bank(path)
+    messages = [problem.message for problem in caught.value.problems]
+    assert messages == [
+        "criterion 7 is out of range 1-2",
+        "no cluster 'bdy' (clusters: body, control)",
+    ]
+    assert str(caught.value).endswith("(and 1 more)")
+
+
+def test_validate_checks_a_contacts_file_too() -> None:
+    lines, ok = validate_files([bundled.contacts_file()])
+    assert ok and "contacts for 7 regions" in lines[0]
+
+
+def test_sha256_is_of_the_exact_file(ketamine: LoadedBank) -> None:
+    import hashlib
+
+    path = bundled.bank_file("ketamine", "en")
+    assert path is not None
+    assert ketamine.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("name", sorted(schema.SCHEMAS))
+def test_the_committed_json_schema_matches_the_models(name: str) -> None:
+    committed = (bundled.data_dir() / name).read_text(encoding="utf-8")
+    assert committed == schema.schema_text(schema.SCHEMAS[name]), (
+        "stale schema: run python -m screener.files.schema"
+    )
+
+
+def test_the_ketamine_bank_follows_the_phencyclidine_criteria(ketamine: LoadedBank) -> None:
+    """10 criteria, not 11: no withdrawal; bands 2-3 / 4-5 / 6+."""
+    bank = ketamine.bank
+    criteria = [item for item in bank.items if item.kind == "criterion"]
+    assert sorted(item.criterion or 0 for item in criteria) == list(range(1, 11))
+    assert not any("withdraw" in item.id for item in bank.items)
+    assert bank.scoring.criteria == 10
+    bands = {band.id: (band.min, band.max) for band in bank.scoring.bands}
+    assert bands == {"none": (0, 1), "mild": (2, 3), "moderate": (4, 5), "severe": (6, 10)}
+    clusters = {item.cluster for item in criteria}
+    assert clusters == {"impaired_control", "social_impairment", "risky_use", "pharmacological"}
+    levels = {flag.id: flag.level for flag in bank.flags}
+    assert levels["self_harm"] == "crisis" and levels["blood_in_urine"] == "urgent"
+
+
+def test_a_missing_file_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="no such file"):
+        load_bank(tmp_path / "nothing.yaml")

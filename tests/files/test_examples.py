@@ -1,0 +1,181 @@
+"""Worked examples: the shipped personas cover what trainers need, and validate catches any
+example whose answers are incomplete or whose declared result differs from its score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screener.commands.banks import validate_files
+from screener.models.bank import LoadedBank
+from screener.rules.scoring import score
+from tests.conftest import DATA
+
+# minimal.yaml plus one example: Riley answers yes to criterion 1 only (1 of 2: band 'some').
+RILEY = """examples:
+  - id: riley
+    name: Riley
+    story: Riley answers yes to the first criterion only.
+    answers: {used: "yes", first: "yes", second: "no", mood: "no"}
+    expect:
+      band: some
+      flags: []
+"""
+
+
+def bank_with_example(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    example = RILEY.replace(old, new, 1) if old else RILEY
+    assert example != RILEY or not old, f"{old!r} is not in the example"
+    path = tmp_path / "bank.yaml"
+    path.write_text((DATA / "minimal.yaml").read_text() + example)
+    return path
+
+
+def test_a_correct_example_passes(tmp_path: Path) -> None:
+    path = bank_with_example(tmp_path)
+    assert validate_files([path]) == (
+        [f"{path}: ok, bank mini 1.0.0 (en), 4 items, 1 examples scored"],
+        True,
+    )
+
+
+# Each case changes Riley's text once, and must give exactly this line after the file name.
+# Lines count minimal.yaml's 58 lines, then the example's.
+WRONG = {
+    "band": (
+        "band: some",
+        "band: none",
+        ":65:7: examples[0].expect.band: Riley: expected band 'none', but the answers give "
+        "'some' (1 of 2 criteria met)",
+    ),
+    "flags": (
+        "flags: []",
+        "flags: [crisis]",
+        ":66:7: examples[0].expect.flags: Riley: expected flags [crisis], but the answers raise []",
+    ),
+    "criteria_met": (
+        "flags: []",
+        "flags: []\n      criteria_met: 2",
+        ":67:7: examples[0].expect.criteria_met: Riley: expected 2 criteria met, but the "
+        "answers give 1",
+    ),
+    "criteria_applicable": (
+        "flags: []",
+        "flags: []\n      criteria_applicable: 0",
+        ":67:7: examples[0].expect.criteria_applicable: Riley: expected 0 criteria applicable, "
+        "but the answers give 2",
+    ),
+    "gate_closed": (
+        "flags: []",
+        "flags: []\n      gate_closed: true",
+        ":67:7: examples[0].expect.gate_closed: Riley: expected the gate closed, but the "
+        "answers leave it open",
+    ),
+    "unsure": (
+        "flags: []",
+        "flags: []\n      unsure: [second]",
+        ":67:7: examples[0].expect.unsure: Riley: expected not sure on [second], but the "
+        "answers have []",
+    ),
+    "adaptations": (
+        "flags: []",
+        "flags: []\n      adaptations: []",
+        None,  # minimal.yaml has no adaptations: [] is right
+    ),
+    "unknown band": (
+        "band: some",
+        "band: sme",
+        ":65:7: examples[0].expect.band: Riley: no band 'sme'; did you mean 'some'?",
+    ),
+    "unknown flag": (
+        "flags: []",
+        "flags: [crisys]",
+        ":66:15: examples[0].expect.flags[0]: Riley: no flag 'crisys'; did you mean 'crisis'?",
+    ),
+    "unknown item": (
+        'mood: "no"',
+        'mod: "no"',
+        ":63:56: examples[0].answers.mod: Riley: no question 'mod' in bank 'mini'; did you "
+        "mean 'mood'?",
+    ),
+    "missing answer": (
+        ', mood: "no"',
+        "",
+        ":63:5: examples[0].answers: Riley: no answer for: mood",
+    ),
+    "answers a skipped question": (
+        'used: "yes", first: "yes", second: "no"',
+        'used: "no", first: "yes"',
+        ":63:27: examples[0].answers.first: Riley: this question is skipped by the earlier "
+        "answers; remove it",
+    ),
+    "not an answer": (
+        'first: "yes"',
+        'first: "maybe"',
+        ":63:28: examples[0].answers.first: 'maybe' is not allowed here; expected one of: "
+        "yes, no, unsure",
+    ),
+    "bare yes": (
+        'first: "yes"',
+        "first: yes",
+        ":63:28: examples[0].answers.first: expected text, got true or false; YAML reads a "
+        'bare yes as true/false, so write "yes"',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG))
+def test_a_wrong_example_fails_validate_with_its_name_and_line(tmp_path: Path, case: str) -> None:
+    old, new, expected = WRONG[case]
+    path = bank_with_example(tmp_path, old, new)
+    lines, ok = validate_files([path])
+    if expected is None:
+        assert ok, lines
+    else:
+        assert (lines, ok) == ([f"{path}{expected}"], False)
+
+
+def test_two_examples_with_one_id(tmp_path: Path) -> None:
+    path = tmp_path / "bank.yaml"
+    second = RILEY.replace("examples:\n", "").replace("name: Riley", "name: Robin")
+    path.write_text((DATA / "minimal.yaml").read_text() + RILEY + second)
+    lines, ok = validate_files([path])
+    assert not ok
+    assert lines == [
+        f"{path}:67:5: examples[1].id: Robin: id 'riley' is used twice (also examples[0])"
+    ]
+
+
+# --- the shipped personas -----------------------------------------------------------------
+
+
+def test_the_personas_cover_what_a_trainer_needs(ketamine: LoadedBank) -> None:
+    bank = ketamine.bank
+    assert len(bank.examples) >= 5
+    results = {example.id: score(bank, example.answers) for example in bank.examples}
+    assert {result.band.id for result in results.values()} == {"none", "mild", "moderate", "severe"}
+    assert any(result.adaptations for result in results.values()), "prescribed use"
+    assert any(result.unsure for result in results.values()), "not sure answers"
+    assert any(result.gate_closed for result in results.values()), "no use in 12 months"
+    levels = {flag.level for result in results.values() for flag in result.flags}
+    assert {"urgent", "crisis"} <= levels
+
+
+def test_every_persona_scores_as_it_declares(ketamine: LoadedBank) -> None:
+    from screener.files.examples import compare
+
+    for example in ketamine.bank.examples:
+        assert compare(ketamine.bank, example, score(ketamine.bank, example.answers)) == []
+
+
+def test_every_item_has_a_why(ketamine: LoadedBank) -> None:
+    assert [item.id for item in ketamine.bank.items if not item.why] == []
+
+
+def test_trainer_text_is_person_first(ketamine: LoadedBank) -> None:
+    words = [item.why or "" for item in ketamine.bank.items]
+    words += [f"{e.name} {e.story} {e.teaches}" for e in ketamine.bank.examples]
+    text = " ".join(words).lower()
+    for word in ("addict", "abuser", "junkie", "clean", "dirty", "user "):
+        assert word not in text, word

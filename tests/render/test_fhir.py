@@ -1,0 +1,250 @@
+"""FHIR R4: the generated Questionnaire and every response to it, validated and cross-checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from screener.cli import app
+from screener.models.bank import LoadedBank
+from screener.models.base import ANSWERS, Answer
+from screener.models.contacts import Region
+from screener.models.result import Result
+from screener.models.wording import UiStrings
+from screener.render.fhir import (
+    ANSWER_SYSTEM,
+    BAND,
+    CRITERIA_MET,
+    FLAGS,
+    questionnaire,
+    questionnaire_reference,
+    questionnaire_response,
+)
+from screener.rules.result import build_result
+from screener.rules.scoring import asked_items, score
+from tests.render.test_render import PATHS
+
+runner = CliRunner()
+NOWHERE = Region(id="x", name="X", contacts=())
+Json = dict[str, Any]
+
+
+def result_for(
+    ketamine: LoadedBank, answers: dict[str, Answer], notes: dict[str, str] | None = None
+) -> Result:
+    import datetime
+
+    return build_result(
+        ketamine,
+        score(ketamine.bank, answers),
+        NOWHERE,
+        mode="intake",
+        client="K-0142",
+        notes=notes,
+        recorded_at=datetime.datetime(2026, 11, 21, 10, 15, tzinfo=datetime.timezone.utc),
+    )
+
+
+def enabled(item: Json, given: dict[str, set[str]]) -> bool:
+    """R4 enableWhen with operator '=' on codings, combined by enableBehavior."""
+    conditions = item.get("enableWhen", [])
+    if not conditions:
+        return True
+    met = [
+        condition["answerCoding"]["code"] in given.get(condition["question"], set())
+        for condition in conditions
+    ]
+    return any(met) if item.get("enableBehavior") == "any" else all(met)
+
+
+def cross_check(form: Json, response: Json) -> None:
+    """Every answered linkId exists in the Questionnaire with a matching answer type and a
+    coding it offers; enabled required items are answered; disabled ones are not."""
+    assert response["questionnaire"] == f"{form['url']}|{form['version']}"
+    declared = {item["linkId"]: item for item in form["item"]}
+    nested = {child["linkId"]: child for item in form["item"] for child in item.get("item", [])}
+    given = {
+        item["linkId"]: {
+            answer["valueCoding"]["code"] for answer in item["answer"] if "valueCoding" in answer
+        }
+        for item in response["item"]
+    }
+
+    def check(item: Json, definition: Json) -> None:
+        assert item.get("text", definition["text"]) == definition["text"]
+        assert item["answer"], item["linkId"]
+        assert len(item["answer"]) == 1 or definition.get("repeats")
+        for answer in item["answer"]:
+            kind = definition["type"]
+            values = [key for key in answer if key.startswith("value")]
+            assert values == [
+                {"choice": "valueCoding", "integer": "valueInteger", "string": "valueString"}[kind]
+            ]
+            if kind == "choice":
+                offered = [option["valueCoding"] for option in definition["answerOption"]]
+                assert answer["valueCoding"] in offered
+            for child in answer.get("item", []):
+                assert child["linkId"] in {c["linkId"] for c in definition.get("item", [])}
+                check(child, nested[child["linkId"]])
+
+    for item in response["item"]:
+        assert item["linkId"] in declared, item["linkId"]
+        definition = declared[item["linkId"]]
+        assert enabled(definition, given), item["linkId"]
+        check(item, definition)
+    for link_id, definition in declared.items():
+        if definition.get("required") and enabled(definition, given):
+            assert link_id in given, f"required {link_id} is not answered"
+
+
+def test_the_questionnaire_is_valid_r4(ketamine: LoadedBank, strings: UiStrings) -> None:
+    form = questionnaire(ketamine.bank, strings)
+    parsed = Questionnaire.model_validate(form)
+    assert parsed.status == "active" and parsed.version == "1.0.0"
+    assert parsed.url == "https://screener.invalid/fhir/Questionnaire/ketamine-en"
+    link_ids = [item.linkId for item in parsed.item or []]
+    assert link_ids == [item.id for item in ketamine.bank.items] + [CRITERIA_MET, BAND, FLAGS]
+    assert len(set(link_ids)) == len(link_ids)
+
+
+def test_each_question_offers_the_three_answers_and_its_ask_if(
+    ketamine: LoadedBank, strings: UiStrings
+) -> None:
+    form = questionnaire(ketamine.bank, strings)
+    for item, declared in zip(
+        ketamine.bank.items, form["item"][: len(ketamine.bank.items)], strict=True
+    ):
+        assert declared["type"] == "choice" and declared["text"] == item.text
+        codes = [option["valueCoding"] for option in declared["answerOption"]]
+        assert codes == [
+            {"system": ANSWER_SYSTEM, "code": "yes", "display": "yes"},
+            {"system": ANSWER_SYSTEM, "code": "no", "display": "no"},
+            {"system": ANSWER_SYSTEM, "code": "unsure", "display": "not sure"},
+        ]
+        if item.ask_if is None:
+            assert "enableWhen" not in declared
+            continue
+        conditions = declared["enableWhen"]
+        assert [(c["question"], c["operator"], c["answerCoding"]["code"]) for c in conditions] == [
+            (item.ask_if.item, "=", answer) for answer in item.ask_if.answers
+        ]
+        # R4 (que-12): more than one enableWhen needs an enableBehavior.
+        assert declared.get("enableBehavior") == ("any" if len(conditions) > 1 else None)
+    total, band = form["item"][-3:-1]
+    assert (total["type"], total["readOnly"]) == ("integer", True)
+    assert [option["valueCoding"]["code"] for option in band["answerOption"]] == [
+        "none",
+        "mild",
+        "moderate",
+        "severe",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_every_summary_path_makes_a_valid_cross_checked_response(
+    ketamine: LoadedBank, strings: UiStrings, path: str
+) -> None:
+    answers, _ = PATHS[path]
+    first_asked = next(iter(answers))
+    result = result_for(ketamine, answers, {first_asked: "seen with a key worker"})
+    response = questionnaire_response(ketamine.bank, result, strings)
+    parsed = QuestionnaireResponse.model_validate(response)
+    assert parsed.status == "completed"
+    assert parsed.questionnaire == questionnaire_reference(ketamine.bank)
+    assert response["authored"] == "2026-11-21T10:15:00+00:00"
+    assert response["subject"] == {"type": "Patient", "identifier": {"value": "K-0142"}}
+    cross_check(questionnaire(ketamine.bank, strings), response)
+    by_link = {item["linkId"]: item for item in response["item"]}
+    assert by_link[CRITERIA_MET]["answer"] == [{"valueInteger": result.criteria_met}]
+    assert by_link[BAND]["answer"][0]["valueCoding"]["code"] == result.band.id
+    assert by_link[first_asked]["answer"][0]["item"][0]["answer"] == [
+        {"valueString": "seen with a key worker"}
+    ]
+    flags = [
+        answer["valueCoding"]["code"] for answer in by_link.get(FLAGS, {"answer": []})["answer"]
+    ]
+    assert flags == [flag.id for flag in result.flags]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_walk_through_the_bank_cross_checks(data: st.DataObject) -> None:
+    from screener.files import bundled
+    from screener.files.bank import load_bank
+    from screener.files.wording import load_strings
+
+    path = bundled.bank_file("ketamine", "en")
+    assert path is not None
+    loaded = load_bank(path)
+    strings = load_strings("en")
+    answers: dict[str, Answer] = {}
+    while True:
+        missing = [item for item in asked_items(loaded.bank, answers) if item.id not in answers]
+        if not missing:
+            break
+        answers[missing[0].id] = data.draw(st.sampled_from(ANSWERS))
+    response = questionnaire_response(loaded.bank, result_for(loaded, answers), strings)
+    QuestionnaireResponse.model_validate(response)
+    cross_check(questionnaire(loaded.bank, strings), response)
+
+
+def test_the_cross_check_can_fail(ketamine: LoadedBank, strings: UiStrings) -> None:
+    answers, _ = PATHS["moderate"]
+    good = questionnaire_response(ketamine.bank, result_for(ketamine, answers), strings)
+    form = questionnaire(ketamine.bank, strings)
+    broken = json.loads(json.dumps(good))
+    broken["item"][0]["answer"] = [{"valueString": "yes"}]
+    with pytest.raises(AssertionError):
+        cross_check(form, broken)
+    skipped = json.loads(json.dumps(good))
+    skipped["item"][0]["answer"][0]["valueCoding"]["code"] = "no"  # then the criteria are off
+    with pytest.raises(AssertionError):
+        cross_check(form, skipped)
+    missing = json.loads(json.dumps(good))
+    del missing["item"][3]
+    with pytest.raises(AssertionError, match="required cut_down"):
+        cross_check(form, missing)
+
+
+def test_export_fhir_writes_the_questionnaire_a_response_points_at(tmp_path: Path) -> None:
+    exported = runner.invoke(app, ["export-fhir"], env={"LANG": "en_GB.UTF-8"})
+    assert exported.exit_code == 0, exported.output
+    form = json.loads(exported.stdout)
+    Questionnaire.model_validate(form)
+    target = tmp_path / "questionnaire.json"
+    saved = runner.invoke(app, ["export-fhir", "-o", str(target)])
+    assert saved.exit_code == 0 and saved.stderr == f"Saved to {target}\n"
+    assert json.loads(target.read_text()) == form
+    refused = runner.invoke(app, ["export-fhir", "-o", str(target)])
+    assert refused.exit_code == 1 and "already exists" in refused.stderr
+
+    from tests.commands.test_intake import INTAKE_ANSWERS
+
+    answers = tmp_path / "intake.yaml"
+    answers.write_text(INTAKE_ANSWERS)
+    replayed = runner.invoke(app, ["intake", "--answers", str(answers), "-f", "fhir"])
+    assert replayed.exit_code == 0, replayed.output
+    response = json.loads(replayed.stdout)
+    QuestionnaireResponse.model_validate(response)
+    cross_check(form, response)
+    assert response["meta"]["tag"][0]["code"] == "intake"
+
+
+def test_a_self_check_can_be_written_as_fhir_too(tmp_path: Path) -> None:
+    from tests.files.test_answers import GOOD
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD)
+    result = runner.invoke(app, ["run", "--answers", str(answers), "-f", "fhir"])
+    assert result.exit_code == 0, result.output
+    response = json.loads(result.stdout)
+    QuestionnaireResponse.model_validate(response)
+    assert "subject" not in response and response["meta"]["tag"][0]["code"] == "self"

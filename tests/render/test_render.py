@@ -1,0 +1,160 @@
+"""What a person reads, compared whole with golden files at 80 columns and no colour.
+
+After a deliberate wording change: pytest --update-golden, then read the diff.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+
+import pytest
+from rich.console import Console
+
+from screener.models.bank import LoadedBank
+from screener.models.base import Answer
+from screener.models.contacts import ContactBook, Region
+from screener.models.wording import UiStrings
+from screener.render.markdown import render_markdown
+from screener.render.text import print_sections
+from screener.reports.summary import build_summary
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS, full_answers
+
+Golden = Callable[[str, str], None]
+
+
+def criteria_yes(count: int) -> dict[str, Answer]:
+    return {
+        item_id: "yes" if index < count else "no" for index, item_id in enumerate(CRITERION_IDS)
+    }
+
+
+PATHS: dict[str, tuple[dict[str, Answer], str]] = {
+    "none": (full_answers(criteria_yes(1)), "uk"),
+    "mild_prescribed": (
+        full_answers({**criteria_yes(3), "tolerance": "yes", "craving": "unsure"}, "yes"),
+        "us",
+    ),
+    "moderate": (full_answers(criteria_yes(5)), "au"),
+    "severe_with_flags": (
+        full_answers(criteria_yes(8)) | dict.fromkeys(HEALTH_IDS, "yes"),
+        "ie",
+    ),
+    "gate_closed": (
+        {"used_past_year": "no", **dict.fromkeys(HEALTH_IDS[:3] + HEALTH_IDS[4:], "no")},
+        "other",
+    ),
+}
+
+
+def region_named(contacts: ContactBook, region_id: str) -> Region:
+    return next(region for region in contacts.regions if region.id == region_id)
+
+
+def summary_text(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, path: str, *, plain: bool
+) -> str:
+    answers, region_id = PATHS[path]
+    region = region_named(contacts, region_id)
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    output = io.StringIO()
+    console = Console(file=output, width=80, color_system=None, markup=False, highlight=False)
+    print_sections(console, build_summary(ketamine.bank, result, region, strings), plain=plain)
+    # Rich pads lines to the width; the padding is invisible, so the golden files omit it.
+    return "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_summary_golden(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, golden: Golden, path: str
+) -> None:
+    golden(f"summary_{path}.txt", summary_text(ketamine, strings, contacts, path, plain=False))
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_plain_summary_golden(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, golden: Golden, path: str
+) -> None:
+    text = summary_text(ketamine, strings, contacts, path, plain=True)
+    assert all(line == line.rstrip() for line in text.splitlines())
+    assert not any(character in text for character in "─│╭•")
+    golden(f"summary_{path}.plain.txt", text)
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_every_summary_path_says_not_a_diagnosis_and_gives_a_contact(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, path: str
+) -> None:
+    text = " ".join(summary_text(ketamine, strings, contacts, path, plain=True).split())
+    assert "This is a self-check, not a diagnosis." in text
+    assert "call " in text or "findahelpline" in text
+    lowered = text.lower()
+    for claim in ("use disorder", "you are addicted", "diagnosis:", "addict", "abuser"):
+        assert claim not in lowered
+
+
+def test_markdown_golden(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, golden: Golden
+) -> None:
+    answers, region_id = PATHS["mild_prescribed"]
+    region = region_named(contacts, region_id)
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    sections = build_summary(ketamine.bank, result, region, strings)
+    text = render_markdown(ketamine.bank, result, sections, strings)
+    golden("record_mild_prescribed.md", text.replace(ketamine.sha256, "<sha256>"))
+
+
+def test_markdown_escapes_bank_text(strings: UiStrings) -> None:
+    from screener.render.markdown import escape
+
+    assert escape("**bold** [link](x) <b>") == r"\*\*bold\*\* \[link\]\(x\) \<b\>"
+    assert escape("a\x1b[31mred") == "a\ufffd\\[31mred"
+    assert escape("1. first") == r"1\. first" and escape("a 1. b") == "a 1. b"
+    assert escape("10) tenth") == r"10\) tenth"
+    assert escape("1.0.0") == "1.0.0" and escape("3.") == r"3\."
+
+
+def test_json_is_the_result_exactly(ketamine: LoadedBank, contacts: ContactBook) -> None:
+    from screener.render.json import render_json
+
+    answers, region_id = PATHS["severe_with_flags"]
+    result = build_result(
+        ketamine, score(ketamine.bank, answers), region_named(contacts, region_id)
+    )
+    record = json.loads(render_json(result))
+    assert record["criteria_met"] == 8 and record["band"]["id"] == "severe"
+    assert [flag["level"] for flag in record["flags"]][:2] == ["crisis", "urgent"]
+    assert record["resources"]["contacts"][0]["checked"].startswith("2026-")
+
+
+@pytest.mark.parametrize("path", ["mild_prescribed", "gate_closed", "severe_with_flags"])
+def test_professional_summary_golden(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, golden: Golden, path: str
+) -> None:
+    from screener.reports.summary import build_professional_summary
+
+    answers, region_id = PATHS[path]
+    region = region_named(contacts, region_id)
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    output = io.StringIO()
+    console = Console(file=output, width=80, color_system=None, markup=False, highlight=False)
+    print_sections(console, build_professional_summary(ketamine.bank, result, strings), plain=True)
+    text = output.getvalue()
+    assert "not a diagnosis" in text
+    golden(f"professional_{path}.txt", text)
+
+
+def test_a_time_without_a_zone_is_refused() -> None:
+    import datetime
+
+    from screener.rules.result import timestamp
+
+    with pytest.raises(ValueError, match="time zone"):
+        timestamp(datetime.datetime(2026, 11, 21, 10, 15))
+    offset = datetime.timezone(datetime.timedelta(hours=-5))
+    assert timestamp(datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=offset)) == (
+        "2026-01-02T03:04:05-05:00"
+    )

@@ -1,0 +1,161 @@
+"""Contacts: every region complete; the region follows --region, then the locale."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from screener.errors import DataError, UsageError
+from screener.files.contacts import config_file, find_service, load_service
+from screener.locales import locale_parts
+from screener.models.contacts import ContactBook
+from screener.rules.contacts import choose_region, crisis_contacts, with_service
+from tests.conftest import DATA
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "en_GB.UTF-8"}, "uk"),
+        ({"LANG": "en_US.UTF-8"}, "us"),
+        ({"LANG": "fr_CA.UTF-8"}, "ca"),
+        ({"LANG": "en_AU"}, "au"),
+        ({"LANG": "en_IE.UTF-8@euro"}, "ie"),
+        ({"LANG": "en_NZ.utf8"}, "nz"),
+        ({"LANG": "de_DE.UTF-8"}, "other"),
+        ({"LANG": "C.UTF-8"}, "other"),
+        ({}, "other"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "uk"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "en_NZ.UTF-8"}, "nz"),
+    ],
+)
+def test_region_from_the_locale(
+    contacts: ContactBook, environ: dict[str, str], expected: str
+) -> None:
+    assert choose_region(contacts, None, environ).id == expected
+
+
+@pytest.mark.parametrize(
+    ("requested", "expected"), [("uk", "uk"), ("GB", "uk"), ("US", "us"), ("nz", "nz")]
+)
+def test_region_by_option(contacts: ContactBook, requested: str, expected: str) -> None:
+    assert choose_region(contacts, requested, {"LANG": "en_AU"}).id == expected
+
+
+def test_an_unknown_region_is_a_usage_error(contacts: ContactBook) -> None:
+    with pytest.raises(UsageError, match="unknown region 'mars'; choose one of: uk, us"):
+        choose_region(contacts, "mars", {})
+
+
+def test_locale_parts() -> None:
+    assert locale_parts({"LANG": "es_MX.UTF-8"}) == ("es", "MX")
+    assert locale_parts({"LANG": "POSIX"}) == (None, None)
+
+
+def test_every_region_has_crisis_and_emergency_help(contacts: ContactBook) -> None:
+    for region in contacts.regions:
+        kinds = {contact.kind for contact in crisis_contacts(region)}
+        assert "emergency" in kinds, region.id
+        assert kinds & {"crisis", "directory"}, region.id
+
+
+def test_every_contact_records_when_and_where_it_was_checked(contacts: ContactBook) -> None:
+    for region in contacts.regions:
+        for contact in region.contacts:
+            assert contact.source.strip(), contact.name
+            assert contact.checked <= datetime.date.today(), contact.name
+
+
+# --- a service's own contacts ------------------------------------------------------------
+
+
+SERVICE = DATA / "service.yaml"
+HOME_CONFIG = "/home/a/.config/screener/resources.yaml"
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"XDG_CONFIG_HOME": "/cfg", "HOME": "/home/a"}, "/cfg/screener/resources.yaml"),
+        ("linux", {"HOME": "/home/a"}, HOME_CONFIG),
+        # The XDG spec says a relative XDG_CONFIG_HOME is invalid and to be ignored.
+        ("linux", {"XDG_CONFIG_HOME": "cfg", "HOME": "/home/a"}, HOME_CONFIG),
+        ("linux", {"XDG_CONFIG_HOME": "", "HOME": "/home/a"}, HOME_CONFIG),
+        ("freebsd14", {"HOME": "/home/a"}, HOME_CONFIG),
+        (
+            "darwin",
+            {"HOME": "/Users/a", "XDG_CONFIG_HOME": "/cfg"},
+            "/Users/a/Library/Application Support/screener/resources.yaml",
+        ),
+        ("win32", {"APPDATA": "C:/Roaming", "HOME": "/x"}, "C:/Roaming/screener/resources.yaml"),
+        ("linux", {}, None),
+        ("win32", {}, None),
+    ],
+)
+def test_the_config_file_is_where_each_platform_keeps_them(
+    platform: str, environ: dict[str, str], expected: str | None
+) -> None:
+    found = config_file(environ, platform)
+    assert (found.as_posix() if found else None) == expected
+
+
+def test_service_contacts_come_first(contacts: ContactBook) -> None:
+    service = load_service(SERVICE)
+    uk = choose_region(contacts, "uk", {})
+    merged = with_service(uk, service)
+    assert [contact.name for contact in merged.contacts][:3] == [
+        "Northside duty worker",
+        "Northside out-of-hours line",
+        "FRANK",
+    ]
+    assert crisis_contacts(merged)[0].name == "Northside out-of-hours line"
+    assert with_service(uk, None) is uk
+
+
+def test_the_config_file_is_read_when_there_is_one(tmp_path: Path) -> None:
+    folder = tmp_path / "screener"
+    folder.mkdir()
+    (folder / "resources.yaml").write_bytes(SERVICE.read_bytes())
+    service, path = find_service(None, {"XDG_CONFIG_HOME": str(tmp_path)}, "linux")
+    assert service is not None and service.service == "Northside Drug and Alcohol Service"
+    assert path == folder / "resources.yaml"
+    assert find_service(None, {"XDG_CONFIG_HOME": str(tmp_path / "none")}, "linux") == (None, None)
+
+
+def test_a_named_file_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="no such file"):
+        find_service(tmp_path / "missing.yaml", {}, "linux")
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("    source: Northside staff handbook\n", ""),
+            ":5:5: contacts[0].source: missing required key 'source'",
+        ),
+        (
+            ("kind: drugs", "kind: counselling"),
+            ":6:5: contacts[0].kind: 'counselling' is not allowed here; "
+            "expected one of: drugs, crisis, health, emergency, directory",
+        ),
+        (("service:", "servce:"), ":3:1: servce: unknown key 'servce'; did you mean 'service'?"),
+        (
+            ("your appointment or your use.", "your use \\u202e"),
+            ":7:5: contacts[0].description: contains the control character U+202E; remove it",
+        ),
+    ],
+)
+def test_a_broken_service_file_is_located(
+    tmp_path: Path, edit: tuple[str, str], message: str
+) -> None:
+    old, new = edit
+    text = SERVICE.read_text()
+    assert old in text
+    path = tmp_path / "resources.yaml"
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as caught:
+        load_service(path)
+    assert str(caught.value) == f"{path}{message}"

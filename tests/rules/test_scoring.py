@@ -1,0 +1,181 @@
+"""Scoring against the DSM-5 rule for the phencyclidine class: 10 criteria, bands 2-3/4-5/6+."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from screener.models.bank import Bank, LoadedBank
+from screener.models.base import ANSWERS, Answer
+from screener.rules.scoring import asked_items, missing_answers, score
+
+CRITERION_IDS = [
+    "more_than_meant",
+    "cut_down",
+    "time_spent",
+    "craving",
+    "duties",
+    "relationships",
+    "gave_up_activities",
+    "hazardous_use",
+    "health_problems",
+    "tolerance",
+]
+HEALTH_IDS = [
+    "bladder_symptoms",
+    "blood_in_urine",
+    "stomach_pain",
+    "mixing_sedatives",
+    "low_mood",
+    "memory",
+    "self_harm_thoughts",
+]
+
+
+def dsm_band(count: int) -> str:
+    """The rule, written independently of the bank: 0-1 none, 2-3 mild, 4-5 moderate, 6+."""
+    if count < 2:
+        return "none"
+    if count <= 3:
+        return "mild"
+    return "moderate" if count <= 5 else "severe"
+
+
+def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Answer]:
+    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": prescribed}
+    answers.update(criteria)
+    answers.update(dict.fromkeys(HEALTH_IDS, "no"))
+    return answers
+
+
+def test_the_criterion_ids_are_the_banks(ketamine: LoadedBank) -> None:
+    ordered = sorted(
+        (item for item in ketamine.bank.items if item.kind == "criterion"),
+        key=lambda item: item.criterion or 0,
+    )
+    assert [item.id for item in ordered] == CRITERION_IDS
+
+
+@pytest.mark.parametrize("prescribed", ANSWERS)
+def test_all_1024_combinations(ketamine: LoadedBank, prescribed: Answer) -> None:
+    """Every yes/no pattern of the 10 criteria, with and without the prescribed-use rule."""
+    adapted = prescribed == "yes"
+    for pattern in range(1024):
+        criteria: dict[str, Answer] = {
+            item_id: "yes" if pattern >> bit & 1 else "no"
+            for bit, item_id in enumerate(CRITERION_IDS)
+        }
+        result = score(ketamine.bank, full_answers(criteria, prescribed))
+        tolerance_yes = criteria["tolerance"] == "yes"
+        expected = bin(pattern).count("1") - (1 if adapted and tolerance_yes else 0)
+        assert result.criteria_met == expected, pattern
+        assert result.band.id == dsm_band(expected), pattern
+        assert result.criteria_applicable == (9 if adapted else 10)
+        assert result.criteria_total == 10
+        assert sum(cluster.met for cluster in result.clusters) == expected
+        assert [a.id for a in result.adaptations] == (["prescribed_tolerance"] if adapted else [])
+        assert not result.gate_closed
+
+
+@given(
+    criteria=st.fixed_dictionaries(
+        {item_id: st.sampled_from(ANSWERS) for item_id in CRITERION_IDS}
+    ),
+    health=st.fixed_dictionaries({item_id: st.sampled_from(ANSWERS) for item_id in HEALTH_IDS}),
+    used=st.sampled_from(["yes", "unsure"]),
+    prescribed=st.sampled_from(ANSWERS),
+)
+def test_not_sure_is_never_counted_but_always_reported(
+    ketamine: LoadedBank,
+    criteria: dict[str, Answer],
+    health: dict[str, Answer],
+    used: Answer,
+    prescribed: Answer,
+) -> None:
+    answers: dict[str, Answer] = {"used_past_year": used, "prescribed_only": prescribed}
+    answers |= criteria | health
+    result = score(ketamine.bank, answers)
+    counted = [
+        item_id for item_id in CRITERION_IDS if not (prescribed == "yes" and item_id == "tolerance")
+    ]
+    assert result.criteria_met == sum(1 for item_id in counted if criteria[item_id] == "yes")
+    assert result.band.id == dsm_band(result.criteria_met)
+    assert set(result.unsure) == {item_id for item_id, a in answers.items() if a == "unsure"}
+    unsure_counted = sum(1 for item_id in counted if criteria[item_id] == "unsure")
+    assert sum(cluster.unsure for cluster in result.clusters) == unsure_counted
+    assert result.criteria_met + unsure_counted <= result.criteria_applicable
+
+
+@given(
+    criteria=st.fixed_dictionaries(
+        {item_id: st.sampled_from(ANSWERS) for item_id in CRITERION_IDS}
+    ),
+    flip=st.sampled_from(CRITERION_IDS),
+)
+def test_turning_an_answer_into_yes_never_lowers_the_count(
+    ketamine: LoadedBank, criteria: dict[str, Answer], flip: str
+) -> None:
+    before = score(ketamine.bank, full_answers(criteria)).criteria_met
+    after = score(ketamine.bank, full_answers({**criteria, flip: "yes"})).criteria_met
+    assert after == before + (0 if criteria[flip] == "yes" else 1)
+
+
+def test_no_use_in_the_past_year_closes_the_gate(ketamine: LoadedBank) -> None:
+    answers: dict[str, Answer] = {"used_past_year": "no"}
+    answers |= {item_id: "no" for item_id in HEALTH_IDS if item_id != "mixing_sedatives"}
+    result = score(ketamine.bank, answers)
+    assert result.gate_closed
+    assert (result.criteria_met, result.criteria_applicable) == (0, 0)
+    assert result.band.id == "none"
+    assert all(not criterion.counted for criterion in result.criteria)
+
+
+def test_stale_answers_behind_a_closed_gate_are_dropped(ketamine: LoadedBank) -> None:
+    answers = full_answers(dict.fromkeys(CRITERION_IDS, "yes"))
+    answers["used_past_year"] = "no"
+    result = score(ketamine.bank, answers)
+    assert result.criteria_met == 0
+    assert not set(CRITERION_IDS) & set(result.answers)
+    assert "prescribed_only" not in result.answers
+
+
+def test_which_questions_are_asked(ketamine: LoadedBank) -> None:
+    bank: Bank = ketamine.bank
+    assert len(asked_items(bank, {}, assume_unanswered_open=True)) == 19
+    closed = [item.id for item in asked_items(bank, {"used_past_year": "no"})]
+    assert closed == ["used_past_year", *[h for h in HEALTH_IDS if h != "mixing_sedatives"]]
+    assert missing_answers(bank, {"used_past_year": "no"}) == closed[1:]
+
+
+@pytest.mark.parametrize(
+    ("item_id", "answer", "flag_id", "level"),
+    [
+        ("self_harm_thoughts", "yes", "self_harm", "crisis"),
+        ("self_harm_thoughts", "unsure", "self_harm", "crisis"),
+        ("blood_in_urine", "yes", "blood_in_urine", "urgent"),
+        ("mixing_sedatives", "yes", "mixing", "urgent"),
+        ("bladder_symptoms", "yes", "bladder", "medical"),
+        ("bladder_symptoms", "unsure", "bladder", "medical"),
+        ("stomach_pain", "yes", "stomach_pain", "medical"),
+        ("low_mood", "yes", "low_mood", "medical"),
+        ("memory", "yes", "memory", "info"),
+        ("hazardous_use", "yes", "hazardous", "info"),
+    ],
+)
+def test_each_flag_is_raised_by_its_answer(
+    ketamine: LoadedBank, item_id: str, answer: Answer, flag_id: str, level: str
+) -> None:
+    answers = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
+    assert score(ketamine.bank, answers).flags == ()
+    answers[item_id] = answer
+    flags = score(ketamine.bank, answers).flags
+    assert [(flag.id, flag.level) for flag in flags] == [(flag_id, level)]
+
+
+def test_flags_come_most_urgent_first(ketamine: LoadedBank) -> None:
+    answers = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
+    answers |= {"memory": "yes", "bladder_symptoms": "yes", "self_harm_thoughts": "yes"}
+    answers["blood_in_urine"] = "yes"
+    levels = [flag.level for flag in score(ketamine.bank, answers).flags]
+    assert levels == ["crisis", "urgent", "medical", "info"]

@@ -1,0 +1,187 @@
+"""The walk: order, progress, back, the gate, quit and the crisis interruption."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from screener.models.bank import Flag, LoadedBank
+from screener.rules.walk import Ending, Navigation, Note, Response, State, Step, walk
+from tests.rules.test_scoring import CRITERION_IDS
+
+
+@dataclass
+class ScriptedAsker:
+    """Plays a fixed list of responses and records what it was shown."""
+
+    responses: list[Response]
+    keep_going_after_crisis: bool = True
+    steps: list[Step] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+    def ask(self, step: Step) -> Response:
+        self.steps.append(step)
+        return self.responses.pop(0)
+
+    def at_first_question(self) -> None:
+        self.events.append("first")
+
+    def gate_closed(self) -> None:
+        self.events.append("gate")
+
+    def crisis(self, flag: Flag) -> bool:
+        self.events.append(f"crisis:{flag.id}:after-question-{len(self.steps)}")
+        return self.keep_going_after_crisis
+
+
+def asked_ids(asker: ScriptedAsker) -> list[str]:
+    return [step.item.id for step in asker.steps]
+
+
+def script(*responses: Response | Iterable[Response]) -> list[Response]:
+    flat: list[Response] = []
+    for response in responses:
+        if isinstance(response, (str, Navigation, Note)):
+            flat.append(response)
+        else:
+            flat.extend(response)
+    return flat
+
+
+def test_a_whole_walk_asks_19_questions_in_order(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script(["yes", "no"], ["no"] * 17))
+    result = walk(ketamine.bank, asker)
+    assert result.ending is Ending.COMPLETED
+    assert asked_ids(asker) == [item.id for item in ketamine.bank.items]
+    assert [(s.number, s.total) for s in asker.steps] == [(n, 19) for n in range(1, 20)]
+    assert len(result.answers) == 19
+
+
+def test_no_use_skips_the_past_year_questions_and_says_so(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("no", ["no"] * 6))
+    result = walk(ketamine.bank, asker)
+    assert result.ending is Ending.COMPLETED
+    assert asked_ids(asker)[1] == "bladder_symptoms"
+    assert asker.events == ["gate"]
+    assert [(s.number, s.total) for s in asker.steps][:2] == [(1, 19), (2, 7)]
+
+
+def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 17))
+    result = walk(ketamine.bank, asker)
+    assert asker.events == ["first"]
+    assert asked_ids(asker)[:5] == [
+        "used_past_year",
+        "used_past_year",
+        "prescribed_only",
+        "more_than_meant",
+        "prescribed_only",
+    ]
+    assert asker.steps[4].earlier == "no"
+    assert result.answers["prescribed_only"] == "yes"
+
+
+def test_changing_the_gate_on_the_way_back_drops_later_answers(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("yes", "no", "yes", [Navigation.BACK] * 3, "no", ["no"] * 6))
+    result = walk(ketamine.bank, asker)
+    assert result.ending is Ending.COMPLETED
+    assert "more_than_meant" not in result.answers
+    assert "prescribed_only" not in result.answers
+
+
+def test_quit_ends_at_once(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("yes", Navigation.QUIT))
+    assert walk(ketamine.bank, asker).ending is Ending.QUIT
+    assert len(asker.steps) == 2
+
+
+def test_crisis_help_comes_straight_after_the_answer(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("no", ["no"] * 5, "yes"))
+    result = walk(ketamine.bank, asker)
+    assert asker.events == ["gate", "crisis:self_harm:after-question-7"]
+    assert result.ending is Ending.COMPLETED
+
+
+def test_stopping_after_crisis_help_ends_the_walk(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("no", ["no"] * 5, "unsure"), keep_going_after_crisis=False)
+    assert walk(ketamine.bank, asker).ending is Ending.STOPPED_AFTER_CRISIS
+
+
+def test_crisis_help_is_shown_once_even_if_answered_again(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("no", ["no"] * 5, "yes", Navigation.BACK, "yes"))
+    walk(ketamine.bank, asker)
+    assert [event for event in asker.events if event.startswith("crisis")] == [
+        "crisis:self_harm:after-question-7"
+    ]
+
+
+def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
+    ketamine: LoadedBank,
+) -> None:
+    asker = ScriptedAsker(
+        script("yes", Note("weekends only"), "no", ["no"] * 3, Note("first"), Note(""), "no")
+        + script(Note("second"), "yes", ["no"] * 12)
+    )
+    result = walk(ketamine.bank, asker)
+    assert asked_ids(asker)[1:3] == ["prescribed_only", "prescribed_only"]
+    assert asker.steps[1].note is None and asker.steps[2].note == "weekends only"
+    assert result.notes == {"prescribed_only": "weekends only", "duties": "second"}
+    assert result.answers["duties"] == "yes"
+
+
+def test_notes_go_with_answers_a_changed_gate_drops(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("yes", "no", Note("often"), "yes", [Navigation.BACK] * 3))
+    asker.responses += script("no", ["no"] * 6)
+    result = walk(ketamine.bank, asker)
+    assert result.ending is Ending.COMPLETED
+    assert result.notes == {}
+
+
+def completed_state(ketamine: LoadedBank, *, used: bool = True) -> State:
+    state = State()
+    first = script("yes", "no", ["no"] * 17) if used else script("no", ["no"] * 6)
+    walk(ketamine.bank, ScriptedAsker(first), state)
+    return state
+
+
+def test_revisiting_one_answer_asks_only_that_question(ketamine: LoadedBank) -> None:
+    state = completed_state(ketamine)
+    asker = ScriptedAsker(script(Note("lost a job"), "yes"))
+    result = walk(ketamine.bank, asker, state, revisit="duties")
+    assert asked_ids(asker) == ["duties", "duties"]
+    assert asker.steps[0].earlier == "no" and asker.steps[0].number == 7
+    assert result.ending is Ending.COMPLETED
+    assert result.answers["duties"] == "yes" and result.notes == {"duties": "lost a job"}
+    assert len(result.answers) == 19
+
+
+def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) -> None:
+    state = completed_state(ketamine, used=False)
+    asker = ScriptedAsker(script("yes", "no", ["no"] * 10, "no"))
+    result = walk(ketamine.bank, asker, state, revisit="used_past_year")
+    assert asked_ids(asker) == [
+        "used_past_year",
+        "prescribed_only",
+        *CRITERION_IDS,
+        "mixing_sedatives",
+    ]
+    assert len(result.answers) == 19
+
+
+def test_closing_and_reopening_the_gate_brings_earlier_answers_back(
+    ketamine: LoadedBank,
+) -> None:
+    state = completed_state(ketamine)
+    state.answers["craving"] = "yes"
+    closed = walk(ketamine.bank, ScriptedAsker(["no"]), state, revisit="used_past_year")
+    assert "craving" not in closed.answers and len(closed.answers) == 7
+    reopened = walk(ketamine.bank, ScriptedAsker(["yes"]), state, revisit="used_past_year")
+    assert reopened.answers["craving"] == "yes" and len(reopened.answers) == 19
+
+
+def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -> None:
+    state = completed_state(ketamine)
+    asker = ScriptedAsker(script(Navigation.BACK, "no"))
+    result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
+    assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
+    assert result.ending is Ending.COMPLETED and len(result.answers) == 19

@@ -1,0 +1,344 @@
+"""screener demo and the what-if loop: every persona played through, paced without sleeping,
+flips that change the result and say so, and run --answers FILE --trainer."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner, Result
+
+from screener.cli import app
+from screener.files.examples import find_example
+from screener.models.bank import Example, LoadedBank
+from screener.rules.scoring import asked_items, score
+from tests.files.test_answers import GOOD
+
+runner = CliRunner()
+ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
+Golden = Callable[[str, str], None]
+PERSONAS = ["sam", "priya", "jordan", "alex", "chris", "morgan"]
+
+
+def invoke(*args: str, input: str | None = None) -> Result:
+    return runner.invoke(app, list(args), input=input, env=ENV)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def persona(ketamine: LoadedBank, example_id: str) -> Example:
+    example = find_example(ketamine.bank, example_id)
+    assert example is not None
+    return example
+
+
+def enters(example: Example) -> str:
+    """Enter before each question, before the summary, the counsellor's view and what-if."""
+    return "\n" * (len(example.answers) + 3)
+
+
+def test_the_personas_are_the_banks(ketamine: LoadedBank) -> None:
+    assert [example.id for example in ketamine.bank.examples] == PERSONAS
+
+
+def test_without_a_name_it_lists_the_personas(golden: Golden) -> None:
+    result = invoke("demo")
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Worked examples in the ketamine bank"
+    assert (
+        lines[2]
+        == "sam: Sam, expected band none. Sam uses ketamine with friends at a few festivals"
+    )
+    golden("demo_personas.plain.txt", result.stdout)
+
+
+@pytest.mark.parametrize("example_id", PERSONAS)
+def test_every_persona_plays_through_to_what_it_declares(
+    ketamine: LoadedBank, example_id: str
+) -> None:
+    example = persona(ketamine, example_id)
+    result = invoke("demo", example_id, input=enters(example) + "q\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    expect = example.expect
+    scored = score(ketamine.bank, example.answers)
+
+    # Each question asked, in order, with the persona's answer.
+    labels = {"yes": "yes", "no": "no", "unsure": "not sure"}
+    position = 0
+    for number, item in enumerate(ketamine.bank.items, start=1):
+        if item.id not in example.answers:
+            assert f"\nQ{number}. " not in out
+            continue
+        position = out.index(f"\nQ{number}. ", position)
+        answered = f"{example.name} answers: {labels[example.answers[item.id]]}\n"
+        position = out.index(answered, position)
+    asked = [item.id for item in asked_items(ketamine.bank, example.answers)]
+    assert asked == list(example.answers)
+
+    # The person's summary, then the counsellor's view, then what-if: all agree with expect.
+    person = out.index(f"What {example.name} would see")
+    professional = out.index("Screening result (professional view)")
+    whatif = out.index("What if?")
+    assert position < person < professional < whatif
+    assert "This is a self-check, not a diagnosis." in out[person:professional]
+    view = flat(out[professional:whatif])
+    assert f"Severity band: {expect.band} (" in view
+    if expect.criteria_met is not None:
+        assert f"Criteria met: {expect.criteria_met} of 10" in view or scored.gate_closed
+    flags = view[view.index("Flags ") :]
+    titles = {flag.id: flag.title for flag in ketamine.bank.flags}
+    assert all(f"{titles[flag_id]}" in flags for flag_id in expect.flags)
+    assert flags.count("- ") == max(1, len(expect.flags))  # "- No flags raised." for none
+    state = re.search(r"Criteria met: (\d+) of 10 \((\d+) applicable\)\. Band: (\w+)", out[whatif:])
+    assert state is not None
+    assert (int(state[1]), state[3]) == (scored.criteria_met, expect.band)
+    assert f"Flags: {', '.join(f'{f.level} {f.id}' for f in scored.flags) or 'none'}" in out
+    assert "Traceback" not in out
+
+
+def test_the_demo_transcript_in_plain_text(ketamine: LoadedBank, golden: Golden) -> None:
+    """Priya, whole: the adaptation as it happens, then flipping question 2 back to no."""
+    priya = persona(ketamine, "priya")
+    result = invoke("demo", "priya", input=enters(priya) + "2\nq\n")
+    assert result.exit_code == 0
+    golden("demo_priya.plain.txt", result.stdout)
+
+
+def test_the_crisis_screen_comes_at_once_and_the_persona_carries_on(
+    ketamine: LoadedBank,
+) -> None:
+    chris = persona(ketamine, "chris")
+    out = invoke("demo", "chris", input=enters(chris) + "q\n").stdout
+    crisis = out.index("Help is there for you right now")
+    assert out.index("Chris answers: yes", out.index("\nQ19. ")) < crisis
+    assert "Samaritans: call 116 123" in out[crisis : crisis + 2000]
+    assert "Here the person sees crisis contacts at once" in flat(out[crisis:])
+    assert crisis < out.index("What Chris would see")
+
+
+def test_the_gate_is_shown_as_it_closes(ketamine: LoadedBank) -> None:
+    morgan = persona(ketamine, "morgan")
+    out = invoke("demo", "morgan", input=enters(morgan) + "q\n").stdout
+    gate = out.index("The gate closes here")
+    assert out.index("Morgan answers: no") < gate < out.index("\nQ13. ")
+    assert "\nQ3. " not in out
+
+
+def test_pace_steps_on_without_keys_and_without_sleeping(
+    ketamine: LoadedBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr("time.sleep", slept.append)
+    result = invoke("demo", "sam", "--pace", "2.5", input="q\n")
+    assert result.exit_code == 0, result.output
+    assert slept == [2.5] * (19 + 3)
+    assert "Enter: next" not in result.stdout
+    assert "A new answer every 2.5 seconds." in result.stdout
+
+
+def test_q_at_a_step_stops_the_demo() -> None:
+    result = invoke("demo", "alex", input="\n\nq\n")
+    assert result.exit_code == 130
+    assert result.stdout.rstrip().endswith("Demo stopped.")
+    assert "\nQ2. " in result.stdout and "\nQ3. " not in result.stdout
+    assert "would see" not in result.stdout
+
+
+def test_end_of_input_stops_the_demo() -> None:
+    result = invoke("demo", "alex", input="\n")
+    assert result.exit_code == 130
+    assert "would see" not in result.stdout
+
+
+def test_an_unknown_persona_is_a_usage_error() -> None:
+    result = invoke("demo", "nobody")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: no persona 'nobody' in bank 'ketamine'; "
+        "personas: sam, priya, jordan, alex, chris, morgan\n"
+    )
+
+
+def test_a_bank_without_examples_says_so() -> None:
+    from tests.conftest import DATA
+
+    result = invoke("demo", "--bank", str(DATA / "minimal.yaml"))
+    assert (result.exit_code, result.stdout) == (0, "The mini bank has no worked examples.\n")
+
+
+# --- what-if ------------------------------------------------------------------------------
+
+
+def whatif_part(out: str) -> str:
+    return out[out.index("What if?") :]
+
+
+def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
+    ketamine: LoadedBank,
+) -> None:
+    jordan = persona(ketamine, "jordan")
+    result = invoke("demo", "jordan", input=enters(jordan) + "8\n4 yes\nq\n")
+    assert result.exit_code == 0
+    said = flat(whatif_part(result.stdout))
+    assert "Q8 (relationships): not sure -> yes" in said
+    assert (
+        "What changed: criteria met: 2 -> 3; social impairment: 0 of 3 (1 not sure) -> 1 of 3; "
+        "not sure: 3 -> 2." in said
+    )
+    assert "Q4 (cut_down): not sure -> yes" in said
+    assert (
+        "What changed: band: mild -> moderate; criteria met: 3 -> 4; "
+        "impaired control: 2 of 4 (1 not sure) -> 3 of 4; not sure: 2 -> 1." in said
+    )
+    assert said.endswith(
+        "Criteria met: 4 of 10 (10 applicable). Band: moderate (4-5). "
+        "Tally: impaired control 3 of 4; social impairment 1 of 3; risky use 0 of 2; "
+        "pharmacological 0 of 1; total 4 of 10. Flags: medical bladder What if:"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "3",
+            "Q3 (more_than_meant) is skipped with these answers: it is asked only when "
+            "Q1 (used_past_year) is yes or not sure.",
+        ),
+        ("20", "There is no question 20; the questions are 1 to 19."),
+        (
+            "maybe",
+            "Sorry, I didn't catch that. Type a question number, a number and an "
+            "answer (5 yes), l to list, or q to finish.",
+        ),
+        ("19 no", "The result did not change."),
+        ("l", "Q3 more_than_meant: skipped"),
+        (
+            "1",
+            "Q1 (used_past_year): no -> not sure What changed: gate: closed -> open; not sure: "
+            "0 -> 1. Now asked, with no answer yet: Q2-Q12, Q16. Flip them to answer.",
+        ),
+    ],
+)
+def test_what_if_answers_every_command(ketamine: LoadedBank, typed: str, said: str) -> None:
+    morgan = persona(ketamine, "morgan")
+    result = invoke("demo", "morgan", input=enters(morgan) + f"{typed}\nq\n")
+    assert result.exit_code == 0
+    after = whatif_part(result.stdout).split("What if:", 1)[1]
+    assert said in flat(after)
+
+
+def test_opening_the_gate_leaves_the_criteria_to_answer(ketamine: LoadedBank) -> None:
+    morgan = persona(ketamine, "morgan")
+    result = invoke("demo", "morgan", input=enters(morgan) + "1 yes\nl\n2 no\n3 yes\nq\n")
+    said = flat(whatif_part(result.stdout))
+    assert "Q3 more_than_meant: no answer" in said
+    assert "Q3 (more_than_meant): no answer -> yes" in said
+
+
+def test_the_rich_state_highlights_what_changed(ketamine: LoadedBank) -> None:
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_strings, load_trainer_strings
+    from screener.rules.whatif import diff
+    from screener.terminal.trainer_screen import TrainerScreen, TrainerSetup
+
+    region = load_contacts(contacts_file()).regions[0]
+    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    output = io.StringIO()
+    console = Console(file=output, width=80, color_system="standard", force_terminal=True)
+    jordan = persona(ketamine, "jordan")
+    before = score(ketamine.bank, jordan.answers)
+    after = score(ketamine.bank, {**jordan.answers, "cut_down": "yes", "relationships": "yes"})
+    TrainerScreen(console, setup, plain=False).state(after, diff(before, after), before)
+    text = output.getvalue()
+    assert "\x1b[1;7mCriteria met: 4 of 10 (10 applicable). Band: moderate (4-5)." in text
+    cells = re.findall(r"(\x1b\[[0-9;]*m)*\s*(\d of \d+)", text)
+    styled = {cell: codes for codes, cell in cells}
+    assert "7" in styled["3 of 4"] and "7" in styled["1 of 3"]
+    assert "7" not in styled.get("0 of 2", "")
+
+
+# --- run --answers FILE --trainer ---------------------------------------------------------
+
+
+def test_run_with_trainer_flips_a_replayed_answer(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(GOOD.replace("  more_than_meant: no", "  more_than_meant: yes"))
+    result = invoke("run", "--answers", str(path), "--trainer", input="4\n4\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.index("What you could do next") < out.index("Screening result (professional view)")
+    said = flat(whatif_part(out))
+    assert "Q4 (cut_down): no -> not sure" in said
+    assert (
+        "What changed: impaired control: 1 of 4 -> 1 of 4 (1 not sure); not sure: 0 -> 1." in said
+    )
+    assert "Q4 (cut_down): not sure -> yes" in said
+    assert "What changed: band: none -> mild; criteria met: 1 -> 2;" in said
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "--trainer"],
+        ["run", "--trainer", "--answers", "a.yaml", "--format", "json"],
+        ["run", "--trainer", "--answers", "a.yaml", "--output", "r.txt"],
+    ],
+)
+def test_trainer_needs_a_replay_shown_as_text(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "Error: --trainer needs --answers FILE, with text output and no --output\n"
+    )
+
+
+def test_the_screen_never_prints_control_characters(ketamine: LoadedBank) -> None:
+    from rich.text import Text
+
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_strings, load_trainer_strings
+    from screener.terminal.trainer_screen import TrainerScreen, TrainerSetup
+
+    region = load_contacts(contacts_file()).regions[0]
+    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    for plain in (True, False):
+        output = io.StringIO()
+        console = Console(file=output, width=80, color_system=None, markup=False)
+        screen = TrainerScreen(console, setup, plain=plain)
+        screen.say(Text("Sam\x1b[2J answers", style="bold"))
+        screen.say("Sam\x1b]0;title\x07 answers")
+        assert "\x1b" not in output.getvalue() and "\x07" not in output.getvalue()
+        assert output.getvalue().count("\ufffd") == 3
+
+
+@pytest.mark.parametrize(("width", "table"), [(40, False), (75, False), (76, True), (120, True)])
+def test_a_narrow_terminal_gets_the_tally_as_a_sentence(
+    ketamine: LoadedBank, width: int, table: bool
+) -> None:
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_strings, load_trainer_strings
+    from screener.terminal.trainer_screen import TrainerScreen, TrainerSetup
+
+    region = load_contacts(contacts_file()).regions[0]
+    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False)
+    TrainerScreen(console, setup, plain=False).tally(
+        score(ketamine.bank, persona(ketamine, "jordan").answers)
+    )
+    text = output.getvalue()
+    assert ("─" in text) is table
+    assert text.startswith("Tally: ") is not table
+    assert all(len(line) <= width for line in text.splitlines())

@@ -1,0 +1,197 @@
+"""Typed input and the terminal transcript, asserted whole."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from screener.models.bank import LoadedBank
+from screener.models.contacts import ContactBook
+from screener.models.wording import UiStrings
+from screener.rules.walk import Navigation, Step
+from screener.terminal.prompt import Command, ConsoleAsker, interpret
+
+
+@pytest.mark.parametrize(
+    ("typed", "meaning"),
+    [
+        ("y", "yes"),
+        (" YES ", "yes"),
+        ("Yes.", "yes"),
+        ("1", "yes"),
+        ("n", "no"),
+        ("No", "no"),
+        ("2", "no"),
+        ("u", "unsure"),
+        ("not sure", "unsure"),
+        ("Not   Sure", "unsure"),
+        ("3", "unsure"),
+        ("?", Command.HELP),
+        ("help", Command.HELP),
+        ("b", Navigation.BACK),
+        ("back", Navigation.BACK),
+        ("q", Navigation.QUIT),
+        ("quit", Navigation.QUIT),
+        ("", None),
+        ("4", None),
+        ("yesno", None),
+        ("[red]y", None),
+    ],
+)
+def test_interpret(strings: UiStrings, typed: str, meaning: object) -> None:
+    assert interpret(typed, strings) == meaning
+
+
+@given(st.text(max_size=40))
+def test_interpret_never_fails(typed: str) -> None:
+    from screener.files.wording import load_strings
+
+    meaning = interpret(typed, load_strings("en"))
+    assert meaning is None or isinstance(meaning, (str, Navigation, Command))
+
+
+def make_asker(
+    strings: UiStrings, contacts: ContactBook, typed: str, *, plain: bool
+) -> tuple[ConsoleAsker, io.StringIO]:
+    output = io.StringIO()
+    console = Console(file=output, width=60, color_system=None, markup=False, highlight=False)
+    lines = iter(typed.splitlines())
+
+    def fake_input(prompt: object = "", *, password: bool = False, stream: object = None) -> str:
+        console.print(prompt, end="")
+        line = next(lines)
+        console.print(line)  # echo, as a terminal would
+        return line
+
+    console.input = fake_input  # type: ignore[method-assign, assignment]
+    uk = next(region for region in contacts.regions if region.id == "uk")
+    return ConsoleAsker(console, strings, uk, plain=plain), output
+
+
+def test_plain_question_with_help_and_a_wrong_key(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    asker, output = make_asker(strings, contacts, "?\nmaybe not\n2", plain=True)
+    item = ketamine.bank.items[0]
+    assert asker.ask(Step(item, 1, 19, None)) == "no"
+    assert output.getvalue() == (
+        "\n"
+        "Question 1 of 19.\n"
+        "In the past 12 months, have you used ketamine in any form?\n"
+        'This includes powder, "K", and ketamine that was prescribed\n'
+        "to you.\n"
+        "Type 1 for yes, 2 for no, 3 for not sure. You can also type\n"
+        "help, back or quit.\n"
+        "Your answer: ?\n"
+        "About this question: Count any use at all in the past year,\n"
+        "even once. That includes snorting a bump, taking it in a\n"
+        "drink or pill, or ketamine or esketamine treatment from a\n"
+        "doctor or clinic. If you are not sure whether something you\n"
+        'took was ketamine, you can answer "not sure".\n'
+        "Your answer: maybe not\n"
+        "Sorry, I didn't catch that. Type y, n or u, or ? for help.\n"
+        "Your answer: 2\n"
+    )
+
+
+def test_enter_keeps_an_earlier_answer(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    asker_with_enter, output = make_asker(strings, contacts, "\n", plain=True)
+    item = ketamine.bank.items[1]
+    assert asker_with_enter.ask(Step(item, 2, 19, "unsure")) == "unsure"
+    assert "Earlier you said: not sure. Press Enter to keep it." in output.getvalue()
+
+
+def test_crisis_shows_the_regions_crisis_contacts_then_asks(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    asker, output = make_asker(strings, contacts, "what\ny", plain=True)
+    flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
+    assert asker.crisis(flag) is True
+    text = output.getvalue()
+    assert text.index("Help is there for you right now") < text.index("Samaritans")
+    assert "call 116 123" in text and "call 999" in text
+    assert "FRANK" not in text  # drug helplines wait for the summary
+    assert text.rstrip().endswith("Your answer: y")
+
+
+def test_crisis_stop(ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook) -> None:
+    asker, output = make_asker(strings, contacts, "n", plain=False)
+    flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
+    assert asker.crisis(flag) is False
+    assert "Nothing was saved" in output.getvalue()
+
+
+def test_intro_can_be_left_at_once(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    asker, output = make_asker(strings, contacts, "q", plain=True)
+    assert asker.intro(ketamine.bank) is False
+    assert "It is not a diagnosis." in output.getvalue()
+    assert "or q to stop" in output.getvalue()
+
+
+def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    from screener.rules.walk import Note
+    from screener.terminal.counsellor import IntakeAsker
+
+    asker, output = make_asker(strings, contacts, "n\n  went  on\x1b[B all night \n", plain=False)
+    intake = IntakeAsker(asker.console, strings, asker.region, ketamine.bank, plain=False)
+    item = ketamine.bank.items[2]
+    assert intake.ask(Step(item, 3, 19, None)) == Note("went on[B all night")
+    shown = "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
+    assert shown == (
+        "\n"
+        "Question 3 of 19   criterion 1 of 10: impaired control\n"
+        "In the past 12 months, did you often use more ketamine, or\n"
+        "keep going for longer, than you meant to?\n"
+        "1 yes   2 no   3 not sure\n"
+        "n note   ? help   b back   q quit   x quick exit\n"
+        "Your answer: n\n"
+        "Note (one line; Enter alone removes it):   went  on\x1b[B all night\n"
+        "Note kept. Now the answer.\n"
+    )
+
+
+def test_n_means_no_in_the_self_check(strings: UiStrings) -> None:
+    assert interpret("n", strings) == "no"
+
+
+def test_the_review_keeps_its_columns_on_a_narrow_screen(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    from screener.rules.review import Change, ReviewRow, item_label
+    from screener.terminal.counsellor import IntakeAsker
+
+    items = ketamine.bank.items
+    rows = [
+        ReviewRow(
+            9, items[8], "unsure", "stopped football", item_label(ketamine.bank, items[8], strings)
+        ),
+        ReviewRow(10, items[9], "no", None, item_label(ketamine.bank, items[9], strings)),
+    ]
+    for plain in (True, False):
+        asker, output = make_asker(strings, contacts, "11\n10", plain=plain)
+        output.truncate(0)
+        asker.console.width = 40
+        intake = IntakeAsker(asker.console, strings, asker.region, ketamine.bank, plain=plain)
+        assert intake.review(rows) == Change(10)
+        shown = [line.rstrip() for line in output.getvalue().split("\n")]
+        start = shown.index("Client reference: not given") + 2
+        assert shown[start : start + 7] == [  # the same in both modes
+            " 9  not sure  gave_up_activities",
+            "              (criterion 7, social",
+            "              impairment)",
+            "              Note: stopped football",
+            "10  no        hazardous_use (criterion",
+            "              8, risky use)",
+            "",
+        ]
+        assert "Type a number from 1 to 10" in output.getvalue()
