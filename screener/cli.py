@@ -185,11 +185,15 @@ def run(
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError):
             console.print()
-            console.print(screening.goodbye(setup, setup.strings.interrupted))
+            console.print(
+                console_policy.goodbye(setup.strings.interrupted, setup.strings, setup.region)
+            )
             raise typer.Exit(EXIT_INTERRUPTED) from None
         if walked.ending is Ending.QUIT:
             console.print()
-            console.print(screening.goodbye(setup, setup.strings.quit_message))
+            console.print(
+                console_policy.goodbye(setup.strings.quit_message, setup.strings, setup.region)
+            )
             raise typer.Exit(EXIT_INTERRUPTED)
         if walked.ending is Ending.STOPPED_AFTER_CRISIS:
             raise typer.Exit(EXIT_INTERRUPTED)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 """A key path inside a document, e.g. ("items", 3, "criterion")."""
 
 
-def format_key_path(path: Path) -> str:
+def format_key_path(path: KeyPath) -> str:
     """Render a key path the way a person would write it: items[3].criterion."""
     text = ""
     for part in path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from screener.errors import Path as KeyPath
+from screener.errors import KeyPath
 
 # C0 and C1 controls (ESC, BEL, CR, ...) but tab and newline, DEL, and the invisible Unicode
 # format characters (category Cf: bidirectional overrides, zero-width marks) as of Unicode 14,

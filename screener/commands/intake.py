@@ -11,13 +11,11 @@ from screener.errors import UsageError
 from screener.files.writing import write_private
 from screener.render import Format
 from screener.rules.review import MAX_CLIENT_REFERENCE, fits
-from screener.terminal import console as console_policy
 
 if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
-    from rich.console import Console
-
     from screener.commands.screening import Options, Setup
     from screener.rules.walk import Walk
+    from screener.terminal.console import Screen
 
 EXIT_INTERRUPTED = 130
 
@@ -32,6 +30,7 @@ def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int
         return 0
 
     from screener.rules.walk import Ending
+    from screener.terminal import console as console_policy
     from screener.terminal.keyboard import QuickExit
 
     # The record goes to stdout in its format; the conversation then uses stderr.
@@ -47,11 +46,15 @@ def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int
         return EXIT_INTERRUPTED
     except (KeyboardInterrupt, EOFError):
         console.print()
-        console.print(screening.goodbye(setup, setup.strings.interrupted))
+        console.print(
+            console_policy.goodbye(setup.strings.interrupted, setup.strings, setup.region)
+        )
         return EXIT_INTERRUPTED
     if walked.ending is Ending.QUIT:
         console.print()
-        console.print(screening.goodbye(setup, setup.strings.quit_message))
+        console.print(
+            console_policy.goodbye(setup.strings.quit_message, setup.strings, setup.region)
+        )
         return EXIT_INTERRUPTED
     if walked.ending is Ending.STOPPED_AFTER_CRISIS:
         return EXIT_INTERRUPTED
@@ -72,15 +75,15 @@ def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int
 
 
 def ask(
-    setup: Setup, console: Console, *, plain: bool, client: str | None
+    setup: Setup, console: Screen, *, plain: bool, client: str | None
 ) -> tuple[Walk, str | None]:
     """The counsellor's introduction, the client reference if not given, questions, review."""
     from screener.rules.review import interview
     from screener.rules.walk import Ending, Walk
-    from screener.terminal.counsellor import IntakeAsker
+    from screener.terminal.counsellor import CounsellorConsoleAsker
 
     bank = setup.loaded.bank
-    asker = IntakeAsker(
+    asker = CounsellorConsoleAsker(
         console,
         setup.strings,
         setup.region,
@@ -109,6 +112,7 @@ def client_option(value: str | None) -> str | None:
 
 def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping[str, str]) -> None:
     from screener.files.answers import load_replay
+    from screener.terminal import console as console_policy
 
     assert options.answers is not None
     replay = load_replay(options.answers, setup.loaded.bank, intake=True)

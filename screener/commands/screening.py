@@ -28,13 +28,10 @@ from screener.render.json import render_json
 from screener.rules.contacts import choose_region, in_language, with_service
 from screener.rules.result import build_result
 from screener.rules.scoring import score
-from screener.terminal.console import make_console
 
 if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
-    from rich.console import Console
-    from rich.text import Text
-
     from screener.rules.walk import Walk
+    from screener.terminal.console import Screen
 
 
 DEFAULT_BANK = "ketamine"
@@ -131,7 +128,7 @@ def result_of(
     )
 
 
-def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
+def ask(setup: Setup, console: Screen, *, plain: bool) -> Walk:
     """The introduction, then the questions; KeyboardInterrupt and EOFError propagate."""
     from screener.rules.walk import Ending, Walk, walk
     from screener.terminal.prompt import ConsoleAsker
@@ -140,16 +137,6 @@ def ask(setup: Setup, console: Console, *, plain: bool) -> Walk:
     if not asker.intro(setup.loaded.bank):
         return Walk({}, Ending.QUIT)
     return walk(setup.loaded.bank, asker)
-
-
-def goodbye(setup: Setup, message: str) -> Text:
-    """One line for leaving early: nothing saved, and someone to talk to."""
-    from rich.text import Text
-
-    contact = setup.region.contacts[0]
-    reach = contact.phone or contact.web or contact.text or ""
-    named = f"{contact.name} ({reach})" if reach else contact.name
-    return Text(f"{message} {setup.strings.talk_to.format(contact=named)}")
 
 
 def render(  # noqa: RET503 - the match ends in assert_never, so every path returns
@@ -171,6 +158,7 @@ def render(  # noqa: RET503 - the match ends in assert_never, so every path retu
     match output_format:
         case Format.text:
             from screener.render.text import print_sections
+            from screener.terminal.console import make_console
 
             buffer = io.StringIO()
             console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
@@ -195,6 +183,7 @@ def _render_intake(result: Result, setup: Setup, output_format: Format) -> str:
         return render_intake_markdown(bank, result, setup.strings)
     from screener.render.text import print_sections
     from screener.reports.intake import build_intake_record
+    from screener.terminal.console import make_console
 
     buffer = io.StringIO()
     console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
@@ -203,7 +192,7 @@ def _render_intake(result: Result, setup: Setup, output_format: Format) -> str:
 
 
 def show_summary(
-    console: Console, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
+    console: Screen, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
 ) -> None:
     from screener.render.text import print_sections
 

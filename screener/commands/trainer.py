@@ -21,10 +21,9 @@ from screener.terminal.console import make_console, wants_plain
 from screener.terminal.trainer_screen import Pause, TrainerScreen, TrainerSetup
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from screener.commands.screening import Setup
     from screener.models.result import Result
+    from screener.terminal.console import Screen
 
 
 def prepare(
@@ -153,7 +152,7 @@ def check_replay_options(answers: object, output_format: Format, output: object)
         raise UsageError("--trainer needs --answers FILE, with text output and no --output")
 
 
-def what_if_after_replay(console: Console, setup: Setup, result: Result, *, plain: bool) -> None:
+def what_if_after_replay(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
     """After a replayed summary: the counsellor's view, then the what-if loop."""
     from screener.reports.summary import build_professional_summary
     from screener.terminal.whatif_screen import what_if

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from screener.errors import DataError, Problem
-from screener.errors import Path as KeyPath
+from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
 from screener.files.documents import Document
 from screener.models.bank import Bank

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from screener.errors import DataError
-from screener.errors import Path as KeyPath
+from screener.errors import DataError, KeyPath
 from screener.files import documents
 from screener.files.documents import Document
 from screener.models.bank import Bank, Condition, LoadedBank

@@ -18,8 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from screener.errors import DataError, Problem, format_key_path
-from screener.errors import Path as KeyPath
+from screener.errors import DataError, KeyPath, Problem, format_key_path
 from screener.files.yaml_problems import check_nodes, reader_problem, yaml_problem
 
 MAX_BYTES = 1024 * 1024

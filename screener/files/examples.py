@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from screener.errors import DataError, Problem
-from screener.errors import Path as KeyPath
+from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
 from screener.files.answers import check_answers
 from screener.files.bank import bank_from_document

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 
 import msgspec
 
-from screener.errors import Path as KeyPath
-from screener.errors import UsageError
+from screener.errors import KeyPath, UsageError
 from screener.locales import locale_parts
 from screener.models.contacts import Contact, ContactBook, Region, ServiceContacts
 

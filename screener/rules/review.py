@@ -59,13 +59,13 @@ class ReviewRow:
     """What the question is for: its criterion and cluster, or gate, or health."""
 
 
-class IntakeAsker(Asker, Protocol):
+class CounsellorAsker(Asker, Protocol):
     """An Asker that can also show the review screen and say what the counsellor chose."""
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice: ...
 
 
-def interview(bank: Bank, asker: IntakeAsker, strings: UiStrings) -> Walk:
+def interview(bank: Bank, asker: CounsellorAsker, strings: UiStrings) -> Walk:
     """The walk, then the review until the counsellor finishes: the result comes after."""
     state = State()
     walked = walk(bank, asker, state)

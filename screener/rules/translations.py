@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 
-from screener.errors import Path as KeyPath
+from screener.errors import KeyPath
 from screener.models.bank import Bank
 from screener.models.wording import UiStrings
 

@@ -37,7 +37,7 @@ class Finish:
     pass
 
 
-Command = Flip | ListAnswers | Finish
+WhatIfCommand = Flip | ListAnswers | Finish
 
 
 def parse_command(
@@ -46,7 +46,7 @@ def parse_command(
     *,
     list_words: Sequence[str],
     quit_words: Sequence[str],
-) -> Command | None:
+) -> WhatIfCommand | None:
     """'5' flips question 5 on; '5 yes' (or '5 y', '5 not sure', '5 1') sets it; None if unclear."""
     words = typed.lower().replace(",", " ").split()
     if not words:

@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
     from rich.console import Console
+    from rich.text import Text
+
+    from screener.models.contacts import Region
+    from screener.models.wording import UiStrings
+
+    Screen = Console
+    """What commands hold and hand on: the live screen (only terminal/ and render/ draw on it)."""
 
 
 def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
@@ -52,3 +59,13 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def goodbye(message: str, strings: UiStrings, region: Region) -> Text:
+    """One line for leaving early: nothing saved, and someone to talk to."""
+    from rich.text import Text
+
+    contact = region.contacts[0]
+    reach = contact.phone or contact.web or contact.text or ""
+    named = f"{contact.name} ({reach})" if reach else contact.name
+    return Text(f"{message} {strings.talk_to.format(contact=named)}")

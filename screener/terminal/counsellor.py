@@ -28,7 +28,7 @@ from screener.safetext import printable
 from screener.terminal.prompt import ConsoleAsker, Keys, Typed, interpret, normalise
 
 
-class IntakeAsker(ConsoleAsker):
+class CounsellorConsoleAsker(ConsoleAsker):
     """The counsellor's asker: the criterion beside each question, n for a note, the review."""
 
     def __init__(

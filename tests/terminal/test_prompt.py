@@ -140,10 +140,12 @@ def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
     ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
 ) -> None:
     from screener.rules.walk import Note
-    from screener.terminal.counsellor import IntakeAsker
+    from screener.terminal.counsellor import CounsellorConsoleAsker
 
     asker, output = make_asker(strings, contacts, "n\n  went  on\x1b[B all night \n", plain=False)
-    intake = IntakeAsker(asker.console, strings, asker.region, ketamine.bank, plain=False)
+    intake = CounsellorConsoleAsker(
+        asker.console, strings, asker.region, ketamine.bank, plain=False
+    )
     item = ketamine.bank.items[2]
     assert intake.ask(Step(item, 3, 19, None)) == Note("went on[B all night")
     shown = "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
@@ -168,7 +170,7 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
     ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
 ) -> None:
     from screener.rules.review import Change, ReviewRow, item_label
-    from screener.terminal.counsellor import IntakeAsker
+    from screener.terminal.counsellor import CounsellorConsoleAsker
 
     items = ketamine.bank.items
     rows = [
@@ -181,7 +183,9 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
         asker, output = make_asker(strings, contacts, "11\n10", plain=plain)
         output.truncate(0)
         asker.console.width = 40
-        intake = IntakeAsker(asker.console, strings, asker.region, ketamine.bank, plain=plain)
+        intake = CounsellorConsoleAsker(
+            asker.console, strings, asker.region, ketamine.bank, plain=plain
+        )
         assert intake.review(rows) == Change(10)
         shown = [line.rstrip() for line in output.getvalue().split("\n")]
         start = shown.index("Client reference: not given") + 2
