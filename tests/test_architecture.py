@@ -1,0 +1,97 @@
+"""The layout is the architecture: imports point one way, and the rooms stay small."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "screener"
+
+# Lower layers never import higher ones (docs/architecture.md). files/ and reports/ sit side
+# by side and do not import each other.
+LAYERS = {
+    "models": 0,
+    "errors": 0,
+    "safetext": 0,
+    "locales": 0,
+    "rules": 1,
+    "files": 2,
+    "reports": 2,
+    "render": 3,
+    "terminal": 4,
+    "commands": 5,
+    "cli": 6,
+    "launch": 7,
+    "__main__": 7,
+}
+
+
+def _room(module: str) -> str:
+    """screener.rules.scoring -> rules; screener.cli -> cli; screener -> the package root."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _is_module(name: str) -> bool:
+    return (PACKAGE / name).is_dir() or (PACKAGE / f"{name}.py").is_file()
+
+
+def _imports() -> list[tuple[str, str, int]]:
+    """(importing module, imported module, line) for every screener import, lazy ones too."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        module = module.removesuffix(".__init__")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == "screener":  # from screener import __version__, or a module
+                    found.extend(
+                        (module, f"screener.{alias.name}", node.lineno)
+                        for alias in node.names
+                        if _is_module(alias.name)
+                    )
+                elif node.module.startswith("screener."):
+                    found.append((module, node.module, node.lineno))
+            elif isinstance(node, ast.Import):
+                found.extend(
+                    (module, alias.name, node.lineno)
+                    for alias in node.names
+                    if alias.name.startswith("screener")
+                )
+    return found
+
+
+def test_imports_point_one_way() -> None:
+    wrong = []
+    for importer, imported, line in _imports():
+        source, target = _room(importer), _room(imported)
+        if "__init__" in (source, target) or source == target:
+            continue  # the package root holds only the version; a room may use itself
+        if LAYERS[target] > LAYERS[source] or (
+            LAYERS[target] == LAYERS[source] and {source, target} == {"files", "reports"}
+        ):
+            wrong.append(f"{importer}:{line} imports {imported} ({source} -> {target})")
+    assert wrong == []
+
+
+def test_every_module_is_in_a_known_room_and_small() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        assert _room(module) in LAYERS or path.name == "__init__.py", module
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= 400, f"{module} has {lines} lines; split it by what it is for"
+
+
+def test_sub_package_inits_are_empty() -> None:
+    """No re-exports: importing a folder costs nothing, so start-up stays measured."""
+    for init in PACKAGE.glob("*/__init__.py"):
+        if init.parent.name == "render":
+            continue  # the one dispatcher: the Format enum and the match that picks a format
+        text = init.read_text(encoding="utf-8").strip()
+        assert text == "", init
+
+
+def test_the_top_level_shows_the_layers() -> None:
+    entries = [p.name for p in PACKAGE.iterdir() if p.name != "__pycache__"]
+    folders = [name for name in entries if (PACKAGE / name).is_dir()]
+    assert len(entries) <= 16 and len(folders) >= 4, entries
