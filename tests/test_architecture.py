@@ -38,7 +38,7 @@ def _is_module(name: str) -> bool:
 
 def _imports() -> list[tuple[str, str, int]]:
     """(importing module, imported module, line) for every screener import, lazy ones too."""
-    found = []
+    found: list[tuple[str, str, int]] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         module = module.removesuffix(".__init__")
