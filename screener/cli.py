@@ -110,7 +110,9 @@ def run(
     lang: LanguageOption = None,
     region: Annotated[
         Optional[str],
-        typer.Option(help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other."),
+        typer.Option(
+            help="Where you are, for help contacts: uk, us, ca, au, ie, nz, es, mx, other."
+        ),
     ] = None,
     plain: PlainOption = False,
     bank: BankOption = None,
@@ -229,7 +231,9 @@ def intake(
     lang: LanguageOption = None,
     region: Annotated[
         Optional[str],
-        typer.Option(help="The client's region, for contacts: uk, us, ca, au, ie, nz, other."),
+        typer.Option(
+            help="The client's region, for contacts: uk, us, ca, au, ie, nz, es, mx, other."
+        ),
     ] = None,
     plain: PlainOption = False,
     bank: BankOption = None,
@@ -307,15 +311,19 @@ def validate(
 @app.command()
 def resources(
     region: Annotated[
-        Optional[str], typer.Option(help="uk, us, ca, au, ie, nz or other. Default: your locale.")
+        Optional[str],
+        typer.Option(help="uk, us, ca, au, ie, nz, es, mx or other. Default: your locale."),
     ] = None,
     resources: ResourcesOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
     from screener.commands import resources as resource_commands
 
     with _reported_errors():
-        sys.stdout.write(resource_commands.describe_resources(region, os.environ, resources))
+        sys.stdout.write(
+            resource_commands.describe_resources(region, os.environ, resources, language=lang)
+        )
 
 
 @app.command()
@@ -330,13 +338,16 @@ def explain(
     plain: Annotated[
         bool, typer.Option(help="Plain text for screen readers: no rules, no colour.")
     ] = False,
+    lang: LanguageOption = None,
 ) -> None:
     """Show how a bank works, for trainers: each question with its criterion, cluster and why
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
     from screener.commands import trainer
 
     with _reported_errors():
-        trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
+        trainer.explain(
+            bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout, language=lang
+        )
 
 
 @app.command()
@@ -357,11 +368,14 @@ def demo(
     bank: BankOption = None,
     region: Annotated[
         Optional[str],
-        typer.Option(help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other."),
+        typer.Option(
+            help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, es, mx, other."
+        ),
     ] = None,
     plain: Annotated[
         bool, typer.Option(help="Plain text for screen readers: no tables, no colour.")
     ] = False,
+    lang: LanguageOption = None,
 ) -> None:
     """Play out a worked example for trainers: each question, the persona's answer and a
     running tally per cluster; then the summary the person would see, the counsellor's view,
@@ -378,6 +392,7 @@ def demo(
                 plain=plain,
                 environ=os.environ,
                 stream=sys.stdout,
+                language=lang,
             )
         except (KeyboardInterrupt, EOFError):
             sys.stdout.write("\n")

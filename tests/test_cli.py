@@ -77,7 +77,7 @@ def test_quit_saves_nothing_and_exits_130(tmp_path: Path) -> None:
     last = flat(result.output.split("Your answer:")[-1])
     assert last == (
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: FRANK (0300 123 6600)."
+        "If you want to talk to someone: Samaritans (116 123)."
     )
     assert not target.exists()
 
@@ -88,7 +88,7 @@ def test_end_of_input_is_like_ctrl_d(tmp_path: Path) -> None:
     assert result.exit_code == 130
     assert flat(result.output.split("Your answer:")[-1]) == (
         "Stopped. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: FRANK (0300 123 6600)."
+        "If you want to talk to someone: Samaritans (116 123)."
     )
     assert "Traceback" not in result.output
     assert not target.exists()
@@ -101,10 +101,9 @@ def test_crisis_help_at_once_then_carry_on() -> None:
     out = result.output
     crisis = out.index("Help is there for you right now")
     assert crisis < out.index("Samaritans") < out.index("Would you like to carry on")
-    summary = out.index("Please read this first")
-    assert out.index("Support for how you are feeling", summary) < out.index(
-        "What your answers show"
-    )
+    summary = out.rindex("Help is there for you right now")
+    assert crisis < summary
+    assert out.index("You deserve support right now", summary) < out.index("What your answers show")
     assert out.index("Samaritans", summary) < out.index("What your answers show")
 
 
@@ -332,18 +331,19 @@ def test_resources_lists_the_services_contacts_first() -> None:
     lines = result.stdout.splitlines()
     assert lines[:4] == [
         "Help contacts: United Kingdom (uk)",
-        f"Northside Drug and Alcohol Service: its own 2 first (from {service}).",
+        f"Northside Drug and Alcohol Service: its own 2 first of their kind (from {service}).",
         "",
-        "Northside duty worker [drugs]",
+        "Northside out-of-hours line [crisis]",
     ]
     names = [line for line in lines[3:] if line and not line.startswith(" ")]
     assert names == [
-        "Northside duty worker [drugs]",
         "Northside out-of-hours line [crisis]",
-        "FRANK [drugs]",
-        "NHS 111 [health]",
         "Samaritans [crisis]",
+        "Shout [crisis]",
         "Emergency services [emergency]",
+        "NHS 111 [health]",
+        "Northside duty worker [drugs]",
+        "FRANK [drugs]",
     ]
 
 
@@ -356,11 +356,11 @@ def test_the_config_file_is_used_by_resources_and_run(
     folder.mkdir()
     (folder / "resources.yaml").write_bytes((DATA / "service.yaml").read_bytes())
     listed = invoke("resources", "--region", "uk")
-    assert listed.stdout.splitlines()[3] == "Northside duty worker [drugs]"
+    assert listed.stdout.splitlines()[3] == "Northside out-of-hours line [crisis]"
     summary = invoke("run", "--answers", str(answers_file(tmp_path)))
     out = flat(summary.stdout)
     contacts = out.index("Who you can contact (United Kingdom)")
-    assert contacts < out.index("Northside duty worker: call 020 7946 0000") < out.index("FRANK")
+    assert contacts < out.index("Northside duty worker: call 020 7946 0000") < out.index("FRANK:")
 
 
 def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path) -> None:
@@ -373,9 +373,9 @@ def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path)
     resources = json.loads(result.stdout)["resources"]
     assert resources["service"]["service"] == "Northside Drug and Alcohol Service"
     assert [contact["name"] for contact in resources["contacts"][:3]] == [
-        "Northside duty worker",
         "Northside out-of-hours line",
-        "FRANK",
+        "Samaritans",
+        "Shout",
     ]
 
 
@@ -386,7 +386,7 @@ def test_quitting_points_to_the_services_own_contact() -> None:
     assert result.exit_code == 130
     assert flat(result.output.split("Your answer:")[-1]) == (
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: Northside duty worker (020 7946 0000)."
+        "If you want to talk to someone: Northside out-of-hours line (020 7946 0999)."
     )
 
 

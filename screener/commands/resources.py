@@ -5,27 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from screener.files import bundled
-from screener.files.contacts import (
-    find_service,
-    load_contacts,
-)
-from screener.locales import locale_parts
-from screener.rules.contacts import choose_region, in_language, with_service
+from screener.commands.contacts import contacts_for, find_place, language_for
 
 
 def describe_resources(
-    requested: str | None, environ: Mapping[str, str], service_file: Path | None = None
+    requested: str | None,
+    environ: Mapping[str, str],
+    service_file: Path | None = None,
+    language: str | None = None,
 ) -> str:
-    """The contacts a summary would list, in its order: the service's own first, if any."""
-    region = choose_region(load_contacts(bundled.contacts_file()), requested, environ)
-    service, found_at = find_service(service_file, environ)
+    """The contacts a summary would list, in its order and language."""
+    place = find_place(requested, environ)
+    wanted = language_for(language, environ, place.region)
+    shown = contacts_for(place.region, service_file, wanted, environ)
+    region = shown.region
     lines = [f"Help contacts: {region.name} ({region.id})", ""]
-    if service is not None:
-        count = len(service.contacts)
-        lines[1:] = [f"{service.service}: its own {count} first (from {found_at}).", ""]
-    language, _ = locale_parts(environ)
-    for contact in in_language(with_service(region, service), language or "").contacts:
+    if shown.service is not None:
+        count = len(shown.service.contacts)
+        lines[1:] = [
+            f"{shown.service.service}: its own {count} first of their kind "
+            f"(from {shown.service_file}).",
+            "",
+        ]
+    for contact in region.contacts:
         lines.append(f"{contact.name} [{contact.kind}]")
         for label, value in (
             ("phone", contact.phone),

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from screener.commands.contacts import contacts_for, find_place
 from screener.errors import UsageError
 from screener.files import bundled
 from screener.files.answers import load_answers
 from screener.files.bank import load_bank
-from screener.files.contacts import find_service, load_contacts
 from screener.files.wording import DEFAULT_LANGUAGE, load_strings
 from screener.files.writing import check_target
-from screener.locales import locale_parts
+from screener.locales import locale_languages, with_system_locale
 from screener.models.bank import LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Region, ServiceContacts
@@ -25,7 +25,6 @@ from screener.models.result import Result
 from screener.models.wording import UiStrings
 from screener.render import Format, assert_never
 from screener.render.json import render_json
-from screener.rules.contacts import choose_region, in_language, with_service
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 
@@ -47,8 +46,10 @@ class Setup:
     loaded: LoadedBank
     strings: UiStrings
     region: Region
-    """The person's region, its contacts led by the service's own if one was given."""
+    """The person's region, its contacts in the order shown (see rules.contacts_to_show)."""
     service: ServiceContacts | None = None
+    region_known: bool = True
+    """False when the region is only the fallback: nothing said where the person is."""
 
 
 @dataclass(frozen=True)
@@ -67,16 +68,22 @@ class Options:
 
 
 def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
-    loaded = load_bank(find_bank(options.bank, options.language, environ))
+    place = find_place(options.region, environ)
+    region = place.region
+    loaded = load_bank(find_bank(options.bank, options.language, environ, region.language))
     strings = load_strings(loaded.bank.language)
-    region = choose_region(load_contacts(bundled.contacts_file()), options.region, environ)
-    service, _ = find_service(options.resources, environ)
-    region = in_language(with_service(region, service), loaded.bank.language)
-    return Setup(loaded, strings, region, service)
+    shown = contacts_for(region, options.resources, loaded.bank.language, environ)
+    return Setup(loaded, strings, shown.region, shown.service, region_known=place.known)
 
 
-def find_bank(requested: str | None, language: str | None, environ: Mapping[str, str]) -> Path:
-    """--bank as a file path, or a bundled bank id in the asked (or the locale's) language."""
+def find_bank(
+    requested: str | None,
+    language: str | None,
+    environ: Mapping[str, str],
+    region_language: str | None = None,
+) -> Path:
+    """--bank as a file path, or a bundled bank id in the asked language: --lang, else the
+    first the locale asks for that the bank has, else the region's own, else English."""
     if requested and (requested.endswith((".yaml", ".yml", ".json")) or os.sep in requested):
         return Path(requested)
     bank_id = requested or DEFAULT_BANK
@@ -94,10 +101,11 @@ def find_bank(requested: str | None, language: str | None, environ: Mapping[str,
                 f"available: {', '.join(languages)}"
             )
     else:
-        from_locale, _ = locale_parts(environ)
-        wanted = from_locale if from_locale in languages else DEFAULT_LANGUAGE
-        if wanted not in languages:
-            wanted = languages[0]
+        asked = [*locale_languages(with_system_locale(environ)), region_language]
+        wanted = next(
+            (code for code in asked if code in languages),
+            DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in languages else languages[0],
+        )
     path = bundled.bank_file(bank_id, wanted)
     assert path is not None
     return path

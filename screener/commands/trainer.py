@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
+from screener.commands.contacts import contacts_for, find_place
 from screener.commands.screening import find_bank
 from screener.errors import UsageError
-from screener.files import bundled
-from screener.files.contacts import load_contacts
 from screener.files.examples import find_example, load_checked_bank
 from screener.files.wording import load_strings, load_trainer_strings
 from screener.render import ExplainFormat, Format, assert_never
-from screener.rules.contacts import choose_region
 from screener.terminal.console import make_console, wants_plain
 from screener.terminal.trainer_screen import Pause, TrainerScreen, TrainerSetup
 
@@ -27,17 +25,19 @@ if TYPE_CHECKING:
 
 
 def prepare(
-    bank: str | None, environ: Mapping[str, str], *, region: str | None = None
+    bank: str | None,
+    environ: Mapping[str, str],
+    *,
+    region: str | None = None,
+    language: str | None = None,
 ) -> TrainerSetup:
-    loaded = load_checked_bank(find_bank(bank, None, environ))
-    language = loaded.bank.language
-    contacts = load_contacts(bundled.contacts_file())
-    return TrainerSetup(
-        loaded,
-        load_strings(language),
-        load_trainer_strings(language),
-        choose_region(contacts, region, environ),
-    )
+    """The bank in --lang (else the locale's language), and the contacts a run would show:
+    the service's own too, in the bank's language and the one order."""
+    place = find_place(region, environ)
+    loaded = load_checked_bank(find_bank(bank, language, environ, place.region.language))
+    words = loaded.bank.language
+    shown = contacts_for(place.region, None, words, environ)
+    return TrainerSetup(loaded, load_strings(words), load_trainer_strings(words), shown.region)
 
 
 def explain(
@@ -47,6 +47,7 @@ def explain(
     plain: bool,
     environ: Mapping[str, str],
     stream: TextIO,
+    language: str | None = None,
 ) -> None:
     """Write the bank explained: text (Rich on a terminal, plain when piped), Markdown or JSON."""
     from screener import __version__
@@ -58,7 +59,7 @@ def explain(
     from screener.reports.explain import explain as explanation_of
     from screener.reports.explain import handout
 
-    setup = prepare(bank, environ)
+    setup = prepare(bank, environ, language=language)
     explanation = explanation_of(setup.loaded)
     document = handout(explanation, setup.words, setup.strings.answer_labels)
     match output_format:
@@ -112,6 +113,7 @@ def demo(
     environ: Mapping[str, str],
     stream: TextIO,
     sleep: Callable[[float], None] | None = None,
+    language: str | None = None,
 ) -> bool:
     """List the personas, or play one out and then flip its answers. False if stopped early.
 
@@ -120,7 +122,7 @@ def demo(
     from screener.terminal.demo import list_personas, play
     from screener.terminal.whatif_screen import what_if
 
-    setup = prepare(bank, environ, region=region)
+    setup = prepare(bank, environ, region=region, language=language)
     is_plain = wants_plain(plain, environ, stream)
     console = make_console(stream, plain=is_plain)
     if persona is None:

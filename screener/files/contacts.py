@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from screener.errors import DataError
@@ -75,12 +75,29 @@ def config_file(environ: Mapping[str, str], platform: str = sys.platform) -> Pat
 
 
 def find_service(
-    requested: Path | None, environ: Mapping[str, str], platform: str = sys.platform
+    requested: Path | None,
+    environ: Mapping[str, str],
+    platform: str = sys.platform,
+    *,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[ServiceContacts | None, Path | None]:
-    """--resources FILE if given (it must exist), else the config file if there is one."""
+    """--resources FILE if given (it must exist and be good), else the config file if any.
+
+    A broken config file must not stop anyone reaching help: with `warn`, its first problem
+    is passed on as one line and the region's public contacts are shown without it.
+    """
     if requested is not None:
         return load_service(requested), requested
     path = config_file(environ, platform)
     if path is None or not path.is_file():
         return None, None
-    return load_service(path), path
+    try:
+        return load_service(path), path
+    except DataError as error:
+        if warn is None:
+            raise
+        warn(
+            f"warning: the service contacts file is not usable, so only the public contacts "
+            f"are shown: {error.problems[0]}"
+        )
+        return None, None

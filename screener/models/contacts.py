@@ -48,6 +48,10 @@ class Region(Model, frozen=True, kw_only=True):
         tuple[str, ...], Meta(description="Locale territory codes that mean this region, e.g. GB.")
     ] = ()
     contacts: Annotated[tuple[Contact, ...], Meta(min_length=1)]
+    language: Annotated[
+        str | None,
+        Meta(description="The language to show when the locale asks for none we have, e.g. es."),
+    ] = None
     translations: Annotated[
         dict[str, RegionTranslation], Meta(description="By language code: the region's name.")
     ] = msgspec.field(default_factory=dict)
@@ -65,9 +69,10 @@ class ContactBook(Model, frozen=True, kw_only=True):
 
 
 class ServiceContacts(Model, frozen=True, kw_only=True):
-    """A counselling service's own contacts, listed before the region's in every summary."""
+    """A counselling service's own contacts, listed before the region's of the same kind."""
 
     service: Annotated[Prose, Meta(description="The service's name, as the record names it.")]
     contacts: Annotated[
-        tuple[Contact, ...], Meta(min_length=1, description="In the order they are shown.")
+        tuple[Contact, ...],
+        Meta(min_length=1, description="Shown before the region's contacts of the same kind."),
     ]

@@ -56,6 +56,9 @@ class UiStrings(Model, frozen=True, kw_only=True):
     crisis_heading: Prose
     crisis_continue: Prose
     crisis_contacts_heading: Prose
+    crisis_emergency: Prose
+    crisis_again: Prose
+    region_line: Prose
     crisis_stopped: Prose
     quit_message: Prose
     interrupted: Prose

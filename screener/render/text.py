@@ -8,6 +8,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from screener.render.keep_whole import KeepWhole
 from screener.reports.summary import Entry, Section
 from screener.safetext import printable
 
@@ -33,13 +34,13 @@ def _print_plain(console: Console, section: Section) -> None:
     console.print(Text(printable(section.title)))
     for paragraph in section.paragraphs:
         console.print()
-        console.print(Text(printable(paragraph)))
+        console.print(KeepWhole(Text(printable(paragraph))))
     if section.entries:
         console.print()
         if section.entries_heading:
             console.print(Text(section.entries_heading + ":"))
         for entry in section.entries:
-            console.print(Text("- ") + entry_text(entry))
+            console.print(KeepWhole(Text("- ") + entry_text(entry)))
 
 
 def _print_rich(console: Console, section: Section) -> None:
@@ -47,13 +48,13 @@ def _print_rich(console: Console, section: Section) -> None:
     console.print()
     console.print(Rule(Text(printable(section.title), style=style), align="left", style=style))
     for paragraph in section.paragraphs:
-        console.print(Padding(Text(printable(paragraph)), (1, 0, 0, 0)))
+        console.print(Padding(KeepWhole(Text(printable(paragraph))), (1, 0, 0, 0)))
     if section.entries:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column()
         for entry in section.entries:
-            grid.add_row("•", entry_text(entry, term_style="bold"))
+            grid.add_row("•", KeepWhole(entry_text(entry, term_style="bold")))
         heading = (
             [Padding(Text(section.entries_heading, style="bold"), (1, 0, 0, 0))]
             if section.entries_heading

@@ -9,7 +9,7 @@ from screener.models.base import Answer, Level
 from screener.models.contacts import Contact, Region
 from screener.models.result import ClusterResult, Result
 from screener.models.wording import UiStrings
-from screener.rules.contacts import crisis_contacts
+from screener.rules.contacts import crisis_contacts, emergency_number
 from screener.rules.scoring import holds
 
 
@@ -48,6 +48,25 @@ def contact_entries(contacts: tuple[Contact, ...], strings: UiStrings) -> tuple[
     return tuple(Entry(contact_line(contact, strings), contact.name) for contact in contacts)
 
 
+def crisis_section(advice: tuple[str, ...], region: Region, strings: UiStrings) -> Section:
+    """The crisis advice, the region's emergency number and name, and its crisis contacts in
+    order: the same on the crisis screen, in the summary, in the demo and in records."""
+    number = emergency_number(region)
+    paragraphs = (
+        *advice,
+        *((strings.crisis_emergency.format(number=number),) if number else ()),
+        strings.region_line.format(region=region.name),
+        strings.crisis_again,
+    )
+    return Section(
+        strings.crisis_heading,
+        paragraphs,
+        contact_entries(crisis_contacts(region), strings),
+        strings.crisis_contacts_heading,
+        level="crisis",
+    )
+
+
 def build_summary(
     bank: Bank,
     result: Result,
@@ -55,22 +74,18 @@ def build_summary(
     strings: UiStrings,
     saved_to: str | None = None,
 ) -> list[Section]:
-    """Flags first, then the result, next steps, contacts, and what this is and is not."""
+    """Crisis advice and who to call first, then other flags, the result, next steps, all
+    contacts, and what this is and is not."""
     sections: list[Section] = []
-    if result.flags:
-        entries = tuple(Entry(flag.advice, flag.title) for flag in result.flags)
-        sections.append(
-            Section(strings.flags_heading, entries=entries, level=result.flags[0].level)
-        )
-    if any(flag.level == "crisis" for flag in result.flags):
-        # Someone who may be in danger sees who to call first, not at the end.
-        sections.append(
-            Section(
-                strings.crisis_contacts_heading,
-                entries=contact_entries(crisis_contacts(region), strings),
-                level="crisis",
-            )
-        )
+    crisis = tuple(flag.advice for flag in result.flags if flag.level == "crisis")
+    if crisis:
+        # Someone who may be in danger sees who to call straight after the advice, before
+        # anything else (other flags can run to many lines).
+        sections.append(crisis_section(crisis, region, strings))
+    others = [flag for flag in result.flags if flag.level != "crisis"]
+    if others:
+        entries = tuple(Entry(flag.advice, flag.title) for flag in others)
+        sections.append(Section(strings.flags_heading, entries=entries, level=others[0].level))
     sections.append(_result_section(bank, result, strings))
     steps = tuple(
         Entry(step.text, step.title)

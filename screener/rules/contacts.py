@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import msgspec
 
 from screener.errors import KeyPath, UsageError
-from screener.locales import locale_parts
+from screener.locales import locale_territory
 from screener.models.contacts import Contact, ContactBook, Region, ServiceContacts
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -16,6 +16,10 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 CRISIS_KINDS = ("crisis", "emergency", "directory")
 """Contacts shown at once when someone may be in danger."""
+
+KIND_ORDER = ("crisis", "emergency", "health", "drugs", "directory")
+"""The order every list of contacts follows, whatever the file's: someone in danger reads a
+crisis line first, then the emergency number; a directory to search comes last."""
 
 
 def check_contacts(book: ContactBook) -> list[tuple[KeyPath, str]]:
@@ -62,8 +66,38 @@ def choose_region(book: ContactBook, requested: str | None, environ: Mapping[str
             choices = ", ".join(region.id for region in book.regions)
             raise UsageError(f"unknown region '{requested}'; choose one of: {choices}")
         return region
-    _, territory = locale_parts(environ)
+    territory = locale_territory(environ)
     return (territory and _find(book, territory)) or _by_id(book, book.fallback)
+
+
+def region_is_known(book: ContactBook, environ: Mapping[str, str]) -> bool:
+    """Whether the locale names a territory we have contacts for (else the fallback is a guess)."""
+    territory = locale_territory(environ)
+    return bool(territory and _find(book, territory))
+
+
+def contacts_to_show(region: Region, service: ServiceContacts | None, language: str) -> Region:
+    """The one way contacts are put together for any screen, summary or record.
+
+    The service's own contacts and the region's, in `language` where the files give it, in
+    KIND_ORDER (crisis lines, emergency, health, drugs, directories); within a kind the
+    service's come first, then the file's order.
+    """
+    contacts = (service.contacts if service else ()) + region.contacts
+    ordered = sorted(contacts, key=lambda contact: KIND_ORDER.index(contact.kind))
+    return in_language(msgspec.structs.replace(region, contacts=tuple(ordered)), language)
+
+
+def emergency_number(region: Region) -> str | None:
+    """The region's emergency phone number, if it has one to name."""
+    return next(
+        (
+            contact.phone
+            for contact in region.contacts
+            if contact.kind == "emergency" and contact.phone
+        ),
+        None,
+    )
 
 
 def in_language(region: Region, language: str) -> Region:
@@ -100,10 +134,3 @@ def _find(book: ContactBook, wanted: str) -> Region | None:
 
 def _by_id(book: ContactBook, region_id: str) -> Region:
     return next(region for region in book.regions if region.id == region_id)
-
-
-def with_service(region: Region, service: ServiceContacts | None) -> Region:
-    """The region with the service's own contacts first: every list of contacts shows them so."""
-    if service is None:
-        return region
-    return msgspec.structs.replace(region, contacts=service.contacts + region.contacts)

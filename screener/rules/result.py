@@ -35,7 +35,7 @@ def build_result(
     recorded_at: datetime.datetime | None = None,
     service: ServiceContacts | None = None,
 ) -> Result:
-    """`region` lists the contacts as shown: a service's own first (see resources.with_service)."""
+    """`region` lists the contacts as shown (see rules.contacts.contacts_to_show)."""
     bank = loaded.bank
     return Result(
         screener_version=__version__,

@@ -11,12 +11,10 @@ from screener.models.bank import Example, Flag, Item
 from screener.models.base import Answer
 from screener.reports.explain import ExplainedItem, item_heading
 from screener.reports.summary import (
-    Section,
     build_professional_summary,
     build_summary,
-    contact_entries,
+    crisis_section,
 )
-from screener.rules.contacts import crisis_contacts
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from screener.rules.walk import Ending, Navigation, Response, Step, walk
@@ -111,10 +109,8 @@ class PersonaAsker:
     def crisis(self, flag: Flag) -> bool:
         """What the person would see at once; the persona carries on."""
         screen = self.screen
-        contacts = contact_entries(crisis_contacts(screen.setup.region), screen.setup.strings)
-        screen.sections(
-            [Section(screen.setup.strings.crisis_heading, (flag.advice,), contacts, level="crisis")]
-        )
+        strings = screen.setup.strings
+        screen.sections([crisis_section((flag.advice,), screen.setup.region, strings)])
         screen.gap()
         screen.say(screen.words.demo_crisis.format(name=self.example.name))
         return True

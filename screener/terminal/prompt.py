@@ -5,11 +5,10 @@ from __future__ import annotations
 import enum
 import io
 import sys
-import textwrap
 from dataclasses import dataclass
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
@@ -17,8 +16,9 @@ from screener.models.bank import Bank, Flag
 from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import Region
 from screener.models.wording import UiStrings
-from screener.reports.summary import contact_entries
-from screener.rules.contacts import crisis_contacts
+from screener.render.keep_whole import KeepWhole, fill
+from screener.render.text import entry_text
+from screener.reports.summary import crisis_section
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
 from screener.terminal.keyboard import QuickExit, can_read_keys, is_quick_exit, read_line
@@ -88,6 +88,7 @@ class ConsoleAsker:
         for paragraph in bank.intro:
             self._paragraph(paragraph)
         self._paragraph(self.strings.how_to_answer)
+        self._paragraph(self.strings.region_line.format(region=self.region.name))
         return self._begin()
 
     def ask(self, step: Step) -> Response:
@@ -112,24 +113,22 @@ class ConsoleAsker:
 
     def crisis(self, flag: Flag) -> bool:
         strings = self.strings
-        body = Text(printable(flag.advice))
-        contacts = contact_entries(crisis_contacts(self.region), strings)
+        section = crisis_section((flag.advice,), self.region, strings)
+        contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
         if self.plain:
-            self._paragraph(strings.crisis_heading)
-            self._paragraph(flag.advice)
+            self._paragraph(section.title)
+            for paragraph in section.paragraphs:
+                self._paragraph(paragraph)
             self.console.print()
-            for entry in contacts:
-                self._say(f"- {entry.term}: {entry.text}")
+            for line in contacts:
+                self._say(f"- {line.plain}")
         else:
-            lines = [
-                Text(f"{entry.term}: ", style="bold") + Text(printable(entry.text))
-                for entry in contacts
-            ]
+            paragraphs = [Text(printable(paragraph)) for paragraph in section.paragraphs]
             self.console.print()
             self.console.print(
                 Panel(
-                    Text("\n").join([body, Text(""), *lines]),
-                    title=Text(strings.crisis_heading, style="bold"),
+                    Group(*(KeepWhole(line) for line in _spaced(paragraphs, contacts))),
+                    title=Text(section.title, style="bold"),
                     title_align="left",
                     border_style="red",
                 )
@@ -219,10 +218,9 @@ class ConsoleAsker:
     def _say(self, text: str) -> None:
         """Plain mode wraps with textwrap: no trailing spaces for a screen reader to read."""
         if self.plain:
-            wrapped = textwrap.fill(printable(text), width=max(self.console.width, 20))
-            self.console.print(Text(wrapped))
+            self.console.print(Text(fill(printable(text), max(self.console.width, 20))))
         else:
-            self.console.print(Text(printable(text)))
+            self.console.print(KeepWhole(Text(printable(text))))
 
     def _read(self, prompt: str) -> str:
         """One line from the keyboard; EOFError (Ctrl-D), KeyboardInterrupt and QuickExit
@@ -266,3 +264,11 @@ def ask_line(console: Console, prompt: str, *, plain: bool, quiet: bool = False)
     """One line after a prompt (dim if `quiet`), for screens besides the questions."""
     style = "" if plain else ("dim" if quiet else "bold cyan")
     return read_typed(console, Text(f"{prompt} ", style=style))
+
+
+def _spaced(paragraphs: list[Text], contacts: list[Text]) -> list[Text]:
+    """Paragraphs with a blank line after each, then the contacts one to a line."""
+    lines: list[Text] = []
+    for paragraph in paragraphs:
+        lines += [paragraph, Text("")]
+    return lines + contacts

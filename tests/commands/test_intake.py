@@ -210,7 +210,7 @@ def test_quitting_at_the_review_saves_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 130
     assert flat(result.output.split("Number to change, or Enter for the result:")[-1]) == (
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: FRANK (0300 123 6600)."
+        "If you want to talk to someone: Samaritans (116 123)."
     )
     assert not target.exists()
 

@@ -96,7 +96,7 @@ def test_several_problems_are_all_reported(tmp_path: Path) -> None:
 
 def test_validate_checks_a_contacts_file_too() -> None:
     lines, ok = validate_files([bundled.contacts_file()])
-    assert ok and "contacts for 7 regions" in lines[0]
+    assert ok and "contacts for 9 regions" in lines[0]
 
 
 def test_sha256_is_of_the_exact_file(ketamine: LoadedBank) -> None:

@@ -19,6 +19,7 @@ from screener.models.wording import UiStrings
 from screener.render.markdown import render_markdown
 from screener.render.text import print_sections
 from screener.reports.summary import build_summary
+from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS, full_answers
@@ -51,7 +52,8 @@ PATHS: dict[str, tuple[dict[str, Answer], str]] = {
 
 
 def region_named(contacts: ContactBook, region_id: str) -> Region:
-    return next(region for region in contacts.regions if region.id == region_id)
+    """The region as every command shows it: its contacts in the one order, in English."""
+    return contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
 
 
 def summary_text(

@@ -9,9 +9,13 @@ import pytest
 
 from screener.errors import DataError, UsageError
 from screener.files.contacts import config_file, find_service, load_service
-from screener.locales import locale_parts
 from screener.models.contacts import ContactBook
-from screener.rules.contacts import choose_region, crisis_contacts, with_service
+from screener.rules.contacts import (
+    choose_region,
+    contacts_to_show,
+    crisis_contacts,
+    emergency_number,
+)
 from tests.conftest import DATA
 
 
@@ -28,7 +32,10 @@ from tests.conftest import DATA
         ({"LANG": "C.UTF-8"}, "other"),
         ({}, "other"),
         ({"LANG": "en_US.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "uk"),
-        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "en_NZ.UTF-8"}, "nz"),
+        # LC_MESSAGES is the language read, not where the person is
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "en_NZ.UTF-8"}, "us"),
+        ({"LANG": "es_ES.UTF-8"}, "es"),
+        ({"LANG": "es_MX.UTF-8"}, "mx"),
     ],
 )
 def test_region_from_the_locale(
@@ -38,7 +45,8 @@ def test_region_from_the_locale(
 
 
 @pytest.mark.parametrize(
-    ("requested", "expected"), [("uk", "uk"), ("GB", "uk"), ("US", "us"), ("nz", "nz")]
+    ("requested", "expected"),
+    [("uk", "uk"), ("GB", "uk"), ("US", "us"), ("nz", "nz"), ("es", "es"), ("mx", "mx")],
 )
 def test_region_by_option(contacts: ContactBook, requested: str, expected: str) -> None:
     assert choose_region(contacts, requested, {"LANG": "en_AU"}).id == expected
@@ -49,9 +57,9 @@ def test_an_unknown_region_is_a_usage_error(contacts: ContactBook) -> None:
         choose_region(contacts, "mars", {})
 
 
-def test_locale_parts() -> None:
-    assert locale_parts({"LANG": "es_MX.UTF-8"}) == ("es", "MX")
-    assert locale_parts({"LANG": "POSIX"}) == (None, None)
+def test_regions_by_option_include_spain_and_mexico(contacts: ContactBook) -> None:
+    assert choose_region(contacts, "es", {}).id == "es"
+    assert choose_region(contacts, "MX", {}).id == "mx"
 
 
 def test_every_region_has_crisis_and_emergency_help(contacts: ContactBook) -> None:
@@ -101,17 +109,56 @@ def test_the_config_file_is_where_each_platform_keeps_them(
     assert (found.as_posix() if found else None) == expected
 
 
-def test_service_contacts_come_first(contacts: ContactBook) -> None:
+def test_service_contacts_come_first_of_their_kind(contacts: ContactBook) -> None:
     service = load_service(SERVICE)
     uk = choose_region(contacts, "uk", {})
-    merged = with_service(uk, service)
-    assert [contact.name for contact in merged.contacts][:3] == [
-        "Northside duty worker",
-        "Northside out-of-hours line",
-        "FRANK",
+    shown = contacts_to_show(uk, service, "en")
+    assert [(contact.kind, contact.name) for contact in shown.contacts] == [
+        ("crisis", "Northside out-of-hours line"),
+        ("crisis", "Samaritans"),
+        ("crisis", "Shout"),
+        ("emergency", "Emergency services"),
+        ("health", "NHS 111"),
+        ("drugs", "Northside duty worker"),
+        ("drugs", "FRANK"),
     ]
-    assert crisis_contacts(merged)[0].name == "Northside out-of-hours line"
-    assert with_service(uk, None) is uk
+    assert crisis_contacts(shown)[0].name == "Northside out-of-hours line"
+    assert contacts_to_show(uk, None, "en").contacts[0].name == "Samaritans"
+
+
+@pytest.mark.parametrize("region_id", ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"])
+def test_every_list_runs_crisis_emergency_health_drugs_directory(
+    contacts: ContactBook, region_id: str
+) -> None:
+    order = ["crisis", "emergency", "health", "drugs", "directory"]
+    shown = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    kinds = [order.index(contact.kind) for contact in shown.contacts]
+    assert kinds == sorted(kinds)
+
+
+def test_a_directory_is_never_first_on_the_us_crisis_screen(contacts: ContactBook) -> None:
+    us = contacts_to_show(choose_region(contacts, "us", {}), None, "en")
+    assert [contact.name for contact in crisis_contacts(us)] == [
+        "988 Suicide & Crisis Lifeline",
+        "Emergency services",
+        "FindTreatment.gov",
+    ]
+
+
+def test_contacts_are_shown_in_the_language_asked(contacts: ContactBook) -> None:
+    mx = contacts_to_show(choose_region(contacts, "mx", {}), None, "es")
+    assert mx.name == "México"
+    assert mx.contacts[0].hours == "24 horas, todos los días"
+
+
+@pytest.mark.parametrize(
+    ("region_id", "number"),
+    [("uk", "999"), ("us", "911"), ("es", "112"), ("mx", "911"), ("nz", "111"), ("other", None)],
+)
+def test_the_emergency_number_of_a_region(
+    contacts: ContactBook, region_id: str, number: str | None
+) -> None:
+    assert emergency_number(choose_region(contacts, region_id, {})) == number
 
 
 def test_the_config_file_is_read_when_there_is_one(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from rich.console import Console
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
 from screener.models.wording import UiStrings
+from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.walk import Navigation, Step
 from screener.terminal.prompt import Command, ConsoleAsker, interpret
 
@@ -68,7 +69,7 @@ def make_asker(
         return line
 
     console.input = fake_input  # type: ignore[method-assign, assignment]
-    uk = next(region for region in contacts.regions if region.id == "uk")
+    uk = contacts_to_show(choose_region(contacts, "uk", {}), None, "en")
     return ConsoleAsker(console, strings, uk, plain=plain), output
 
 

@@ -1,0 +1,62 @@
+"""Text that wraps at spaces but never inside a phone number: "116 123" stays on one line."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+NUMBER = re.compile(r"\+?\d[\d\-]*(?: \d[\d\-]*)+")
+"""Digits with spaces or hyphens between them: 116 123, 0300 123 6600, 1-800-662-4357."""
+
+HOLD = "\u2800"
+"""Stands in for a space inside a number while Rich wraps: one cell wide and not a space to
+Rich (which breaks at any Unicode space, the no-break space too). Never printed."""
+
+
+def hold_spaces(plain: str) -> str:
+    return NUMBER.sub(lambda match: match.group().replace(" ", HOLD), plain)
+
+
+def fill(plain: str, width: int) -> str:
+    """textwrap.fill for plain mode, never breaking inside a number nor at its hyphens."""
+    wrapped = textwrap.fill(hold_spaces(plain), width=width, break_on_hyphens=False)
+    return wrapped.replace(HOLD, " ")
+
+
+def hold_numbers(text: Text) -> Text:
+    """The text with the spaces inside numbers held, spans kept (same length)."""
+    held = hold_spaces(text.plain)
+    if held == text.plain:
+        return text
+    copy = text.copy()
+    copy.plain = held
+    return copy
+
+
+def release(text: Text) -> Text:
+    copy = text.copy()
+    copy.plain = text.plain.replace(HOLD, " ")
+    copy.rstrip()  # a wrapped line keeps its last space; no screen reader should read it
+    return copy
+
+
+class KeepWhole:
+    """A Text drawn like any other, but wrapped so that no number is split across lines."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        held = hold_numbers(self.text)
+        if held is self.text:
+            yield self.text
+            return
+        lines = held.wrap(console, options.max_width, justify="default", overflow="fold")
+        yield Text("\n").join(release(line) for line in lines)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, hold_numbers(self.text))
