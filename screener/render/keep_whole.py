@@ -23,7 +23,9 @@ def hold_spaces(plain: str) -> str:
 
 def fill(plain: str, width: int) -> str:
     """textwrap.fill for plain mode, never breaking inside a number nor at its hyphens."""
-    wrapped = textwrap.fill(hold_spaces(plain), width=width, break_on_hyphens=False)
+    wrapped = textwrap.fill(
+        hold_spaces(plain), width=width, break_on_hyphens=False, break_long_words=False
+    )
     return wrapped.replace(HOLD, " ")
 
 

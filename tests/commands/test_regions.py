@@ -1,0 +1,146 @@
+"""The right help for the right place, through the command line: regions, order, languages,
+and a broken service file that never keeps help from anyone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from screener.cli import app
+from tests.files.test_answers import GOOD
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str], input: str | None = None) -> Result:
+    return runner.invoke(app, list(args), input=input, env={"COLUMNS": "80", **env})
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_resources_in_spain_lists_024_and_112_in_spanish() -> None:
+    result = invoke("resources", env={"LANG": "es_ES.UTF-8"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Help contacts: España (es)")
+    assert "phone: 024" in out and "phone: 112" in out
+    assert "hours: 24 horas, todos los días" in out
+
+
+def test_resources_in_mexico_lists_linea_de_la_vida_and_911() -> None:
+    result = invoke("resources", env={"LANG": "es_MX.UTF-8"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Help contacts: México (mx)")
+    assert "phone: 800 911 2000" in result.stdout and "phone: 911" in result.stdout
+
+
+def test_region_es_and_mx_are_accepted_and_speak_spanish_by_default() -> None:
+    for region, number in (("es", "024"), ("mx", "800 911 2000")):
+        result = invoke("resources", "--region", region, env={"LANG": "C"})
+        assert result.exit_code == 0, result.output
+        assert f"phone: {number}" in result.stdout
+        assert "24 horas" in result.stdout
+
+
+def test_resources_takes_a_language() -> None:
+    result = invoke("resources", "--region", "mx", "--lang", "en", env={"LANG": "es_MX.UTF-8"})
+    assert result.stdout.startswith("Help contacts: Mexico (mx)")
+    assert "hours: 24 hours, every day" in result.stdout
+
+
+def test_a_person_in_germany_reading_english_is_not_given_us_lines() -> None:
+    result = invoke("resources", env={"LANG": "de_DE.UTF-8", "LC_MESSAGES": "en_US.UTF-8"})
+    assert result.stdout.startswith("Help contacts: Anywhere else (other)")
+
+
+def test_english_language_with_uk_formats_gives_uk_lines() -> None:
+    env = {"LANG": "en_US.UTF-8", "LC_TELEPHONE": "en_GB.UTF-8", "LC_ADDRESS": "en_GB.UTF-8"}
+    assert invoke("resources", env=env).stdout.startswith("Help contacts: United Kingdom (uk)")
+
+
+def test_the_us_crisis_screen_puts_988_and_911_before_the_directory() -> None:
+    keys = "\n" + "n\n" + "n\n" * 5 + "y\n" + "n\n"
+    out = invoke("run", env={"LANG": "en_US.UTF-8"}, input=keys).output
+    screen = out[out.index("Help is there for you right now") : out.index("Would you like")]
+    assert (
+        screen.index("988 Suicide & Crisis Lifeline:")
+        < screen.index("Emergency services:")
+        < screen.index("FindTreatment.gov:")
+    )
+    assert "If you are in danger now, call 911." in flat(screen)
+    assert "Contacts for: United States." in flat(screen)
+    assert "screener resources" in flat(screen)
+
+
+def test_the_intro_names_the_region() -> None:
+    out = invoke("run", env={"LANG": "en_IE.UTF-8"}, input="q\n").output
+    assert "Contacts for: Ireland. Somewhere else?" in flat(out)
+
+
+def test_a_severe_summary_shows_crisis_contacts_before_any_other_flag(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        GOOD.replace("self_harm_thoughts: no", "self_harm_thoughts: yes").replace(
+            "blood_in_urine: no", "blood_in_urine: yes"
+        )
+    )
+    out = flat(invoke("run", "--answers", str(answers), env={"LANG": "en_GB.UTF-8"}).stdout)
+    assert out.index("You deserve support right now") < out.index("call 116 123")
+    assert out.index("call 116 123") < out.index("Blood in your urine")
+    assert out.index("call 999") < out.index("Blood in your urine")
+
+
+def test_a_broken_config_file_warns_and_the_summary_still_comes(
+    tmp_path: Path, no_service_config: Path
+) -> None:
+    folder = no_service_config / "screener"
+    folder.mkdir()
+    (folder / "resources.yaml").write_text("service: Northside\ncontacts: []\n")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD)
+    result = invoke("run", "--answers", str(answers), env={"LANG": "en_GB.UTF-8"})
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("screener: warning: the service contacts file is not usable")
+    assert "contacts: needs at least one entry" in result.stderr
+    assert "Who you can contact (United Kingdom)" in result.stdout
+    listed = invoke("resources", env={"LANG": "en_GB.UTF-8"})
+    assert listed.exit_code == 0 and "Samaritans" in listed.stdout
+
+
+def test_a_broken_file_named_with_resources_is_still_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "resources.yaml"
+    path.write_text("service: Northside\ncontacts: []\n")
+    result = invoke("resources", "--resources", str(path), env={"LANG": "en_GB.UTF-8"})
+    assert result.exit_code == 1
+    assert "contacts: needs at least one entry" in result.stderr
+
+
+def test_a_spanish_demo_shows_spanish_contacts() -> None:
+    for region in ("uk", "es"):
+        args = ("demo", "chris", "--pace", "0", "--region", region)
+        out = flat(invoke(*args, env={"LANG": "es_ES.UTF-8"}, input="q\n").stdout)
+        assert "24 horas, todos los días" in out, region
+        assert "24 hours, every day" not in out, region
+    assert "llama al 024" in out
+
+
+def test_a_demo_shows_the_services_own_contacts(no_service_config: Path) -> None:
+    from tests.conftest import DATA
+
+    folder = no_service_config / "screener"
+    folder.mkdir()
+    (folder / "resources.yaml").write_bytes((DATA / "service.yaml").read_bytes())
+    out = invoke("demo", "chris", "--pace", "0", env={"LANG": "en_GB.UTF-8"}, input="q\n").stdout
+    assert "Northside out-of-hours line" in out
+
+
+def test_explain_and_demo_take_a_language() -> None:
+    explained = invoke("explain", "--lang", "es", env={"LANG": "en_GB.UTF-8"})
+    assert explained.exit_code == 0, explained.output
+    assert "Últimamente" in explained.stdout
+    listed = invoke("demo", "--lang", "es", env={"LANG": "en_GB.UTF-8"})
+    assert listed.exit_code == 0, listed.output

@@ -1,0 +1,90 @@
+"""No phone number split across lines, at any width, in Rich and plain text."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from screener.models.bank import LoadedBank
+from screener.models.contacts import Contact, ContactBook
+from screener.models.wording import UiStrings
+from screener.render.keep_whole import KeepWhole, fill
+from screener.render.text import print_sections
+from screener.reports.summary import build_summary
+from screener.rules.contacts import choose_region, contacts_to_show, crisis_contacts
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+from screener.terminal.prompt import ConsoleAsker
+from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS, full_answers
+
+REGIONS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
+
+
+def numbers(contacts: tuple[Contact, ...]) -> set[str]:
+    found = {value for contact in contacts for value in (contact.phone, contact.text) if value}
+    for contact in contacts:  # and the numbers a description names, such as a TTY line
+        found.update(re.findall(r"\d[\d\-]*(?: \d[\d\-]*)+", contact.description))
+    return found
+
+
+def test_a_number_stays_on_one_line_in_rich() -> None:
+    console = Console(file=io.StringIO(), width=28, color_system=None)
+    text = Text("Samaritans Ireland: call 116 123 (24 hours), or 0477 13 11 14.")
+    with console.capture() as captured:
+        console.print(Panel(KeepWhole(text)))
+    out = captured.get()
+    assert "116 123" in out and "0477 13 11 14" in out
+    assert all(line.rstrip() == line for line in out.splitlines())
+
+
+def test_plain_fill_keeps_numbers_and_hyphens_whole() -> None:
+    wrapped = fill("call 1-800-662-4357 or 0300 123 6600 any time of day", 12)
+    assert "1-800-662-4357" in wrapped.splitlines()
+    assert "0300 123 6600" in wrapped.splitlines()
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_every_number_on_the_crisis_screen_is_whole_at_28_columns(
+    ketamine: LoadedBank,
+    strings: UiStrings,
+    contacts: ContactBook,
+    region_id: str,
+    plain: bool,
+) -> None:
+    region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    output = io.StringIO()
+    console = Console(file=output, width=28, color_system=None, markup=False, highlight=False)
+    console.input = lambda *args, **kwargs: "y"  # type: ignore[method-assign, assignment]
+    flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
+    assert ConsoleAsker(console, strings, region, plain=plain).crisis(flag)
+    shown = output.getvalue()
+    for number in numbers(crisis_contacts(region)):
+        assert number in shown, (region_id, number, shown)
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("width", range(40, 51))
+@pytest.mark.parametrize("region_id", ["au", "nz", "ie", "uk", "us"])
+def test_every_number_in_the_summary_is_whole_at_40_to_50_columns(
+    ketamine: LoadedBank,
+    strings: UiStrings,
+    contacts: ContactBook,
+    region_id: str,
+    width: int,
+    plain: bool,
+) -> None:
+    region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    answers = full_answers(dict.fromkeys(CRITERION_IDS, "yes")) | dict.fromkeys(HEALTH_IDS, "yes")
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False)
+    print_sections(console, build_summary(ketamine.bank, result, region, strings), plain=plain)
+    shown = output.getvalue()
+    for number in numbers(region.contacts):
+        assert number in shown, (region_id, width, number)
