@@ -60,7 +60,7 @@ def test_every_number_on_the_crisis_screen_is_whole_at_28_columns(
     region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
     output = io.StringIO()
     console = Console(file=output, width=28, color_system=None, markup=False, highlight=False)
-    console.input = lambda *args, **kwargs: "y"  # type: ignore[method-assign, assignment]
+    console.input = lambda *args, **kwargs: "y"  # type: ignore[method-assign]
     flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
     assert ConsoleAsker(console, strings, region, plain=plain).crisis(flag)
     shown = output.getvalue()
