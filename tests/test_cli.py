@@ -404,9 +404,15 @@ def test_validate_checks_a_service_file() -> None:
 
     result = invoke("validate", str(DATA / "service.yaml"))
     assert result.exit_code == 0
-    assert result.stdout == (
+    lines = result.stdout.splitlines()
+    assert (
+        f"{DATA / 'service.yaml'}:17:5: warning: contacts[1].hours: 'Northside out-of-hours "
+        "line' is a crisis contact but does not say it is open 24 hours; someone in danger at "
+        "night needs one that is"
+    ) in lines
+    assert lines[-1] == (
         f"{DATA / 'service.yaml'}: ok, 2 contacts of Northside Drug and Alcohol Service, "
-        "listed first\n"
+        "listed first of their kind"
     )
 
 

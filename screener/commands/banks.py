@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from screener.errors import DataError
@@ -14,6 +15,7 @@ from screener.files.contacts import (
 from screener.files.examples import checked_bank
 from screener.models.bank import Bank
 from screener.models.wording import UiStrings
+from screener.rules.contacts import book_warnings, contact_warnings
 from screener.rules.translations import (
     REFERENCE_LANGUAGE,
     Finding,
@@ -34,11 +36,13 @@ def list_banks() -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def validate_files(files: list[Path]) -> tuple[list[str], bool]:
+def validate_files(files: list[Path], today: datetime.date | None = None) -> tuple[list[str], bool]:
     """A line per problem (file:line:col: message) or per good file; and whether all passed.
 
+    Contacts files also get warnings (file:line:col: warning: ...) that leave them passing.
     Each line is one_line(): a file name or key can hold anything, the terminal must not.
     """
+    today = today or datetime.date.today()
     lines: list[str] = []
     ok = True
     for path in files:
@@ -47,6 +51,7 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
             data = document.data
             if isinstance(data, dict) and "regions" in data:
                 book = contacts_from_document(document)
+                lines += _warnings(document, book_warnings(book, today))
                 lines.append(one_line(f"{path}: ok, contacts for {len(book.regions)} regions"))
             elif isinstance(data, dict) and "answer_words" in data:
                 ui = documents.convert(document, UiStrings)
@@ -54,9 +59,12 @@ def validate_files(files: list[Path]) -> tuple[list[str], bool]:
                 lines.append(one_line(f"{path}: ok, interface wording ({ui.language})"))
             elif isinstance(document.data, dict) and "contacts" in document.data:
                 service = service_from_document(document)
+                lines += _warnings(
+                    document, contact_warnings(service.contacts, ("contacts",), today)
+                )
                 lines.append(
                     f"{path}: ok, {len(service.contacts)} contacts of {service.service}, "
-                    "listed first"
+                    "listed first of their kind"
                 )
             else:
                 bank = checked_bank(document).bank
@@ -88,6 +96,17 @@ def _strings_findings(path: Path, ui: UiStrings) -> list[Finding]:
         return []
     reference = documents.convert(documents.load(reference_path), UiStrings)
     return check_strings(reference, ui)
+
+
+def _warnings(document: documents.Document, findings: list[Finding]) -> list[str]:
+    """file:line:col: warning: key: message, one line each."""
+    lines = []
+    for key_path, message in findings:
+        problem = document.problem(key_path, message)
+        where = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
+        key = f" {problem.key}:" if problem.key else ""
+        lines.append(one_line(f"{where}: warning:{key} {message}"))
+    return lines
 
 
 def _raise_findings(document: documents.Document, findings: list[Finding]) -> None:

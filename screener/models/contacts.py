@@ -66,6 +66,13 @@ class ContactBook(Model, frozen=True, kw_only=True):
 
     fallback: Identifier
     regions: Annotated[tuple[Region, ...], Meta(min_length=1)]
+    reviewed: Annotated[
+        datetime.date | None,
+        Meta(
+            description="When the file was last reviewed; each contact is checked within 18 "
+            "months of it."
+        ),
+    ] = None
 
 
 class ServiceContacts(Model, frozen=True, kw_only=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 
@@ -134,3 +135,43 @@ def _find(book: ContactBook, wanted: str) -> Region | None:
 
 def _by_id(book: ContactBook, region_id: str) -> Region:
     return next(region for region in book.regions if region.id == region_id)
+
+
+STALE_AFTER = datetime.timedelta(days=548)
+"""18 months: a contact checked longer ago than this may have changed or closed."""
+
+ALWAYS_OPEN = re.compile(r"24\s*(hours|horas|h\b)|24\s*/\s*7", re.IGNORECASE)
+
+
+def contact_warnings(
+    contacts: tuple[Contact, ...], at: KeyPath, today: datetime.date
+) -> list[tuple[KeyPath, str]]:
+    """What a person checking a file should know, though it does not stop the file: a crisis
+    contact that does not say it is open 24 hours, and details not checked in 18 months."""
+    warnings: list[tuple[KeyPath, str]] = []
+    for number, contact in enumerate(contacts):
+        if contact.kind == "crisis" and not ALWAYS_OPEN.search(contact.hours or ""):
+            warnings.append(
+                (
+                    (*at, number, "hours"),
+                    f"'{contact.name}' is a crisis contact but does not say it is open 24 "
+                    "hours; someone in danger at night needs one that is",
+                )
+            )
+        if today - contact.checked > STALE_AFTER:
+            warnings.append(
+                (
+                    (*at, number, "checked"),
+                    f"'{contact.name}' was last checked {contact.checked.isoformat()}, more "
+                    "than 18 months ago; check it again",
+                )
+            )
+    return warnings
+
+
+def book_warnings(book: ContactBook, today: datetime.date) -> list[tuple[KeyPath, str]]:
+    return [
+        warning
+        for index, region in enumerate(book.regions)
+        for warning in contact_warnings(region.contacts, ("regions", index, "contacts"), today)
+    ]

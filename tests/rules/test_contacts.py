@@ -12,6 +12,7 @@ from screener.files.contacts import config_file, find_service, load_service
 from screener.models.contacts import ContactBook
 from screener.rules.contacts import (
     choose_region,
+    contact_warnings,
     contacts_to_show,
     crisis_contacts,
     emergency_number,
@@ -206,3 +207,33 @@ def test_a_broken_service_file_is_located(
     with pytest.raises(DataError) as caught:
         load_service(path)
     assert str(caught.value) == f"{path}{message}"
+
+
+def test_warnings_for_a_crisis_line_not_open_all_night_and_old_details() -> None:
+    service = load_service(SERVICE)
+    today = datetime.date(2026, 12, 1)
+    assert contact_warnings(service.contacts, ("contacts",), today) == [
+        (
+            ("contacts", 1, "hours"),
+            "'Northside out-of-hours line' is a crisis contact but does not say it is open 24 "
+            "hours; someone in danger at night needs one that is",
+        )
+    ]
+    later = service.contacts[0].checked + datetime.timedelta(days=549)
+    stale = contact_warnings(service.contacts[:1], ("contacts",), later)
+    assert stale == [
+        (
+            ("contacts", 0, "checked"),
+            "'Northside duty worker' was last checked 2026-11-01, more than 18 months ago; "
+            "check it again",
+        )
+    ]
+
+
+def test_the_shipped_contacts_have_no_warnings_on_the_day_they_were_reviewed(
+    contacts: ContactBook,
+) -> None:
+    from screener.rules.contacts import book_warnings
+
+    assert contacts.reviewed is not None
+    assert book_warnings(contacts, contacts.reviewed) == []
