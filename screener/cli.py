@@ -180,6 +180,8 @@ def run(
         is_plain = console_policy.wants_plain(plain, os.environ, conversation)
         console = console_policy.make_console(conversation, plain=is_plain)
         try:
+            if region is None:
+                setup = screening.settle_region(setup, options, console, os.environ, plain=is_plain)
             walked = screening.ask(setup, console, plain=is_plain)
         except QuickExit:
             if not keep_screen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import os
@@ -74,6 +75,32 @@ def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
     strings = load_strings(loaded.bank.language)
     shown = contacts_for(region, options.resources, loaded.bank.language, environ)
     return Setup(loaded, strings, shown.region, shown.service, region_known=place.known)
+
+
+def settle_region(
+    setup: Setup, options: Options, console: Console, environ: Mapping[str, str], *, plain: bool
+) -> Setup:
+    """When nothing said where the person is, ask once, before the questions."""
+    if setup.region_known:
+        return setup
+    from screener.files import bundled as data
+    from screener.files.contacts import load_contacts
+    from screener.rules.contacts import in_language
+    from screener.terminal.prompt import ask_region
+
+    book = load_contacts(data.contacts_file())
+    language = setup.loaded.bank.language
+    regions = [region for region in book.regions if region.id != book.fallback]
+    names = [in_language(region, language).name for region in regions]
+    chosen = ask_region(console, setup.strings, names, plain=plain)
+    if chosen is None:
+        return dataclasses.replace(setup, region_known=True)
+    shown = contacts_for(regions[chosen], options.resources, language, environ, warn=_quiet)
+    return dataclasses.replace(setup, region=shown.region, service=shown.service, region_known=True)
+
+
+def _quiet(message: str) -> None:
+    """The warning was given once already, when the run began."""
 
 
 def find_bank(

@@ -59,6 +59,10 @@ class UiStrings(Model, frozen=True, kw_only=True):
     crisis_emergency: Prose
     crisis_again: Prose
     region_line: Prose
+    region_question: Prose
+    region_elsewhere: Prose
+    region_prompt: Prose
+    region_not_understood: Prose
     crisis_stopped: Prose
     quit_message: Prose
     interrupted: Prose

@@ -65,7 +65,8 @@ def goodbye(message: str, strings: UiStrings, region: Region) -> Text:
     """One line for leaving early: nothing saved, and someone to talk to."""
     from rich.text import Text
 
-    contact = region.contacts[0]
+    contacts = region.contacts  # a line to talk to comes before the emergency number
+    contact = next((contact for contact in contacts if contact.kind != "emergency"), contacts[0])
     reach = contact.phone or contact.web or contact.text or ""
     named = f"{contact.name} ({reach})" if reach else contact.name
     return Text(f"{message} {strings.talk_to.format(contact=named)}")

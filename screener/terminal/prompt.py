@@ -266,6 +266,24 @@ def ask_line(console: Console, prompt: str, *, plain: bool, quiet: bool = False)
     return read_typed(console, Text(f"{prompt} ", style=style))
 
 
+def ask_region(
+    console: Console, strings: UiStrings, names: list[str], *, plain: bool
+) -> int | None:
+    """Which of the named regions the person is in (its index), or None for somewhere else."""
+    console.print()
+    console.print(Text(strings.region_question, style="" if plain else "bold"))
+    for number, name in enumerate([*names, strings.region_elsewhere], start=1):
+        console.print(Text(f"{number}. {printable(name)}"))
+    while True:
+        console.print()
+        typed = normalise(ask_line(console, strings.region_prompt, plain=plain))
+        if not typed or typed == str(len(names) + 1):
+            return None
+        if typed.isdigit() and 1 <= int(typed) <= len(names):
+            return int(typed) - 1
+        console.print(Text(strings.region_not_understood))
+
+
 def _spaced(paragraphs: list[Text], contacts: list[Text]) -> list[Text]:
     """Paragraphs with a blank line after each, then the contacts one to a line."""
     lines: list[Text] = []

@@ -144,3 +144,28 @@ def test_explain_and_demo_take_a_language() -> None:
     assert "Últimamente" in explained.stdout
     listed = invoke("demo", "--lang", "es", env={"LANG": "en_GB.UTF-8"})
     assert listed.exit_code == 0, listed.output
+
+
+def test_when_the_region_cannot_be_told_it_asks_once_before_the_questions() -> None:
+    out = flat(invoke("run", env={"LANG": "C"}, input="8\nq\n").output)
+    assert out.index("Where are you?") < out.index("Contacts for: Mexico.")
+    assert "1. United Kingdom" in out and "9. Somewhere else" in out
+    assert out.count("Where are you?") == 1
+    assert "Please type one of the numbers" not in out
+    assert out.endswith("If you want to talk to someone: Línea de la Vida (800 911 2000).")
+
+
+def test_a_wrong_number_asks_again_and_enter_means_somewhere_else() -> None:
+    out = flat(invoke("run", env={"LANG": "de_DE.UTF-8"}, input="42\n\nq\n").output)
+    assert "Please type one of the numbers, or press Enter." in out
+    assert "Contacts for: Anywhere else." in out
+    assert out.endswith("If you want to talk to someone: Find A Helpline (findahelpline.com).")
+
+
+def test_region_or_a_known_locale_never_asks(tmp_path: Path) -> None:
+    assert "Where are you?" not in invoke("run", "--region", "ie", env={}, input="q\n").output
+    assert "Where are you?" not in invoke("run", env={"LANG": "es_MX"}, input="q\n").output
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD)
+    replayed = invoke("run", "--answers", str(answers), env={"LANG": "C"})
+    assert replayed.exit_code == 0 and "Where are you?" not in replayed.output
