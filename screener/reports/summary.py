@@ -49,22 +49,22 @@ def contact_entries(contacts: tuple[Contact, ...], strings: UiStrings) -> tuple[
 
 
 def crisis_section(advice: tuple[str, ...], region: Region, strings: UiStrings) -> Section:
-    """The crisis advice, the region's emergency number and name, and its crisis contacts in
-    order: the same on the crisis screen, in the summary, in the demo and in records."""
+    """The crisis advice, the region's emergency number, then its crisis contacts in order,
+    under a heading that names the region: the same in the summary, the demo and records."""
     number = emergency_number(region)
-    paragraphs = (
-        *advice,
-        *((strings.crisis_emergency.format(number=number),) if number else ()),
-        strings.region_line.format(region=region.name),
-        strings.crisis_again,
-    )
+    paragraphs = (*advice, *((strings.crisis_emergency.format(number=number),) if number else ()))
     return Section(
         strings.crisis_heading,
         paragraphs,
         contact_entries(crisis_contacts(region), strings),
-        strings.crisis_contacts_heading,
+        strings.crisis_contacts_heading.format(region=region.name),
         level="crisis",
     )
+
+
+def after_crisis_contacts(region: Region, strings: UiStrings) -> tuple[str, str]:
+    """Below the crisis screen's contacts: whose contacts they are, and how to see them again."""
+    return strings.region_line.format(region=region.name), strings.crisis_again
 
 
 def build_summary(

@@ -18,7 +18,7 @@ from screener.models.contacts import Region
 from screener.models.wording import UiStrings
 from screener.render.keep_whole import KeepWhole, fill
 from screener.render.text import entry_text
-from screener.reports.summary import crisis_section
+from screener.reports.summary import after_crisis_contacts, crisis_section
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
 from screener.terminal.keyboard import QuickExit, can_read_keys, is_quick_exit, read_line
@@ -115,6 +115,7 @@ class ConsoleAsker:
         strings = self.strings
         section = crisis_section((flag.advice,), self.region, strings)
         contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
+        after = after_crisis_contacts(self.region, strings)
         if self.plain:
             self._paragraph(section.title)
             for paragraph in section.paragraphs:
@@ -122,12 +123,15 @@ class ConsoleAsker:
             self.console.print()
             for line in contacts:
                 self._say(f"- {line.plain}")
+            for paragraph in after:
+                self._paragraph(paragraph)
         else:
             paragraphs = [Text(printable(paragraph)) for paragraph in section.paragraphs]
+            notes = [Text(printable(paragraph)) for paragraph in after]
             self.console.print()
             self.console.print(
                 Panel(
-                    Group(*(KeepWhole(line) for line in _spaced(paragraphs, contacts))),
+                    Group(*(KeepWhole(line) for line in _spaced(paragraphs, contacts, notes))),
                     title=Text(section.title, style="bold"),
                     title_align="left",
                     border_style="red",
@@ -284,9 +288,12 @@ def ask_region(
         console.print(Text(strings.region_not_understood))
 
 
-def _spaced(paragraphs: list[Text], contacts: list[Text]) -> list[Text]:
-    """Paragraphs with a blank line after each, then the contacts one to a line."""
+def _spaced(paragraphs: list[Text], contacts: list[Text], notes: list[Text]) -> list[Text]:
+    """Paragraphs with a blank line after each, the contacts one to a line, then the notes."""
     lines: list[Text] = []
     for paragraph in paragraphs:
         lines += [paragraph, Text("")]
-    return lines + contacts
+    lines += contacts
+    for note in notes:
+        lines += [Text(""), note]
+    return lines
