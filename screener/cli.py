@@ -78,6 +78,13 @@ ForceOption = Annotated[bool, typer.Option(help="Replace the --output file if it
 LanguageOption = Annotated[
     Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
 ]
+RegionOption = Annotated[
+    Optional[str],
+    typer.Option(
+        help="Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: "
+        "your locale's territory, else asked."
+    ),
+]
 PlainOption = Annotated[
     bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
 ]
@@ -108,12 +115,7 @@ def run(
     ] = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            help="Where you are, for help contacts: uk, us, ca, au, ie, nz, es, mx, other."
-        ),
-    ] = None,
+    region: RegionOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     keep_screen: KeepScreenOption = False,
@@ -231,12 +233,7 @@ def intake(
     ] = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            help="The client's region, for contacts: uk, us, ca, au, ie, nz, es, mx, other."
-        ),
-    ] = None,
+    region: RegionOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     resources: ResourcesOption = None,
@@ -312,20 +309,15 @@ def validate(
 
 @app.command()
 def resources(
-    region: Annotated[
-        Optional[str],
-        typer.Option(help="uk, us, ca, au, ie, nz, es, mx or other. Default: your locale."),
-    ] = None,
+    region: RegionOption = None,
     resources: ResourcesOption = None,
     lang: LanguageOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
-    from screener.commands import resources as resource_commands
+    from screener.commands.resources import describe_resources
 
     with _reported_errors():
-        sys.stdout.write(
-            resource_commands.describe_resources(region, os.environ, resources, language=lang)
-        )
+        sys.stdout.write(describe_resources(region, os.environ, resources, language=lang))
 
 
 @app.command()
@@ -347,9 +339,7 @@ def explain(
     from screener.commands import trainer
 
     with _reported_errors():
-        trainer.explain(
-            bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout, language=lang
-        )
+        trainer.explain(bank, output_format, plain, os.environ, sys.stdout, language=lang)
 
 
 @app.command()
@@ -368,12 +358,7 @@ def demo(
         ),
     ] = None,
     bank: BankOption = None,
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, es, mx, other."
-        ),
-    ] = None,
+    region: RegionOption = None,
     plain: Annotated[
         bool, typer.Option(help="Plain text for screen readers: no tables, no colour.")
     ] = False,

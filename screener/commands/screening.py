@@ -78,7 +78,7 @@ def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
 
 
 def settle_region(
-    setup: Setup, options: Options, console: Console, environ: Mapping[str, str], *, plain: bool
+    setup: Setup, options: Options, console: Screen, environ: Mapping[str, str], *, plain: bool
 ) -> Setup:
     """When nothing said where the person is, ask once, before the questions."""
     if setup.region_known:

@@ -43,10 +43,10 @@ def prepare(
 def explain(
     bank: str | None,
     output_format: ExplainFormat,
-    *,
     plain: bool,
     environ: Mapping[str, str],
     stream: TextIO,
+    *,
     language: str | None = None,
 ) -> None:
     """Write the bank explained: text (Rich on a terminal, plain when piped), Markdown or JSON."""
