@@ -169,3 +169,11 @@ def test_region_or_a_known_locale_never_asks(tmp_path: Path) -> None:
     answers.write_text(GOOD)
     replayed = invoke("run", "--answers", str(answers), env={"LANG": "C"})
     assert replayed.exit_code == 0 and "Where are you?" not in replayed.output
+
+
+def test_spain_and_mexico_run_in_spanish_when_the_locale_names_no_language() -> None:
+    for region in ("es", "mx"):
+        out = flat(invoke("run", "--region", region, env={"LANG": "C"}, input="q\n").output)
+        assert "Autoevaluación" in out or "autoevaluación" in out, region
+    english = flat(invoke("run", "--region", "mx", env={"LANG": "en_GB.UTF-8"}, input="q\n").output)
+    assert "Contacts for: Mexico." in english
