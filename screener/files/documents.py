@@ -230,6 +230,7 @@ _ID_MEANING = "expected an id: lower-case letters, digits, underscores"
 _PATTERN_MEANINGS = {
     "version": "expected a version like 1.0.0",
     "language": "expected a two-letter language code like en",
+    "label": "expected one line of text",
 }
 
 

@@ -11,6 +11,11 @@ from screener.models.base import Answer, Identifier, ItemKind, Level, Model, Pro
 from screener.models.result import BankReference
 
 
+MAX_LABEL = 40
+"""A label names a question on one line of a review screen, beside its criterion."""
+Label = Annotated[str, Meta(min_length=1, max_length=MAX_LABEL, pattern=r"^[^\n]+$")]
+
+
 class Condition(Model, frozen=True, kw_only=True):
     """True when an earlier item was answered with one of `answers`."""
 
@@ -31,6 +36,13 @@ class Item(Model, frozen=True, kw_only=True):
     ]
     text: Annotated[Prose, Meta(description="The question, in plain second-person words.")]
     help: Annotated[Prose, Meta(description="Shown on '?': what the question means, examples.")]
+    label: Annotated[
+        Label | None,
+        Meta(
+            description="Short professional name shown to counsellors and trainers, e.g. "
+            "'Gave up activities'; default: the id."
+        ),
+    ] = None
     criterion: Annotated[
         int | None, Meta(description="Criterion items only: the criterion number.")
     ] = None
@@ -47,6 +59,11 @@ class Item(Model, frozen=True, kw_only=True):
             "(shown by 'screener explain', never to the person)."
         ),
     ] = None
+
+    @property
+    def name(self) -> str:
+        """What a counsellor or trainer reads for the question: its label, else its id."""
+        return self.label or self.id
 
 
 class Cluster(Model, frozen=True, kw_only=True):

@@ -139,13 +139,14 @@ def _cluster_line(cluster: ClusterResult, strings: UiStrings, title: str | None 
 def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -> list[Section]:
     """The counsellor's and trainer's view: DSM terms, every criterion, flags by level."""
     scoring = bank.scoring
+    names = {item.id: item.name for item in bank.items}
     paragraphs: list[str] = []
     gate = scoring.gate
     if result.gate_closed and gate is not None:
         answer = result.answers.get(gate.item, "no")
         paragraphs.append(
             strings.professional_gate.format(
-                item=gate.item, answer=strings.answer_labels.of(answer)
+                item=names.get(gate.item, gate.item), answer=strings.answer_labels.of(answer)
             )
         )
     else:
@@ -164,7 +165,8 @@ def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -
         for adaptation in result.adaptations
     )
     if result.unsure:
-        paragraphs.append(strings.professional_unsure.format(items=", ".join(result.unsure)))
+        unsure = (names.get(item_id, item_id) for item_id in result.unsure)
+        paragraphs.append(strings.professional_unsure.format(items=", ".join(unsure)))
     paragraphs.append(result.disclaimer)
 
     terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
@@ -172,7 +174,7 @@ def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -
         Entry(
             strings.professional_criterion.format(
                 number=criterion.number,
-                item=criterion.item,
+                item=names.get(criterion.item, criterion.item),
                 cluster=terms.get(criterion.cluster, criterion.cluster),
                 answer=_professional_answer(criterion.answer, criterion.counted, strings),
             )

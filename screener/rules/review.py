@@ -58,6 +58,12 @@ class ReviewRow:
     label: str
     """What the question is for: its criterion and cluster, or gate, or health."""
 
+    @property
+    def heading(self) -> str:
+        """'Gave up activities (criterion 7, social impairment)': the question as a counsellor
+        names it."""
+        return f"{self.item.name} ({self.label})"
+
 
 class CounsellorAsker(Asker, Protocol):
     """An Asker that can also show the review screen and say what the counsellor chose."""

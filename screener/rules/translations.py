@@ -85,11 +85,15 @@ def check_translation(reference: Bank, translation: Bank) -> list[Finding]:
 
 
 def _missing_notes(reference: Bank, translation: Bank) -> list[Finding]:
-    """Optional texts the reference has must be translated too: trainer notes, lessons."""
+    """Optional texts the reference has must be translated too: labels, trainer notes, lessons."""
     findings: list[Finding] = []
     for index, (want, have) in enumerate(zip(reference.items, translation.items, strict=False)):
         if want.why is not None and have.why is None:
             findings.append((("items", index), f"'{have.id}' has no 'why'; the reference has one"))
+        if want.label is not None and have.label is None:
+            findings.append(
+                (("items", index), f"'{have.id}' has no 'label'; the reference has one")
+            )
     for index, (want_example, have_example) in enumerate(
         zip(reference.examples, translation.examples, strict=False)
     ):

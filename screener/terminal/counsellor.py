@@ -74,7 +74,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
             grid.add_column(no_wrap=True, style="bold")
             grid.add_column()  # only this column wraps, so a narrow screen keeps the others
             for row in rows:
-                grid.add_row(str(row.number), labels[row.answer], f"{row.item.id} ({row.label})")
+                grid.add_row(str(row.number), labels[row.answer], Text(printable(row.heading)))
                 if row.note:
                     note = intake.note_line.format(note=row.note)
                     grid.add_row("", "", Text(printable(note), style="dim"))
@@ -99,7 +99,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         for row in rows:
             lines = [
                 f"{row.number:>{number_width}}  {labels[row.answer]:<{answer_width}}  "
-                f"{row.item.id} ({row.label})"
+                f"{row.heading}"
             ]
             if row.note:
                 lines.append(indent + self.strings.intake.note_line.format(note=row.note))

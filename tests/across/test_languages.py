@@ -214,3 +214,22 @@ def test_a_spanish_summary_lists_spanish_contacts() -> None:
     )
     assert "Información confidencial sobre drogas" in text
     assert "Confidential advice about drugs" not in text
+
+
+@pytest.mark.parametrize("path", bundled.bank_files(), ids=lambda path: path.name)
+def test_every_bundled_question_has_a_professional_label(path: Path) -> None:
+    """Counsellors and trainers read labels, not ids, in every language a bank ships in."""
+    bank = load_bank(path).bank
+    assert [item.id for item in bank.items if item.label is None] == []
+    assert len({item.label for item in bank.items}) == len(bank.items)
+
+
+def test_a_translation_without_the_reference_label_is_reported(tmp_path: Path) -> None:
+    english = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    labelled = english.replace("    kind: health\n", '    kind: health\n    label: "Low mood"\n')
+    (tmp_path / "mini.en.yaml").write_text(labelled, encoding="utf-8")
+    spanish = english.replace("language: en", "language: es")
+    (tmp_path / "mini.es.yaml").write_text(spanish, encoding="utf-8")
+    lines, ok = validate_files([tmp_path / "mini.es.yaml"])
+    assert not ok
+    assert lines[0].endswith(": items[3]: 'mood' has no 'label'; the reference has one")

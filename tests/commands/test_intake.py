@@ -57,26 +57,26 @@ its answer or note, or press Enter to see the result. q stops without saving.
 
 Client reference: K-0142
 
- 1  yes       used_past_year (gate)
- 2  no        prescribed_only (gate)
- 3  yes       more_than_meant (criterion 1, impaired control)
+ 1  yes       Used in the past 12 months (gate)
+ 2  no        All use as prescribed (gate)
+ 3  yes       More or longer than intended (criterion 1, impaired control)
               Note: mostly weekends, since March
- 4  no        cut_down (criterion 2, impaired control)
- 5  no        time_spent (criterion 3, impaired control)
- 6  no        craving (criterion 4, impaired control)
- 7  no        duties (criterion 5, social impairment)
- 8  no        relationships (criterion 6, social impairment)
- 9  no        gave_up_activities (criterion 7, social impairment)
-10  no        hazardous_use (criterion 8, risky use)
-11  no        health_problems (criterion 9, risky use)
-12  no        tolerance (criterion 10, pharmacological)
-13  no        bladder_symptoms (health)
-14  no        blood_in_urine (health)
-15  no        stomach_pain (health)
-16  no        mixing_sedatives (health)
-17  no        low_mood (health)
-18  no        memory (health)
-19  no        self_harm_thoughts (health)
+ 4  no        Unable to cut down (criterion 2, impaired control)
+ 5  no        Much time spent on use (criterion 3, impaired control)
+ 6  no        Craving (criterion 4, impaired control)
+ 7  no        Failed major duties (criterion 5, social impairment)
+ 8  no        Use despite social problems (criterion 6, social impairment)
+ 9  no        Gave up activities (criterion 7, social impairment)
+10  no        Use in hazardous situations (criterion 8, risky use)
+11  no        Use despite health problems (criterion 9, risky use)
+12  no        Tolerance (criterion 10, pharmacological)
+13  no        Bladder symptoms (health)
+14  no        Blood in urine (health)
+15  no        Cramping abdominal pain (health)
+16  no        Use with alcohol or sedatives (health)
+17  no        Low mood, two weeks or more (health)
+18  no        Memory or concentration problems (health)
+19  no        Thoughts of suicide or self-harm (health)
 
 """
 
@@ -97,7 +97,7 @@ def test_a_whole_intake_with_a_note() -> None:
         "Severity band: none (0-1 criteria).\n\n"
         "This is a self-check, not a diagnosis."
     )
-    assert "- 1. more_than_meant (impaired control): yes\n" in summary
+    assert "- 1. More or longer than intended (impaired control): yes\n" in summary
     assert summary.index("Flags") < summary.index("No flags raised.")
     assert summary.index("Contacts for the client (United Kingdom)") < summary.index("FRANK")
     assert summary.endswith(
@@ -134,7 +134,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
         "Question 7 of 19, criterion 5 of 10: social impairment.\n"
     )
     assert "Earlier you said: no. Press Enter to keep it." in second
-    assert " 7  yes       duties (criterion 5, social impairment)\n" in reviews[2]
+    assert " 7  yes       Failed major duties (criterion 5, social impairment)\n" in reviews[2]
     assert "              Note: lost two shifts\n" in reviews[2]
     assert "Note: mostly weekends" in reviews[2] and "Note: mostly weekends" not in reviews[3]
     assert "No note. Now the answer." in reviews[2]
@@ -154,12 +154,12 @@ def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
     assert result.exit_code == 0, result.output
     first, second = result.stderr.split("Review before the result")[1:3]
     rows, asked = first.split("Number to change")
-    assert "\n7  no        self_harm_thoughts (health)\n" in rows and "\n8  " not in rows
+    assert "\n7  no        Thoughts of suicide or self-harm (health)\n" in rows and "\n8  " not in rows
     assert "Question 1 of 7, gate question" in asked
     assert "Question 2 of 19, gate question" in asked
     assert "Question 16 of 19, health question" in asked  # mixing, only asked after use
     assert "Question 13 of 19" not in asked  # bladder was answered already
-    assert "\n19  no        self_harm_thoughts (health)\n" in second
+    assert "\n19  no        Thoughts of suicide or self-harm (health)\n" in second
     assert len(json.loads(result.stdout)["answers"]) == 19
 
 

@@ -107,6 +107,22 @@ def test_sha256_is_of_the_exact_file(ketamine: LoadedBank) -> None:
     assert ketamine.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [
+        ("x" * 41, "expected str of length <= 40"),
+        ("two\\nlines", "expected one line of text"),
+    ],
+)
+def test_a_label_is_one_short_line(tmp_path: Path, label: str, message: str) -> None:
+    text = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "labelled.yaml"
+    path.write_text(text.replace("    kind: gate\n", f'    kind: gate\n    label: "{label}"\n', 1))
+    lines, ok = validate_files([path])
+    assert not ok
+    assert lines == [f"{path}:18:5: items[0].label: {message}"]
+
+
 @pytest.mark.parametrize("name", sorted(schema.SCHEMAS))
 def test_the_committed_json_schema_matches_the_models(name: str) -> None:
     committed = (bundled.data_dir() / name).read_text(encoding="utf-8")

@@ -191,12 +191,12 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
         shown = [line.rstrip() for line in output.getvalue().split("\n")]
         start = shown.index("Client reference: not given") + 2
         assert shown[start : start + 7] == [  # the same in both modes
-            " 9  not sure  gave_up_activities",
+            " 9  not sure  Gave up activities",
             "              (criterion 7, social",
             "              impairment)",
             "              Note: stopped football",
-            "10  no        hazardous_use (criterion",
-            "              8, risky use)",
-            "",
+            "10  no        Use in hazardous",
+            "              situations (criterion 8,",
+            "              risky use)",
         ]
         assert "Type a number from 1 to 10" in output.getvalue()
