@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,8 +23,7 @@ from screener.models.base import Answer
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.result import Result
 from screener.models.wording import UiStrings
-from screener.render import Format, assert_never
-from screener.render.json import render_json
+from screener.render import Format, renderer_for
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 
@@ -36,8 +34,6 @@ if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for
 
 DEFAULT_BANK = "ketamine"
 
-
-TEXT_FILE_WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -174,56 +170,14 @@ def ask(setup: Setup, console: Screen, *, plain: bool) -> Walk:
     return walk(setup.loaded.bank, asker)
 
 
-def render(  # noqa: RET503 - the match ends in assert_never, so every path returns
+def render(
     result: Result, setup: Setup, output_format: Format, *, saved_to: str | None = None
 ) -> str:
     """The result as a whole document in one format (text at 80 columns, plain)."""
-    if output_format is Format.json:
-        return render_json(result)
-    bank = setup.loaded.bank
-    if output_format is Format.fhir:
-        from screener.render.fhir import questionnaire_response, to_json
+    from screener.reports.record import Screening
 
-        return to_json(questionnaire_response(bank, result, setup.strings))
-    if result.mode == "intake":
-        return _render_intake(result, setup, output_format)
-    from screener.reports.summary import build_summary
-
-    sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
-    match output_format:
-        case Format.text:
-            from screener.render.text import print_sections
-            from screener.terminal.console import make_console
-
-            buffer = io.StringIO()
-            console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
-            print_sections(console, sections, plain=True)
-            return buffer.getvalue().lstrip("\n")
-        case Format.markdown:
-            from screener.render.markdown import render_markdown
-
-            return render_markdown(bank, result, sections, setup.strings)
-        case Format.json | Format.fhir:  # pragma: no cover - handled above
-            raise AssertionError(output_format)
-        case _:  # pragma: no cover - every Format is handled above
-            assert_never(output_format)
-
-
-def _render_intake(result: Result, setup: Setup, output_format: Format) -> str:
-    """An intake's record for case notes: who, when, which bank, the result, every answer."""
-    bank = setup.loaded.bank
-    if output_format is Format.markdown:
-        from screener.render.markdown import render_intake_markdown
-
-        return render_intake_markdown(bank, result, setup.strings)
-    from screener.render.text import print_sections
-    from screener.reports.intake import build_intake_record
-    from screener.terminal.console import make_console
-
-    buffer = io.StringIO()
-    console = make_console(buffer, plain=True, width=TEXT_FILE_WIDTH)
-    print_sections(console, build_intake_record(bank, result, setup.strings), plain=True)
-    return buffer.getvalue().lstrip("\n")
+    screening = Screening(setup.loaded.bank, setup.strings, setup.region, result, saved_to)
+    return renderer_for(output_format).render(screening)
 
 
 def show_summary(

@@ -10,7 +10,6 @@ from msgspec import Meta
 from screener.models.base import Answer, Identifier, ItemKind, Level, Model, Prose
 from screener.models.result import BankReference
 
-
 MAX_LABEL = 40
 """A label names a question on one line of a review screen, beside its criterion."""
 Label = Annotated[str, Meta(min_length=1, max_length=MAX_LABEL, pattern=r"^[^\n]+$")]

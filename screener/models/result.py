@@ -108,3 +108,11 @@ class Result(Model, frozen=True, kw_only=True):
     """When the answers were recorded: ISO 8601 with the time zone offset."""
     notes: dict[str, str] = msgspec.field(default_factory=dict)
     """The counsellor's one-line notes, by item id."""
+    counsellor: str | None = None
+    """The intake's counsellor: initials (or a short code), never required."""
+    started_at: str | None = None
+    """When an interactive intake began (ISO 8601 with the offset); null for a replay."""
+    duration_seconds: int | None = None
+    """From started_at to recorded_at, in whole seconds; null when there is no start."""
+    closing_summary: str | None = None
+    """The counsellor's one-line closing summary or plan, written at the review."""

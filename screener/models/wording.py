@@ -147,6 +147,21 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     record_bank: Prose
     record_screener: Prose
     record_answers_heading: Prose
+    record_facts_heading: Prose
+    record_counsellor: Prose
+    record_started: Prose
+    record_duration: Prose
+    duration_minutes: Prose
+    record_closing_heading: Prose
+    counsellor_explain: Prose
+    counsellor_prompt: Prose
+    counsellor_invalid: Prose
+    closing_prompt: Prose
+    review_client_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    discard_prompt: Prose
+    discard_kept: Prose
+    save_prompt: Prose
+    save_skipped: Prose
     fhir_criteria_met: Prose
     fhir_band: Prose
     fhir_flags: Prose

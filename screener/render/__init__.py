@@ -1,9 +1,12 @@
-"""One module per output format; `render` picks one by the Format enum."""
+"""One module per output format, each a Renderer; `renderer_for` picks one by the Format enum."""
 
 from __future__ import annotations
 
 import enum
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, Protocol
+
+if TYPE_CHECKING:
+    from screener.reports.record import Screening
 
 
 class Format(str, enum.Enum):
@@ -19,6 +22,35 @@ class ExplainFormat(str, enum.Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+
+
+class Renderer(Protocol):
+    """One output format: a whole screening (a self-check or an intake) as one string."""
+
+    def render(self, screening: Screening) -> str: ...
+
+
+def renderer_for(output_format: Format) -> Renderer:  # noqa: RET503 - ends in assert_never
+    """The one place a format is chosen; each module loads only when its format is asked."""
+    match output_format:
+        case Format.text:
+            from screener.render.text import TextRenderer
+
+            return TextRenderer()
+        case Format.markdown:
+            from screener.render.markdown import MarkdownRenderer
+
+            return MarkdownRenderer()
+        case Format.json:
+            from screener.render.json import JsonRenderer
+
+            return JsonRenderer()
+        case Format.fhir:
+            from screener.render.fhir import FhirRenderer
+
+            return FhirRenderer()
+        case _:  # pragma: no cover - mypy proves every Format is handled above
+            assert_never(output_format)
 
 
 def assert_never(value: NoReturn) -> NoReturn:  # typing.assert_never is Python 3.11+

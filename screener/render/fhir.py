@@ -8,12 +8,15 @@ is not a web address (the .invalid domain is reserved never to resolve).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screener.models.bank import Bank, Condition, Item
 from screener.models.base import ANSWERS, Answer
 from screener.models.result import Result
 from screener.models.wording import UiStrings
+
+if TYPE_CHECKING:
+    from screener.reports.record import Screening
 
 BASE = "https://screener.invalid/fhir"
 ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
@@ -26,6 +29,14 @@ FLAGS = "result.flags"
 NOTE_SUFFIX = ".note"
 
 Json = dict[str, Any]
+
+
+class FhirRenderer:
+    """A record as the FHIR QuestionnaireResponse to the bank's Questionnaire."""
+
+    def render(self, screening: Screening) -> str:
+        response = questionnaire_response(screening.bank, screening.result, screening.strings)
+        return to_json(response)
 
 
 def questionnaire_url(bank: Bank) -> str:

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from screener.models.result import Result
 from screener.safetext import UNSAFE
+
+if TYPE_CHECKING:
+    from screener.reports.record import Screening
+
+
+class JsonRenderer:
+    """A record as the documented result JSON."""
+
+    def render(self, screening: Screening) -> str:
+        return render_json(screening.result)
 
 
 def render_json(result: Result) -> str:

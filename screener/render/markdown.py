@@ -1,14 +1,15 @@
-"""The summary and answers as Markdown, for notes or a file the person keeps."""
+"""A record as Markdown, for case notes or a file the person keeps."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from screener.models.bank import Bank
-from screener.models.result import Result
-from screener.models.wording import UiStrings
 from screener.reports.summary import Section
 from screener.safetext import printable
+
+if TYPE_CHECKING:
+    from screener.reports.record import Screening
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
@@ -21,30 +22,15 @@ def escape(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", escaped)
 
 
-def render_markdown(bank: Bank, result: Result, sections: list[Section], strings: UiStrings) -> str:
-    lines = [f"# {escape(bank.title)}", ""]
-    for section in sections:
-        lines += _section(section)
-    lines += _answers(bank, result, strings)
-    reference = result.bank
-    lines += [
-        "---",
-        "",
-        f"Bank `{reference.id}` {reference.version} ({reference.language}), "
-        f"sha256 `{reference.sha256}`; screener {result.screener_version}.",
-        "",
-    ]
-    return "\n".join(lines)
+class MarkdownRenderer:
+    """A record as Markdown: the document's title, then each section."""
 
-
-def _answers(bank: Bank, result: Result, strings: UiStrings) -> list[str]:
-    lines = [f"## {escape(strings.answers_heading)}", ""]
-    for item in bank.items:
-        answer = result.answers.get(item.id)
-        if answer is None:
-            continue
-        lines.append(f"- {escape(item.text)} **{escape(strings.answer_labels.of(answer))}**")
-    return [*lines, ""]
+    def render(self, screening: Screening) -> str:
+        document = screening.document()
+        lines = [f"# {escape(document.title)}", ""]
+        for section in document.sections:
+            lines += _section(section)
+        return "\n".join(lines)
 
 
 def _section(section: Section) -> list[str]:
@@ -59,40 +45,3 @@ def _section(section: Section) -> list[str]:
             lines.append(f"- {term}{escape(entry.text)}")
         lines.append("")
     return lines
-
-
-def render_intake_markdown(bank: Bank, result: Result, strings: UiStrings) -> str:
-    """An intake's record for case notes: facts, the professional view, answers, contacts."""
-    from screener.reports.intake import answered_rows, build_intake_summary, record_facts
-
-    intake = strings.intake
-    lines = [f"# {escape(intake.record_title.format(title=bank.title))}", ""]
-    reference = result.bank
-    for key, (label, value) in record_facts(result, strings).items():
-        if key == "bank":  # ids and digests read best as code
-            value = (
-                f"`{reference.id}` {escape(reference.version)} ({reference.language}), "
-                f"sha256 `{reference.sha256}`"
-            )
-        elif key == "recorded_at":
-            value = f"`{value}`"
-        else:
-            value = escape(value)
-        lines.append(f"- **{escape(label)}**: {value}")
-    lines.append("")
-    summary = build_intake_summary(bank, result, strings)
-    *professional, contacts, _saved = summary  # a file says nothing about where it was saved
-    for section in professional:
-        lines += _section(section)
-    lines += [f"## {escape(intake.record_answers_heading)}", ""]
-    for row in answered_rows(bank, result, strings):
-        answer = escape(strings.answer_labels.of(row.answer))
-        lines.append(
-            f"{row.number}. **{answer}**: {escape(row.item.text)} "
-            f"(`{row.item.id}`, {escape(row.label)})"
-        )
-        if row.note:
-            lines.append(f"   - {escape(intake.note_line.format(note=row.note))}")
-    lines.append("")
-    lines += _section(contacts)
-    return "\n".join(lines)

@@ -1,6 +1,10 @@
-"""The summary on a terminal: Rich layout, or plain text for screen readers and pipes."""
+"""Sections on a terminal (Rich layout, or plain text for screen readers and pipes) or in a
+text file."""
 
 from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -12,7 +16,26 @@ from screener.render.keep_whole import KeepWhole
 from screener.reports.summary import Entry, Section
 from screener.safetext import printable
 
+if TYPE_CHECKING:
+    from screener.reports.record import Screening
+
 LEVEL_STYLES = {"crisis": "bold red", "urgent": "red", "medical": "yellow", "info": "cyan"}
+FILE_WIDTH = 80
+"""A text record is plain lines at 80 columns, whatever the terminal's width."""
+
+
+class TextRenderer:
+    """A record as plain text: the document's title, then each section, nothing styled."""
+
+    def render(self, screening: Screening) -> str:
+        document = screening.document()
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer, width=FILE_WIDTH, color_system=None, markup=False, emoji=False
+        )
+        console.print(Text(printable(document.title)))
+        print_sections(console, list(document.sections), plain=True)
+        return buffer.getvalue()
 
 
 def print_sections(console: Console, sections: list[Section], *, plain: bool) -> None:

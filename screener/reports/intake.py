@@ -5,6 +5,7 @@ from __future__ import annotations
 from screener.models.bank import Bank
 from screener.models.result import Result
 from screener.models.wording import UiStrings
+from screener.reports.record import Document, facts_section
 from screener.reports.summary import Entry, Section, build_professional_summary, contact_entries
 from screener.rules.review import ReviewRow, review_rows
 from screener.rules.walk import State
@@ -18,41 +19,30 @@ def build_intake_summary(
     saved = intake.record_saved_to.format(path=saved_to) if saved_to else intake.record_not_saved
     return [
         *build_professional_summary(bank, result, strings),
+        *_closing(result, strings),
         _contacts(result, strings),
         Section(strings.about_heading, (saved,)),
     ]
 
 
-def build_intake_record(bank: Bank, result: Result, strings: UiStrings) -> list[Section]:
-    """The record for case notes: who, when and which bank; the result; every answer."""
+def build_intake_record(bank: Bank, result: Result, strings: UiStrings) -> Document:
+    """The record for case notes, built once for every format: who, when and which bank;
+    the result; the closing summary; every answer with its note; the contacts given."""
     intake = strings.intake
-    facts = tuple(Entry(value, label) for label, value in record_facts(result, strings).values())
     answers = tuple(
-        Entry(_answer_text(row, strings), f"{row.number}. {row.item.id} ({row.label})")
+        Entry(_answer_text(row, strings), f"{row.number}. {row.heading}")
         for row in answered_rows(bank, result, strings)
     )
-    return [
-        Section(intake.record_title.format(title=bank.title), entries=facts),
-        *build_professional_summary(bank, result, strings),
-        Section(intake.record_answers_heading, entries=answers),
-        _contacts(result, strings),
-    ]
-
-
-def record_facts(result: Result, strings: UiStrings) -> dict[str, tuple[str, str]]:
-    """What the record names first, by key: (label, value) for the client, time, mode, bank."""
-    intake = strings.intake
-    bank = result.bank
-    return {
-        "client": (intake.record_client, result.client or intake.record_no_client),
-        "recorded_at": (intake.record_time, result.recorded_at or ""),
-        "mode": (intake.record_mode, intake.mode_labels.get(result.mode, result.mode)),
-        "bank": (
-            intake.record_bank,
-            f"{bank.id} {bank.version} ({bank.language}), sha256 {bank.sha256}",
+    return Document(
+        intake.record_title.format(title=bank.title),
+        (
+            facts_section(result, strings),
+            *build_professional_summary(bank, result, strings),
+            *_closing(result, strings),
+            Section(intake.record_answers_heading, entries=answers),
+            _contacts(result, strings),
         ),
-        "screener": (intake.record_screener, result.screener_version),
-    }
+    )
 
 
 def answered_rows(bank: Bank, result: Result, strings: UiStrings) -> list[ReviewRow]:
@@ -73,3 +63,8 @@ def _contacts(result: Result, strings: UiStrings) -> Section:
         strings.intake.contacts_heading.format(region=resources.name),
         entries=contact_entries(resources.contacts, strings),
     )
+
+
+def _closing(result: Result, strings: UiStrings) -> tuple[Section, ...]:
+    summary = result.closing_summary
+    return (Section(strings.intake.record_closing_heading, (summary,)),) if summary else ()

@@ -34,9 +34,13 @@ def build_result(
     notes: Mapping[str, str] | None = None,
     recorded_at: datetime.datetime | None = None,
     service: ServiceContacts | None = None,
+    counsellor: str | None = None,
+    started_at: datetime.datetime | None = None,
+    closing_summary: str | None = None,
 ) -> Result:
     """`region` lists the contacts as shown (see rules.contacts.contacts_to_show)."""
     bank = loaded.bank
+    recorded = recorded_at or now()
     return Result(
         screener_version=__version__,
         bank=loaded.reference(),
@@ -60,10 +64,16 @@ def build_result(
         disclaimer=bank.disclaimer,
         mode=mode,
         client=client,
-        recorded_at=timestamp(recorded_at or now()),
+        recorded_at=timestamp(recorded),
         notes={
             item.id: notes[item.id]
             for item in bank.items
             if notes and item.id in notes and item.id in score.answers
         },
+        counsellor=counsellor,
+        started_at=timestamp(started_at) if started_at else None,
+        duration_seconds=(
+            max(0, round((recorded - started_at).total_seconds())) if started_at else None
+        ),
+        closing_summary=closing_summary,
     )

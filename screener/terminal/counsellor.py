@@ -98,8 +98,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         width = max(self.console.width, 20)
         for row in rows:
             lines = [
-                f"{row.number:>{number_width}}  {labels[row.answer]:<{answer_width}}  "
-                f"{row.heading}"
+                f"{row.number:>{number_width}}  {labels[row.answer]:<{answer_width}}  {row.heading}"
             ]
             if row.note:
                 lines.append(indent + self.strings.intake.note_line.format(note=row.note))

@@ -5,6 +5,7 @@ After a deliberate wording change: pytest --update-golden, then read the diff.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 from collections.abc import Callable
@@ -16,8 +17,10 @@ from screener.models.bank import LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import ContactBook, Region
 from screener.models.wording import UiStrings
-from screener.render.markdown import render_markdown
+from screener.render import Format, renderer_for
+from screener.render.markdown import MarkdownRenderer
 from screener.render.text import print_sections
+from screener.reports.record import Screening
 from screener.reports.summary import build_summary
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.result import build_result
@@ -103,9 +106,9 @@ def test_markdown_golden(
 ) -> None:
     answers, region_id = PATHS["mild_prescribed"]
     region = region_named(contacts, region_id)
-    result = build_result(ketamine, score(ketamine.bank, answers), region)
-    sections = build_summary(ketamine.bank, result, region, strings)
-    text = render_markdown(ketamine.bank, result, sections, strings)
+    moment = datetime.datetime(2026, 11, 21, 10, 15, tzinfo=datetime.timezone.utc)
+    result = build_result(ketamine, score(ketamine.bank, answers), region, recorded_at=moment)
+    text = MarkdownRenderer().render(Screening(ketamine.bank, strings, region, result))
     golden("record_mild_prescribed.md", text.replace(ketamine.sha256, "<sha256>"))
 
 
@@ -160,3 +163,17 @@ def test_a_time_without_a_zone_is_refused() -> None:
     assert timestamp(datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=offset)) == (
         "2026-01-02T03:04:05-05:00"
     )
+
+
+@pytest.mark.parametrize("output_format", list(Format))
+def test_every_format_writes_a_self_check_with_its_date(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, output_format: Format
+) -> None:
+    """One dispatcher, one interface: every format renders the same Screening, and a saved
+    self-check says when it was taken (text and Markdown once did not)."""
+    answers, region_id = PATHS["moderate"]
+    region = region_named(contacts, region_id)
+    moment = datetime.datetime(2026, 11, 21, 10, 15, tzinfo=datetime.timezone.utc)
+    result = build_result(ketamine, score(ketamine.bank, answers), region, recorded_at=moment)
+    text = renderer_for(output_format).render(Screening(ketamine.bank, strings, region, result))
+    assert "2026-11-21T10:15:00" in text.replace("\\", "")
