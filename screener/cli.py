@@ -1,13 +1,15 @@
 """Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
 
 import contextlib
+import enum
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from screener import VERSION_LINE
 from screener.render import ExplainFormat, Format
@@ -73,49 +75,137 @@ def _reported_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-# Options that several commands share, declared once.
-ForceOption = Annotated[bool, typer.Option(help="Replace the --output file if it exists.")]
-LanguageOption = Annotated[
-    Optional[str], typer.Option(help="Language, e.g. en. Default: from your locale.")
+class Command(TyperCommand):
+    """Help in words: arguments shown by their metavar (FILE..., [PERSONA]), never by a type
+    placeholder such as <list[Path]> or a {files}... usage."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(param, TyperArgument):
+                arguments.append((param.metavar or (param.name or "").upper(), param.help or ""))
+            else:
+                options.append(record)
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        with formatter.section("Options"):
+            formatter.write_dl(options)
+
+
+def _choice(kind: type[enum.Enum], name: str) -> Callable[[str], Any]:
+    """A parser for an enum option whose error names the choices, without "Value error"."""
+    choices = [str(member.value) for member in kind]
+
+    def parse(value: str) -> Any:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            raise typer.BadParameter(
+                f"'{value}' is not a {name}; choose {', '.join(choices[:-1])} or {choices[-1]}"
+            ) from None
+
+    return parse
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise typer.BadParameter(f"'{value}' is not a number of seconds, such as 2 or 0.5")
+    return seconds
+
+
+# Options that several commands share, declared once. Metavars say what to type; a flag has
+# one name (--force, not --force / --no-force) and no default shown.
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the --output file if it exists.", show_default=False),
 ]
-RegionOption = Annotated[
+LanguageOption = Annotated[
     Optional[str],
-    typer.Option(
-        help="Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: "
-        "your locale's territory, else asked."
-    ),
+    typer.Option(metavar="LANGUAGE", help="Language, e.g. en or es. Default: from your locale."),
 ]
 PlainOption = Annotated[
-    bool, typer.Option(help="Plain text for screen readers: no boxes, no colour.")
+    bool,
+    typer.Option(
+        "--plain", help="Plain text for screen readers: no boxes, no colour.", show_default=False
+    ),
 ]
 BankOption = Annotated[
-    Optional[str], typer.Option(help="A bundled bank id, or a bank file. Default: ketamine.")
+    Optional[str],
+    typer.Option(metavar="BANK", help="A bundled bank id, or a bank file. Default: ketamine."),
 ]
 ResourcesOption = Annotated[
     Optional[Path],
-    typer.Option(help="A service's own contacts file, listed first. Default: config file."),
+    typer.Option(
+        metavar="FILE",
+        help="A service's own contacts file, listed first. Default: config file.",
+    ),
 ]
 KeepScreenOption = Annotated[
-    bool, typer.Option(help="On quick exit (Esc or x), leave the screen as it is.")
+    bool,
+    typer.Option(
+        "--keep-screen",
+        help="On quick exit (Esc or x), leave the screen as it is.",
+        show_default=False,
+    ),
+]
+RecordFormatOption = Annotated[
+    Optional[Format],
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=_choice(Format, "format"),
+        help="text, markdown, json or fhir. Default: from the --output file's extension "
+        "(.txt, .md, .json, .fhir.json), else text.",
+        show_default=False,
+    ),
 ]
 
 
-@app.command()
+@app.command(cls=Command)
 def run(
     answers: Annotated[
         Optional[Path],
-        typer.Option(help="Replay answers from a YAML or JSON file instead of asking."),
+        typer.Option(
+            metavar="FILE", help="Replay answers from a YAML or JSON file instead of asking."
+        ),
     ] = None,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="How to write the result.")
-    ] = Format.text,
+    requested_format: RecordFormatOption = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", help="Save the result to this file (readable only by you)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Save the result to this file (readable only by you).",
+        ),
     ] = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: RegionOption = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="REGION",
+            help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other.",
+        ),
+    ] = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     keep_screen: KeepScreenOption = False,
@@ -124,12 +214,14 @@ def run(
         bool,
         typer.Option(
             "--trainer",
-            help="With --answers: then show the counsellor's view and flip answers by number "
-            "to see what changes.",
+            help="With --answers (a self-check's or an intake's): then show the counsellor's "
+            "view and flip answers by number to see what changes.",
+            show_default=False,
         ),
     ] = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
+    output_format = _record_format(requested_format, output)
     from screener.commands import screening
     from screener.files.writing import write_private
     from screener.terminal import console as console_policy
@@ -154,7 +246,7 @@ def run(
         screening.preflight(options)
         setup = screening.prepare(options, os.environ)
         if answers is not None:
-            result = screening.replay(setup, answers)
+            result = screening.replay(setup, answers, any_record=trainer)
             if output is not None:
                 write_private(output, screening.render(result, setup, output_format), force=force)
                 from screener.safetext import one_line
@@ -182,8 +274,6 @@ def run(
         is_plain = console_policy.wants_plain(plain, os.environ, conversation)
         console = console_policy.make_console(conversation, plain=is_plain)
         try:
-            if region is None:
-                setup = screening.settle_region(setup, options, console, os.environ, plain=is_plain)
             walked = screening.ask(setup, console, plain=is_plain)
         except QuickExit:
             if not keep_screen:
@@ -214,32 +304,51 @@ def run(
             sys.stdout.write(screening.render(result, setup, output_format))
 
 
-@app.command()
+@app.command(cls=Command, short_help="Screen a client with a counsellor, for a record.")
 def intake(
     client: Annotated[
         Optional[str],
-        typer.Option(help="The client's reference: a short code such as K-0142, not a name."),
+        typer.Option(
+            metavar="CODE",
+            help="The client's reference: a short code such as K-0142, not a name.",
+        ),
+    ] = None,
+    counsellor: Annotated[
+        Optional[str],
+        typer.Option(metavar="INITIALS", help="Your initials, for the record. Asked if not given."),
     ] = None,
     answers: Annotated[
         Optional[Path],
-        typer.Option(help="Replay answers (with client and notes) instead of asking."),
+        typer.Option(
+            metavar="FILE", help="Replay answers (with client and notes) instead of asking."
+        ),
     ] = None,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="How to write the record.")
-    ] = Format.text,
+    requested_format: RecordFormatOption = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", help="Save the record to this file (readable only by you)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Save the record to this file (readable only by you).",
+        ),
     ] = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: RegionOption = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="REGION",
+            help="The client's region, for contacts: uk, us, ca, au, ie, nz, other.",
+        ),
+    ] = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     resources: ResourcesOption = None,
     keep_screen: KeepScreenOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
+    output_format = _record_format(requested_format, output)
     from screener.commands import intake as intake_run
     from screener.commands import screening
 
@@ -256,16 +365,16 @@ def intake(
         keep_screen=keep_screen,
     )
     with _reported_errors():
-        code = intake_run.run(options, client, os.environ)
+        code = intake_run.run(options, client, os.environ, counsellor)
     if code:
         raise typer.Exit(code)
 
 
-@app.command("export-fhir")
+@app.command("export-fhir", cls=Command, short_help="Write a bank as a FHIR R4 Questionnaire.")
 def export_fhir(
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", help="Save the Questionnaire to this file."),
+        typer.Option("--output", "-o", metavar="FILE", help="Save the Questionnaire to this file."),
     ] = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
@@ -284,7 +393,7 @@ def export_fhir(
             sys.stderr.write(f"Saved to {output}\n")
 
 
-@app.command()
+@app.command(cls=Command)
 def banks() -> None:
     """List the bundled question banks."""
     from screener.commands import banks as bank_commands
@@ -293,9 +402,11 @@ def banks() -> None:
         sys.stdout.write(bank_commands.list_banks())
 
 
-@app.command()
+@app.command(cls=Command, short_help="Check bank and contacts files.")
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Bank or contacts files to check.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="Bank or contacts files to check.")
+    ],
 ) -> None:
     """Check bank and contacts files; print file:line:col: message for each problem."""
     from screener.commands import banks as bank_commands
@@ -307,42 +418,58 @@ def validate(
             raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Show the help contacts for a region.")
 def resources(
-    region: RegionOption = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="REGION", help="uk, us, ca, au, ie, nz or other. Default: your locale."
+        ),
+    ] = None,
     resources: ResourcesOption = None,
-    lang: LanguageOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
-    from screener.commands.resources import describe_resources
+    from screener.commands import resources as resource_commands
 
     with _reported_errors():
-        sys.stdout.write(describe_resources(region, os.environ, resources, language=lang))
+        sys.stdout.write(resource_commands.describe_resources(region, os.environ, resources))
 
 
-@app.command()
+@app.command(cls=Command, short_help="Show how a bank works, for trainers.")
 def explain(
     bank: Annotated[
         Optional[str],
         typer.Argument(metavar="BANK", help="A bundled bank id or a bank file. Default: ketamine."),
     ] = None,
     output_format: Annotated[
-        ExplainFormat, typer.Option("--format", "-f", help="text, markdown (a handout) or json.")
+        ExplainFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=_choice(ExplainFormat, "format"),
+            help="text, markdown (a handout) or json. Default: text.",
+            show_default=False,
+        ),
     ] = ExplainFormat.text,
     plain: Annotated[
-        bool, typer.Option(help="Plain text for screen readers: no rules, no colour.")
+        bool,
+        typer.Option(
+            "--plain",
+            help="Plain text for screen readers: no rules, no colour.",
+            show_default=False,
+        ),
     ] = False,
-    lang: LanguageOption = None,
 ) -> None:
     """Show how a bank works, for trainers: each question with its criterion, cluster and why
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
     from screener.commands import trainer
 
     with _reported_errors():
-        trainer.explain(bank, output_format, plain, os.environ, sys.stdout, language=lang)
+        trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Play out a worked example, for trainers.")
 def demo(
     persona: Annotated[
         Optional[str],
@@ -354,15 +481,27 @@ def demo(
     pace: Annotated[
         Optional[float],
         typer.Option(
-            min=0, metavar="SECONDS", help="Step on by itself every SECONDS, instead of on Enter."
+            metavar="SECONDS",
+            parser=_seconds,
+            help="Step on by itself every SECONDS, instead of on Enter.",
         ),
     ] = None,
     bank: BankOption = None,
-    region: RegionOption = None,
+    region: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="REGION",
+            help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other.",
+        ),
+    ] = None,
     plain: Annotated[
-        bool, typer.Option(help="Plain text for screen readers: no tables, no colour.")
+        bool,
+        typer.Option(
+            "--plain",
+            help="Plain text for screen readers: no tables, no colour.",
+            show_default=False,
+        ),
     ] = False,
-    lang: LanguageOption = None,
 ) -> None:
     """Play out a worked example for trainers: each question, the persona's answer and a
     running tally per cluster; then the summary the person would see, the counsellor's view,
@@ -379,7 +518,6 @@ def demo(
                 plain=plain,
                 environ=os.environ,
                 stream=sys.stdout,
-                language=lang,
             )
         except (KeyboardInterrupt, EOFError):
             sys.stdout.write("\n")
@@ -389,10 +527,36 @@ def demo(
 
 
 def with_default_command(args: list[str]) -> list[str]:
-    """'screener --plain' means 'screener run --plain'; help and --version stay top-level."""
-    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
+    """'screener --plain' means 'screener run --plain'; help and --version stay top-level.
+
+    A first word that is not an option names a command: mistyped ('screener intak'), Typer
+    says so and suggests the nearest, instead of the self-check refusing an extra argument.
+    'screener help [COMMAND]' shows the help.
+    """
+    if args and args[0] == "help":
+        return [*args[1:2], "--help"]
+    if args and (not args[0].startswith("-") or args[0] in ("-h", "--help", "--version")):
         return args
     return ["run", *args]
+
+
+def _record_format(requested: Optional[Format], output: Optional[Path]) -> Format:
+    """--format if given; else the --output file's extension; else text, saying so on stderr
+    when the extension names no format (the record is still written)."""
+    from screener.render import format_for_path
+
+    if requested is not None:
+        return requested
+    if output is None:
+        return Format.text
+    found = format_for_path(output)
+    if found is None:
+        sys.stderr.write(
+            f"Writing text: '{output.suffix or output.name}' is not an extension screener "
+            "knows (.txt, .md, .json, .fhir.json); add --format to choose.\n"
+        )
+        return Format.text
+    return found
 
 
 def main() -> None:

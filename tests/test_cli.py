@@ -277,12 +277,51 @@ def test_resources_for_a_region() -> None:
     assert "checked 2026-" in result.stdout
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help(command: str) -> None:
-    result = invoke(command, "--help")
+def real_commands() -> list[str]:
+    """The app's own command list, not a copy that could fall behind it."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_the_command_list_is_the_apps() -> None:
+    assert sorted(COMMANDS) == real_commands()
+
+
+@pytest.mark.parametrize("command", ["", *real_commands()])
+def test_every_command_has_help_in_words(command: str) -> None:
+    """Metavars say what to type: no <str>, <path>, {files}..., [x>=0], --no-force, and no
+    description cut off with '...' in the list of commands."""
+    result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "80"})
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
     assert len(result.stdout.strip().splitlines()) > 3
+    for placeholder in ("<", "{", "--no-", "x>=", "[default:"):
+        assert placeholder not in result.stdout, placeholder
+    listed = result.stdout.partition("Commands:")[2].splitlines()
+    assert [line for line in listed if line.endswith("...")] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["intak"], "No such command 'intak'. Did you mean 'intake'?"),
+        (["explian"], "Did you mean 'explain'?"),
+        (["run", "--format", "xml"], "'xml' is not a format; choose text, markdown, json or fhir"),
+        (["demo", "--pace", "-1"], "'-1' is not a number of seconds"),
+    ],
+)
+def test_a_mistake_on_the_command_line_is_named_in_words(args: list[str], message: str) -> None:
+    result = runner.invoke(app, with_default_command(args))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Value error" not in result.stderr and "unexpected extra" not in result.stderr
+
+
+def test_help_is_a_word_too() -> None:
+    assert with_default_command(["help"]) == ["--help"]
+    assert with_default_command(["help", "intake"]) == ["intake", "--help"]
 
 
 @pytest.mark.parametrize(
@@ -294,6 +333,7 @@ def test_every_command_has_help(command: str) -> None:
         (["banks"], ["banks"]),
         (["--help"], ["--help"]),
         (["--version"], ["--version"]),
+        (["intak"], ["intak"]),
     ],
 )
 def test_no_command_means_run(args: list[str], expected: list[str]) -> None:

@@ -4,25 +4,42 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screener.commands import screening
-from screener.errors import UsageError
+from screener.errors import ScreenerError, UsageError
 from screener.files.writing import write_private
-from screener.render import Format
+from screener.render import Format, format_for_path
+from screener.rules import result as results
 from screener.rules.review import MAX_CLIENT_REFERENCE, fits
+from screener.safetext import one_line
 
 if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
     from screener.commands.screening import Options, Setup
+    from screener.models.result import Result
     from screener.rules.walk import Walk
     from screener.terminal.console import Screen
 
 EXIT_INTERRUPTED = 130
 
 
-def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int:
+@dataclass(frozen=True)
+class Interview:
+    """What the counsellor gave besides the answers: for the record."""
+
+    client: str | None = None
+    counsellor: str | None = None
+    closing_summary: str | None = None
+
+
+def run(
+    options: Options, client: str | None, environ: Mapping[str, str], counsellor: str | None = None
+) -> int:
     """0 once a result was shown; 130 if it ended before one, with nothing written."""
     client = client_option(client)
+    counsellor = counsellor_option(counsellor)
     screening.preflight(options)
     setup = screening.prepare(options, environ)
     if options.answers is not None:
@@ -38,8 +55,9 @@ def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int
     conversation = sys.stdout if text_only else sys.stderr
     plain = console_policy.wants_plain(options.plain, environ, conversation)
     console = console_policy.make_console(conversation, plain=plain)
+    started = results.now()
     try:
-        walked, client = ask(setup, console, plain=plain, client=client)
+        walked, interview = ask(setup, console, plain=plain, given=Interview(client, counsellor))
     except QuickExit:
         if not options.keep_screen:
             console_policy.clear_screen(console, environ)
@@ -60,7 +78,14 @@ def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int
         return EXIT_INTERRUPTED
 
     result = screening.result_of(
-        setup, walked.answers, mode="intake", client=client, notes=walked.notes
+        setup,
+        walked.answers,
+        mode="intake",
+        client=interview.client,
+        notes=walked.notes,
+        counsellor=interview.counsellor,
+        started_at=started,
+        closing_summary=interview.closing_summary,
     )
     saved_to = None
     if options.output is not None:
@@ -71,13 +96,37 @@ def run(options: Options, client: str | None, environ: Mapping[str, str]) -> int
     screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to)
     if options.output is None and options.format is not Format.text:
         sys.stdout.write(screening.render(result, setup, options.format))
+    if options.output is None:
+        _offer_save(console, setup, result, plain=plain)
     return 0
 
 
-def ask(
-    setup: Setup, console: Screen, *, plain: bool, client: str | None
-) -> tuple[Walk, str | None]:
-    """The counsellor's introduction, the client reference if not given, questions, review."""
+def _offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+    """After 19 answers and a review, forgetting -o must not mean asking them all again."""
+    from screener.terminal.saving import offer_save
+
+    def save(path: Path) -> str | None:
+        if path.exists() and not path.is_dir():  # --force is no answer at this prompt
+            return f"{path}: already exists; type another name"
+        output_format = format_for_path(path) or Format.text
+        text = screening.render(result, setup, output_format, saved_to=str(path))
+        try:
+            write_private(path, text, force=False)
+        except ScreenerError as error:
+            return str(error)
+        return None
+
+    intake = setup.strings.intake
+    saved = offer_save(
+        console, save, prompt=intake.save_prompt, skipped=intake.save_skipped, plain=plain
+    )
+    if saved is not None:
+        console.print(one_line(intake.record_saved_to.format(path=saved)))
+
+
+def ask(setup: Setup, console: Screen, *, plain: bool, given: Interview) -> tuple[Walk, Interview]:
+    """The counsellor's introduction, the client reference and initials if not given,
+    questions, review and closing summary."""
     from screener.rules.review import interview
     from screener.rules.walk import Ending, Walk
     from screener.terminal.counsellor import CounsellorConsoleAsker
@@ -89,23 +138,32 @@ def ask(
         setup.region,
         bank,
         plain=plain,
-        client=client,
-        ask_client=client is None,
+        client=given.client,
+        ask_client=given.client is None,
+        counsellor=given.counsellor,
+        ask_counsellor=given.counsellor is None,
     )
-    if not asker.intro(bank):
-        return Walk({}, Ending.QUIT), asker.client
-    return interview(bank, asker, setup.strings), asker.client
+    walked = interview(bank, asker, setup.strings) if asker.intro(bank) else Walk({}, Ending.QUIT)
+    return walked, Interview(asker.client, asker.counsellor, asker.closing_summary)
 
 
 def client_option(value: str | None) -> str | None:
     """--client as the record keeps it; a usage error if it is no short one-line code."""
+    return _short_code(value, "--client: a client reference", "K-0142")
+
+
+def counsellor_option(value: str | None) -> str | None:
+    """--counsellor as the record keeps it: initials or a short staff code."""
+    return _short_code(value, "--counsellor: the counsellor's initials", "JS")
+
+
+def _short_code(value: str | None, what: str, example: str) -> str | None:
     if value is None:
         return None
     text = " ".join(value.split())
     if "\n" in value or not fits(text, MAX_CLIENT_REFERENCE):
         raise UsageError(
-            f"--client: a client reference is one line of at most {MAX_CLIENT_REFERENCE} "
-            "characters, such as K-0142"
+            f"{what} is one line of at most {MAX_CLIENT_REFERENCE} characters, such as {example}"
         )
     return text or None
 
@@ -119,10 +177,13 @@ def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping
     result = screening.result_of(
         setup,
         replay.answers,
-        mode="intake",
+        mode=replay.mode or "intake",  # a self-check's record stays a self-check's
         client=client or replay.client,
         notes=replay.notes,
         recorded_at=replay.recorded_at,
+        counsellor=replay.counsellor,
+        started_at=replay.started_at,
+        closing_summary=replay.closing_summary,
     )
     if options.output is not None:
         write_private(

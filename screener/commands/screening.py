@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for
 DEFAULT_BANK = "ketamine"
 
 
-
 @dataclass(frozen=True)
 class Setup:
     """Everything a screening needs before the first question."""
@@ -134,7 +133,14 @@ def find_bank(
     return path
 
 
-def replay(setup: Setup, answers_file: Path) -> Result:
+def replay(setup: Setup, answers_file: Path, *, any_record: bool = False) -> Result:
+    """Re-score an answers file; `any_record` also takes an intake's (its notes unused),
+    for a trainer's what-if."""
+    if any_record:
+        from screener.files.answers import load_replay
+
+        replayed = load_replay(answers_file, setup.loaded.bank, intake=True)
+        return result_of(setup, replayed.answers)
     return result_of(setup, load_answers(answers_file, setup.loaded.bank))
 
 
@@ -146,6 +152,9 @@ def result_of(
     client: str | None = None,
     notes: Mapping[str, str] | None = None,
     recorded_at: datetime.datetime | None = None,
+    counsellor: str | None = None,
+    started_at: datetime.datetime | None = None,
+    closing_summary: str | None = None,
 ) -> Result:
     return build_result(
         setup.loaded,
@@ -156,6 +165,9 @@ def result_of(
         notes=notes,
         recorded_at=recorded_at,
         service=setup.service,
+        counsellor=counsellor,
+        started_at=started_at,
+        closing_summary=closing_summary,
     )
 
 

@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
@@ -30,6 +30,12 @@ class Replay:
     notes: dict[str, str] = field(default_factory=dict)
     recorded_at: datetime.datetime | None = None
     """Only a saved JSON record carries it; a plain answers file is recorded when replayed."""
+    mode: Literal["self", "intake"] | None = None
+    """A saved record's own mode, kept when it is replayed; None for an answers file."""
+    counsellor: str | None = None
+    started_at: datetime.datetime | None = None
+    closing_summary: str | None = None
+    """An intake record's counsellor, start and closing summary, kept as they were."""
 
 
 def load_answers(path: Path, bank: Bank, display: str | None = None) -> dict[str, Answer]:
@@ -96,12 +102,44 @@ def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Rep
     problems = check_coverage(document, answers, bank, ("answers",))
     if problems:
         raise DataError(problems)
-    recorded_at = _recorded_at(document, data) if is_record else None
+    recorded_at = _recorded_at(document, data, "recorded_at") if is_record else None
+    mode = _mode(data.get("mode")) if is_record else None
     if not intake:
-        return Replay(answers, recorded_at=recorded_at)
+        return Replay(answers, recorded_at=recorded_at, mode=mode)
     client = _client(document, data.get("client"))
     notes = _notes(document, data.get("notes"), answers)
-    return Replay(answers, client, notes, recorded_at)
+    if not is_record:
+        return Replay(answers, client, notes)
+    return Replay(
+        answers,
+        client,
+        notes,
+        recorded_at,
+        mode,
+        counsellor=_short_text(document, data, "counsellor"),
+        started_at=_recorded_at(document, data, "started_at"),
+        closing_summary=_short_text(document, data, "closing_summary"),
+    )
+
+
+def _mode(value: object) -> Literal["self", "intake"] | None:
+    return "intake" if value == "intake" else "self" if value == "self" else None
+
+
+def _short_text(document: Document, data: dict[object, object], key: str) -> str | None:
+    """An intake record's one-line text (initials, a closing summary), checked as typed."""
+    from screener.rules.review import MAX_CLIENT_REFERENCE, MAX_NOTE, fits
+
+    limit = MAX_CLIENT_REFERENCE if key == "counsellor" else MAX_NOTE
+    value = data.get(key)
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if not isinstance(value, str) or not fits(text, limit):
+        raise DataError(
+            [document.problem((key,), f"expected one line of at most {limit} characters")]
+        )
+    return text or None
 
 
 def check_answers(
@@ -209,8 +247,10 @@ def _notes(document: Document, value: object, answers: dict[str, Answer]) -> dic
     return notes
 
 
-def _recorded_at(document: Document, data: dict[object, object]) -> datetime.datetime | None:
-    value = data.get("recorded_at")
+def _recorded_at(
+    document: Document, data: dict[object, object], key: str
+) -> datetime.datetime | None:
+    value = data.get(key)
     if value is None:
         return None
     try:
@@ -221,7 +261,7 @@ def _recorded_at(document: Document, data: dict[object, object]) -> datetime.dat
         raise DataError(
             [
                 document.problem(
-                    ("recorded_at",), "expected a date and time with its offset, as screener writes"
+                    (key,), "expected a date and time with its offset, as screener writes"
                 )
             ]
         )

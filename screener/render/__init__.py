@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from pathlib import PurePath
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
 if TYPE_CHECKING:
@@ -22,6 +23,23 @@ class ExplainFormat(str, enum.Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+
+
+EXTENSIONS = {
+    ".fhir.json": Format.fhir,
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".txt": Format.text,
+    ".text": Format.text,
+}
+"""File name endings that say a format; longest first, so record.fhir.json is FHIR."""
+
+
+def format_for_path(path: PurePath) -> Format | None:
+    """The format a file name asks for by its extension, or None when it names none."""
+    name = path.name.lower()
+    return next((found for end, found in EXTENSIONS.items() if name.endswith(end)), None)
 
 
 class Renderer(Protocol):

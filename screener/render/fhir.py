@@ -131,6 +131,9 @@ def questionnaire_response(bank: Bank, result: Result, strings: UiStrings) -> Js
         response["subject"] = {"type": "Patient", "identifier": {"value": result.client}}
     if result.recorded_at:
         response["authored"] = result.recorded_at
+    if result.counsellor:
+        # The counsellor who recorded the answers, by the initials the service knows them by.
+        response["author"] = {"type": "Practitioner", "identifier": {"value": result.counsellor}}
     response["item"] = items
     return response
 

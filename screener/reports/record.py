@@ -84,7 +84,7 @@ def record_facts(result: Result, strings: UiStrings) -> dict[str, tuple[str, str
 def _minutes(seconds: int | None, strings: UiStrings) -> str:
     if seconds is None:
         return ""
-    return strings.intake.duration_minutes.format(minutes=max(1, round(seconds / 60)))
+    return strings.intake.duration_minutes.format(minutes=round(seconds / 60))
 
 
 def facts_section(result: Result, strings: UiStrings) -> Section:

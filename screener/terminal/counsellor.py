@@ -23,9 +23,9 @@ from screener.rules.review import (
     fits,
     tidy,
 )
-from screener.rules.walk import Note, Step
+from screener.rules.walk import Navigation, Note, Step
 from screener.safetext import printable
-from screener.terminal.prompt import ConsoleAsker, Keys, Typed, interpret, normalise
+from screener.terminal.prompt import Command, ConsoleAsker, Keys, Typed, interpret, normalise
 
 
 class CounsellorConsoleAsker(ConsoleAsker):
@@ -41,11 +41,16 @@ class CounsellorConsoleAsker(ConsoleAsker):
         plain: bool,
         client: str | None = None,
         ask_client: bool = False,
+        counsellor: str | None = None,
+        ask_counsellor: bool = False,
     ) -> None:
         super().__init__(console, strings, region, plain=plain)
         self.bank = bank
         self.client = client
         self.ask_client = ask_client
+        self.counsellor = counsellor
+        self.ask_counsellor = ask_counsellor
+        self.closing_summary: str | None = None
         self._just_noted: str | None = None
 
     def intro(self, bank: Bank) -> bool:
@@ -56,6 +61,13 @@ class CounsellorConsoleAsker(ConsoleAsker):
         if self.ask_client:
             self._paragraph(intake.client_explain)
             self.client = self._client_reference()
+        if self.ask_counsellor:
+            self._paragraph(intake.counsellor_explain)
+            self.counsellor = self._one_line(
+                intake.counsellor_prompt,
+                MAX_CLIENT_REFERENCE,
+                intake.counsellor_invalid.format(limit=MAX_CLIENT_REFERENCE),
+            )
         return self._begin()
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice:
@@ -83,9 +95,16 @@ class CounsellorConsoleAsker(ConsoleAsker):
             self.console.print()
             word = normalise(self._read(intake.review_prompt))
             if not word:
+                self.closing_summary = self._closing_summary()
                 return ReviewAction.FINISH
             if word in self.strings.command_words.quit:
-                return ReviewAction.QUIT
+                if self.confirm_discard():
+                    return ReviewAction.QUIT
+                continue
+            if word in intake.review_client_words:
+                self.client = self._client_reference()
+                self._say(f"{intake.record_client}: {self.client or intake.record_no_client}")
+                continue
             if word.isdigit() and int(word) in {row.number for row in rows}:
                 return Change(int(word))
             self._say(intake.review_not_understood.format(last=rows[-1].number))
@@ -118,7 +137,20 @@ class CounsellorConsoleAsker(ConsoleAsker):
     def _meaning(self, typed: str, step: Step) -> Typed | Note | None:
         if normalise(typed) in self.strings.intake.note_words:
             return self._note(step)
-        return interpret(typed, self.strings)
+        meaning = interpret(typed, self.strings)
+        answered = step.number > 1 or step.earlier is not None
+        if meaning is Navigation.QUIT and answered and not self.confirm_discard():
+            return Command.AGAIN
+        return meaning
+
+    def confirm_discard(self) -> bool:
+        """q after the first answer loses the whole interview: ask first (yes discards)."""
+        intake = self.strings.intake
+        self.console.print()
+        if interpret(self._read(intake.discard_prompt), self.strings) == "yes":
+            return True
+        self._say(intake.discard_kept)
+        return False
 
     def _show(self, step: Step) -> None:
         if self._just_noted == step.item.id:  # the question is still on screen, just above
@@ -144,9 +176,28 @@ class CounsellorConsoleAsker(ConsoleAsker):
 
     def _client_reference(self) -> str | None:
         intake = self.strings.intake
+        invalid = intake.client_invalid.format(limit=MAX_CLIENT_REFERENCE)
+        return self._one_line(intake.client_prompt, MAX_CLIENT_REFERENCE, invalid)
+
+    def _closing_summary(self) -> str | None:
+        """One line for the record before the result: what was agreed, or the plan."""
+        intake = self.strings.intake
+        invalid = intake.note_invalid.format(limit=MAX_NOTE, length="?")
+        try:
+            return self._one_line(
+                intake.closing_prompt, MAX_NOTE, invalid, keep=self.closing_summary
+            )
+        except EOFError:  # the answers are complete: the end of input loses only this line
+            self.console.print()
+            return self.closing_summary
+
+    def _one_line(
+        self, prompt: str, limit: int, invalid: str, *, keep: str | None = None
+    ) -> str | None:
+        """A short line of free text; Enter alone leaves it out (or keeps `keep`)."""
         while True:
             self.console.print()
-            text = tidy(self._read(intake.client_prompt))
-            if fits(text, MAX_CLIENT_REFERENCE):
-                return text or None
-            self._say(intake.client_invalid.format(limit=MAX_CLIENT_REFERENCE))
+            text = tidy(self._read(prompt))
+            if fits(text, limit):
+                return text or keep
+            self._say(invalid)

@@ -26,6 +26,8 @@ from screener.terminal.keyboard import QuickExit, can_read_keys, is_quick_exit, 
 
 class Command(enum.Enum):
     HELP = "help"
+    AGAIN = "again"
+    """Nothing to do but ask again (a quit the counsellor took back)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class ConsoleAsker:
             meaning = self._meaning(typed, step)
             if meaning is Command.HELP:
                 self._help(step)
+            elif meaning is Command.AGAIN:
+                continue
             elif meaning is None:
                 self._say(self._keys().not_understood)
             else:

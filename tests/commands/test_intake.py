@@ -36,7 +36,9 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def invoke(*args: str, input: str | None = None) -> Result:
-    return runner.invoke(app, ["intake", *args], input=input, env=UK)
+    """An intake; the counsellor's initials given unless a test gives its own."""
+    given = [] if "--counsellor" in args else ["--counsellor", "JS"]
+    return runner.invoke(app, ["intake", *given, *args], input=input, env=UK)
 
 
 def flat(text: str) -> str:
@@ -53,7 +55,8 @@ REVIEW_ALL_BUT_ONE_NO = """\
 Review before the result
 
 Every answer, with its criterion and note. Type a question's number to change
-its answer or note, or press Enter to see the result. q stops without saving.
+its answer or note, c to change the client reference, or press Enter to see the
+result. q stops without saving (you are asked first).
 
 Client reference: K-0142
 
@@ -102,6 +105,7 @@ def test_a_whole_intake_with_a_note() -> None:
     assert summary.index("Contacts for the client (United Kingdom)") < summary.index("FRANK")
     assert summary.endswith(
         "About this check\n\nThe record was not saved. Start with --output FILE to keep one.\n"
+        "\nSave the record? Type a file name such as record.md (Enter to skip): Not saved.\n"
     )
 
 
@@ -120,7 +124,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
     changes = "7\n" + "n\nlost two shifts\n" + "y\n" + "3\n" + "n\n\n" + "\n" + "\n"
     result = runner.invoke(
         app,
-        ["intake", "--client", "K-0142", "--format", "json"],
+        ["intake", "--client", "K-0142", "--counsellor", "JS", "--format", "json"],
         input=WITH_NOTE + changes,
         env=UK,
     )
@@ -130,7 +134,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
     assert len(reviews) == 4  # after the walk, after each change, once more to finish
     second = reviews[1][reviews[1].index("Number to change") :]
     assert second.startswith(
-        "Number to change, or Enter for the result: \n"
+        "Number to change, c for the client, or Enter for the result: \n"
         "Question 7 of 19, criterion 5 of 10: social impairment.\n"
     )
     assert "Earlier you said: no. Press Enter to keep it." in second
@@ -206,15 +210,39 @@ def test_the_client_option_is_a_short_code(value: str, ok: bool) -> None:
         )
 
 
-def test_quitting_at_the_review_saves_nothing(tmp_path: Path) -> None:
+def test_quitting_at_the_review_asks_first_then_saves_nothing(tmp_path: Path) -> None:
     target = tmp_path / "record.md"
-    result = invoke("--client", "K-1", "-o", str(target), input=WITH_NOTE + "q\n")
+    result = invoke("--client", "K-1", "-o", str(target), input=WITH_NOTE + "q\nyes\n")
     assert result.exit_code == 130
-    assert flat(result.output.split("Number to change, or Enter for the result:")[-1]) == (
+    assert flat(result.output).endswith(
+        "Type yes to discard, or press Enter to carry on: "
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
         "If you want to talk to someone: Samaritans (116 123)."
     )
     assert not target.exists()
+
+
+@pytest.mark.parametrize("where", ["at the review", "at a question"])
+def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: str) -> None:
+    """One q (a slip of the finger) must not discard 19 answers, notes and a review."""
+    target = tmp_path / "record.json"
+    first = "\n" + "y\n" + "2\n"
+    keys = (
+        first + "q\n\n" + "n\nslipped\n" + "1\n" + "2\n" * 16 + "\n"
+        if where == "at a question"
+        else WITH_NOTE + "q\n" + "no\n" + "\n"
+    )
+    result = invoke("--client", "K-1", "-o", str(target), input=keys)
+    assert result.exit_code == 0, result.output
+    assert "Stop now and discard every answer?" in result.output
+    assert "Nothing discarded. Carry on." in result.output
+    assert len(json.loads(target.read_text())["answers"]) == 19
+
+
+def test_q_before_any_answer_still_leaves_at_once() -> None:
+    result = invoke("--client", "K-1", input="\nq\n")
+    assert result.exit_code == 130
+    assert "discard every answer" not in result.output
 
 
 def test_ctrl_d_in_a_note_saves_nothing(tmp_path: Path) -> None:
@@ -430,3 +458,96 @@ def test_the_text_and_markdown_records_say_the_same_things(tmp_path: Path) -> No
     said = " ".join(_unmarked((tmp_path / "record.md").read_text(encoding="utf-8")).split())
     missing = [unit for unit in _record_units(text) if unit.rstrip(":") not in said]
     assert missing == []
+
+
+# --- who, when and what next -----------------------------------------------------------------
+
+
+def test_the_record_names_the_counsellor_start_duration_summary_and_contacts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moments = iter([MOMENT, MOMENT + datetime.timedelta(minutes=25, seconds=10)])
+    monkeypatch.setattr(record, "now", lambda: next(moments))
+    target = tmp_path / "record.json"
+    keys = "AB\n" + WITH_NOTE + "\n" + "GP about bladder; review in 2 weeks\n"
+    result = invoke("--counsellor", "", "--client", "K-1", "-o", str(target), input=keys)
+    assert result.exit_code == 0, result.output
+    assert "Counsellor: your initials, for the record." in result.output
+    written = json.loads(target.read_text())
+    assert written["counsellor"] == "AB"
+    assert written["started_at"] == "2026-11-21T10:15:00+01:00"
+    assert written["recorded_at"] == "2026-11-21T10:40:10+01:00"
+    assert written["duration_seconds"] == 1510
+    assert written["closing_summary"] == "GP about bladder; review in 2 weeks"
+    assert [contact["name"] for contact in written["resources"]["contacts"]][:1] == ["FRANK"]
+    # The same record as Markdown, replayed from the JSON: nothing lost on the way.
+    again = invoke("--answers", str(target), "-f", "markdown")
+    assert again.exit_code == 0, again.output
+    for line in (
+        "- **Counsellor**: AB",
+        "- **Started**: 2026-11-21T10:15:00\\+01:00",
+        "- **Duration**: 25 min",
+        "## Closing summary\n\nGP about bladder; review in 2 weeks",
+        "## Contacts for the client \\(United Kingdom\\)",
+    ):
+        assert line in again.stdout
+
+
+def test_an_intake_without_output_offers_to_save_at_the_end(tmp_path: Path) -> None:
+    taken = tmp_path / "taken.md"
+    taken.write_text("someone else's")
+    target = tmp_path / "record.md"
+    keys = WITH_NOTE + "\n" + "\n" + f"{taken}\n" + f"{target}\n"
+    result = invoke("--client", "K-1", input=keys)
+    assert result.exit_code == 0, result.output
+    assert "Error" not in result.output
+    assert "already exists; type another name" in flat(result.output)
+    assert f"The record was saved to {target}, readable only by you." in flat(result.output)
+    assert target.read_text().startswith("# Intake screening record:")  # Markdown, by its name
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert taken.read_text() == "someone else's"
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "note"),
+    [
+        ("record.json", "{\n", ""),
+        ("record.fhir.json", '{\n  "resourceType": "QuestionnaireResponse"', ""),
+        ("record.md", "# Intake screening record", ""),
+        ("record.xml", "Intake screening record", "Writing text: '.xml' is not an extension"),
+    ],
+)
+def test_the_output_file_name_chooses_the_format(
+    tmp_path: Path, name: str, start: str, note: str
+) -> None:
+    target = tmp_path / name
+    result = invoke("--client", "K-1", "--answers", str(answers_file(tmp_path)), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text().startswith(start)
+    assert note in result.stderr
+
+
+def test_the_client_reference_can_be_changed_at_the_review() -> None:
+    keys = WITH_NOTE + "c\n" + "K-0200\n" + "\n"
+    result = invoke("--client", "K-1", "-f", "json", input=keys)
+    assert result.exit_code == 0, result.output
+    assert "Client reference: K-0200" in result.stderr
+    assert json.loads(result.stdout)["client"] == "K-0200"
+
+
+def test_a_self_check_record_replayed_as_an_intake_stays_a_self_check(tmp_path: Path) -> None:
+    from tests.test_cli import ALL_NO
+
+    saved = tmp_path / "self.json"
+    made = runner.invoke(app, ["run", "-o", str(saved)], input=ALL_NO, env=UK)
+    assert made.exit_code == 0, made.output
+    replayed = invoke("--answers", str(saved), "-f", "json")
+    assert replayed.exit_code == 0, replayed.output
+    assert json.loads(replayed.stdout)["mode"] == "self"
+
+
+def test_a_trainer_can_flip_the_answers_of_an_intake_file(tmp_path: Path) -> None:
+    path = str(answers_file(tmp_path))
+    result = runner.invoke(app, ["run", "--trainer", "--answers", path], input="q\n", env=UK)
+    assert result.exit_code == 0, result.output
+    assert "What if" in result.output

@@ -50,6 +50,7 @@ def result_for(
         client="K-0142",
         notes=notes,
         recorded_at=datetime.datetime(2026, 11, 21, 10, 15, tzinfo=datetime.timezone.utc),
+        counsellor="JS",
     )
 
 
@@ -161,6 +162,7 @@ def test_every_summary_path_makes_a_valid_cross_checked_response(
     assert parsed.questionnaire == questionnaire_reference(ketamine.bank)
     assert response["authored"] == "2026-11-21T10:15:00+00:00"
     assert response["subject"] == {"type": "Patient", "identifier": {"value": "K-0142"}}
+    assert response["author"] == {"type": "Practitioner", "identifier": {"value": "JS"}}
     cross_check(questionnaire(ketamine.bank, strings), response)
     by_link = {item["linkId"]: item for item in response["item"]}
     assert by_link[CRITERIA_MET]["answer"] == [{"valueInteger": result.criteria_met}]

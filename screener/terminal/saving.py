@@ -1,0 +1,40 @@
+"""Asking where to save a record, on the live screen: a path, or Enter to skip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from screener.rules.review import tidy
+from screener.safetext import one_line
+from screener.terminal.prompt import ask_line
+
+SaveTo = Callable[[Path], "str | None"]
+"""Try to save to a path: None once saved, else one line saying why not."""
+
+
+def offer_save(
+    console: Console, save: SaveTo, *, prompt: str, skipped: str, plain: bool
+) -> Path | None:
+    """Ask for a path until a save works or Enter (or the end of input) skips.
+
+    The same privacy rules hold as for --output, since `save` writes as it does; a path that
+    will not do is explained and asked for again, so nothing typed is lost.
+    """
+    while True:
+        console.print()
+        try:
+            typed = tidy(ask_line(console, f"{prompt}:", plain=plain))
+        except EOFError:
+            typed = ""
+        if not typed:
+            console.print(Text(skipped))
+            return None
+        path = Path(typed).expanduser()
+        problem = save(path)
+        if problem is None:
+            return path
+        console.print(Text(one_line(problem)))
