@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 
 from rich.console import Console
@@ -103,7 +104,8 @@ class CounsellorConsoleAsker(ConsoleAsker):
                 continue
             if word in intake.review_client_words:
                 self.client = self._client_reference()
-                self._say(f"{intake.record_client}: {self.client or intake.record_no_client}")
+                if not sys.stdin.isatty():  # a terminal showed it as typed; a pipe did not
+                    self._say(f"{intake.record_client}: {self.client or intake.record_no_client}")
                 continue
             if word.isdigit() and int(word) in {row.number for row in rows}:
                 return Change(int(word))

@@ -215,7 +215,7 @@ def test_quitting_at_the_review_asks_first_then_saves_nothing(tmp_path: Path) ->
     result = invoke("--client", "K-1", "-o", str(target), input=WITH_NOTE + "q\nyes\n")
     assert result.exit_code == 130
     assert flat(result.output).endswith(
-        "Type yes to discard, or press Enter to carry on: "
+        "Discard this interview? Type yes to discard it, or Enter to carry on: "
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
         "If you want to talk to someone: Samaritans (116 123)."
     )
@@ -234,7 +234,7 @@ def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: 
     )
     result = invoke("--client", "K-1", "-o", str(target), input=keys)
     assert result.exit_code == 0, result.output
-    assert "Stop now and discard every answer?" in result.output
+    assert "Discard this interview?" in result.output
     assert "Nothing discarded. Carry on." in result.output
     assert len(json.loads(target.read_text())["answers"]) == 19
 
@@ -242,7 +242,7 @@ def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: 
 def test_q_before_any_answer_still_leaves_at_once() -> None:
     result = invoke("--client", "K-1", input="\nq\n")
     assert result.exit_code == 130
-    assert "discard every answer" not in result.output
+    assert "Discard this interview" not in result.output
 
 
 def test_ctrl_d_in_a_note_saves_nothing(tmp_path: Path) -> None:
@@ -531,7 +531,7 @@ def test_the_client_reference_can_be_changed_at_the_review() -> None:
     keys = WITH_NOTE + "c\n" + "K-0200\n" + "\n"
     result = invoke("--client", "K-1", "-f", "json", input=keys)
     assert result.exit_code == 0, result.output
-    assert "Client reference: K-0200" in result.stderr
+    assert "Client reference: K-0200" in result.stderr  # as typed at its prompt
     assert json.loads(result.stdout)["client"] == "K-0200"
 
 
