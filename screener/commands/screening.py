@@ -206,7 +206,13 @@ def show_summary(
         from screener.reports.summary import build_summary
 
         sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
-    print_sections(console, sections, plain=plain)
+    if plain:
+        print_sections(console, sections, plain=True)
+        return
+    from screener.terminal.pager import show_paged
+
+    # A severe result with flags runs to 100 lines: paged, its urgent advice is read first.
+    show_paged(console, lambda screen: print_sections(screen, sections, plain=False), os.environ)
 
 
 def preflight(options: Options) -> None:

@@ -48,7 +48,7 @@ class Session:
         self.child = pexpect.spawn(
             str(SCREENER),
             args,
-            env=env,
+            env={"PAGER": "cat", **env},  # the pager has its own test below
             dimensions=(50, columns),
             encoding="utf-8",
             codec_errors="replace",
@@ -130,6 +130,21 @@ ALL_NO = ["y", "n"] + ["n"] * 10 + ["n"] * 7  # used ketamine, not prescribed, n
 
 
 # --- a whole screening -------------------------------------------------------------------
+
+
+def test_a_long_summary_is_paged_from_its_top(start: Starter) -> None:
+    """A severe result with flags is ~100 lines at 80x50: less shows its top (the flags) and
+    waits; q ends it, and what was read stays on the screen."""
+    session = start(PAGER="less")
+    severe_with_flags = ["y", "n"] + ["y"] * 10 + ["y", "n", "n", "y", "n", "n", "n"]
+    answer_all(session, severe_with_flags)
+    session.wait_for("Space or arrows to read on, q when done")
+    shown = session.words
+    assert "Please read this first" in shown
+    assert "Your answers were not saved or sent anywhere." not in shown  # the end: not yet
+    session.child.send("q")
+    assert session.end() == 0
+    assert "Traceback" not in session.text
 
 
 def test_a_whole_screening(start: Starter) -> None:

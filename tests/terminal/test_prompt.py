@@ -200,3 +200,46 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
             "              risky use)",
         ]
         assert "Type a number from 1 to 10" in output.getvalue()
+
+
+def _paged(
+    height: int, lines: int, environ: dict[str, str], *, terminal: bool = True
+) -> tuple[str, list[str]]:
+    from rich.console import Console
+
+    from screener.terminal.pager import show_paged
+
+    output = io.StringIO()
+    console = Console(
+        file=output, force_terminal=terminal, width=80, height=height, highlight=False
+    )
+    sent: list[str] = []
+
+    def run(command: list[str], **options: object) -> None:
+        sent.append(str(options["input"]))
+
+    show_paged(
+        console,
+        lambda screen: screen.print("\n".join(f"line {n}" for n in range(lines))),
+        environ,
+        run=run,
+        interactive=True,
+    )
+    return output.getvalue(), sent
+
+
+def test_a_summary_taller_than_the_screen_is_paged() -> None:
+    shown, sent = _paged(24, 106, {})
+    assert shown == "" and len(sent) == 1 and sent[0].startswith("line 0\nline 1\n")
+
+
+@pytest.mark.parametrize(
+    ("height", "environ", "terminal"),
+    [(40, {}, True), (24, {"PAGER": "cat"}, True), (24, {"TERM": "dumb"}, True), (24, {}, False)],
+    ids=["fits", "paging off", "dumb terminal", "a pipe"],
+)
+def test_otherwise_the_summary_is_printed_as_ever(
+    height: int, environ: dict[str, str], terminal: bool
+) -> None:
+    shown, sent = _paged(height, 30, environ, terminal=terminal)
+    assert sent == [] and shown.startswith("line 0\n") and "line 29" in shown
