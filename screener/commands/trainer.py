@@ -164,5 +164,6 @@ def what_if_after_replay(console: Screen, setup: Setup, result: Result, *, plain
         setup.loaded, setup.strings, load_trainer_strings(language), setup.region
     )
     screen = TrainerScreen(console, trainer_setup, plain=plain)
-    screen.sections(build_professional_summary(setup.loaded.bank, result, setup.strings))
+    bank = setup.loaded.bank
+    screen.sections(build_professional_summary(bank, result, setup.strings, by_question=True))
     what_if(screen, result.answers)

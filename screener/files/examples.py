@@ -31,7 +31,9 @@ def checked_bank(document: Document) -> LoadedBank:
 
 
 def find_example(bank: Bank, example_id: str) -> Example | None:
-    return next((example for example in bank.examples if example.id == example_id), None)
+    """By id, as a trainer types it: 'Jordan' finds jordan (ids are lower case)."""
+    wanted = example_id.strip().casefold()
+    return next((example for example in bank.examples if example.id == wanted), None)
 
 
 def check_examples(document: Document, bank: Bank) -> list[Problem]:

@@ -136,8 +136,14 @@ def _cluster_line(cluster: ClusterResult, strings: UiStrings, title: str | None 
     return line
 
 
-def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -> list[Section]:
-    """The counsellor's and trainer's view: DSM terms, every criterion, flags by level."""
+def build_professional_summary(
+    bank: Bank, result: Result, strings: UiStrings, *, by_question: bool = False
+) -> list[Section]:
+    """The counsellor's and trainer's view: DSM terms, every criterion, flags by level.
+
+    `by_question`: criteria numbered as the trainer's screens number questions (Q3, not 1),
+    so a number read there is the number the what-if flips.
+    """
     scoring = bank.scoring
     names = {item.id: item.name for item in bank.items}
     paragraphs: list[str] = []
@@ -170,12 +176,18 @@ def build_professional_summary(bank: Bank, result: Result, strings: UiStrings) -
     paragraphs.append(result.disclaimer)
 
     terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+    questions = {item.id: number for number, item in enumerate(bank.items, start=1)}
     criteria = tuple(
         Entry(
             strings.professional_criterion.format(
-                number=criterion.number,
+                number=f"Q{questions[criterion.item]}" if by_question else criterion.number,
                 item=names.get(criterion.item, criterion.item),
-                cluster=terms.get(criterion.cluster, criterion.cluster),
+                cluster=strings.intake.criterion_label.format(
+                    number=criterion.number,
+                    cluster=terms.get(criterion.cluster, criterion.cluster),
+                )
+                if by_question
+                else terms.get(criterion.cluster, criterion.cluster),
                 answer=_professional_answer(criterion.answer, criterion.counted, strings),
             )
         )

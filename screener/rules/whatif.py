@@ -12,8 +12,9 @@ from screener.models.result import BandResult, ClusterResult, RaisedFlag, Score
 from screener.models.wording import AnswerWords
 from screener.rules.scoring import asked_items
 
-CYCLE: dict[Answer, Answer] = {"yes": "no", "no": "unsure", "unsure": "yes"}
-"""Flipping without saying the answer goes yes -> no -> not sure -> yes."""
+CYCLE: dict[Answer, Answer] = {"yes": "no", "no": "yes", "unsure": "yes"}
+"""Flipping without saying the answer turns yes and no over, and not sure to yes; 'not sure'
+is asked for by name ('5 not sure')."""
 
 NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
 
@@ -57,6 +58,7 @@ def parse_command(
             return Finish()
         if first in list_words:
             return ListAnswers()
+    first = first.removeprefix("q") if first[1:].isdigit() else first  # Q5 as listed, or 5
     if not first.isdigit():
         return None
     if not rest:

@@ -185,7 +185,7 @@ def play(
         screen.gap()
         screen.say(words.demo_stopped)
         return None
-    screen.sections(build_professional_summary(bank, result, setup.strings))
+    screen.sections(build_professional_summary(bank, result, setup.strings, by_question=True))
     screen.gap()
     flags = ", ".join(example.expect.flags) or words.none_word
     screen.say(words.demo_matches.format(name=example.name, band=example.expect.band, flags=flags))

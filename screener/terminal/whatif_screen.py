@@ -67,14 +67,14 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
             else:
                 assert outcome.item is not None and outcome.item.ask_if is not None
                 condition = ExplainedCondition(
-                    item=outcome.item.ask_if.item,
+                    item=next(i.name for i in bank.items if i.id == outcome.item.ask_if.item),
                     number=1 + [item.id for item in bank.items].index(outcome.item.ask_if.item),
                     answers=outcome.item.ask_if.answers,
                 )
                 screen.say(
                     words.whatif_not_asked.format(
                         number=outcome.number,
-                        id=outcome.item.id,
+                        id=outcome.item.name,
                         condition=condition_text(condition, words, setup.strings.answer_labels),
                     )
                 )
@@ -84,7 +84,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         changes = diff(before, now)
         flipped = words.whatif_flipped.format(
             number=outcome.number,
-            id=outcome.item.id,
+            id=outcome.item.name,
             before=screen.label(outcome.before),
             after=screen.label(outcome.after),
         )
@@ -104,7 +104,7 @@ def _list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
     lines = [
         screen.words.whatif_answer.format(
             number=number,
-            id=item.id,
+            id=item.name,
             answer=screen.label(answers.get(item.id))
             if item.id in asked
             else screen.words.whatif_skipped,

@@ -46,6 +46,9 @@ def persona(ketamine: LoadedBank, example_id: str) -> Example:
         ("5 unsure", Flip(5, "unsure")),
         ("5, yes", Flip(5, "yes")),
         ("5 1", Flip(5, "yes")),
+        ("Q5", Flip(5)),
+        ("q5 no", Flip(5, "no")),
+        ("Q 5", None),
         ("5 3", Flip(5, "unsure")),
         ("q", Finish()),
         ("quit", Finish()),
@@ -68,16 +71,17 @@ def test_parse_command(strings: UiStrings, typed: str, expected: object) -> None
     assert parsed == expected
 
 
-def test_flipping_cycles_yes_no_not_sure() -> None:
-    assert [next_answer(answer) for answer in (None, *ANSWERS)] == ["yes", "no", "unsure", "yes"]
+def test_flipping_turns_yes_and_no_over_and_not_sure_to_yes() -> None:
+    """A flip of "no" goes to "yes" first: the change a trainer means by flipping it."""
+    assert [next_answer(answer) for answer in (None, *ANSWERS)] == ["yes", "no", "yes", "yes"]
 
 
 def test_a_flip_changes_one_answer_and_nothing_else(ketamine: LoadedBank) -> None:
     answers = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
     outcome = apply_flip(ketamine.bank, answers, Flip(6))
     assert isinstance(outcome, Flipped)
-    assert (outcome.item.id, outcome.before, outcome.after) == ("craving", "no", "unsure")
-    assert outcome.answers == {**answers, "craving": "unsure"}
+    assert (outcome.item.id, outcome.before, outcome.after) == ("craving", "no", "yes")
+    assert outcome.answers == {**answers, "craving": "yes"}
     assert answers["craving"] == "no", "the answers given are not changed in place"
 
 

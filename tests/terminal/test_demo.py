@@ -158,6 +158,12 @@ def test_end_of_input_stops_the_demo() -> None:
     assert "would see" not in result.stdout
 
 
+def test_a_persona_is_found_whatever_its_case() -> None:
+    result = invoke("demo", "Jordan", "--plain", input="\n" * 40 + "q\n")
+    assert result.exit_code == 0, result.output
+    assert "Jordan" in result.stdout
+
+
 def test_an_unknown_persona_is_a_usage_error() -> None:
     result = invoke("demo", "nobody")
     assert result.exit_code == 2
@@ -188,12 +194,12 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
     result = invoke("demo", "jordan", input=enters(jordan) + "8\n4 yes\nq\n")
     assert result.exit_code == 0
     said = flat(whatif_part(result.stdout))
-    assert "Q8 (relationships): not sure -> yes" in said
+    assert "Q8 (Use despite social problems): not sure -> yes" in said
     assert (
         "What changed: criteria met: 2 -> 3; social impairment: 0 of 3 (1 not sure) -> 1 of 3; "
         "not sure: 3 -> 2." in said
     )
-    assert "Q4 (cut_down): not sure -> yes" in said
+    assert "Q4 (Unable to cut down): not sure -> yes" in said
     assert (
         "What changed: band: mild -> moderate; criteria met: 3 -> 4; "
         "impaired control: 2 of 4 (1 not sure) -> 3 of 4; not sure: 2 -> 1." in said
@@ -210,8 +216,8 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
     [
         (
             "3",
-            "Q3 (more_than_meant) is skipped with these answers: it is asked only when "
-            "Q1 (used_past_year) is yes or not sure.",
+            "Q3 (More or longer than intended) is skipped with these answers: it is asked "
+            "only when Q1 (Used in the past 12 months) is yes or not sure.",
         ),
         ("20", "There is no question 20; the questions are 1 to 19."),
         (
@@ -220,11 +226,11 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
             "answer (5 yes), l to list, or q to finish.",
         ),
         ("19 no", "The result did not change."),
-        ("l", "Q3 more_than_meant: skipped"),
+        ("l", "Q3 More or longer than intended: skipped"),
         (
             "1",
-            "Q1 (used_past_year): no -> not sure What changed: gate: closed -> open; not sure: "
-            "0 -> 1. Now asked, with no answer yet: Q2-Q12, Q16. Flip them to answer.",
+            "Q1 (Used in the past 12 months): no -> yes What changed: gate: closed -> open. "
+            "Now asked, with no answer yet: Q2-Q12, Q16. Flip them to answer.",
         ),
     ],
 )
@@ -240,8 +246,8 @@ def test_opening_the_gate_leaves_the_criteria_to_answer(ketamine: LoadedBank) ->
     morgan = persona(ketamine, "morgan")
     result = invoke("demo", "morgan", input=enters(morgan) + "1 yes\nl\n2 no\n3 yes\nq\n")
     said = flat(whatif_part(result.stdout))
-    assert "Q3 more_than_meant: no answer" in said
-    assert "Q3 (more_than_meant): no answer -> yes" in said
+    assert "Q3 More or longer than intended: no answer" in said
+    assert "Q3 (More or longer than intended): no answer -> yes" in said
 
 
 def test_the_rich_state_highlights_what_changed(ketamine: LoadedBank) -> None:
@@ -273,16 +279,17 @@ def test_the_rich_state_highlights_what_changed(ketamine: LoadedBank) -> None:
 def test_run_with_trainer_flips_a_replayed_answer(tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(GOOD.replace("  more_than_meant: no", "  more_than_meant: yes"))
-    result = invoke("run", "--answers", str(path), "--trainer", input="4\n4\nq\n")
+    result = invoke("run", "--answers", str(path), "--trainer", input="4 u\nQ4\nq\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.index("What you could do next") < out.index("Screening result (professional view)")
+    assert "- Q4. Unable to cut down (criterion 2, impaired control): no" in out  # one numbering
     said = flat(whatif_part(out))
-    assert "Q4 (cut_down): no -> not sure" in said
+    assert "Q4 (Unable to cut down): no -> not sure" in said
     assert (
         "What changed: impaired control: 1 of 4 -> 1 of 4 (1 not sure); not sure: 0 -> 1." in said
     )
-    assert "Q4 (cut_down): not sure -> yes" in said
+    assert "Q4 (Unable to cut down): not sure -> yes" in said
     assert "What changed: band: none -> mild; criteria met: 1 -> 2;" in said
 
 
