@@ -61,7 +61,8 @@ def explain(
 
     setup = prepare(bank, environ, language=language)
     explanation = explanation_of(setup.loaded)
-    document = handout(explanation, setup.words, setup.strings.answer_labels)
+    strings = setup.strings
+    document = handout(explanation, setup.words, strings.answer_labels, strings.intake.kind_labels)
     match output_format:
         case ExplainFormat.json:
             stream.write(render_explanation_json(explanation))

@@ -144,7 +144,16 @@ class Source(Model, frozen=True, kw_only=True):
 
     title: Prose
     url: str | None = None
-    note: str | None = None
+    note: Annotated[
+        str | None, Meta(description="For readers: what the source supports in this bank.")
+    ] = None
+    review: Annotated[
+        str | None,
+        Meta(
+            description="For bank authors only: what is still to check. Never shown, "
+            "so a trainer's handout carries no drafting notes."
+        ),
+    ] = None
 
 
 class Expectation(Model, frozen=True, kw_only=True):

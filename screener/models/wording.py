@@ -202,6 +202,9 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     example_entry: Prose
     teaches_label: Prose
     none_word: Prose
+    help_label: Prose
+    table_heading: Prose
+    table_columns: Annotated[tuple[Prose, ...], Meta(min_length=5, max_length=5)]
     sources_heading: Prose
     handout_title: Prose
     handout_footer: Prose

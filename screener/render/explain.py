@@ -46,10 +46,21 @@ def _print_rich(console: Console, handout: Handout) -> None:
                     grid.add_row("", "")
                 grid.add_row("•", entry_text(entry, term_style="bold"))
             console.print(grid)
+        if part.table:
+            console.print()
+            header, *rows = part.table
+            table = Table(box=None)
+            for cell in header:
+                table.add_column(Text(printable(cell), style="bold"))
+            for row in rows:
+                table.add_row(*(Text(printable(cell)) for cell in row))
+            console.print(table)
         for question in part.questions:
             console.print()
             console.print(Text(printable(question.heading), style="bold"))
             console.print(Padding(Text(printable(question.text)), (0, 0, 0, INDENT)))
+            helped = Text(f"{part.help_label}: ", style="bold") + Text(printable(question.help))
+            console.print(Padding(helped, (0, 0, 0, INDENT)))
             if question.why:
                 why = Text(f"{_why_label(part)}: ", style="bold cyan") + Text(
                     printable(question.why)
@@ -67,10 +78,13 @@ def _print_plain(console: Console, handout: Handout) -> None:
         for entry in part.entries:
             console.print()
             console.print(Text("- ") + entry_text(entry))
+        for row in part.table:
+            console.print(Text(printable("  ".join(cell for cell in row if cell))))
         for question in part.questions:
             console.print()
             console.print(Text(printable(question.heading)))
             console.print(Text(printable(question.text)))
+            console.print(Text(printable(f"{part.help_label}: {question.help}")))
             if question.why:
                 console.print(Text(printable(f"{_why_label(part)}: {question.why}")))
 
@@ -90,8 +104,16 @@ def render_handout_markdown(handout: Handout, footer: str) -> str:
             lines.append(f"- {term}{escape(entry.text)}")
         if part.entries:
             lines.append("")
+        if part.table:
+            header, *rows = part.table
+            lines.append("| " + " | ".join(escape(cell) for cell in header) + " |")
+            lines.append("|" + "---|" * len(header))
+            for row in rows:
+                lines.append("| " + " | ".join(escape(cell) for cell in row) + " |")
+            lines.append("")
         for question in part.questions:
             lines += [f"### {escape(question.heading)}", "", escape(question.text), ""]
+            lines += [f"**{escape(part.help_label or '')}:** {escape(question.help)}", ""]
             if question.why:
                 lines += [f"**{escape(_why_label(part))}:** {escape(question.why)}", ""]
     lines += ["---", "", footer, ""]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+import msgspec
 
 from screener.models.bank import Condition, Expectation, LoadedBank, Source
 from screener.models.base import Answer, Level, Model
@@ -27,6 +30,7 @@ class ExplainedItem(Model, frozen=True, kw_only=True):
     criterion: int | None
     cluster: str | None
     cluster_term: str | None
+    label: str
     text: str
     help: str
     why: str | None
@@ -129,6 +133,7 @@ def explain(loaded: LoadedBank) -> Explanation:
                 cluster=item.cluster,
                 cluster_term=terms.get(item.cluster) if item.cluster else None,
                 text=item.text,
+                label=item.name,
                 help=item.help,
                 why=item.why,
                 asked_if=condition(item.ask_if) if item.ask_if else None,
@@ -197,7 +202,8 @@ def explain(loaded: LoadedBank) -> Explanation:
             )
             for example in bank.examples
         ),
-        sources=bank.sources,
+        # Notes for bank authors (what is still to check) are no part of any explanation.
+        sources=tuple(msgspec.structs.replace(source, review=None) for source in bank.sources),
     )
 
 
@@ -246,6 +252,7 @@ def spans(numbers: list[int], prefix: str = "") -> str:
 class Question:
     heading: str
     text: str
+    help: str
     why: str | None
 
 
@@ -255,6 +262,9 @@ class Part:
     entries: tuple[Entry, ...] = ()
     questions: tuple[Question, ...] = ()
     why_label: str | None = None
+    help_label: str | None = None
+    table: tuple[tuple[str, ...], ...] = ()
+    """Rows under a header row: the questions at a glance (number, label, criterion, cluster)."""
 
 
 @dataclass(frozen=True)
@@ -264,7 +274,12 @@ class Handout:
     parts: tuple[Part, ...]
 
 
-def handout(explanation: Explanation, words: TrainerStrings, labels: AnswerLabels) -> Handout:
+def handout(
+    explanation: Explanation,
+    words: TrainerStrings,
+    labels: AnswerLabels,
+    kinds: Mapping[str, str] | None = None,
+) -> Handout:
     """The explanation in reading order, worded: rules, clusters, questions, bands, flags."""
     bank = explanation.bank
 
@@ -317,7 +332,23 @@ def handout(explanation: Explanation, words: TrainerStrings, labels: AnswerLabel
         for cluster in explanation.clusters
     )
     questions = tuple(
-        Question(item_heading(item, words), item.text, item.why) for item in explanation.items
+        Question(item_heading(item, words), item.text, item.help, item.why)
+        for item in explanation.items
+    )
+    glance = (
+        words.table_columns,
+        *(
+            (
+                f"Q{item.number}",
+                item.label,
+                str(item.criterion)
+                if item.criterion is not None
+                else (kinds or {}).get(item.kind, item.kind),
+                item.cluster_term or "",
+                item.id,
+            )
+            for item in explanation.items
+        ),
     )
     bands = tuple(
         Entry(
@@ -360,7 +391,13 @@ def handout(explanation: Explanation, words: TrainerStrings, labels: AnswerLabel
     parts = [
         Part(words.scoring_heading, tuple(rules)),
         Part(words.clusters_heading, clusters),
-        Part(words.questions_heading, questions=questions, why_label=words.why_label),
+        Part(words.table_heading, table=glance),
+        Part(
+            words.questions_heading,
+            questions=questions,
+            why_label=words.why_label,
+            help_label=words.help_label,
+        ),
         Part(words.bands_heading, bands),
         Part(words.flags_heading, flags),
     ]

@@ -92,6 +92,7 @@ class PersonaAsker:
             criterion=item.criterion,
             cluster=item.cluster,
             cluster_term=terms.get(item.cluster or ""),
+            label=item.name,
             text=item.text,
             help=item.help,
             why=item.why,

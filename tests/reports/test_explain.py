@@ -81,6 +81,24 @@ def test_markdown_is_a_handout(ketamine: LoadedBank, golden: Golden) -> None:
     golden("explain_ketamine.md", out.replace(ketamine.sha256, "<sha256>"))
 
 
+@pytest.mark.parametrize("output_format", ["markdown", "text", "json"])
+def test_the_handout_is_for_trainers_not_bank_authors(
+    ketamine: LoadedBank, output_format: str
+) -> None:
+    """No drafting notes (a bank author's 'review', files the reader cannot see); each
+    question's help as the person reads it; the questions, criteria and clusters in a table."""
+    code, out, _ = invoke("explain", "--format", output_format)
+    assert code == 0
+    for drafting in ("UNVERIFIED", "Unverified", "CONTENT.md", "re-checked"):
+        assert drafting not in out
+    words = " ".join(out.replace("\\", "").split())
+    for item in ketamine.bank.items:
+        assert " ".join(item.help.split()) in words
+    if output_format == "markdown":
+        assert "| Q | Question | Criterion | Cluster | Id |" in out
+        assert "| Q9 | Gave up activities | 7 | social impairment | gave\\_up\\_activities |" in out
+
+
 def test_json_is_the_explanation_for_other_tools(ketamine: LoadedBank) -> None:
     code, out, _ = invoke("explain", "-f", "json")
     assert code == 0
@@ -117,7 +135,8 @@ def test_a_bank_file_can_be_explained() -> None:
     code, out, _ = invoke("explain", str(DATA / "minimal.yaml"))
     assert code == 0
     assert out.startswith("Mini bank (trainer's guide)\n")
-    assert "Q2. Criterion 1, Control (first)\nFirst?\n\n" in out  # no why, no why line
+    no_why = "Q2. Criterion 1, Control (first)\nFirst?\nWhat the person reads on ?: First help.\n\n"
+    assert no_why in out  # no why, no why line
     assert "Worked examples" not in out
 
 
