@@ -16,7 +16,7 @@ from screener.files.examples import find_example, load_checked_bank
 from screener.files.wording import load_strings, load_trainer_strings
 from screener.render import ExplainFormat, Format, assert_never
 from screener.terminal.console import make_console, wants_plain
-from screener.terminal.trainer_screen import Pause, TrainerScreen, TrainerSetup
+from screener.terminal.trainer_screen import Control, Pause, TrainerScreen, TrainerSetup
 
 if TYPE_CHECKING:
     from screener.commands.screening import Setup
@@ -84,24 +84,42 @@ def explain(
 
 
 def key_pause(screen: TrainerScreen) -> Pause:
-    """Wait for Enter; q stops. End of input (Ctrl-D) propagates, like in the screening."""
-    from screener.terminal.prompt import ask_line, normalise
+    """Wait for Enter; b goes back a step, q stops. End of input (Ctrl-D) propagates."""
+    from screener.terminal.prompt import ask_line
 
-    quit_words = screen.setup.strings.command_words.quit
-
-    def pause() -> bool:
+    def pause() -> Control:
         typed = ask_line(screen.console, screen.words.demo_pause, plain=screen.plain, quiet=True)
-        return normalise(typed) not in quit_words
+        return _control(screen, typed) or Control.NEXT
 
     return pause
 
 
-def timed_pause(seconds: float, sleep: Callable[[float], None]) -> Pause:
-    def pause() -> bool:
-        sleep(seconds)
-        return True
+def timed_pause(
+    seconds: float, screen: TrainerScreen, line_within: Callable[[float], str | None]
+) -> Pause:
+    """On by itself every `seconds`; a line typed meanwhile is heard: q stops, b goes back,
+    anything else (Enter) pauses until the next Enter."""
+    waiting = key_pause(screen)
+
+    def pause() -> Control:
+        typed = line_within(seconds)
+        if typed is None:
+            return Control.NEXT
+        return _control(screen, typed) or waiting()
 
     return pause
+
+
+def _control(screen: TrainerScreen, typed: str) -> Control | None:
+    from screener.terminal.prompt import normalise
+
+    words = screen.setup.strings.command_words
+    word = normalise(typed)
+    if word in words.quit:
+        return Control.STOP
+    if word in words.back:
+        return Control.BACK
+    return None
 
 
 def demo(
@@ -113,12 +131,13 @@ def demo(
     plain: bool,
     environ: Mapping[str, str],
     stream: TextIO,
-    sleep: Callable[[float], None] | None = None,
+    line_within: Callable[[float], str | None] | None = None,
     language: str | None = None,
 ) -> bool:
     """List the personas, or play one out and then flip its answers. False if stopped early.
 
-    `sleep` paces the steps with --pace; time.sleep unless a test passes its own.
+    `line_within` paces the steps with --pace while listening for the trainer's keys
+    (terminal.pace.line_within unless a test passes its own).
     """
     from screener.terminal.demo import list_personas, play
     from screener.terminal.whatif_screen import what_if
@@ -139,11 +158,11 @@ def demo(
     if pace is None:
         pause = key_pause(screen)
     else:
-        import time
+        from screener.terminal import pace as pacing
 
-        pause = timed_pause(pace, sleep or time.sleep)
+        pause = timed_pause(pace, screen, line_within or pacing.line_within)
     answers = play(screen, example, pause, paced=pace)
-    if answers is None or not pause():
+    if answers is None or pause() is Control.STOP:
         return False
     what_if(screen, answers)
     return True

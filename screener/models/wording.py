@@ -236,6 +236,9 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     whatif_help: Prose
     whatif_prompt: Prose
     whatif_list_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    whatif_reset_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    whatif_summary_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    whatif_reset_done: Prose
     whatif_answer: Prose
     whatif_unanswered: Prose
     whatif_skipped: Prose

@@ -38,7 +38,17 @@ class Finish:
     pass
 
 
-WhatIfCommand = Flip | ListAnswers | Finish
+@dataclass(frozen=True)
+class Reset:
+    """Back to the answers the what-if started from (the persona's, or the file's)."""
+
+
+@dataclass(frozen=True)
+class ShowSummary:
+    """The summary the person would read for the answers as they are now."""
+
+
+WhatIfCommand = Flip | ListAnswers | Finish | Reset | ShowSummary
 
 
 def parse_command(
@@ -47,6 +57,8 @@ def parse_command(
     *,
     list_words: Sequence[str],
     quit_words: Sequence[str],
+    reset_words: Sequence[str] = (),
+    summary_words: Sequence[str] = (),
 ) -> WhatIfCommand | None:
     """'5' flips question 5 on; '5 yes' (or '5 y', '5 not sure', '5 1') sets it; None if unclear."""
     words = typed.lower().replace(",", " ").split()
@@ -58,6 +70,10 @@ def parse_command(
             return Finish()
         if first in list_words:
             return ListAnswers()
+        if first in reset_words:
+            return Reset()
+        if first in summary_words:
+            return ShowSummary()
     first = first.removeprefix("q") if first[1:].isdigit() else first  # Q5 as listed, or 5
     if not first.isdigit():
         return None

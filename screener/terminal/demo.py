@@ -20,7 +20,7 @@ from screener.rules.scoring import score
 from screener.rules.walk import Ending, Navigation, Response, Step, walk
 from screener.rules.whatif import diff
 from screener.safetext import printable
-from screener.terminal.trainer_screen import Pause, TrainerScreen, TrainerSetup
+from screener.terminal.trainer_screen import Control, Pause, TrainerScreen, TrainerSetup
 
 
 class PersonaAsker:
@@ -32,16 +32,26 @@ class PersonaAsker:
         self.pause = pause
         self.given: dict[str, Answer] = {}
         self.stopped = False
+        self._back_shown = False
+        """Just stepped back: show the earlier question at once, without another pause."""
         bank = screen.setup.loaded.bank
         self.numbers = {item.id: number for number, item in enumerate(bank.items, start=1)}
         self.previous = score(bank, {})
 
     def ask(self, step: Step) -> Response:
-        if not self.pause():
+        bank = self.screen.setup.loaded.bank
+        control = Control.NEXT if self._back_shown else self.pause()
+        self._back_shown = False
+        if control is Control.STOP:
             self.stopped = True
             return Navigation.QUIT
+        if control is Control.BACK and self.given:
+            # The walk goes back to the last question shown: its answer comes off the tally.
+            del self.given[next(reversed(self.given))]
+            self.previous = score(bank, self.given)
+            self._back_shown = True
+            return Navigation.BACK
         screen, words = self.screen, self.screen.words
-        bank = screen.setup.loaded.bank
         item = step.item
         answer = self.example.answers[item.id]  # checked: complete for every question asked
         self.given[item.id] = answer
@@ -175,14 +185,14 @@ def play(
     screen.say(Text(how, style="dim"))
     asker = PersonaAsker(screen, example, pause)
     walked = walk(bank, asker)
-    if asker.stopped or walked.ending is not Ending.COMPLETED or not pause():
+    if asker.stopped or walked.ending is not Ending.COMPLETED or pause() is Control.STOP:
         screen.gap()
         screen.say(words.demo_stopped)
         return None
     result = build_result(setup.loaded, score(bank, walked.answers), setup.region)
     screen.heading(words.demo_person_heading.format(name=example.name))
     screen.sections(build_summary(bank, result, setup.region, setup.strings))
-    if not pause():
+    if pause() is Control.STOP:
         screen.gap()
         screen.say(words.demo_stopped)
         return None

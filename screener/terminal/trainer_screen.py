@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,8 +41,17 @@ TABLE_WIDTH = 76
 HIGHLIGHT = "reverse bold"
 """What changed stands out on any background, projected or not."""
 
-Pause = Callable[[], bool]
-"""Waits between steps; False when the trainer asks to stop."""
+
+class Control(enum.Enum):
+    """What the trainer asked for between two steps of a demo."""
+
+    NEXT = "next"
+    BACK = "back"
+    STOP = "stop"
+
+
+Pause = Callable[[], Control]
+"""Waits between steps; says whether to go on, go back a step, or stop."""
 
 
 class TrainerScreen:

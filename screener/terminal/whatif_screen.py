@@ -10,12 +10,16 @@ from rich.text import Text
 
 from screener.models.base import Answer
 from screener.reports.explain import ExplainedCondition, condition_text, spans
+from screener.reports.summary import build_summary
+from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, missing_answers, score
 from screener.rules.whatif import (
     Finish,
     Flipped,
     ListAnswers,
     Refusal,
+    Reset,
+    ShowSummary,
     apply_flip,
     diff,
     parse_command,
@@ -25,7 +29,8 @@ from screener.terminal.trainer_screen import TrainerScreen
 
 
 def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
-    """Flip answers by question number and watch the result change, until q or end of input."""
+    """Flip answers by question number and watch the result change, until q or end of input.
+    r goes back to the answers given; s shows the person's summary for the answers now."""
     setup, words = screen.setup, screen.words
     bank = setup.loaded.bank
     current = dict(answers)
@@ -49,9 +54,22 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
             setup.strings.answer_words,
             list_words=words.whatif_list_words,
             quit_words=setup.strings.command_words.quit,
+            reset_words=words.whatif_reset_words,
+            summary_words=words.whatif_summary_words,
         )
         if isinstance(command, Finish):
             return
+        if isinstance(command, Reset):
+            current, now = dict(answers), score(bank, answers)
+            screen.say(Text(words.whatif_reset_done, style="bold"))
+            _list_answers(screen, current)
+            screen.gap()
+            screen.state(now)
+            continue
+        if isinstance(command, ShowSummary):
+            result = build_result(setup.loaded, now, setup.region)
+            screen.sections(build_summary(bank, result, setup.region, setup.strings))
+            continue
         if isinstance(command, ListAnswers):
             _list_answers(screen, current)
             continue

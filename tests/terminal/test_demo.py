@@ -144,6 +144,54 @@ def test_pace_steps_on_without_keys_and_without_sleeping(
     assert "A new answer every 2.5 seconds." in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("typed", "finished", "shown"),
+    [
+        ("q\n", False, "Demo stopped."),  # q with --pace stops, as without it
+        ("\n", True, "Enter: next, b: back, q: stop"),  # Enter pauses until the next Enter
+    ],
+)
+def test_pace_listens_for_q_and_for_a_pause(
+    monkeypatch: pytest.MonkeyPatch, typed: str, finished: bool, shown: str
+) -> None:
+    from screener.commands import trainer
+
+    heard = iter([None, None, typed])
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n" * 30 + "q\n"))
+    stream = io.StringIO()
+    done = trainer.demo(
+        "sam",
+        pace=2,
+        bank=None,
+        region="uk",
+        plain=True,
+        environ={"LANG": "en_GB.UTF-8"},
+        stream=stream,
+        line_within=lambda seconds: next(heard, None),
+    )
+    assert done is finished
+    assert shown in stream.getvalue()
+    assert "Q2. " in stream.getvalue()
+    assert ("Q3. " in stream.getvalue()) is finished  # q stopped before the third question
+
+
+def test_b_at_a_step_goes_back_one_question() -> None:
+    result = invoke("demo", "alex", "--plain", input="\n\n\nb\n" + "\n" * 40 + "q\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.count("Q3. Criterion 1, impaired control (more_than_meant)") == 2
+    assert out.count("Q4. Criterion 2") == 1
+
+
+def test_what_if_resets_to_the_persona_and_shows_the_summary_again() -> None:
+    keys = "\n" * 24 + "3\n" + "r\n" + "s\n" + "q\n"
+    result = invoke("demo", "alex", "--plain", input=keys)
+    assert result.exit_code == 0, result.output
+    said = whatif_part(result.stdout)
+    assert "Back to the answers you started from." in said
+    assert said.index("Back to the answers") < said.rindex("What you could do next")
+
+
 def test_q_at_a_step_stops_the_demo() -> None:
     result = invoke("demo", "alex", input="\n\nq\n")
     assert result.exit_code == 130

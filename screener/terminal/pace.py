@@ -1,0 +1,28 @@
+"""Waiting for a demo's next step by the clock, while still listening for the trainer."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+def line_within(seconds: float) -> str | None:
+    """A line typed within `seconds`, or None when the time passed first.
+
+    Where the keyboard cannot be watched with a timeout (Windows, or input that is not a
+    terminal), the time simply passes: a paced demo still plays out.
+    """
+    stream = sys.stdin
+    try:
+        watchable = stream.isatty() and sys.platform != "win32"
+    except (AttributeError, ValueError):
+        watchable = False
+    if not watchable:
+        time.sleep(seconds)
+        return None
+    import select
+
+    ready, _, _ = select.select([stream], [], [], seconds)
+    if not ready:
+        return None
+    return stream.readline()
