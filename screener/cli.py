@@ -165,6 +165,14 @@ KeepScreenOption = Annotated[
         show_default=False,
     ),
 ]
+ProjectorOption = Annotated[
+    bool,
+    typer.Option(
+        "--projector",
+        help="High contrast for a room: nothing faint, lines of at most 100 characters.",
+        show_default=False,
+    ),
+]
 RecordFormatOption = Annotated[
     Optional[Format],
     typer.Option(
@@ -219,6 +227,7 @@ def run(
             show_default=False,
         ),
     ] = False,
+    projector: ProjectorOption = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     output_format = _record_format(requested_format, output)
@@ -237,6 +246,7 @@ def run(
         plain=plain,
         resources=resources,
         keep_screen=keep_screen,
+        projector=projector,
     )
     with _reported_errors():
         if trainer:
@@ -254,7 +264,9 @@ def run(
                 sys.stderr.write(one_line(f"Saved to {output}") + "\n")
             elif output_format is Format.text:
                 is_plain = console_policy.wants_plain(plain, os.environ, sys.stdout)
-                console = console_policy.make_console(sys.stdout, plain=is_plain)
+                console = console_policy.make_console(
+                    sys.stdout, plain=is_plain, projector=projector
+                )
                 screening.show_summary(console, setup, result, plain=is_plain, saved_to=None)
                 if trainer:
                     try:
@@ -272,7 +284,7 @@ def run(
         # The record goes to stdout in its format; the conversation then uses stderr.
         conversation = sys.stdout if output_format is Format.text or output else sys.stderr
         is_plain = console_policy.wants_plain(plain, os.environ, conversation)
-        console = console_policy.make_console(conversation, plain=is_plain)
+        console = console_policy.make_console(conversation, plain=is_plain, projector=projector)
         try:
             walked = screening.ask(setup, console, plain=is_plain)
         except QuickExit:
@@ -346,6 +358,7 @@ def intake(
     bank: BankOption = None,
     resources: ResourcesOption = None,
     keep_screen: KeepScreenOption = False,
+    projector: ProjectorOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
     output_format = _record_format(requested_format, output)
@@ -363,6 +376,7 @@ def intake(
         plain=plain,
         resources=resources,
         keep_screen=keep_screen,
+        projector=projector,
     )
     with _reported_errors():
         code = intake_run.run(options, client, os.environ, counsellor)
@@ -460,13 +474,21 @@ def explain(
             show_default=False,
         ),
     ] = False,
+    projector: ProjectorOption = False,
 ) -> None:
     """Show how a bank works, for trainers: each question with its criterion, cluster and why
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
     from screener.commands import trainer
 
     with _reported_errors():
-        trainer.explain(bank, output_format, plain=plain, environ=os.environ, stream=sys.stdout)
+        trainer.explain(
+            bank,
+            output_format,
+            plain=plain,
+            environ=os.environ,
+            stream=sys.stdout,
+            projector=projector,
+        )
 
 
 @app.command(cls=Command, short_help="Play out a worked example, for trainers.")
@@ -502,6 +524,7 @@ def demo(
             show_default=False,
         ),
     ] = False,
+    projector: ProjectorOption = False,
 ) -> None:
     """Play out a worked example for trainers: each question, the persona's answer and a
     running tally per cluster; then the summary the person would see, the counsellor's view,
@@ -518,6 +541,7 @@ def demo(
                 plain=plain,
                 environ=os.environ,
                 stream=sys.stdout,
+                projector=projector,
             )
         except (KeyboardInterrupt, EOFError):
             sys.stdout.write("\n")

@@ -54,7 +54,7 @@ def run(
     text_only = options.format is Format.text or options.output is not None
     conversation = sys.stdout if text_only else sys.stderr
     plain = console_policy.wants_plain(options.plain, environ, conversation)
-    console = console_policy.make_console(conversation, plain=plain)
+    console = console_policy.make_console(conversation, plain=plain, projector=options.projector)
     started = results.now()
     try:
         walked, interview = ask(setup, console, plain=plain, given=Interview(client, counsellor))
@@ -192,7 +192,7 @@ def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping
         sys.stderr.write(f"Saved to {options.output}\n")
     elif options.format is Format.text:
         plain = console_policy.wants_plain(options.plain, environ, sys.stdout)
-        console = console_policy.make_console(sys.stdout, plain=plain)
+        console = console_policy.make_console(sys.stdout, plain=plain, projector=options.projector)
         screening.show_summary(console, setup, result, plain=plain, saved_to=None)
     else:
         sys.stdout.write(screening.render(result, setup, options.format))

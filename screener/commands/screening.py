@@ -59,6 +59,8 @@ class Options:
     force: bool = False
     plain: bool = False
     keep_screen: bool = False
+    projector: bool = False
+    """High contrast for a room: nothing faint, lines of at most 100 columns."""
     resources: Path | None = None
     """A service's own contacts file; else the config file, if there is one."""
 

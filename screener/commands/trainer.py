@@ -48,6 +48,7 @@ def explain(
     stream: TextIO,
     *,
     language: str | None = None,
+    projector: bool = False,
 ) -> None:
     """Write the bank explained: text (Rich on a terminal, plain when piped), Markdown or JSON."""
     from screener import __version__
@@ -78,7 +79,8 @@ def explain(
             stream.write(render_handout_markdown(document, footer))
         case ExplainFormat.text:
             is_plain = wants_plain(plain, environ, stream)
-            print_handout(make_console(stream, plain=is_plain), document, plain=is_plain)
+            console = make_console(stream, plain=is_plain, projector=projector)
+            print_handout(console, document, plain=is_plain)
         case _:  # pragma: no cover - every format is handled above
             assert_never(output_format)
 
@@ -133,6 +135,7 @@ def demo(
     stream: TextIO,
     line_within: Callable[[float], str | None] | None = None,
     language: str | None = None,
+    projector: bool = False,
 ) -> bool:
     """List the personas, or play one out and then flip its answers. False if stopped early.
 
@@ -144,7 +147,7 @@ def demo(
 
     setup = prepare(bank, environ, region=region, language=language)
     is_plain = wants_plain(plain, environ, stream)
-    console = make_console(stream, plain=is_plain)
+    console = make_console(stream, plain=is_plain, projector=projector)
     if persona is None:
         list_personas(setup, console, plain=is_plain)
         return True

@@ -27,11 +27,36 @@ def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
     return not _is_terminal(stream) and not environ.get("FORCE_COLOR")
 
 
-def make_console(stream: TextIO, *, plain: bool, width: int | None = None) -> Console:
+PROJECTOR_WIDTH = 100
+"""Lines a room can read from the back: no longer than this, whatever the terminal's width."""
+
+
+def make_console(
+    stream: TextIO, *, plain: bool, width: int | None = None, projector: bool = False
+) -> Console:
     """Plain: a stream of text, nothing styled. Otherwise a terminal, as wants_plain decided;
-    Rich still drops the colour (not bold or layout) when NO_COLOR is set (no-color.org)."""
+    Rich still drops the colour (not bold or layout) when NO_COLOR is set (no-color.org).
+
+    `projector`: high contrast for a room: nothing faint, and lines of at most 100 columns.
+    """
     from rich.console import Console
 
+    if projector:
+        import shutil
+
+        width = min(width or shutil.get_terminal_size().columns, PROJECTOR_WIDTH)
+    if projector and not plain:
+        from screener.terminal.projector import ProjectorConsole
+
+        return ProjectorConsole(
+            file=stream,
+            width=width,
+            force_terminal=True,
+            color_system="auto",
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
     return Console(
         file=stream,
         width=width,

@@ -397,3 +397,18 @@ def test_a_narrow_terminal_gets_the_tally_as_a_sentence(
     assert ("─" in text) is table
     assert text.startswith("Tally: ") is not table
     assert all(len(line) <= width for line in text.splitlines())
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_the_projector_style_draws_nothing_faint_and_keeps_lines_readable(
+    projector: bool,
+) -> None:
+    """Key hints and 'not sure' tallies were dim; on a 250-column screen text ran its width."""
+    args = ["demo", "jordan", "--pace", "0", *(["--projector"] if projector else [])]
+    env = {**ENV, "FORCE_COLOR": "1", "COLUMNS": "250"}
+    result = runner.invoke(app, args, env=env, input="q\n")
+    assert result.exit_code == 0, result.output
+    faint = re.compile(r"\x1b\[(?:[0-9;]*;)?2(?:;[0-9;]*)?m")
+    plain_lines = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()
+    assert bool(faint.search(result.stdout)) is not projector
+    assert (max(len(line) for line in plain_lines) <= 100) is projector
