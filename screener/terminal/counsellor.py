@@ -105,7 +105,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
             if word in intake.review_client_words:
                 self.client = self._client_reference()
                 if not sys.stdin.isatty():  # a terminal showed it as typed; a pipe did not
-                    self._say(f"{intake.record_client}: {self.client or intake.record_no_client}")
+                    self._say(self.client or intake.record_no_client)
                 continue
             if word.isdigit() and int(word) in {row.number for row in rows}:
                 return Change(int(word))

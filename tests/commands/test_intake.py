@@ -531,7 +531,7 @@ def test_the_client_reference_can_be_changed_at_the_review() -> None:
     keys = WITH_NOTE + "c\n" + "K-0200\n" + "\n"
     result = invoke("--client", "K-1", "-f", "json", input=keys)
     assert result.exit_code == 0, result.output
-    assert "Client reference: K-0200" in result.stderr  # as typed at its prompt
+    assert "Client reference: K-0200" in result.stderr
     assert json.loads(result.stdout)["client"] == "K-0200"
 
 
@@ -551,3 +551,18 @@ def test_a_trainer_can_flip_the_answers_of_an_intake_file(tmp_path: Path) -> Non
     result = runner.invoke(app, ["run", "--trainer", "--answers", path], input="q\n", env=UK)
     assert result.exit_code == 0, result.output
     assert "What if" in result.output
+
+
+def test_the_review_closing_summary_and_save_offer_golden(
+    tmp_path: Path, golden: Golden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a counsellor reads from the review to the end, at 80 columns, plain."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "k0142.json"
+    keys = WITH_NOTE + "c\n" + "K-0142\n" + "\n" + "GP about bladder; review in 2 weeks\n"
+    result = invoke("--client", "K-1", input=keys + "k0142.json\n")
+    assert result.exit_code == 0, result.output
+    golden("intake_review_to_save.txt", result.output[result.output.index("Review before") :])
+    assert json.loads(target.read_text())["closing_summary"] == (
+        "GP about bladder; review in 2 weeks"
+    )
