@@ -1,20 +1,41 @@
 """Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
 
-import contextlib
-import enum
 import os
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperArgument, TyperCommand
 
 from screener import VERSION_LINE
+from screener.cli_conventions import (
+    EXIT_INTERRUPTED,
+    BankOption,
+    ClientOption,
+    ClientRegionOption,
+    Command,
+    CounsellorOption,
+    ForceOption,
+    IntakeReplayOption,
+    KeepScreenOption,
+    LanguageOption,
+    PlainOption,
+    ProjectorOption,
+    RecordFormatOption,
+    RecordOutputOption,
+    RegionOption,
+    ReplayOption,
+    ResourcesOption,
+    ResultOutputOption,
+    SummaryRegionOption,
+    YourRegionOption,
+    choice,
+    record_format,
+    reported_errors,
+    seconds,
+    with_default_command,
+)
 from screener.render import ExplainFormat, Format
-
-EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     add_completion=False,
@@ -48,172 +69,14 @@ def _main(
     """
 
 
-@contextlib.contextmanager
-def _reported_errors() -> Iterator[None]:
-    """The project's own errors become one line on stderr and their exit code.
-
-    Ctrl-C anywhere else (while a file is written, say) ends with 130, as during the
-    questions, rather than Click's "Aborted!" and 1.
-    """
-    from screener.errors import ScreenerError
-    from screener.safetext import one_line
-    from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK, QuickExit
-
-    try:
-        yield
-    except ScreenerError as error:
-        sys.stderr.write(f"Error: {one_line(str(error))}\n")
-        raise typer.Exit(error.exit_code) from None
-    except QuickExit:
-        # Screens that do not clear for themselves (demo, what-if) still leave nothing shown.
-        if sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
-            sys.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
-            sys.stdout.flush()
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-
-
-class Command(TyperCommand):
-    """Help in words: arguments shown by their metavar (FILE..., [PERSONA]), never by a type
-    placeholder such as <list[Path]> or a {files}... usage."""
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        pieces = [self.options_metavar] if self.options_metavar else []
-        for param in self.get_params(ctx):
-            if isinstance(param, TyperArgument):
-                name = param.metavar or (param.name or "").upper()
-                pieces.append(name if param.required else f"[{name}]")
-        return pieces
-
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        arguments: list[tuple[str, str]] = []
-        options: list[tuple[str, str]] = []
-        for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
-            if record is None:
-                continue
-            if isinstance(param, TyperArgument):
-                arguments.append((param.metavar or (param.name or "").upper(), param.help or ""))
-            else:
-                options.append(record)
-        if arguments:
-            with formatter.section("Arguments"):
-                formatter.write_dl(arguments)
-        with formatter.section("Options"):
-            formatter.write_dl(options)
-
-
-def _choice(kind: type[enum.Enum], name: str) -> Callable[[str], Any]:
-    """A parser for an enum option whose error names the choices, without "Value error"."""
-    choices = [str(member.value) for member in kind]
-
-    def parse(value: str) -> Any:
-        try:
-            return kind(value.lower())
-        except ValueError:
-            raise typer.BadParameter(
-                f"'{value}' is not a {name}; choose {', '.join(choices[:-1])} or {choices[-1]}"
-            ) from None
-
-    return parse
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not seconds >= 0:  # also refuses nan
-        raise typer.BadParameter(f"'{value}' is not a number of seconds, such as 2 or 0.5")
-    return seconds
-
-
-# Options that several commands share, declared once. Metavars say what to type; a flag has
-# one name (--force, not --force / --no-force) and no default shown.
-ForceOption = Annotated[
-    bool,
-    typer.Option("--force", help="Replace the --output file if it exists.", show_default=False),
-]
-LanguageOption = Annotated[
-    Optional[str],
-    typer.Option(metavar="LANGUAGE", help="Language, e.g. en or es. Default: from your locale."),
-]
-PlainOption = Annotated[
-    bool,
-    typer.Option(
-        "--plain", help="Plain text for screen readers: no boxes, no colour.", show_default=False
-    ),
-]
-BankOption = Annotated[
-    Optional[str],
-    typer.Option(metavar="BANK", help="A bundled bank id, or a bank file. Default: ketamine."),
-]
-ResourcesOption = Annotated[
-    Optional[Path],
-    typer.Option(
-        metavar="FILE",
-        help="A service's own contacts file, listed first. Default: config file.",
-    ),
-]
-KeepScreenOption = Annotated[
-    bool,
-    typer.Option(
-        "--keep-screen",
-        help="On quick exit (Esc or x), leave the screen as it is.",
-        show_default=False,
-    ),
-]
-ProjectorOption = Annotated[
-    bool,
-    typer.Option(
-        "--projector",
-        help="High contrast for a room: nothing faint, lines of at most 100 characters.",
-        show_default=False,
-    ),
-]
-RecordFormatOption = Annotated[
-    Optional[Format],
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        parser=_choice(Format, "format"),
-        help="text, markdown, json or fhir. Default: from the --output file's extension "
-        "(.txt, .md, .json, .fhir.json), else text.",
-        show_default=False,
-    ),
-]
-
-
 @app.command(cls=Command)
 def run(
-    answers: Annotated[
-        Optional[Path],
-        typer.Option(
-            metavar="FILE", help="Replay answers from a YAML or JSON file instead of asking."
-        ),
-    ] = None,
+    answers: ReplayOption = None,
     requested_format: RecordFormatOption = None,
-    output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Save the result to this file (readable only by you).",
-        ),
-    ] = None,
+    output: ResultOutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="REGION",
-            help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other.",
-        ),
-    ] = None,
+    region: YourRegionOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     keep_screen: KeepScreenOption = False,
@@ -230,7 +93,7 @@ def run(
     projector: ProjectorOption = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
-    output_format = _record_format(requested_format, output)
+    output_format = record_format(requested_format, output)
     from screener.commands import screening
     from screener.files.writing import write_private
     from screener.terminal import console as console_policy
@@ -248,7 +111,7 @@ def run(
         keep_screen=keep_screen,
         projector=projector,
     )
-    with _reported_errors():
+    with reported_errors():
         if trainer:
             from screener.commands import trainer as trainer_tools
 
@@ -318,42 +181,14 @@ def run(
 
 @app.command(cls=Command, short_help="Screen a client with a counsellor, for a record.")
 def intake(
-    client: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="CODE",
-            help="The client's reference: a short code such as K-0142, not a name.",
-        ),
-    ] = None,
-    counsellor: Annotated[
-        Optional[str],
-        typer.Option(metavar="INITIALS", help="Your initials, for the record. Asked if not given."),
-    ] = None,
-    answers: Annotated[
-        Optional[Path],
-        typer.Option(
-            metavar="FILE", help="Replay answers (with client and notes) instead of asking."
-        ),
-    ] = None,
+    client: ClientOption = None,
+    counsellor: CounsellorOption = None,
+    answers: IntakeReplayOption = None,
     requested_format: RecordFormatOption = None,
-    output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Save the record to this file (readable only by you).",
-        ),
-    ] = None,
+    output: RecordOutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="REGION",
-            help="The client's region, for contacts: uk, us, ca, au, ie, nz, other.",
-        ),
-    ] = None,
+    region: ClientRegionOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     resources: ResourcesOption = None,
@@ -361,7 +196,7 @@ def intake(
     projector: ProjectorOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
-    output_format = _record_format(requested_format, output)
+    output_format = record_format(requested_format, output)
     from screener.commands import intake as intake_run
     from screener.commands import screening
 
@@ -378,7 +213,7 @@ def intake(
         keep_screen=keep_screen,
         projector=projector,
     )
-    with _reported_errors():
+    with reported_errors():
         code = intake_run.run(options, client, os.environ, counsellor)
     if code:
         raise typer.Exit(code)
@@ -398,7 +233,7 @@ def export_fhir(
     from screener.commands import fhir
     from screener.files.writing import write_private
 
-    with _reported_errors():
+    with reported_errors():
         text = fhir.export_questionnaire(bank, lang, os.environ)
         if output is None:
             sys.stdout.write(text)
@@ -412,7 +247,7 @@ def banks() -> None:
     """List the bundled question banks."""
     from screener.commands import banks as bank_commands
 
-    with _reported_errors():
+    with reported_errors():
         sys.stdout.write(bank_commands.list_banks())
 
 
@@ -425,7 +260,7 @@ def validate(
     """Check bank and contacts files; print file:line:col: message for each problem."""
     from screener.commands import banks as bank_commands
 
-    with _reported_errors():
+    with reported_errors():
         lines, ok = bank_commands.validate_files(files)
         sys.stdout.write("".join(line + "\n" for line in lines))
         if not ok:
@@ -434,18 +269,13 @@ def validate(
 
 @app.command(cls=Command, short_help="Show the help contacts for a region.")
 def resources(
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="REGION", help="uk, us, ca, au, ie, nz or other. Default: your locale."
-        ),
-    ] = None,
+    region: RegionOption = None,
     resources: ResourcesOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
     from screener.commands import resources as resource_commands
 
-    with _reported_errors():
+    with reported_errors():
         sys.stdout.write(resource_commands.describe_resources(region, os.environ, resources))
 
 
@@ -461,7 +291,7 @@ def explain(
             "--format",
             "-f",
             metavar="FORMAT",
-            parser=_choice(ExplainFormat, "format"),
+            parser=choice(ExplainFormat, "format"),
             help="text, markdown (a handout) or json. Default: text.",
             show_default=False,
         ),
@@ -480,7 +310,7 @@ def explain(
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
     from screener.commands import trainer
 
-    with _reported_errors():
+    with reported_errors():
         trainer.explain(
             bank,
             output_format,
@@ -504,18 +334,12 @@ def demo(
         Optional[float],
         typer.Option(
             metavar="SECONDS",
-            parser=_seconds,
+            parser=seconds,
             help="Step on by itself every SECONDS, instead of on Enter.",
         ),
     ] = None,
     bank: BankOption = None,
-    region: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="REGION",
-            help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other.",
-        ),
-    ] = None,
+    region: SummaryRegionOption = None,
     plain: Annotated[
         bool,
         typer.Option(
@@ -531,7 +355,7 @@ def demo(
     and a what-if where you flip answers by number. Without a persona, list them."""
     from screener.commands import trainer
 
-    with _reported_errors():
+    with reported_errors():
         try:
             finished = trainer.demo(
                 persona,
@@ -548,39 +372,6 @@ def demo(
             raise typer.Exit(EXIT_INTERRUPTED) from None
         if not finished:
             raise typer.Exit(EXIT_INTERRUPTED)
-
-
-def with_default_command(args: list[str]) -> list[str]:
-    """'screener --plain' means 'screener run --plain'; help and --version stay top-level.
-
-    A first word that is not an option names a command: mistyped ('screener intak'), Typer
-    says so and suggests the nearest, instead of the self-check refusing an extra argument.
-    'screener help [COMMAND]' shows the help.
-    """
-    if args and args[0] == "help":
-        return [*args[1:2], "--help"]
-    if args and (not args[0].startswith("-") or args[0] in ("-h", "--help", "--version")):
-        return args
-    return ["run", *args]
-
-
-def _record_format(requested: Optional[Format], output: Optional[Path]) -> Format:
-    """--format if given; else the --output file's extension; else text, saying so on stderr
-    when the extension names no format (the record is still written)."""
-    from screener.render import format_for_path
-
-    if requested is not None:
-        return requested
-    if output is None:
-        return Format.text
-    found = format_for_path(output)
-    if found is None:
-        sys.stderr.write(
-            f"Writing text: '{output.suffix or output.name}' is not an extension screener "
-            "knows (.txt, .md, .json, .fhir.json); add --format to choose.\n"
-        )
-        return Format.text
-    return found
 
 
 def main() -> None:

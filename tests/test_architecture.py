@@ -21,6 +21,7 @@ LAYERS = {
     "terminal": 4,
     "commands": 5,
     "cli": 6,
+    "cli_conventions": 6,
     "launch": 7,
     "__main__": 7,
 }

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from screener import __version__
-from screener.cli import COMMANDS, app, with_default_command
+from screener.cli import COMMANDS, app
+from screener.cli_conventions import with_default_command
 from tests.files.test_answers import GOOD
 from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
 

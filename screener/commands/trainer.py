@@ -58,7 +58,7 @@ def explain(
         render_handout_markdown,
     )
     from screener.reports.explain import explain as explanation_of
-    from screener.reports.explain import handout
+    from screener.reports.handout import handout
 
     setup = prepare(bank, environ, language=language)
     explanation = explanation_of(setup.loaded)

@@ -11,7 +11,8 @@ from rich.text import Text
 
 from screener.render.markdown import escape
 from screener.render.text import entry_text
-from screener.reports.explain import Explanation, Handout, Part
+from screener.reports.explain import Explanation
+from screener.reports.handout import Handout, Part
 from screener.safetext import printable
 
 INDENT = 4

@@ -15,7 +15,8 @@ from screener.files.wording import load_trainer_strings
 from screener.models.bank import LoadedBank
 from screener.models.wording import UiStrings
 from screener.render.explain import print_handout
-from screener.reports.explain import Explanation, explain, handout, spans
+from screener.reports.explain import Explanation, explain, spans
+from screener.reports.handout import handout
 from tests.conftest import DATA
 from tests.files.test_examples import bank_with_example
 

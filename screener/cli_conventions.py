@@ -1,0 +1,262 @@
+"""The CLI's conventions, beside cli.py: help in words, option parsers whose errors name the
+choices, the options several commands share, and which command a first word means."""
+
+import contextlib
+import enum
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperArgument, TyperCommand
+
+from screener.render import Format
+
+EXIT_INTERRUPTED = 130
+
+
+class Command(TyperCommand):
+    """Help in words: arguments shown by their metavar (FILE..., [PERSONA]), never by a type
+    placeholder such as <list[Path]> or a {files}... usage."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(param, TyperArgument):
+                arguments.append((param.metavar or (param.name or "").upper(), param.help or ""))
+            else:
+                options.append(record)
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        with formatter.section("Options"):
+            formatter.write_dl(options)
+
+
+def choice(kind: type[enum.Enum], name: str) -> Callable[[str], Any]:
+    """A parser for an enum option whose error names the choices, without "Value error"."""
+    choices = [str(member.value) for member in kind]
+
+    def parse(value: str) -> Any:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            raise typer.BadParameter(
+                f"'{value}' is not a {name}; choose {', '.join(choices[:-1])} or {choices[-1]}"
+            ) from None
+
+    return parse
+
+
+def seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise typer.BadParameter(f"'{value}' is not a number of seconds, such as 2 or 0.5")
+    return seconds
+
+
+# Options that several commands share, declared once. Metavars say what to type; a flag has
+# one name (--force, not --force / --no-force) and no default shown.
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the --output file if it exists.", show_default=False),
+]
+LanguageOption = Annotated[
+    Optional[str],
+    typer.Option(metavar="LANGUAGE", help="Language, e.g. en or es. Default: from your locale."),
+]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain", help="Plain text for screen readers: no boxes, no colour.", show_default=False
+    ),
+]
+BankOption = Annotated[
+    Optional[str],
+    typer.Option(metavar="BANK", help="A bundled bank id, or a bank file. Default: ketamine."),
+]
+ResourcesOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        metavar="FILE",
+        help="A service's own contacts file, listed first. Default: config file.",
+    ),
+]
+KeepScreenOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-screen",
+        help="On quick exit (Esc or x), leave the screen as it is.",
+        show_default=False,
+    ),
+]
+ProjectorOption = Annotated[
+    bool,
+    typer.Option(
+        "--projector",
+        help="High contrast for a room: nothing faint, lines of at most 100 characters.",
+        show_default=False,
+    ),
+]
+RecordFormatOption = Annotated[
+    Optional[Format],
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice(Format, "format"),
+        help="text, markdown, json or fhir. Default: from the --output file's extension "
+        "(.txt, .md, .json, .fhir.json), else text.",
+        show_default=False,
+    ),
+]
+
+
+def with_default_command(args: list[str]) -> list[str]:
+    """'screener --plain' means 'screener run --plain'; help and --version stay top-level.
+
+    A first word that is not an option names a command: mistyped ('screener intak'), Typer
+    says so and suggests the nearest, instead of the self-check refusing an extra argument.
+    'screener help [COMMAND]' shows the help.
+    """
+    if args and args[0] == "help":
+        return [*args[1:2], "--help"]
+    if args and (not args[0].startswith("-") or args[0] in ("-h", "--help", "--version")):
+        return args
+    return ["run", *args]
+
+
+def record_format(requested: Optional[Format], output: Optional[Path]) -> Format:
+    """--format if given; else the --output file's extension; else text, saying so on stderr
+    when the extension names no format (the record is still written)."""
+    from screener.render import format_for_path
+
+    if requested is not None:
+        return requested
+    if output is None:
+        return Format.text
+    found = format_for_path(output)
+    if found is None:
+        sys.stderr.write(
+            f"Writing text: '{output.suffix or output.name}' is not an extension screener "
+            "knows (.txt, .md, .json, .fhir.json); add --format to choose.\n"
+        )
+        return Format.text
+    return found
+
+
+ReplayOption = Annotated[
+    Optional[Path],
+    typer.Option(metavar="FILE", help="Replay answers from a YAML or JSON file instead of asking."),
+]
+
+ResultOutputOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Save the result to this file (readable only by you).",
+    ),
+]
+
+YourRegionOption = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="REGION",
+        help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other.",
+    ),
+]
+
+ClientOption = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="CODE",
+        help="The client's reference: a short code such as K-0142, not a name.",
+    ),
+]
+
+CounsellorOption = Annotated[
+    Optional[str],
+    typer.Option(metavar="INITIALS", help="Your initials, for the record. Asked if not given."),
+]
+
+IntakeReplayOption = Annotated[
+    Optional[Path],
+    typer.Option(metavar="FILE", help="Replay answers (with client and notes) instead of asking."),
+]
+
+RecordOutputOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Save the record to this file (readable only by you).",
+    ),
+]
+
+ClientRegionOption = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="REGION",
+        help="The client's region, for contacts: uk, us, ca, au, ie, nz, other.",
+    ),
+]
+
+RegionOption = Annotated[
+    Optional[str],
+    typer.Option(metavar="REGION", help="uk, us, ca, au, ie, nz or other. Default: your locale."),
+]
+
+SummaryRegionOption = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="REGION",
+        help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other.",
+    ),
+]
+
+
+@contextlib.contextmanager
+def reported_errors() -> Iterator[None]:
+    """The project's own errors become one line on stderr and their exit code.
+
+    Ctrl-C anywhere else (while a file is written, say) ends with 130, as during the
+    questions, rather than Click's "Aborted!" and 1.
+    """
+    from screener.errors import ScreenerError
+    from screener.safetext import one_line
+    from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK, QuickExit
+
+    try:
+        yield
+    except ScreenerError as error:
+        sys.stderr.write(f"Error: {one_line(str(error))}\n")
+        raise typer.Exit(error.exit_code) from None
+    except QuickExit:
+        # Screens that do not clear for themselves (demo, what-if) still leave nothing shown.
+        if sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
+            sys.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
+            sys.stdout.flush()
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None

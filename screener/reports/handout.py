@@ -1,0 +1,191 @@
+"""The explanation as a handout any renderer can draw: parts, entries, questions, a table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from screener.models.wording import AnswerLabels, TrainerStrings
+from screener.reports.explain import (
+    ExplainedCondition,
+    Explanation,
+    condition_text,
+    item_heading,
+    number_span,
+    spans,
+)
+from screener.reports.summary import Entry
+
+
+@dataclass(frozen=True)
+class Question:
+    heading: str
+    text: str
+    help: str
+    why: str | None
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    entries: tuple[Entry, ...] = ()
+    questions: tuple[Question, ...] = ()
+    why_label: str | None = None
+    help_label: str | None = None
+    table: tuple[tuple[str, ...], ...] = ()
+    """Rows under a header row: the questions at a glance (number, label, criterion, cluster)."""
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    paragraphs: tuple[str, ...]
+    parts: tuple[Part, ...]
+
+
+def handout(
+    explanation: Explanation,
+    words: TrainerStrings,
+    labels: AnswerLabels,
+    kinds: Mapping[str, str] | None = None,
+) -> Handout:
+    """The explanation in reading order, worded: rules, clusters, questions, bands, flags."""
+    bank = explanation.bank
+
+    def when(condition: ExplainedCondition) -> str:
+        return condition_text(condition, words, labels)
+
+    def quoted(message: str) -> str:
+        return words.person_reads.format(message=message)
+
+    rules = [
+        Entry(words.rule_count.format(total=explanation.criteria_total, window=explanation.window))
+    ]
+    gate = explanation.gate
+    if gate is not None:
+        closing = ExplainedCondition(item=gate.item, number=gate.number, answers=gate.closed_when)
+        rules.append(
+            Entry(words.rule_gate.format(condition=when(closing)) + " " + quoted(gate.message))
+        )
+    conditions: dict[ExplainedCondition, list[int]] = {}
+    for item in explanation.items:
+        if item.asked_if is not None:
+            conditions.setdefault(item.asked_if, []).append(item.number)
+    for condition, numbers in conditions.items():
+        rules.append(
+            Entry(
+                words.rule_asked_if.format(condition=when(condition), questions=spans(numbers, "Q"))
+            )
+        )
+    for adaptation in explanation.adaptations:
+        criteria = words.and_word.join(
+            words.criterion_reference.format(number=number, item=item_id)
+            for number, item_id in zip(adaptation.criteria, adaptation.not_counted, strict=True)
+        )
+        rules.append(
+            Entry(
+                words.rule_adaptation.format(condition=when(adaptation.when), criteria=criteria)
+                + " "
+                + quoted(adaptation.message),
+                adaptation.id,
+            )
+        )
+
+    clusters = tuple(
+        Entry(
+            words.cluster_entry.format(
+                criteria=_criteria(cluster.criteria, words), title=cluster.title
+            ),
+            cluster.term,
+        )
+        for cluster in explanation.clusters
+    )
+    questions = tuple(
+        Question(item_heading(item, words), item.text, item.help, item.why)
+        for item in explanation.items
+    )
+    glance = (
+        words.table_columns,
+        *(
+            (
+                f"Q{item.number}",
+                item.label,
+                str(item.criterion)
+                if item.criterion is not None
+                else (kinds or {}).get(item.kind, item.kind),
+                item.cluster_term or "",
+                item.id,
+            )
+            for item in explanation.items
+        ),
+    )
+    bands = tuple(
+        Entry(
+            words.band_entry.format(label=band.label) + " " + quoted(band.message),
+            f"{band.id} ({number_span(band.min, band.max)})",
+        )
+        for band in explanation.bands
+    )
+    flags = tuple(
+        Entry(
+            words.flag_entry.format(
+                title=flag.title,
+                conditions=words.or_word.join(when(condition) for condition in flag.when_any),
+            )
+            + (" " + words.flag_interrupts if flag.interrupts else ""),
+            f"{flag.level} {flag.id}",
+        )
+        for flag in explanation.flags
+    )
+    examples = tuple(
+        Entry(
+            words.example_entry.format(
+                band=example.expect.band,
+                flags=", ".join(example.expect.flags) or words.none_word,
+                story=example.story,
+            )
+            + (f" {words.teaches_label}: {example.teaches}" if example.teaches else ""),
+            f"{example.name} ({example.id})",
+        )
+        for example in explanation.examples
+    )
+    sources = tuple(
+        Entry(
+            source.title
+            + (f" ({source.url})" if source.url else "")
+            + (f". {source.note}" if source.note else "")
+        )
+        for source in explanation.sources
+    )
+    parts = [
+        Part(words.scoring_heading, tuple(rules)),
+        Part(words.clusters_heading, clusters),
+        Part(words.table_heading, table=glance),
+        Part(
+            words.questions_heading,
+            questions=questions,
+            why_label=words.why_label,
+            help_label=words.help_label,
+        ),
+        Part(words.bands_heading, bands),
+        Part(words.flags_heading, flags),
+    ]
+    if examples:
+        parts.append(Part(words.examples_heading, examples))
+    parts.append(Part(words.sources_heading, sources))
+    about = words.explain_about.format(
+        id=bank.id,
+        version=bank.version,
+        language=bank.language,
+        items=len(explanation.items),
+        criteria=explanation.criteria_total,
+        window=explanation.window,
+    )
+    title = words.handout_title.format(title=bank.title)
+    return Handout(title, (about, words.explain_not_diagnosis), tuple(parts))
+
+
+def _criteria(numbers: tuple[int, ...], words: TrainerStrings) -> str:
+    if len(numbers) == 1:
+        return words.criterion_number.format(number=numbers[0])
+    return words.criteria_numbers.format(numbers=spans(list(numbers)))
