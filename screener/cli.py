@@ -12,7 +12,6 @@ from screener.cli_conventions import (
     EXIT_INTERRUPTED,
     BankOption,
     ClientOption,
-    ClientRegionOption,
     Command,
     CounsellorOption,
     ForceOption,
@@ -27,8 +26,6 @@ from screener.cli_conventions import (
     ReplayOption,
     ResourcesOption,
     ResultOutputOption,
-    SummaryRegionOption,
-    YourRegionOption,
     choice,
     record_format,
     reported_errors,
@@ -76,7 +73,7 @@ def run(
     output: ResultOutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: YourRegionOption = None,
+    region: RegionOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     keep_screen: KeepScreenOption = False,
@@ -149,6 +146,8 @@ def run(
         is_plain = console_policy.wants_plain(plain, os.environ, conversation)
         console = console_policy.make_console(conversation, plain=is_plain, projector=projector)
         try:
+            if region is None:
+                setup = screening.settle_region(setup, options, console, os.environ, plain=is_plain)
             walked = screening.ask(setup, console, plain=is_plain)
         except QuickExit:
             if not keep_screen:
@@ -188,7 +187,7 @@ def intake(
     output: RecordOutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: ClientRegionOption = None,
+    region: RegionOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     resources: ResourcesOption = None,
@@ -271,12 +270,13 @@ def validate(
 def resources(
     region: RegionOption = None,
     resources: ResourcesOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
-    from screener.commands import resources as resource_commands
+    from screener.commands.resources import describe_resources
 
     with reported_errors():
-        sys.stdout.write(resource_commands.describe_resources(region, os.environ, resources))
+        sys.stdout.write(describe_resources(region, os.environ, resources, language=lang))
 
 
 @app.command(cls=Command, short_help="Show how a bank works, for trainers.")
@@ -304,6 +304,7 @@ def explain(
             show_default=False,
         ),
     ] = False,
+    lang: LanguageOption = None,
     projector: ProjectorOption = False,
 ) -> None:
     """Show how a bank works, for trainers: each question with its criterion, cluster and why
@@ -314,9 +315,10 @@ def explain(
         trainer.explain(
             bank,
             output_format,
-            plain=plain,
-            environ=os.environ,
-            stream=sys.stdout,
+            plain,
+            os.environ,
+            sys.stdout,
+            language=lang,
             projector=projector,
         )
 
@@ -339,7 +341,7 @@ def demo(
         ),
     ] = None,
     bank: BankOption = None,
-    region: SummaryRegionOption = None,
+    region: RegionOption = None,
     plain: Annotated[
         bool,
         typer.Option(
@@ -348,6 +350,7 @@ def demo(
             show_default=False,
         ),
     ] = False,
+    lang: LanguageOption = None,
     projector: ProjectorOption = False,
 ) -> None:
     """Play out a worked example for trainers: each question, the persona's answer and a
@@ -365,6 +368,7 @@ def demo(
                 plain=plain,
                 environ=os.environ,
                 stream=sys.stdout,
+                language=lang,
                 projector=projector,
             )
         except (KeyboardInterrupt, EOFError):

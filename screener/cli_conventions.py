@@ -177,14 +177,6 @@ ResultOutputOption = Annotated[
     ),
 ]
 
-YourRegionOption = Annotated[
-    Optional[str],
-    typer.Option(
-        metavar="REGION",
-        help="Where you are, for help contacts: uk, us, ca, au, ie, nz, other.",
-    ),
-]
-
 ClientOption = Annotated[
     Optional[str],
     typer.Option(
@@ -213,24 +205,13 @@ RecordOutputOption = Annotated[
     ),
 ]
 
-ClientRegionOption = Annotated[
-    Optional[str],
-    typer.Option(
-        metavar="REGION",
-        help="The client's region, for contacts: uk, us, ca, au, ie, nz, other.",
-    ),
-]
 
 RegionOption = Annotated[
     Optional[str],
-    typer.Option(metavar="REGION", help="uk, us, ca, au, ie, nz or other. Default: your locale."),
-]
-
-SummaryRegionOption = Annotated[
-    Optional[str],
     typer.Option(
         metavar="REGION",
-        help="Whose help contacts the summary shows: uk, us, ca, au, ie, nz, other.",
+        help="Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: "
+        "your locale's territory, else asked.",
     ),
 ]
 
