@@ -479,7 +479,7 @@ def test_the_record_names_the_counsellor_start_duration_summary_and_contacts(
     assert written["recorded_at"] == "2026-11-21T10:40:10+01:00"
     assert written["duration_seconds"] == 1510
     assert written["closing_summary"] == "GP about bladder; review in 2 weeks"
-    assert [contact["name"] for contact in written["resources"]["contacts"]][:1] == ["FRANK"]
+    assert "FRANK" in [contact["name"] for contact in written["resources"]["contacts"]]
     # The same record as Markdown, replayed from the JSON: nothing lost on the way.
     again = invoke("--answers", str(target), "-f", "markdown")
     assert again.exit_code == 0, again.output

@@ -412,3 +412,18 @@ def test_the_projector_style_draws_nothing_faint_and_keeps_lines_readable(
     plain_lines = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()
     assert bool(faint.search(result.stdout)) is not projector
     assert (max(len(line) for line in plain_lines) <= 100) is projector
+
+
+@pytest.mark.parametrize(
+    ("args", "spanish"),
+    [
+        (["explain", "--lang", "es", "--format", "markdown"], "| Q9 | Abandono de actividades |"),
+        (["demo", "Jordan", "--lang", "es", "--plain"], "Q9 Abandono de actividades: no"),
+        (["resources", "--lang", "es", "--region", "mx"], "Línea de la Vida"),
+    ],
+)
+def test_the_trainer_tools_in_spanish(args: list[str], spanish: str) -> None:
+    """--lang es in use on every trainer command, labels and handout table included."""
+    result = invoke(*args, input="\n" * 40 + "q\n")
+    assert result.exit_code == 0, result.output
+    assert spanish in result.stdout
