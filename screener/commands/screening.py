@@ -213,8 +213,21 @@ def show_summary(
         return
     from screener.terminal.pager import show_paged
 
-    # A severe result with flags runs to 100 lines: paged, its urgent advice is read first.
-    show_paged(console, lambda screen: print_sections(screen, sections, plain=False), os.environ)
+    # A severe result with flags runs to 100 lines: paged, its urgent advice is read first,
+    # and the contacts and what was saved are shown again below, whatever was read.
+    strings, region_name = setup.strings, result.resources.name
+    kept_in_view = {
+        strings.contacts_heading.format(region=region_name),
+        strings.intake.contacts_heading.format(region=region_name),
+        strings.about_heading,
+    }
+    ending = [section for section in sections if section.title in kept_in_view]
+    show_paged(
+        console,
+        lambda screen: print_sections(screen, sections, plain=False),
+        os.environ,
+        after=lambda screen: print_sections(screen, ending, plain=False),
+    )
 
 
 def preflight(options: Options) -> None:

@@ -28,10 +28,12 @@ def show_paged(
     *,
     run: Runner = subprocess.run,
     interactive: bool | None = None,
+    after: Callable[[Console], None] | None = None,
 ) -> None:
     """Draw on the console as always; on a live terminal, a text taller than the screen goes
     through `less` from its top. Plain mode, pipes, PAGER=cat and machines without less
-    are unchanged."""
+    are unchanged. Once less ends, `after` draws what must stay in view whatever was read
+    (the contacts): a person who leaves the pager on its first page still sees them."""
     live = console.is_terminal and (sys.stdin.isatty() if interactive is None else interactive)
     paging_off = environ.get("PAGER") in ("", "cat")  # the usual way to say "no pager"
     if not live or paging_off or environ.get("TERM") == "dumb":
@@ -50,3 +52,6 @@ def show_paged(
     except OSError:  # less could not start: the summary is shown all the same
         console.file.write(text)
         console.file.flush()
+        return
+    if after is not None:
+        after(console)

@@ -145,6 +145,7 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter) -> None:
     session.child.send("q")
     assert session.end() == 0
     assert "Traceback" not in session.text
+    assert "Your answers were not saved or sent anywhere." in session.words  # shown after less
 
 
 def test_a_whole_screening(start: Starter) -> None:

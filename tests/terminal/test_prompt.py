@@ -224,13 +224,15 @@ def _paged(
         environ,
         run=run,
         interactive=True,
+        after=lambda screen: screen.print("the contacts again"),
     )
     return output.getvalue(), sent
 
 
 def test_a_summary_taller_than_the_screen_is_paged() -> None:
     shown, sent = _paged(24, 106, {})
-    assert shown == "" and len(sent) == 1 and sent[0].startswith("line 0\nline 1\n")
+    assert len(sent) == 1 and sent[0].startswith("line 0\nline 1\n")
+    assert shown == "the contacts again\n"  # in view, however little of the pager was read
 
 
 @pytest.mark.parametrize(
@@ -243,3 +245,4 @@ def test_otherwise_the_summary_is_printed_as_ever(
 ) -> None:
     shown, sent = _paged(height, 30, environ, terminal=terminal)
     assert sent == [] and shown.startswith("line 0\n") and "line 29" in shown
+    assert "the contacts again" not in shown
