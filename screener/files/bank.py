@@ -42,8 +42,27 @@ def check_bank(bank: Bank) -> list[Finding]:
         *_check_unique_ids(bank),
         *_check_items(bank),
         *_check_conditions(bank),
+        *_check_unsure_declared(bank),
         *_check_scoring(bank),
     ]
+
+
+def _check_unsure_declared(bank: Bank) -> list[Finding]:
+    """Every flag says what "not sure" does, so a new flag cannot silently drop advice."""
+    findings: list[Finding] = []
+    for index, flag in enumerate(bank.flags):
+        if flag.if_unsure is not None:
+            continue
+        for number, condition in enumerate(flag.when_any):
+            if "unsure" not in condition.answers:
+                findings.append(
+                    (
+                        ("flags", index, "when_any", number, "answers"),
+                        f"flag '{flag.id}': what does \"not sure\" to '{condition.item}' do? "
+                        'add "unsure" to the answers, or give the flag if_unsure: raise or ignore',
+                    )
+                )
+    return findings
 
 
 def _check_unique_ids(bank: Bank) -> list[Finding]:
@@ -134,6 +153,8 @@ def _check_conditions(bank: Bank) -> list[Finding]:
     for index, step in enumerate(bank.next_steps):
         if step.show_if is not None:
             refer(step.show_if, ("next_steps", index, "show_if"))
+        if step.hide_if is not None:
+            refer(step.hide_if, ("next_steps", index, "hide_if"))
     scoring = bank.scoring
     if scoring.gate is not None:
         gate_index = position.get(scoring.gate.item)

@@ -75,11 +75,13 @@ def compare(
     where = (*at, "expect")
     found: list[tuple[KeyPath, str]] = []
     met = f"{result.criteria_met} of {result.criteria_total} criteria met"
-    if result.band.id != expect.band:
+    given = result.band.id if result.band else None
+    if given != expect.band:
         found.append(
             (
                 (*where, "band"),
-                f"expected band '{expect.band}', but the answers give '{result.band.id}' ({met})",
+                f"expected band {_band_name(expect.band)}, but the answers give "
+                f"{_band_name(given)} ({met})",
             )
         )
     raised = [flag.id for flag in result.flags]
@@ -143,7 +145,7 @@ def _unknown_ids(bank: Bank, example: Example, at: KeyPath) -> list[tuple[KeyPat
     where = (*at, "expect")
     found: list[tuple[KeyPath, str]] = []
     bands = [band.id for band in bank.scoring.bands]
-    if expect.band not in bands:
+    if expect.band is not None and expect.band not in bands:
         found.append(((*where, "band"), f"no band '{expect.band}'{_hint(expect.band, bands)}"))
     for key, named, known in (
         ("flags", expect.flags, [flag.id for flag in bank.flags]),
@@ -172,3 +174,8 @@ def _hint(word: str, choices: list[str]) -> str:
     if close:
         return f"; did you mean '{close[0]}'?"
     return f" ({', '.join(choices)})" if choices else ""
+
+
+def _band_name(band: str | None) -> str:
+    """A band id in quotes, or null: a closed gate gives no band."""
+    return f"'{band}'" if band is not None else "null (criteria not assessed)"

@@ -83,6 +83,27 @@ class Band(Model, frozen=True, kw_only=True):
     max: Annotated[int, Meta(ge=0, description="Highest count in this band.")]
     label: Annotated[Prose, Meta(description="Short professional name, e.g. 'mild'.")]
     message: Annotated[Prose, Meta(description="What the person reads: plain, non-diagnostic.")]
+    message_if_unclear: Annotated[
+        Prose | None,
+        Meta(
+            description="Said instead of `message` when 'not sure' answers, if they were 'yes', "
+            "would put the count in another band."
+        ),
+    ] = None
+    message_if_flagged: Annotated[
+        Prose | None,
+        Meta(
+            description="Said instead of `message` when a medical, urgent or crisis flag is "
+            "raised: speaks only of the pattern of use and points back to the health advice."
+        ),
+    ] = None
+    could_be: Annotated[
+        Prose | None,
+        Meta(
+            description="Said when 'not sure' answers, if they were 'yes', would put the count "
+            "in this band (and it is not the band of the count itself)."
+        ),
+    ] = None
 
 
 class Gate(Model, frozen=True, kw_only=True):
@@ -102,6 +123,13 @@ class Adaptation(Model, frozen=True, kw_only=True):
         tuple[Identifier, ...], Meta(min_length=1, description="Criterion item ids not counted.")
     ]
     message: Annotated[Prose, Meta(description="Tells the person the adaptation was made.")]
+    unsure_message: Annotated[
+        Prose | None,
+        Meta(
+            description="Said when the question in `when` was answered not sure, so the "
+            "adaptation was not made: what was counted, and why."
+        ),
+    ] = None
 
 
 class Scoring(Model, frozen=True, kw_only=True):
@@ -129,6 +157,19 @@ class Flag(Model, frozen=True, kw_only=True):
     ]
     title: Prose
     advice: Prose
+    if_unsure: Annotated[
+        Literal["raise", "ignore"] | None,
+        Meta(
+            description="What 'not sure' to a question in `when_any` does: raise the flag too, "
+            'or ignore it. Needed unless every condition lists "unsure".'
+        ),
+    ] = None
+    unsure_advice: Annotated[
+        Prose | None,
+        Meta(
+            description="Advice shown instead of `advice` when only 'not sure' answers raised it."
+        ),
+    ] = None
 
 
 class NextStep(Model, frozen=True, kw_only=True):
@@ -137,6 +178,9 @@ class NextStep(Model, frozen=True, kw_only=True):
     title: Prose
     text: Prose
     show_if: Condition | None = None
+    hide_if: Annotated[
+        Condition | None, Meta(description="Not shown when this holds, even if `show_if` does.")
+    ] = None
 
 
 class Source(Model, frozen=True, kw_only=True):
@@ -159,7 +203,10 @@ class Source(Model, frozen=True, kw_only=True):
 class Expectation(Model, frozen=True, kw_only=True):
     """What scoring an example's answers must give; 'screener validate' checks every key given."""
 
-    band: Annotated[Identifier, Meta(description="The id of the band the answers fall in.")]
+    band: Annotated[
+        Identifier | None,
+        Meta(description="The id of the band the answers fall in; null when the gate closes."),
+    ]
     flags: Annotated[
         tuple[Identifier, ...],
         Meta(description="The id of every flag the answers raise, in any order; [] for none."),

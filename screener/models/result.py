@@ -50,6 +50,8 @@ class RaisedFlag(Model, frozen=True, kw_only=True):
     level: Level
     title: str
     advice: str
+    unsure: bool = False
+    """True when only 'not sure' answers raised it (the advice is then its not-sure wording)."""
 
 
 class AppliedAdaptation(Model, frozen=True, kw_only=True):
@@ -66,7 +68,10 @@ class Score(Model, frozen=True, kw_only=True):
     criteria_total: int
     unsure: tuple[str, ...]
     gate_closed: bool
-    band: BandResult
+    band: BandResult | None
+    """None when the gate closed: the criteria were not assessed."""
+    could_be: BandResult | None = None
+    """The band the count would reach if every counted 'not sure' were 'yes', when different."""
     clusters: tuple[ClusterResult, ...]
     criteria: tuple[CriterionResult, ...]
     adaptations: tuple[AppliedAdaptation, ...]
@@ -93,7 +98,8 @@ class Result(Model, frozen=True, kw_only=True):
     unsure: tuple[str, ...]
     gate_closed: bool
     gate_message: str | None
-    band: BandResult
+    band: BandResult | None
+    """None when the gate closed: the criteria were not assessed (see band_reason)."""
     clusters: tuple[ClusterResult, ...]
     criteria: tuple[CriterionResult, ...]
     adaptations: tuple[AppliedAdaptation, ...]
@@ -116,3 +122,7 @@ class Result(Model, frozen=True, kw_only=True):
     """From started_at to recorded_at, in whole seconds; null when there is no start."""
     closing_summary: str | None = None
     """The counsellor's one-line closing summary or plan, written at the review."""
+    band_reason: Literal["not_assessed"] | None = None
+    """Why there is no band: not_assessed when the gate closed the criteria."""
+    could_be: BandResult | None = None
+    """The band the count would reach if every counted 'not sure' were 'yes', when different."""

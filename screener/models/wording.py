@@ -89,6 +89,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_heading: Prose
     professional_count: Prose
     professional_band: Prose
+    professional_band_not_assessed: Prose
     professional_gate: Prose
     professional_adaptation: Prose
     professional_unsure: Prose
@@ -205,6 +206,7 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     help_label: Prose
     table_heading: Prose
     table_columns: Annotated[tuple[Prose, ...], Meta(min_length=5, max_length=5)]
+    not_assessed_word: Prose
     sources_heading: Prose
     handout_title: Prose
     handout_footer: Prose
@@ -250,6 +252,7 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     whatif_changed: Prose
     whatif_nothing_changed: Prose
     whatif_state: Prose
+    whatif_state_not_assessed: Prose
     whatif_flags: Prose
     change_met: Prose
     change_applicable: Prose

@@ -95,13 +95,14 @@ def questionnaire_response(bank: Bank, result: Result, strings: UiStrings) -> Js
         }
     )
     band = result.band
-    items.append(
-        {
-            "linkId": BAND,
-            "text": intake.fhir_band,
-            "answer": [{"valueCoding": _coding(_band_system(bank), band.id, band.label)}],
-        }
-    )
+    if band is not None:  # a closed gate assessed no criteria: no band, not "none"
+        items.append(
+            {
+                "linkId": BAND,
+                "text": intake.fhir_band,
+                "answer": [{"valueCoding": _coding(_band_system(bank), band.id, band.label)}],
+            }
+        )
     if result.flags:
         items.append(
             {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from screener.models.bank import Condition, Expectation, LoadedBank, Source
+from screener.models.bank import Condition, Expectation, Flag, LoadedBank, Source
 from screener.models.base import Answer, Level, Model
 from screener.models.result import BankReference
 from screener.models.wording import AnswerLabels, TrainerStrings
@@ -111,6 +111,12 @@ def explain(loaded: LoadedBank) -> Explanation:
             item=given.item, number=numbers[given.item], answers=given.answers
         )
 
+    def raising(flag: Flag, given: Condition) -> Condition:
+        """The answers that raise the flag, "not sure" included when the flag says so."""
+        if flag.if_unsure == "raise" and "unsure" not in given.answers:
+            return Condition(item=given.item, answers=(*given.answers, "unsure"))
+        return given
+
     scoring = bank.scoring
     gate = scoring.gate
     return Explanation(
@@ -183,7 +189,7 @@ def explain(loaded: LoadedBank) -> Explanation:
                 level=flag.level,
                 title=flag.title,
                 advice=flag.advice,
-                when_any=tuple(condition(given) for given in flag.when_any),
+                when_any=tuple(condition(raising(flag, given)) for given in flag.when_any),
                 interrupts=flag.level == "crisis",
             )
             for flag in sorted(bank.flags, key=lambda flag: LEVEL_ORDER[flag.level])

@@ -140,7 +140,7 @@ def handout(
     examples = tuple(
         Entry(
             words.example_entry.format(
-                band=example.expect.band,
+                band=example.expect.band or words.not_assessed_word,
                 flags=", ".join(example.expect.flags) or words.none_word,
                 story=example.story,
             )

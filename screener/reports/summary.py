@@ -90,7 +90,8 @@ def build_summary(
     steps = tuple(
         Entry(step.text, step.title)
         for step in bank.next_steps
-        if step.show_if is None or holds(step.show_if, result.answers)
+        if (step.show_if is None or holds(step.show_if, result.answers))
+        and not (step.hide_if is not None and holds(step.hide_if, result.answers))
     )
     sections.append(Section(strings.next_heading, (strings.next_intro,), steps))
     sections.append(
@@ -105,20 +106,28 @@ def build_summary(
 
 
 def _result_section(bank: Bank, result: Result, strings: UiStrings) -> Section:
-    if result.gate_closed and result.gate_message:
-        return Section(strings.result_heading, (result.gate_message,))
+    if result.band is None or (result.gate_closed and result.gate_message):
+        return Section(strings.result_heading, tuple(filter(None, (result.gate_message,))))
     paragraphs = [
         strings.result_count.format(
             met=result.criteria_met, total=result.criteria_total, window=bank.scoring.window
         ),
         result.band.message,
     ]
+    if result.could_be and result.could_be.message:
+        paragraphs.append(result.could_be.message)
     not_counted = result.criteria_total - result.criteria_applicable
     if not_counted:
         paragraphs.append(
             strings.result_not_counted.format(count=not_counted, total=result.criteria_total)
         )
     paragraphs.extend(adaptation.message for adaptation in result.adaptations)
+    # An adaptation's question answered "not sure": say what was counted instead.
+    paragraphs.extend(
+        adaptation.unsure_message
+        for adaptation in bank.scoring.adaptations
+        if adaptation.unsure_message and result.answers.get(adaptation.when.item) == "unsure"
+    )
     if len(result.unsure) == 1:
         paragraphs.append(strings.unsure_one)
     elif result.unsure:
@@ -165,7 +174,11 @@ def build_professional_summary(
             )
         )
     band = result.band
-    paragraphs.append(strings.professional_band.format(id=band.id, min=band.min, max=band.max))
+    paragraphs.append(
+        strings.professional_band.format(id=band.id, min=band.min, max=band.max)
+        if band is not None
+        else strings.professional_band_not_assessed
+    )
     paragraphs.extend(
         strings.professional_adaptation.format(id=adaptation.id, message=adaptation.message)
         for adaptation in result.adaptations

@@ -54,6 +54,8 @@ def build_result(
             bank.scoring.gate.message if score.gate_closed and bank.scoring.gate else None
         ),
         band=score.band,
+        band_reason="not_assessed" if score.band is None else None,
+        could_be=score.could_be,
         clusters=score.clusters,
         criteria=score.criteria,
         adaptations=score.adaptations,

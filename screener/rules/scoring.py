@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from screener.models.bank import Bank, Condition, Item
+from screener.models.bank import Band, Bank, Condition, Flag, Item
 from screener.models.base import Answer
 from screener.models.result import (
     AppliedAdaptation,
@@ -17,6 +17,9 @@ from screener.models.result import (
 
 LEVEL_ORDER = {"crisis": 0, "urgent": 1, "medical": 2, "info": 3}
 """Flags are reported most urgent first."""
+
+HEALTH_LEVELS = frozenset({"medical", "urgent", "crisis"})
+"""Flags about health: with one raised, the lowest band speaks only of the pattern of use."""
 
 
 def holds(condition: Condition, answers: Mapping[str, Answer]) -> bool:
@@ -33,11 +36,14 @@ def asked_items(
     """
     asked: list[Item] = []
     effective: dict[str, Answer] = {}
+    skipped: set[str] = set()
     for item in bank.items:
         condition = item.ask_if
         if condition is not None:
             known = condition.item in effective
-            if known and not holds(condition, effective):
+            # A question that hangs on a skipped question is skipped too, never assumed open.
+            if condition.item in skipped or (known and not holds(condition, effective)):
+                skipped.add(item.id)
                 continue
             if not known and not assume_unanswered_open:
                 continue
@@ -56,13 +62,48 @@ def missing_answers(bank: Bank, answers: Mapping[str, Answer]) -> list[str]:
     return [item.id for item in asked_items(bank, answers) if item.id not in answers]
 
 
+def flag_raised_by(flag: Flag, condition: Condition, answers: Mapping[str, Answer]) -> bool:
+    """A condition raises its flag when it holds, or on 'not sure' if the flag says so."""
+    if holds(condition, answers):
+        return True
+    return flag.if_unsure == "raise" and answers.get(condition.item) == "unsure"
+
+
 def raised_flags(bank: Bank, answers: Mapping[str, Answer]) -> tuple[RaisedFlag, ...]:
-    raised = [
-        RaisedFlag(id=flag.id, level=flag.level, title=flag.title, advice=flag.advice)
-        for flag in bank.flags
-        if any(holds(condition, answers) for condition in flag.when_any)
-    ]
+    raised: list[RaisedFlag] = []
+    for flag in bank.flags:
+        if not any(flag_raised_by(flag, condition, answers) for condition in flag.when_any):
+            continue
+        # "Not sure" raises the advice in its own words; a firm answer keeps the plain advice.
+        only_unsure = all(
+            answers.get(condition.item) == "unsure"
+            for condition in flag.when_any
+            if flag_raised_by(flag, condition, answers)
+        )
+        advice = flag.unsure_advice if only_unsure and flag.unsure_advice else flag.advice
+        raised.append(
+            RaisedFlag(
+                id=flag.id, level=flag.level, title=flag.title, advice=advice, unsure=only_unsure
+            )
+        )
     return tuple(sorted(raised, key=lambda flag: LEVEL_ORDER[flag.level]))
+
+
+def band_for(bank: Bank, count: int) -> Band:
+    return next(band for band in bank.scoring.bands if band.min <= count <= band.max)
+
+
+def band_result(band: Band, message: str) -> BandResult:
+    return BandResult(id=band.id, label=band.label, message=message, min=band.min, max=band.max)
+
+
+def band_message(band: Band, *, unclear: bool, flags: tuple[RaisedFlag, ...]) -> str:
+    """The band's words that cannot contradict the answers: unclear, then flagged, then plain."""
+    if unclear and band.message_if_unclear:
+        return band.message_if_unclear
+    if band.message_if_flagged and any(flag.level in HEALTH_LEVELS for flag in flags):
+        return band.message_if_flagged
+    return band.message
 
 
 def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
@@ -95,7 +136,13 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
         )
 
     met = sum(1 for criterion in criteria if criterion.counted and criterion.answer == "yes")
-    band = next(band for band in scoring.bands if band.min <= met <= band.max)
+    unsure_counted = sum(
+        1 for criterion in criteria if criterion.counted and criterion.answer == "unsure"
+    )
+    flags = raised_flags(bank, given)
+    band = band_for(bank, met)
+    could_be = band_for(bank, met + unsure_counted)
+    unclear = could_be.id != band.id
     clusters = tuple(
         ClusterResult(
             id=cluster.id,
@@ -115,14 +162,16 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
         criteria_total=scoring.criteria,
         unsure=tuple(item_id for item_id, answer in given.items() if answer == "unsure"),
         gate_closed=gate_closed,
-        band=BandResult(
-            id=band.id, label=band.label, message=band.message, min=band.min, max=band.max
-        ),
+        # A closed gate means the criteria were not assessed: no band, not "none".
+        band=None
+        if gate_closed
+        else band_result(band, band_message(band, unclear=unclear, flags=flags)),
+        could_be=band_result(could_be, could_be.could_be or "") if unclear else None,
         clusters=clusters,
         criteria=tuple(criteria),
         adaptations=tuple(
             AppliedAdaptation(id=adaptation.id, message=adaptation.message)
             for adaptation in adaptations
         ),
-        flags=raised_flags(bank, given),
+        flags=flags,
     )

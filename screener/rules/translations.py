@@ -6,7 +6,7 @@ import string
 from collections.abc import Iterator
 
 from screener.errors import KeyPath
-from screener.models.bank import Bank
+from screener.models.bank import Band, Bank, Flag
 from screener.models.wording import UiStrings
 
 REFERENCE_LANGUAGE = "en"
@@ -47,25 +47,28 @@ def check_translation(reference: Bank, translation: Bank) -> list[Finding]:
         findings.append((("scoring", "gate"), "the gate differs from the reference"))
     findings += _compare_lists(
         "scoring.adaptations",
-        [(a.id, a.when, a.not_counted) for a in reference_scoring.adaptations],
-        [(a.id, a.when, a.not_counted) for a in scoring.adaptations],
+        [
+            (a.id, a.when, a.not_counted, _has(a.unsure_message))
+            for a in reference_scoring.adaptations
+        ],
+        [(a.id, a.when, a.not_counted, _has(a.unsure_message)) for a in scoring.adaptations],
         path=("scoring", "adaptations"),
     )
     findings += _compare_lists(
         "scoring.bands",
-        [(band.id, band.min, band.max) for band in reference_scoring.bands],
-        [(band.id, band.min, band.max) for band in scoring.bands],
+        [_band_shape(band) for band in reference_scoring.bands],
+        [_band_shape(band) for band in scoring.bands],
         path=("scoring", "bands"),
     )
     findings += _compare_lists(
         "flags",
-        [(flag.id, flag.level, flag.when_any) for flag in reference.flags],
-        [(flag.id, flag.level, flag.when_any) for flag in translation.flags],
+        [_flag_shape(flag) for flag in reference.flags],
+        [_flag_shape(flag) for flag in translation.flags],
     )
     findings += _compare_lists(
         "next_steps",
-        [step.show_if for step in reference.next_steps],
-        [step.show_if for step in translation.next_steps],
+        [(step.show_if, step.hide_if) for step in reference.next_steps],
+        [(step.show_if, step.hide_if) for step in translation.next_steps],
     )
     findings += _compare_lists(
         "examples",
@@ -153,3 +156,23 @@ def _compare_lists(
             yield ((*where, index), f"{section}[{index}]{label} is not in the reference")
     elif len(actual) < len(expected):
         yield (where, f"{len(expected) - len(actual)} missing: the reference has {len(expected)}")
+
+
+def _has(text: str | None) -> bool:
+    """Whether an optional text is given: a translation says what its reference says."""
+    return text is not None
+
+
+def _band_shape(band: Band) -> tuple[object, ...]:
+    return (
+        band.id,
+        band.min,
+        band.max,
+        _has(band.message_if_unclear),
+        _has(band.message_if_flagged),
+        _has(band.could_be),
+    )
+
+
+def _flag_shape(flag: Flag) -> tuple[object, ...]:
+    return (flag.id, flag.level, flag.when_any, flag.if_unsure, _has(flag.unsure_advice))

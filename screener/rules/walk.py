@@ -8,7 +8,7 @@ from typing import Protocol
 
 from screener.models.bank import Bank, Flag, Item
 from screener.models.base import Answer
-from screener.rules.scoring import asked_items, effective_answers, holds
+from screener.rules.scoring import asked_items, effective_answers, flag_raised_by
 
 
 class Navigation(enum.Enum):
@@ -149,6 +149,7 @@ def _crisis_flags_raised_by(bank: Bank, item: Item, answers: dict[str, Answer]) 
         for flag in bank.flags
         if flag.level == "crisis"
         and any(
-            condition.item == item.id and holds(condition, answers) for condition in flag.when_any
+            condition.item == item.id and flag_raised_by(flag, condition, answers)
+            for condition in flag.when_any
         )
     ]

@@ -131,7 +131,8 @@ class Changes:
 
     criteria_met: tuple[int, int] | None = None
     criteria_applicable: tuple[int, int] | None = None
-    band: tuple[BandResult, BandResult] | None = None
+    band: tuple[BandResult | None, BandResult | None] | None = None
+    """None inside the pair: no band, because the gate closed."""
     clusters: tuple[tuple[ClusterResult, ClusterResult], ...] = ()
     flags_raised: tuple[RaisedFlag, ...] = ()
     flags_cleared: tuple[RaisedFlag, ...] = ()
@@ -160,7 +161,7 @@ def diff(before: Score, after: Score) -> Changes:
     return Changes(
         criteria_met=pair(before.criteria_met, after.criteria_met),
         criteria_applicable=pair(before.criteria_applicable, after.criteria_applicable),
-        band=(before.band, after.band) if before.band.id != after.band.id else None,
+        band=(before.band, after.band) if _band_id(before) != _band_id(after) else None,
         clusters=tuple(
             (earlier[cluster.id], cluster)
             for cluster in after.clusters
@@ -205,3 +206,7 @@ def counted_sizes(bank: Bank, score: Score) -> dict[str, int]:
         )
         for cluster in bank.clusters
     }
+
+
+def _band_id(score: Score) -> str | None:
+    return score.band.id if score.band else None

@@ -143,7 +143,7 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
                 words.persona_line.format(
                     id=example.id,
                     name=example.name,
-                    band=example.expect.band,
+                    band=example.expect.band or words.not_assessed_word,
                     story=first_sentence(example.story),
                 )
             )
@@ -158,7 +158,7 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
             table.add_row(
                 Text(example.id, style="bold"),
                 Text(printable(example.name)),
-                Text(example.expect.band),
+                Text(example.expect.band or words.not_assessed_word),
                 Text(printable(first_sentence(example.story))),
             )
         console.print(table)
@@ -199,5 +199,6 @@ def play(
     screen.sections(build_professional_summary(bank, result, setup.strings, by_question=True))
     screen.gap()
     flags = ", ".join(example.expect.flags) or words.none_word
-    screen.say(words.demo_matches.format(name=example.name, band=example.expect.band, flags=flags))
+    band = example.expect.band or words.not_assessed_word
+    screen.say(words.demo_matches.format(name=example.name, band=band, flags=flags))
     return walked.answers

@@ -174,6 +174,8 @@ class TrainerScreen:
                 band=band.id,
                 span=number_span(band.min, band.max),
             )
+            if band is not None
+            else words.whatif_state_not_assessed
         )
         if changes and (changes.band or changes.criteria_met):
             line.stylize(HIGHLIGHT)
@@ -203,7 +205,10 @@ class TrainerScreen:
             said.append(words.change_gate.format(before=old, after=new))
         if changes.band:
             said.append(
-                words.change_band.format(before=changes.band[0].id, after=changes.band[1].id)
+                words.change_band.format(
+                    before=changes.band[0].id if changes.band[0] else words.not_assessed_word,
+                    after=changes.band[1].id if changes.band[1] else words.not_assessed_word,
+                )
             )
         if changes.criteria_met:
             said.append(

@@ -26,7 +26,7 @@ Golden = Callable[[str, str], None]
 # In an intake, n is for a note: "no" is typed as 2 (or no). Enter begins, Enter at the review
 # finishes. Gate yes, not only prescribed; criterion 1 yes with a note; the rest no.
 WITH_NOTE = (
-    "\n" + "y\n" + "2\n" + "n\nmostly weekends, since March\n" + "1\n" + "2\n" * 9 + "2\n" * 7
+    "\n" + "y\n" + "2\n" + "n\nmostly weekends, since March\n" + "1\n" + "2\n" * 9 + "2\n" * 9
 )
 
 
@@ -89,8 +89,8 @@ def test_a_whole_intake_with_a_note() -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "It never needs to be a name." in flat(out)
-    assert "Question 3 of 19, criterion 1 of 10: impaired control." in out
-    assert "Question 13 of 19, health question: not counted, may raise a flag." in out
+    assert "Question 3 of 21, criterion 1 of 10: impaired control." in out
+    assert "Question 13 of 21, health question: not counted, may raise a flag." in out
     assert "Note kept. Now the answer." in out
     assert between(out, "Review before", "Number to change") == REVIEW_ALL_BUT_ONE_NO
     summary = out[out.index("Screening result (professional view)") :]
@@ -152,8 +152,8 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
 
 
 def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
-    no_use = "\n" + "2\n" + "2\n" * 6
-    then = "1\n" + "y\n" + "2\n" + "2\n" * 10 + "2\n" + "\n"
+    no_use = "\n" + "2\n" + "2\n" * 7
+    then = "1\n" + "y\n" + "2\n" + "2\n" * 10 + "2\n" * 2 + "\n"
     result = invoke("--client", "K-9", "-f", "json", input=no_use + then)
     assert result.exit_code == 0, result.output
     first, second = result.stderr.split("Review before the result")[1:3]
@@ -187,7 +187,7 @@ def test_a_long_client_reference_is_asked_again() -> None:
 
 def test_a_long_note_is_asked_again_and_escape_codes_are_dropped() -> None:
     keys = "\n" + "y\n" + "n\n" + "x" * 201 + "\n" + "went up\x1b[A a lot\n" + "2\n"
-    keys += "2\n" * 17 + "\n"
+    keys += "2\n" * 19 + "\n"
     result = invoke("--client", "K-1", "-f", "json", input=keys)
     assert result.exit_code == 0, result.output
     assert "A note is one line of at most 200 characters; that one has 201." in result.stderr
@@ -253,12 +253,12 @@ def test_ctrl_d_in_a_note_saves_nothing(tmp_path: Path) -> None:
 
 
 def test_crisis_help_comes_at_once_in_an_intake_too() -> None:
-    keys = "\n" + "2\n" + "2\n" * 5 + "y\n" + "y\n" + "\n"
+    keys = "\n" + "2\n" + "2\n" * 6 + "y\n" + "y\n" + "\n"
     result = invoke("--client", "K-1", input=keys)
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.index("Help is there for you right now") < out.index("Review before the result")
-    assert "- crisis: Support for how you are feeling" in out
+    assert "- crisis: Thoughts of suicide or self-harm" in out
 
 
 # --- the record in each format --------------------------------------------------------------
@@ -293,7 +293,7 @@ def test_each_format_to_a_private_file(tmp_path: Path, output_format: str, start
 def test_each_format_to_stdout_with_the_talk_on_stderr(output_format: str) -> None:
     result = invoke("--client", "K-0142", "-f", output_format, input=WITH_NOTE + "\n")
     assert result.exit_code == 0, result.output
-    assert "Question 1 of 19" in result.stderr and "Question 1 of" not in result.stdout
+    assert "Question 1 of 21" in result.stderr and "Question 1 of" not in result.stdout
     assert "Screening result (professional view)" in result.stderr
     assert "mostly weekends, since March" in result.stdout
 
@@ -397,7 +397,7 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
     [
         (
             ("  bladder_symptoms: GP", "  bladder: GP"),
-            ":25:3: notes.bladder: no answer to 'bladder' for this note to go with",
+            ":27:3: notes.bladder: no answer to 'bladder' for this note to go with",
         ),
         (
             ("client: K-0142", "client: " + "K" * 41),
@@ -406,9 +406,9 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
         ),
         (
             ("mostly weekends, since March", "x" * 201),
-            ":24:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
+            ":26:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
         ),
-        (("notes:\n", "notes: []\n"), ":23:1: notes: expected a mapping of question id to note"),
+        (("notes:\n", "notes: []\n"), ":25:1: notes: expected a mapping of question id to note"),
         (("client: K-0142", "clients: K-0142"), ":2:1: clients: unknown key 'clients'; "
             "did you mean 'client'?"),
     ],

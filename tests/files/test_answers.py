@@ -10,7 +10,7 @@ import pytest
 from screener.errors import DataError
 from screener.files.answers import load_answers
 from screener.models.bank import LoadedBank
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
+from tests.rules.test_scoring import CLOSED_GATE_HEALTH_IDS, CRITERION_IDS, HEALTH_IDS
 
 GOOD = (
     "\n".join(
@@ -35,7 +35,7 @@ def test_bare_yes_and_no_mean_what_the_person_meant(tmp_path: Path, ketamine: Lo
 
 def test_json_works_too(tmp_path: Path, ketamine: LoadedBank) -> None:
     given = {"used_past_year": "no"}
-    given |= {item_id: "unsure" for item_id in HEALTH_IDS if item_id != "mixing_sedatives"}
+    given |= dict.fromkeys(CLOSED_GATE_HEALTH_IDS, "unsure")
     data = {"bank": "ketamine", "answers": given}
     path = write(tmp_path, json.dumps(data), "answers.json")
     assert load_answers(path, ketamine.bank)["memory"] == "unsure"

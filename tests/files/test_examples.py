@@ -154,12 +154,21 @@ def test_the_personas_cover_what_a_trainer_needs(ketamine: LoadedBank) -> None:
     bank = ketamine.bank
     assert len(bank.examples) >= 5
     results = {example.id: score(bank, example.answers) for example in bank.examples}
-    assert {result.band.id for result in results.values()} == {"none", "mild", "moderate", "severe"}
+    bands = {result.band.id if result.band else None for result in results.values()}
+    assert bands == {"none", "mild", "moderate", "severe", None}, "every band, and a closed gate"
+    assert any(result.could_be for result in results.values()), "not sure that could change the band"
     assert any(result.adaptations for result in results.values()), "prescribed use"
     assert any(result.unsure for result in results.values()), "not sure answers"
     assert any(result.gate_closed for result in results.values()), "no use in 12 months"
     levels = {flag.level for result in results.values() for flag in result.flags}
     assert {"urgent", "crisis"} <= levels
+
+
+def test_every_flag_is_raised_by_some_persona(ketamine: LoadedBank) -> None:
+    """Each flag, new questions' flags included, has a worked example a trainer can play."""
+    bank = ketamine.bank
+    raised = {flag.id for example in bank.examples for flag in score(bank, example.answers).flags}
+    assert {flag.id for flag in bank.flags} - raised == set()
 
 
 def test_every_persona_scores_as_it_declares(ketamine: LoadedBank) -> None:

@@ -25,7 +25,12 @@ from screener.reports.summary import build_summary
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.result import build_result
 from screener.rules.scoring import score
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS, full_answers
+from tests.rules.test_scoring import (
+    CLOSED_GATE_HEALTH_IDS,
+    CRITERION_IDS,
+    HEALTH_IDS,
+    full_answers,
+)
 
 Golden = Callable[[str, str], None]
 
@@ -48,8 +53,12 @@ PATHS: dict[str, tuple[dict[str, Answer], str]] = {
         "ie",
     ),
     "gate_closed": (
-        {"used_past_year": "no", **dict.fromkeys(HEALTH_IDS[:3] + HEALTH_IDS[4:], "no")},
+        {"used_past_year": "no", **dict.fromkeys(CLOSED_GATE_HEALTH_IDS, "no")},
         "other",
+    ),
+    "unclear_with_urgent_flag": (
+        full_answers(dict.fromkeys(CRITERION_IDS, "unsure")) | {"blood_in_urine": "yes"},
+        "uk",
     ),
 }
 

@@ -66,19 +66,21 @@ def test_every_item_shows_its_number_criterion_cluster_question_and_why(
             assert f"Q{number}. Criterion {item.criterion}, " in flat
     for band in ("none (0-1)", "mild (2-3)", "moderate (4-5)", "severe (6-10)"):
         assert f"- {band}: " in out
-    assert "Raised when Q19 (self_harm_thoughts) is yes or not sure." in flat
+    assert "Raised when Q21 (self_harm_thoughts) is yes or not sure." in flat
     assert "Shown at once, during the questions, with crisis contacts." in flat
     assert "when Q2 (prescribed_only) is yes, criterion 10 (tolerance) is not counted." in flat
     assert "Gate: when Q1 (used_past_year) is no, the criteria are skipped" in flat
     assert "Asked only when Q1 (used_past_year) is yes or not sure: Q2-Q12, Q16." in flat
     assert "https://www.ncbi.nlm.nih.gov/books/NBK565474/" in flat
+    # what "not sure" does is part of each flag's rule, for the trainer too
+    assert "Raised when Q14 (blood_in_urine) is yes or not sure." in flat
 
 
 def test_markdown_is_a_handout(ketamine: LoadedBank, golden: Golden) -> None:
     code, out, _ = invoke("explain", "--format", "markdown")
     assert code == 0
     assert out.startswith("# Ketamine use: a private self-check \\(trainer's guide\\)\n")
-    assert out.count("\n### Q") == 19
+    assert out.count("\n### Q") == 21
     golden("explain_ketamine.md", out.replace(ketamine.sha256, "<sha256>"))
 
 
@@ -129,6 +131,7 @@ def test_json_is_the_explanation_for_other_tools(ketamine: LoadedBank) -> None:
         "alex",
         "chris",
         "morgan",
+        "taylor",
     ]
 
 

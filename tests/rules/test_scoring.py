@@ -27,10 +27,15 @@ HEALTH_IDS = [
     "blood_in_urine",
     "stomach_pain",
     "mixing_sedatives",
+    "injecting",
     "low_mood",
     "memory",
+    "dissociation",
     "self_harm_thoughts",
 ]
+OPEN_GATE_ONLY = {"mixing_sedatives", "injecting"}
+"""Health questions asked only of people who used in the past year."""
+CLOSED_GATE_HEALTH_IDS = [item_id for item_id in HEALTH_IDS if item_id not in OPEN_GATE_ONLY]
 
 
 def dsm_band(count: int) -> str:
@@ -70,7 +75,7 @@ def test_all_1024_combinations(ketamine: LoadedBank, prescribed: Answer) -> None
         tolerance_yes = criteria["tolerance"] == "yes"
         expected = bin(pattern).count("1") - (1 if adapted and tolerance_yes else 0)
         assert result.criteria_met == expected, pattern
-        assert result.band.id == dsm_band(expected), pattern
+        assert result.band is not None and result.band.id == dsm_band(expected), pattern
         assert result.criteria_applicable == (9 if adapted else 10)
         assert result.criteria_total == 10
         assert sum(cluster.met for cluster in result.clusters) == expected
@@ -100,8 +105,11 @@ def test_not_sure_is_never_counted_but_always_reported(
         item_id for item_id in CRITERION_IDS if not (prescribed == "yes" and item_id == "tolerance")
     ]
     assert result.criteria_met == sum(1 for item_id in counted if criteria[item_id] == "yes")
-    assert result.band.id == dsm_band(result.criteria_met)
-    assert set(result.unsure) == {item_id for item_id, a in answers.items() if a == "unsure"}
+    assert result.band is not None and result.band.id == dsm_band(result.criteria_met)
+    skipped = {"injecting"} if prescribed == "yes" else set()  # asked only if not all prescribed
+    assert set(result.unsure) == {
+        item_id for item_id, a in answers.items() if a == "unsure" and item_id not in skipped
+    }
     unsure_counted = sum(1 for item_id in counted if criteria[item_id] == "unsure")
     assert sum(cluster.unsure for cluster in result.clusters) == unsure_counted
     assert result.criteria_met + unsure_counted <= result.criteria_applicable
@@ -123,11 +131,11 @@ def test_turning_an_answer_into_yes_never_lowers_the_count(
 
 def test_no_use_in_the_past_year_closes_the_gate(ketamine: LoadedBank) -> None:
     answers: dict[str, Answer] = {"used_past_year": "no"}
-    answers |= {item_id: "no" for item_id in HEALTH_IDS if item_id != "mixing_sedatives"}
+    answers |= dict.fromkeys(CLOSED_GATE_HEALTH_IDS, "no")
     result = score(ketamine.bank, answers)
     assert result.gate_closed
     assert (result.criteria_met, result.criteria_applicable) == (0, 0)
-    assert result.band.id == "none"
+    assert result.band is None  # not assessed: never "none", which reads as screened negative
     assert all(not criterion.counted for criterion in result.criteria)
 
 
@@ -142,9 +150,9 @@ def test_stale_answers_behind_a_closed_gate_are_dropped(ketamine: LoadedBank) ->
 
 def test_which_questions_are_asked(ketamine: LoadedBank) -> None:
     bank: Bank = ketamine.bank
-    assert len(asked_items(bank, {}, assume_unanswered_open=True)) == 19
+    assert len(asked_items(bank, {}, assume_unanswered_open=True)) == 21
     closed = [item.id for item in asked_items(bank, {"used_past_year": "no"})]
-    assert closed == ["used_past_year", *[h for h in HEALTH_IDS if h != "mixing_sedatives"]]
+    assert closed == ["used_past_year", *CLOSED_GATE_HEALTH_IDS]
     assert missing_answers(bank, {"used_past_year": "no"}) == closed[1:]
 
 

@@ -48,26 +48,26 @@ def script(*responses: Response | Iterable[Response]) -> list[Response]:
     return flat
 
 
-def test_a_whole_walk_asks_19_questions_in_order(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script(["yes", "no"], ["no"] * 17))
+def test_a_whole_walk_asks_21_questions_in_order(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script(["yes", "no"], ["no"] * 19))
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
     assert asked_ids(asker) == [item.id for item in ketamine.bank.items]
-    assert [(s.number, s.total) for s in asker.steps] == [(n, 19) for n in range(1, 20)]
-    assert len(result.answers) == 19
+    assert [(s.number, s.total) for s in asker.steps] == [(n, 21) for n in range(1, 22)]
+    assert len(result.answers) == 21
 
 
 def test_no_use_skips_the_past_year_questions_and_says_so(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("no", ["no"] * 6))
+    asker = ScriptedAsker(script("no", ["no"] * 7))
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
     assert asked_ids(asker)[1] == "bladder_symptoms"
     assert asker.events == ["gate"]
-    assert [(s.number, s.total) for s in asker.steps][:2] == [(1, 19), (2, 7)]
+    assert [(s.number, s.total) for s in asker.steps][:2] == [(1, 21), (2, 8)]
 
 
 def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 17))
+    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 19))
     result = walk(ketamine.bank, asker)
     assert asker.events == ["first"]
     assert asked_ids(asker)[:5] == [
@@ -82,7 +82,7 @@ def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedB
 
 
 def test_changing_the_gate_on_the_way_back_drops_later_answers(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("yes", "no", "yes", [Navigation.BACK] * 3, "no", ["no"] * 6))
+    asker = ScriptedAsker(script("yes", "no", "yes", [Navigation.BACK] * 3, "no", ["no"] * 7))
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
     assert "more_than_meant" not in result.answers
@@ -96,22 +96,22 @@ def test_quit_ends_at_once(ketamine: LoadedBank) -> None:
 
 
 def test_crisis_help_comes_straight_after_the_answer(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("no", ["no"] * 5, "yes"))
+    asker = ScriptedAsker(script("no", ["no"] * 6, "yes"))
     result = walk(ketamine.bank, asker)
-    assert asker.events == ["gate", "crisis:self_harm:after-question-7"]
+    assert asker.events == ["gate", "crisis:self_harm:after-question-8"]
     assert result.ending is Ending.COMPLETED
 
 
 def test_stopping_after_crisis_help_ends_the_walk(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("no", ["no"] * 5, "unsure"), keep_going_after_crisis=False)
+    asker = ScriptedAsker(script("no", ["no"] * 6, "unsure"), keep_going_after_crisis=False)
     assert walk(ketamine.bank, asker).ending is Ending.STOPPED_AFTER_CRISIS
 
 
 def test_crisis_help_is_shown_once_even_if_answered_again(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("no", ["no"] * 5, "yes", Navigation.BACK, "yes"))
+    asker = ScriptedAsker(script("no", ["no"] * 6, "yes", Navigation.BACK, "yes"))
     walk(ketamine.bank, asker)
     assert [event for event in asker.events if event.startswith("crisis")] == [
-        "crisis:self_harm:after-question-7"
+        "crisis:self_harm:after-question-8"
     ]
 
 
@@ -120,7 +120,7 @@ def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
 ) -> None:
     asker = ScriptedAsker(
         script("yes", Note("weekends only"), "no", ["no"] * 3, Note("first"), Note(""), "no")
-        + script(Note("second"), "yes", ["no"] * 12)
+        + script(Note("second"), "yes", ["no"] * 14)
     )
     result = walk(ketamine.bank, asker)
     assert asked_ids(asker)[1:3] == ["prescribed_only", "prescribed_only"]
@@ -131,7 +131,7 @@ def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
 
 def test_notes_go_with_answers_a_changed_gate_drops(ketamine: LoadedBank) -> None:
     asker = ScriptedAsker(script("yes", "no", Note("often"), "yes", [Navigation.BACK] * 3))
-    asker.responses += script("no", ["no"] * 6)
+    asker.responses += script("no", ["no"] * 7)
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
     assert result.notes == {}
@@ -139,7 +139,7 @@ def test_notes_go_with_answers_a_changed_gate_drops(ketamine: LoadedBank) -> Non
 
 def completed_state(ketamine: LoadedBank, *, used: bool = True) -> State:
     state = State()
-    first = script("yes", "no", ["no"] * 17) if used else script("no", ["no"] * 6)
+    first = script("yes", "no", ["no"] * 19) if used else script("no", ["no"] * 7)
     walk(ketamine.bank, ScriptedAsker(first), state)
     return state
 
@@ -152,20 +152,21 @@ def test_revisiting_one_answer_asks_only_that_question(ketamine: LoadedBank) -> 
     assert asker.steps[0].earlier == "no" and asker.steps[0].number == 7
     assert result.ending is Ending.COMPLETED
     assert result.answers["duties"] == "yes" and result.notes == {"duties": "lost a job"}
-    assert len(result.answers) == 19
+    assert len(result.answers) == 21
 
 
 def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) -> None:
     state = completed_state(ketamine, used=False)
-    asker = ScriptedAsker(script("yes", "no", ["no"] * 10, "no"))
+    asker = ScriptedAsker(script("yes", "no", ["no"] * 10, "no", "no"))
     result = walk(ketamine.bank, asker, state, revisit="used_past_year")
     assert asked_ids(asker) == [
         "used_past_year",
         "prescribed_only",
         *CRITERION_IDS,
         "mixing_sedatives",
+        "injecting",
     ]
-    assert len(result.answers) == 19
+    assert len(result.answers) == 21
 
 
 def test_closing_and_reopening_the_gate_brings_earlier_answers_back(
@@ -174,9 +175,9 @@ def test_closing_and_reopening_the_gate_brings_earlier_answers_back(
     state = completed_state(ketamine)
     state.answers["craving"] = "yes"
     closed = walk(ketamine.bank, ScriptedAsker(["no"]), state, revisit="used_past_year")
-    assert "craving" not in closed.answers and len(closed.answers) == 7
+    assert "craving" not in closed.answers and len(closed.answers) == 8
     reopened = walk(ketamine.bank, ScriptedAsker(["yes"]), state, revisit="used_past_year")
-    assert reopened.answers["craving"] == "yes" and len(reopened.answers) == 19
+    assert reopened.answers["craving"] == "yes" and len(reopened.answers) == 21
 
 
 def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -> None:
@@ -184,4 +185,4 @@ def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -
     asker = ScriptedAsker(script(Navigation.BACK, "no"))
     result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
     assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
-    assert result.ending is Ending.COMPLETED and len(result.answers) == 19
+    assert result.ending is Ending.COMPLETED and len(result.answers) == 21

@@ -21,7 +21,7 @@ from tests.files.test_answers import GOOD
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
 Golden = Callable[[str, str], None]
-PERSONAS = ["sam", "priya", "jordan", "alex", "chris", "morgan"]
+PERSONAS = ["sam", "priya", "jordan", "alex", "chris", "morgan", "taylor"]
 
 
 def invoke(*args: str, input: str | None = None) -> Result:
@@ -90,7 +90,10 @@ def test_every_persona_plays_through_to_what_it_declares(
     assert position < person < professional < whatif
     assert "This is a self-check, not a diagnosis." in out[person:professional]
     view = flat(out[professional:whatif])
-    assert f"Severity band: {expect.band} (" in view
+    if expect.band is None:  # a closed gate: the criteria were not assessed, so no band
+        assert "Severity band: not assessed" in view
+    else:
+        assert f"Severity band: {expect.band} (" in view
     if expect.criteria_met is not None:
         assert f"Criteria met: {expect.criteria_met} of 10" in view or scored.gate_closed
     flags = view[view.index("Flags ") :]
@@ -98,9 +101,13 @@ def test_every_persona_plays_through_to_what_it_declares(
     assert all(f"{titles[flag_id]}" in flags for flag_id in expect.flags)
     assert flags.count("- ") == max(1, len(expect.flags))  # "- No flags raised." for none
     state = re.search(r"Criteria met: (\d+) of 10 \((\d+) applicable\)\. Band: (\w+)", out[whatif:])
-    assert state is not None
-    assert (int(state[1]), state[3]) == (scored.criteria_met, expect.band)
-    assert f"Flags: {', '.join(f'{f.level} {f.id}' for f in scored.flags) or 'none'}" in out
+    if expect.band is None:
+        assert state is None and "Criteria not assessed" in out[whatif:]
+    else:
+        assert state is not None
+        assert (int(state[1]), state[3]) == (scored.criteria_met, expect.band)
+    flagged = ", ".join(f"{f.level} {f.id}" for f in scored.flags) or "none"
+    assert f"Flags: {flagged}" in flat(out)
     assert "Traceback" not in out
 
 
@@ -139,7 +146,7 @@ def test_pace_steps_on_without_keys_and_without_sleeping(
     monkeypatch.setattr("time.sleep", slept.append)
     result = invoke("demo", "sam", "--pace", "2.5", input="q\n")
     assert result.exit_code == 0, result.output
-    assert slept == [2.5] * (19 + 3)
+    assert slept == [2.5] * (21 + 3)
     assert "Enter: next" not in result.stdout
     assert "A new answer every 2.5 seconds." in result.stdout
 
@@ -217,7 +224,7 @@ def test_an_unknown_persona_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: no persona 'nobody' in bank 'ketamine'; "
-        "personas: sam, priya, jordan, alex, chris, morgan\n"
+        "personas: sam, priya, jordan, alex, chris, morgan, taylor\n"
     )
 
 
@@ -267,7 +274,7 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
             "Q3 (More or longer than intended) is skipped with these answers: it is asked "
             "only when Q1 (Used in the past 12 months) is yes or not sure.",
         ),
-        ("20", "There is no question 20; the questions are 1 to 19."),
+        ("22", "There is no question 22; the questions are 1 to 21."),
         (
             "maybe",
             "Sorry, I didn't catch that. Type a question number, a number and an "
