@@ -28,7 +28,7 @@ runner = CliRunner()
 # one not sure, and "not sure" to the last question, which brings up crisis help; carry on.
 KEYS = ["", "?", "maybe not", "y", "b", "", "n"]
 KEYS += ["y", "n", "u", "y", "n", "n", "n", "n", "n", "n"]
-KEYS += ["n", "n", "n", "n", "n", "n", "u", "y"]
+KEYS += ["n", "n", "n", "n", "n", "n", "n", "n", "u", "y"]
 PROMPTS = ("Press Enter to begin, or type q to stop: ", "Your answer: ")
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 BOX_DRAWING = re.compile("[\u2500-\u259f]")
@@ -73,7 +73,7 @@ def test_plain_mode_reads_in_order(tmp_path: Path) -> None:
     assert not BOX_DRAWING.search(text), "no boxes, no rules, no tables"
     assert "•" not in text
     questions = re.findall(r"^Question \d+ of \d+\.$", text, flags=re.MULTILINE)
-    assert len(questions) == 21  # 19 questions, and question 1 twice after going back
+    assert len(questions) == 23  # 21 questions, and question 1 twice after going back
     choices = "Type 1 for yes, 2 for no, 3 for not sure. You can also type help, back or quit."
     assert text.count(choices) == len(questions)
     for paragraph in text.split("\n\n"):

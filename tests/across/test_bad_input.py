@@ -258,7 +258,7 @@ BAD_ANSWERS: dict[str, tuple[bytes, str]] = {
     "missing_answer": (good_with("  craving: no\n", ""), ":2:1: answers: no answer for: craving"),
     "skipped_question_answered": (
         good_with("used_past_year: yes", "used_past_year: no"),
-        ":4:3: answers.prescribed_only: this question is skipped by the earlier answers; remove it (and 11 more)",
+        ":4:3: answers.prescribed_only: this question is skipped by the earlier answers; remove it (and 12 more)",
     ),
     "duplicate_answer": (
         good_with("  craving: no", "  craving: no\n  craving: yes"),

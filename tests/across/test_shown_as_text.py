@@ -185,6 +185,7 @@ def test_a_file_name_with_an_escape_is_reported_safely(tmp_path: Path) -> None:
                 "stomach_pain",
                 "low_mood",
                 "memory",
+                "dissociation",
                 "self_harm_thoughts",
             )
         )

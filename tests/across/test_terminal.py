@@ -126,7 +126,7 @@ def answer_all(session: Session, answers: list[str]) -> None:
         session.answer(typed)
 
 
-ALL_NO = ["y", "n"] + ["n"] * 10 + ["n"] * 7  # used ketamine, not prescribed, no to the rest
+ALL_NO = ["y", "n"] + ["n"] * 10 + ["n"] * 9  # used ketamine, not prescribed, no to the rest
 
 
 # --- a whole screening -------------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_a_whole_screening(start: Starter) -> None:
     session.wait_for("What your answers show")
     assert session.end() == 0
     words = session.words
-    assert "Question 19 of 19" in words
+    assert "Question 21 of 21" in words
     assert "Your answers touched 0 of the 10 areas" in words
     assert "This is a self-check, not a diagnosis." in words
     assert "Your answers were not saved or sent anywhere." in words
@@ -167,13 +167,13 @@ def test_back_and_help(start: Starter) -> None:
     session.answer("?")
     session.wait_for("About this question")
     session.answer("y")
-    session.wait_for("Question 2 of 19")
+    session.wait_for("Question 2 of 21")
     session.answer("b")
-    session.wait_for("Question 1 of 19")
+    session.wait_for("Question 1 of 21")
     session.wait_for("Earlier you said: yes. Press Enter to keep it.")
     session.answer("")  # Enter keeps the earlier yes
-    session.wait_for("Question 2 of 19")
-    for typed in ["n"] + ["n"] * 10 + ["n"] * 7:
+    session.wait_for("Question 2 of 21")
+    for typed in ["n"] + ["n"] * 10 + ["n"] * 9:
         session.answer(typed)
     session.wait_for("What your answers show")
     assert session.end() == 0
@@ -184,7 +184,7 @@ def test_back_and_help(start: Starter) -> None:
 def test_the_crisis_interruption(start: Starter, carry_on: bool) -> None:
     session = start()
     # No use in the past year: six health questions, the last about harming yourself.
-    answer_all(session, ["n", "n", "n", "n", "n", "n", "y"])
+    answer_all(session, ["n", "n", "n", "n", "n", "n", "n", "y"])
     session.wait_for("Help is there for you right now")
     session.wait_for("Samaritans")
     session.wait_for("Would you like to carry on?")
@@ -227,10 +227,10 @@ def test_leaving_early_saves_nothing(start: Starter, tmp_path: Path, how: str, w
         session.wait_for(BEGIN)
     elif where == "question 2":
         answer_all(session, ["y"])
-        session.wait_for("Question 2 of 19")
+        session.wait_for("Question 2 of 21")
         session.wait_for(ANSWER)
     else:
-        answer_all(session, ["n", "n", "n", "n", "n", "n", "y"])
+        answer_all(session, ["n", "n", "n", "n", "n", "n", "n", "y"])
         session.wait_for("Would you like to carry on?")
         session.wait_for(ANSWER)
     leave(session, how)
@@ -250,7 +250,7 @@ def test_forty_columns_cut_no_question_short(start: Starter) -> None:
     session = start(columns=40)
     session.answer("", prompt=BEGIN)
     for number, typed in enumerate(ALL_NO, start=1):
-        session.wait_for(f"Question {number} of 19")
+        session.wait_for(f"Question {number} of 21")
         if number == 1:
             session.answer("?")  # the help panel too
             session.wait_for("About this question")

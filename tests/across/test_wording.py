@@ -37,6 +37,8 @@ DIAGNOSTIC_CLAIM = re.compile(
     re.IGNORECASE,
 )
 CALLED_SAFE = re.compile(
+    # "It cannot tell you that your use is safe" (the disclaimer) denies it: not a hit.
+    r"(?<!cannot tell you that your use )"
     r"\b(is|are|looks|seems|it's|you're) (completely |perfectly )?safe\b"
     r"|(?<!no )\b(es|son|parece) (totalmente )?segur[oa]s?\b",
     re.IGNORECASE,
@@ -123,6 +125,8 @@ def test_each_check_can_fail(text: str, pattern: re.Pattern[str]) -> None:
         "This is a self-check, not a diagnosis.",
         "If you have any concerns about your treatment",
         "Esto no es seguro.",
+        "It cannot tell you that your use is safe.",
+        "No puede decirte que tu consumo sea seguro.",
     ],
 )
 def test_the_checks_allow_plain_honest_words(text: str) -> None:
