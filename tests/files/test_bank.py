@@ -27,6 +27,7 @@ BROKEN_BANKS = {
     "band_beyond_criteria": ":49:26: scoring.bands[1].max: max 3 is above the 2 criteria",
     "band_gap": ":49:18: scoring.bands[1].min: no band covers a count of 1",
     "band_overlap": ":49:18: scoring.bands[1].min: band 'some' overlaps band 'none' at 1",
+    "flag_unsure_undeclared": ":53:29: flags[0].when_any[0].answers: flag 'crisis': what does \"not sure\" to 'mood' do? add \"unsure\" to the answers, or give the flag if_unsure: raise or ignore",
     "bidi_override": ":26:5: items[1].text: contains the control character U+202E; remove it",
     "cluster_on_health_item": ":38:5: items[3].cluster: only criterion items have a cluster",
     "control_character": ":5:1: title: contains the control character U+001B; remove it",

@@ -156,7 +156,7 @@ def test_the_personas_cover_what_a_trainer_needs(ketamine: LoadedBank) -> None:
     results = {example.id: score(bank, example.answers) for example in bank.examples}
     bands = {result.band.id if result.band else None for result in results.values()}
     assert bands == {"none", "mild", "moderate", "severe", None}, "every band, and a closed gate"
-    assert any(result.could_be for result in results.values()), "not sure that could change the band"
+    assert any(result.could_be for result in results.values()), "not sure could change the band"
     assert any(result.adaptations for result in results.values()), "prescribed use"
     assert any(result.unsure for result in results.values()), "not sure answers"
     assert any(result.gate_closed for result in results.values()), "no use in 12 months"

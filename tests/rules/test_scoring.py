@@ -187,3 +187,44 @@ def test_flags_come_most_urgent_first(ketamine: LoadedBank) -> None:
     answers["blood_in_urine"] = "yes"
     levels = [flag.level for flag in score(ketamine.bank, answers).flags]
     assert levels == ["crisis", "urgent", "medical", "info"]
+
+
+@given(
+    criteria=st.fixed_dictionaries(
+        {item_id: st.sampled_from(ANSWERS) for item_id in CRITERION_IDS}
+    ),
+    health=st.fixed_dictionaries({item_id: st.sampled_from(ANSWERS) for item_id in HEALTH_IDS}),
+    prescribed=st.sampled_from(ANSWERS),
+)
+def test_the_band_words_never_contradict_the_answers(
+    ketamine: LoadedBank,
+    criteria: dict[str, Answer],
+    health: dict[str, Answer],
+    prescribed: Answer,
+) -> None:
+    """ "No pattern of concern" only when no "not sure" could change the band and no health
+    flag is raised; a "could be" band only when "not sure" answers, as yes, reach it."""
+    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": prescribed}
+    result = score(ketamine.bank, answers | criteria | health)
+    assert result.band is not None
+    lowest = min(ketamine.bank.scoring.bands, key=lambda band: band.min)
+    health_flag = any(flag.level in {"medical", "urgent", "crisis"} for flag in result.flags)
+    counted = [c for c in result.criteria if c.counted]
+    reachable = result.criteria_met + sum(1 for c in counted if c.answer == "unsure")
+    if result.band.message == lowest.message:
+        assert dsm_band(reachable) == "none" and not health_flag
+    if result.could_be is not None:
+        assert result.could_be.id == dsm_band(reachable) != result.band.id
+    else:
+        assert dsm_band(reachable) == result.band.id
+
+
+def test_not_sure_raises_the_advice_in_its_own_words(ketamine: LoadedBank) -> None:
+    answers = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
+    answers["blood_in_urine"] = "unsure"
+    (flag,) = score(ketamine.bank, answers).flags
+    assert (flag.id, flag.unsure) == ("blood_in_urine", True)
+    assert flag.advice.startswith("If you're not sure, it's still worth a check")
+    answers["blood_in_urine"] = "yes"
+    (flag,) = score(ketamine.bank, answers).flags
+    assert not flag.unsure and flag.advice.startswith("Blood in your urine needs")
