@@ -62,7 +62,7 @@ def test_english_language_with_uk_formats_gives_uk_lines() -> None:
 
 
 def test_the_us_crisis_screen_puts_988_and_911_before_the_directory() -> None:
-    keys = "\n" + "n\n" + "n\n" * 5 + "y\n" + "n\n"
+    keys = "\n" + "n\n" + "n\n" * 6 + "y\n" + "n\n"  # no use, 6 health questions, then yes
     out = invoke("run", env={"LANG": "en_US.UTF-8"}, input=keys).output
     screen = out[out.index("Help is there for you right now") : out.index("Would you like")]
     assert (
