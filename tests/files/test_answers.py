@@ -111,3 +111,9 @@ def test_an_answers_file_that_is_a_list(tmp_path: Path, ketamine: LoadedBank) ->
     path = write(tmp_path, "- yes\n- no\n")
     with pytest.raises(DataError, match="is a mapping with 'bank' and 'answers'"):
         load_answers(path, ketamine.bank)
+
+
+def test_the_benchmarks_answers_file_fits_the_bundled_bank(ketamine: LoadedBank) -> None:
+    """A new question makes old answers files incomplete: the benchmark's must keep up."""
+    path = Path(__file__).parents[2] / "benchmarks" / "answers.yaml"
+    assert load_answers(path, ketamine.bank)["used_past_year"] == "yes"
