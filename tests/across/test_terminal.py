@@ -136,7 +136,7 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter) -> None:
     """A severe result with flags is ~100 lines at 80x50: less shows its top (the flags) and
     waits; q ends it, and what was read stays on the screen."""
     session = start(PAGER="less")
-    severe_with_flags = ["y", "n"] + ["y"] * 10 + ["y", "n", "n", "y", "n", "n", "n"]
+    severe_with_flags = ["y", "n"] + ["y"] * 10 + ["y", "n", "n", "y", "n", "n", "n", "n", "n"]
     answer_all(session, severe_with_flags)
     session.wait_for("Space or arrows to read on, q when done")
     shown = session.words

@@ -73,13 +73,15 @@ Client reference: K-0142
 10  no        Use in hazardous situations (criterion 8, risky use)
 11  no        Use despite health problems (criterion 9, risky use)
 12  no        Tolerance (criterion 10, pharmacological)
-13  no        Bladder symptoms (health)
+13  no        Bladder or kidney symptoms (health)
 14  no        Blood in urine (health)
 15  no        Cramping abdominal pain (health)
 16  no        Use with alcohol or sedatives (health)
-17  no        Low mood, two weeks or more (health)
-18  no        Memory or concentration problems (health)
-19  no        Thoughts of suicide or self-harm (health)
+17  no        Injecting ketamine (health)
+18  no        Low mood, two weeks or more (health)
+19  no        Memory or concentration problems (health)
+20  no        Dissociation or psychosis for days (health)
+21  no        Thoughts of suicide or self-harm (health)
 
 """
 
@@ -135,7 +137,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
     second = reviews[1][reviews[1].index("Number to change") :]
     assert second.startswith(
         "Number to change, c for the client, or Enter for the result: \n"
-        "Question 7 of 19, criterion 5 of 10: social impairment.\n"
+        "Question 7 of 21, criterion 5 of 10: social impairment.\n"
     )
     assert "Earlier you said: no. Press Enter to keep it." in second
     assert " 7  yes       Failed major duties (criterion 5, social impairment)\n" in reviews[2]
@@ -159,14 +161,14 @@ def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
     first, second = result.stderr.split("Review before the result")[1:3]
     rows, asked = first.split("Number to change")
     assert (
-        "\n7  no        Thoughts of suicide or self-harm (health)\n" in rows and "\n8  " not in rows
+        "\n8  no        Thoughts of suicide or self-harm (health)\n" in rows and "\n9  " not in rows
     )
-    assert "Question 1 of 7, gate question" in asked
-    assert "Question 2 of 19, gate question" in asked
-    assert "Question 16 of 19, health question" in asked  # mixing, only asked after use
-    assert "Question 13 of 19" not in asked  # bladder was answered already
-    assert "\n19  no        Thoughts of suicide or self-harm (health)\n" in second
-    assert len(json.loads(result.stdout)["answers"]) == 19
+    assert "Question 1 of 8, gate question" in asked
+    assert "Question 2 of 21, gate question" in asked
+    assert "Question 16 of 21, health question" in asked  # mixing, only asked after use
+    assert "Question 13 of 21" not in asked  # bladder was answered already
+    assert "\n21  no        Thoughts of suicide or self-harm (health)\n" in second
+    assert len(json.loads(result.stdout)["answers"]) == 21
 
 
 def test_the_client_reference_can_be_left_out() -> None:
@@ -224,11 +226,11 @@ def test_quitting_at_the_review_asks_first_then_saves_nothing(tmp_path: Path) ->
 
 @pytest.mark.parametrize("where", ["at the review", "at a question"])
 def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: str) -> None:
-    """One q (a slip of the finger) must not discard 19 answers, notes and a review."""
+    """One q (a slip of the finger) must not discard 21 answers, notes and a review."""
     target = tmp_path / "record.json"
     first = "\n" + "y\n" + "2\n"
     keys = (
-        first + "q\n\n" + "n\nslipped\n" + "1\n" + "2\n" * 16 + "\n"
+        first + "q\n\n" + "n\nslipped\n" + "1\n" + "2\n" * 18 + "\n"
         if where == "at a question"
         else WITH_NOTE + "q\n" + "no\n" + "\n"
     )
@@ -236,7 +238,7 @@ def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: 
     assert result.exit_code == 0, result.output
     assert "Discard this interview?" in result.output
     assert "Nothing discarded. Carry on." in result.output
-    assert len(json.loads(target.read_text())["answers"]) == 19
+    assert len(json.loads(target.read_text())["answers"]) == 21
 
 
 def test_q_before_any_answer_still_leaves_at_once() -> None:

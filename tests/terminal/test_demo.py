@@ -280,12 +280,13 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
             "Sorry, I didn't catch that. Type a question number, a number and an "
             "answer (5 yes), l to list, or q to finish.",
         ),
-        ("19 no", "The result did not change."),
+        ("20 no", "The result did not change."),
         ("l", "Q3 More or longer than intended: skipped"),
         (
             "1",
-            "Q1 (Used in the past 12 months): no -> yes What changed: gate: closed -> open. "
-            "Now asked, with no answer yet: Q2-Q12, Q16. Flip them to answer.",
+            "Q1 (Used in the past 12 months): no -> yes What changed: gate: closed -> open; "
+            "band: not assessed -> none. Now asked, with no answer yet: Q2-Q12, Q16. Flip them "
+            "to answer.",
         ),
     ],
 )
