@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,25 @@ def test_the_benchmarks_answers_file_fits_the_bundled_bank(ketamine: LoadedBank)
     """A new question makes old answers files incomplete: the benchmark's must keep up."""
     path = Path(__file__).parents[2] / "benchmarks" / "answers.yaml"
     assert load_answers(path, ketamine.bank)["used_past_year"] == "yes"
+
+
+def test_files_are_read_as_bytes_where_the_system_has_a_text_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows os.open reads CRLF as LF and stops at a Ctrl-Z byte unless given O_BINARY."""
+    from screener.files import documents
+
+    windows_binary = 0x8000  # O_BINARY's value on Windows
+    monkeypatch.setattr(os, "O_BINARY", windows_binary, raising=False)
+    real_open = os.open
+    flags_used: list[int] = []
+
+    def open_and_note(path: Path, flags: int, *arguments: int) -> int:
+        flags_used.append(flags)
+        return real_open(path, flags & ~windows_binary, *arguments)
+
+    monkeypatch.setattr(os, "open", open_and_note)
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(b"a: 1\r\n\x1a")
+    assert documents.read_bytes(path) == b"a: 1\r\n\x1a"
+    assert flags_used == [os.O_RDONLY | os.O_NONBLOCK | windows_binary]
