@@ -1,13 +1,42 @@
-"""Write a result file whole or not at all: owner-only, no clobbering, never via a symlink."""
+"""Write a result whole or not at all: private where the system allows, never clobbering."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from screener.errors import DataError
+
+# How file systems without hard links (FAT, exFAT, many SMB shares) refuse os.link: Linux and
+# macOS say EPERM or ENOTSUP, a link across devices EXDEV, Windows on FAT ERROR_INVALID_FUNCTION
+# (EINVAL to Python). The record is then created on its final name instead.
+LINKS_REFUSED = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EINVAL, errno.ENOSYS}
+)
+
+# Windows would otherwise translate newlines: a record's bytes are the same everywhere.
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def record_bytes(text: str) -> bytes:
+    """A record as it is stored or sent: UTF-8, whatever the locale or code page."""
+    return text.encode("utf-8")
+
+
+def write_record(stream: TextIO, text: str) -> None:
+    """A record on standard output as UTF-8 bytes: a Windows code page or a Latin-1 locale
+    would otherwise write another encoding (or fail on a character it lacks)."""
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
+    if buffer is None:  # a stream of text only, such as a StringIO
+        stream.write(text)
+        return
+    stream.flush()  # what was written as text comes first
+    buffer.write(record_bytes(text))
+    buffer.flush()
 
 
 def check_target(path: Path, *, force: bool) -> None:
@@ -25,28 +54,43 @@ def check_target(path: Path, *, force: bool) -> None:
         raise DataError.single(name, f"cannot be written: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise DataError.single(name, f"cannot be written: no folder {folder}")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataError.single(name, f"cannot be written: folder {folder} is not writable")
+    _try_a_file_in(folder, name)
+
+
+def _try_a_file_in(folder: Path, name: str) -> None:
+    """Create and remove a file there: os.access says yes on Windows and to root, whatever
+    the folder's rules or a read-only drive say."""
+    try:
+        descriptor, probe = tempfile.mkstemp(dir=folder, prefix=".screener-", suffix=".tmp")
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EPERM):
+            raise DataError.single(
+                name, f"cannot be written: folder {folder} is not writable"
+            ) from None
+        raise DataError.single(name, f"cannot be written: {error.strerror or error}") from None
+    os.close(descriptor)
+    with contextlib.suppress(OSError):
+        Path(probe).unlink()
 
 
 def write_private(path: Path, text: str, *, force: bool) -> None:
-    """Write to a 0600 temporary file beside the target, then move it into place."""
+    """Write a 0600 temporary file beside the target and fsync it, then move it into place:
+    replaced with --force, else hard-linked so that a file that appeared meanwhile is never
+    overwritten, or, where the file system has no hard links, created exclusively."""
     check_target(path, force=force)
     name = str(path)
+    data = record_bytes(text)
     temporary: Path | None = None
     try:
         descriptor, name_of_temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )
         temporary = Path(name_of_temporary)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_all(descriptor, data)
         if force:
             temporary.replace(path)
         else:
-            os.link(temporary, path)  # fails if the target appeared meanwhile: no clobbering
+            _link_or_create(temporary, path, data)
     except FileExistsError:
         raise DataError.single(name, "already exists; add --force to replace it") from None
     except OSError as error:
@@ -55,3 +99,35 @@ def write_private(path: Path, text: str, *, force: bool) -> None:
         if temporary is not None:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+def _link_or_create(temporary: Path, path: Path, data: bytes) -> None:
+    if hasattr(os, "link"):
+        try:
+            os.link(temporary, path)  # fails if the target appeared meanwhile: no clobbering
+            return
+        except FileExistsError:
+            raise
+        except OSError as error:
+            if error.errno not in LINKS_REFUSED:
+                raise
+    _create_exclusively(path, data)
+
+
+def _create_exclusively(path: Path, data: bytes) -> None:
+    """O_EXCL on the final name keeps the no-clobber promise (it also refuses a symlink);
+    if the write fails, the part-written file is ours to remove."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    try:
+        _write_all(descriptor, data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())

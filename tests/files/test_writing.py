@@ -62,7 +62,9 @@ def test_unusable_targets(tmp_path: Path, make: Callable[[Path], Path], message:
         check_target(target, force=False)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write anywhere"
+)
 def test_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
@@ -151,7 +153,8 @@ def test_a_symlink_planted_after_the_check_is_not_followed(
     real_mkstemp = tempfile.mkstemp
 
     def plant_then_mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        target.symlink_to(elsewhere)
+        if kwargs.get("prefix") == f".{target.name}.":  # the record's, not the preflight's
+            target.symlink_to(elsewhere)
         return real_mkstemp(*args, **kwargs)
 
     monkeypatch.setattr(tempfile, "mkstemp", plant_then_mkstemp)
@@ -196,3 +199,88 @@ def test_ctrl_c_while_writing_exits_130_and_leaves_nothing(
     result = CliRunner().invoke(app, ["run", "--answers", str(answers), "-o", str(target)])
     assert (result.exit_code, result.stdout, result.stderr) == (130, "", "\n")
     assert [path.name for path in tmp_path.iterdir()] == ["answers.yaml"]
+
+
+# --- file systems without hard links (FAT, exFAT, SMB): the same promises without os.link ----
+
+
+def refuse_links(code: int, before: Callable[[], object] = lambda: None) -> Callable[..., None]:
+    def link(*arguments: object, **keywords: object) -> None:
+        before()
+        raise OSError(code, os.strerror(code))
+
+    return link
+
+
+@pytest.mark.parametrize(
+    "code", [errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EINVAL]
+)
+def test_saved_where_hard_links_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    monkeypatch.setattr(os, "link", refuse_links(code))
+    target = tmp_path / "result.json"
+    write_private(target, "{}\n", force=False)
+    assert target.read_bytes() == b"{}\n"
+    assert mode(target) == 0o600
+    assert [path.name for path in tmp_path.iterdir()] == ["result.json"]
+    with pytest.raises(DataError, match="already exists; add --force"):
+        write_private(target, "new", force=False)
+    assert target.read_text() == "{}\n"
+
+
+@pytest.mark.parametrize("code", [errno.EPERM, errno.ENOTSUP, errno.EXDEV])
+def test_without_hard_links_a_file_that_appeared_meanwhile_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    target = tmp_path / "result.json"
+    monkeypatch.setattr(os, "link", refuse_links(code, lambda: target.write_text("theirs")))
+    with pytest.raises(DataError, match="already exists; add --force"):
+        write_private(target, "ours", force=False)
+    assert target.read_text() == "theirs"
+    assert [path.name for path in tmp_path.iterdir()] == ["result.json"]
+
+
+def test_without_hard_links_a_failed_write_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "link", refuse_links(errno.EPERM))
+    real_fsync = os.fsync
+    calls: list[int] = []
+
+    def fsync_then_fail(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) == 2:  # the temporary is fine; the final file's write fails
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_fail)
+    with pytest.raises(DataError, match="No space left on device"):
+        write_private(tmp_path / "result.json", "{}\n", force=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_other_link_failures_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "link", refuse_links(errno.EIO))
+    with pytest.raises(DataError, match="cannot be written: Input/output error"):
+        write_private(tmp_path / "result.json", "{}\n", force=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_preflight_really_tries_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """os.access says yes on Windows and to root: only creating a file tells the truth."""
+    monkeypatch.setattr(os, "access", lambda *arguments, **keywords: True)
+
+    def refuse(*arguments: object, **keywords: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(DataError, match=f"folder {tmp_path} is not writable"):
+        check_target(tmp_path / "r.json", force=False)
+
+
+def test_the_preflight_leaves_nothing_behind(tmp_path: Path) -> None:
+    check_target(tmp_path / "r.json", force=False)
+    assert list(tmp_path.iterdir()) == []
