@@ -92,7 +92,7 @@ def run(
     """Take the self-check (the default when no command is given)."""
     output_format = record_format(requested_format, output)
     from screener.commands import screening
-    from screener.files.writing import write_private
+    from screener.files.writing import write_private, write_record
     from screener.terminal import console as console_policy
 
     options = screening.Options(
@@ -135,7 +135,7 @@ def run(
                         console.print()
                         raise typer.Exit(EXIT_INTERRUPTED) from None
             else:
-                sys.stdout.write(screening.render(result, setup, output_format))
+                write_record(sys.stdout, screening.render(result, setup, output_format))
             return
 
         from screener.rules.walk import Ending
@@ -175,7 +175,7 @@ def run(
             saved_to = str(output)
         screening.show_summary(console, setup, result, plain=is_plain, saved_to=saved_to)
         if output is None and output_format is not Format.text:
-            sys.stdout.write(screening.render(result, setup, output_format))
+            write_record(sys.stdout, screening.render(result, setup, output_format))
 
 
 @app.command(cls=Command, short_help="Screen a client with a counsellor, for a record.")
@@ -230,12 +230,12 @@ def export_fhir(
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
     from screener.commands import fhir
-    from screener.files.writing import write_private
+    from screener.files.writing import write_private, write_record
 
     with reported_errors():
         text = fhir.export_questionnaire(bank, lang, os.environ)
         if output is None:
-            sys.stdout.write(text)
+            write_record(sys.stdout, text)
         else:
             write_private(output, text, force=force)
             sys.stderr.write(f"Saved to {output}\n")

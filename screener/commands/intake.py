@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from screener.commands import screening
 from screener.errors import ScreenerError, UsageError
-from screener.files.writing import write_private
+from screener.files.writing import write_private, write_record
 from screener.render import Format, format_for_path
 from screener.rules import result as results
 from screener.rules.review import MAX_CLIENT_REFERENCE, fits
@@ -95,7 +95,7 @@ def run(
         saved_to = str(options.output)
     screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to)
     if options.output is None and options.format is not Format.text:
-        sys.stdout.write(screening.render(result, setup, options.format))
+        write_record(sys.stdout, screening.render(result, setup, options.format))
     if options.output is None:
         _offer_save(console, setup, result, plain=plain)
     return 0
@@ -195,4 +195,4 @@ def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping
         console = console_policy.make_console(sys.stdout, plain=plain, projector=options.projector)
         screening.show_summary(console, setup, result, plain=plain, saved_to=None)
     else:
-        sys.stdout.write(screening.render(result, setup, options.format))
+        write_record(sys.stdout, screening.render(result, setup, options.format))

@@ -75,3 +75,39 @@ def test_a_whole_typed_self_check_reaches_the_summary() -> None:
     assert ran.returncode == 0, ran.stderr
     assert "This is a self-check, not a diagnosis." in ran.stdout
     assert "Your answers were not saved or sent anywhere." in ran.stdout
+
+
+def record_under(
+    encoding: str, tmp_path: Path, *arguments: str
+) -> subprocess.CompletedProcess[bytes]:
+    """A record redirected from a Python whose standard output uses `encoding`, as Windows'
+    ANSI code page (cp1252 in Western Europe, cp1251 for Cyrillic) does."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "screener", *arguments, "--answers", str(answers)],
+        capture_output=True,
+        env=dict(os.environ, PYTHONIOENCODING=encoding, PYTHONPATH=str(ROOT)),
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "arguments"),
+    [
+        ("cp1252", ("run", "--lang", "es", "--format", "json")),
+        ("cp1251", ("run", "--lang", "es", "--format", "json")),
+        ("cp1251", ("run", "--lang", "es", "--format", "markdown")),
+        ("ascii", ("run", "--lang", "es", "--format", "fhir")),
+        ("cp1252", ("intake", "--lang", "es", "--format", "json")),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " ".join(value),
+)
+def test_a_redirected_record_is_utf8_whatever_the_code_page(
+    tmp_path: Path, encoding: str, arguments: tuple[str, ...]
+) -> None:
+    ran = record_under(encoding, tmp_path, *arguments)
+    assert ran.returncode == 0, ran.stderr.decode(errors="replace")
+    text = ran.stdout.decode("utf-8")  # strict: the bytes are UTF-8
+    assert "ñ" in text or "í" in text or "á" in text
