@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import select
-import sys
 from collections.abc import Callable
 from typing import TextIO
 
@@ -33,13 +32,19 @@ def is_quick_exit(typed: str) -> bool:
 
 
 def can_read_keys(stream: TextIO) -> bool:
-    """Key-by-key reading needs a POSIX terminal on standard input."""
-    if sys.platform == "win32":
-        return False
+    """Key-by-key reading needs a terminal on standard input, and termios or msvcrt to read it."""
     try:
-        return stream.isatty()
+        if not stream.isatty():
+            return False
     except (AttributeError, ValueError):
         return False
+    try:
+        import termios  # noqa: F401 - only whether this system has it
+    except ImportError:
+        from screener.terminal.windows_keys import console_keys
+
+        return console_keys() is not None
+    return True
 
 
 def read_line(
@@ -51,7 +56,15 @@ def read_line(
     once the prompt shows is never caught by the line discipline's own editing. Ctrl-C still
     raises KeyboardInterrupt (signals stay on); Ctrl-D on an empty line raises EOFError.
     """
-    import termios
+    try:
+        import termios
+    except ImportError:  # Windows: the console's keys come through msvcrt instead
+        from screener.terminal import windows_keys
+
+        keys = windows_keys.console_keys()
+        if keys is None:
+            raise
+        return windows_keys.read_line(write, keys, prompt)
 
     descriptor = stream.fileno()
     saved = termios.tcgetattr(descriptor)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -18,7 +17,14 @@ from screener.terminal.keyboard import (
     read_line,
 )
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals only")
+try:
+    import termios  # noqa: F401 - only whether this system has it
+
+    HAS_TERMIOS = True
+except ImportError:
+    HAS_TERMIOS = False
+
+pytestmark = pytest.mark.skipif(not HAS_TERMIOS, reason="POSIX terminals only")
 
 
 @pytest.fixture

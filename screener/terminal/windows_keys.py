@@ -1,0 +1,87 @@
+"""Read a line from a Windows console key by key (msvcrt), so that Esc or x can leave at once."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Protocol, cast
+
+from screener.terminal.keyboard import ESCAPE, QUICK_EXIT_KEY, QuickExit
+
+# getwch() returns one of these first for an arrow, function or editing key, and keeps the key's
+# own code for the next call. U+00E0 is also "à" typed on a French keyboard.
+SPECIAL_KEY_LEADS = ("\x00", "\xe0")
+CTRL_C, CTRL_D, CTRL_U, CTRL_Z = "\x03", "\x04", "\x15", "\x1a"
+BACKSPACE = "\x08"
+
+
+class ConsoleKeys(Protocol):
+    """What screener uses of msvcrt: the console's keys, one at a time, unechoed."""
+
+    def getwch(self) -> str: ...
+
+    def ungetwch(self, character: str, /) -> None: ...
+
+
+def console_keys() -> ConsoleKeys | None:
+    """msvcrt where this is Windows, else None."""
+    try:
+        return cast(ConsoleKeys, importlib.import_module("msvcrt"))
+    except ImportError:
+        return None
+
+
+def read_line(
+    write: Callable[[str], None], keys: ConsoleKeys, prompt: Callable[[], None] | None = None
+) -> str:
+    """One line, echoing as typed; Esc or a first-key x raises QuickExit.
+
+    getwch() reads the console raw, so Esc reaches us rather than the console's line editor
+    (which would clear the line with it), and Ctrl-C arrives as a character: it raises
+    KeyboardInterrupt here. Ctrl-Z (Windows' end of input) or Ctrl-D on an empty line raises
+    EOFError at once, with no Enter needed.
+    """
+    if prompt is not None:
+        prompt()
+    typed: list[str] = []
+    while True:
+        key = keys.getwch()
+        if key in SPECIAL_KEY_LEADS and _is_special_key(keys, key):
+            keys.getwch()  # the arrow's or function key's own code: not text, ignored
+            continue
+        if key == ESCAPE:
+            raise QuickExit
+        if key == CTRL_C:
+            raise KeyboardInterrupt
+        if key in "\r\n":
+            write("\n")
+            return "".join(typed)
+        if key in (CTRL_Z, CTRL_D):
+            if not typed:
+                raise EOFError
+        elif key == BACKSPACE:
+            if typed:
+                typed.pop()
+                write("\b \b")
+        elif key == CTRL_U:
+            write("\b \b" * len(typed))
+            typed.clear()
+        elif key.isprintable():
+            if not typed and key.lower() == QUICK_EXIT_KEY:
+                raise QuickExit
+            typed.append(key)
+            write(key)
+
+
+def _is_special_key(keys: ConsoleKeys, lead: str) -> bool:
+    """Whether the key's own code is waiting: the C runtime keeps it in a one-character
+    push-back slot, and ungetwch fails exactly when that slot is full. A typed "à" leaves
+    it empty, so the probe goes in and is taken straight back out."""
+    if lead == "\x00":
+        return True
+    try:
+        keys.ungetwch("\x00")
+    except OSError:
+        return True
+    keys.getwch()  # our own probe
+    return False

@@ -1,0 +1,130 @@
+"""The Windows key reader against a fake msvcrt that keeps keys as the C runtime does."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections import deque
+
+import pytest
+
+from screener.terminal import keyboard, windows_keys
+from screener.terminal.keyboard import QuickExit
+
+UP, F1 = ("\xe0", "H"), ("\x00", ";")
+
+
+class FakeConsole:
+    """msvcrt's getwch and ungetwch over a queue of key presses.
+
+    A special key is a (lead, code) pair: getwch returns the lead and keeps the code in the
+    runtime's one-character push-back slot, which ungetwch refuses to fill twice.
+    """
+
+    def __init__(self, *presses: str | tuple[str, str]) -> None:
+        self.presses: deque[str | tuple[str, str]] = deque(presses)
+        self.slot: str | None = None
+
+    def getwch(self) -> str:
+        if self.slot is not None:
+            kept, self.slot = self.slot, None
+            return kept
+        press = self.presses.popleft()
+        if isinstance(press, tuple):
+            lead, self.slot = press
+            return lead
+        return press
+
+    def ungetwch(self, character: str, /) -> None:
+        if self.slot is not None:
+            raise OSError("the push-back slot is full")
+        self.slot = character
+
+
+def read(*presses: str | tuple[str, str]) -> tuple[str, str]:
+    echoed: list[str] = []
+    line = windows_keys.read_line(echoed.append, FakeConsole(*presses))
+    return line, "".join(echoed)
+
+
+@pytest.mark.parametrize(
+    ("presses", "line"),
+    [
+        (("y", "e", "s", "\r"), "yes"),
+        (("n", "\n"), "n"),
+        (("e", "x", "\x08", "\x08", "n", "\r"), "n"),
+        ((UP, "y", "\r"), "y"),
+        ((F1, "n", "o", "\r"), "no"),
+        (("n", "o", "t", "\x15", "u", "\r"), "u"),
+        (("s", "í", "\r"), "sí"),
+        (("n", "o", " ", "s", "é", "\r"), "no sé"),
+        (("v", "\xe0", "\r"), "v\xe0"),  # "à" typed is text, not an arrow's lead
+        (("\r",), ""),
+    ],
+)
+def test_lines(presses: tuple[str | tuple[str, str], ...], line: str) -> None:
+    assert read(*presses)[0] == line
+
+
+def test_what_is_typed_is_echoed_and_erased() -> None:
+    assert read("n", "x", "\x08", "o", "\r") == ("no", "nx\b \bo\n")
+
+
+@pytest.mark.parametrize("presses", [("\x1b",), ("x",), ("X",), ("y", "e", "\x1b")])
+def test_quick_exit_needs_no_enter(presses: tuple[str, ...]) -> None:
+    console = FakeConsole(*presses, "never read")
+    with pytest.raises(QuickExit):
+        windows_keys.read_line(lambda _: None, console)
+    assert list(console.presses) == ["never read"]
+
+
+def test_x_after_other_keys_is_a_letter() -> None:
+    assert read("e", "x", "i", "t", "\r")[0] == "exit"
+
+
+@pytest.mark.parametrize("key", ["\x1a", "\x04"])
+def test_ctrl_z_or_ctrl_d_on_an_empty_line_is_the_end_of_input(key: str) -> None:
+    with pytest.raises(EOFError):
+        read(key)
+    assert read("n", key, "o", "\r")[0] == "no"
+
+
+def test_ctrl_c_is_an_interrupt() -> None:
+    """The console is read raw, so Ctrl-C arrives as a character, not as a signal."""
+    with pytest.raises(KeyboardInterrupt):
+        read("y", "\x03")
+
+
+def test_the_prompt_is_drawn_before_the_first_key() -> None:
+    happened: list[str] = []
+    console = FakeConsole("y", "\r")
+    windows_keys.read_line(happened.append, console, prompt=lambda: happened.append("prompt"))
+    assert happened == ["prompt", "y", "\n"]
+
+
+# --- the hook in keyboard.py: chosen by what the system has, not by its name --------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_windows_console_reads_keys_through_msvcrt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "termios", None)  # import termios raises ImportError
+    monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole("\x1b"))
+    assert keyboard.can_read_keys(Terminal())
+    with pytest.raises(QuickExit):
+        keyboard.read_line(lambda _: None, Terminal())
+
+
+def test_without_termios_or_msvcrt_lines_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Such a Python once crashed at the first question, importing termios."""
+    monkeypatch.setitem(sys.modules, "termios", None)
+    monkeypatch.setitem(sys.modules, "msvcrt", None)
+    assert not keyboard.can_read_keys(Terminal())
+
+
+def test_a_pipe_is_read_as_lines_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole())
+    assert not keyboard.can_read_keys(io.StringIO())
