@@ -73,8 +73,9 @@ def make_console(
 def clear_screen(console: Console, environ: Mapping[str, str]) -> None:
     """After a quick exit: clear the screen and scrollback where the terminal allows it."""
     from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
+    from screener.terminal.windows_screen import clear_console
 
-    if console.is_terminal and environ.get("TERM") != "dumb":
+    if console.is_terminal and environ.get("TERM") != "dumb" and not clear_console(console.file):
         console.file.write(CLEAR_SCREEN_AND_SCROLLBACK)
         console.file.flush()
 
