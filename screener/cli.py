@@ -35,7 +35,7 @@ from screener.cli_conventions import (
 from screener.render import ExplainFormat, Format
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,  # a traceback with locals could show someone's answers
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

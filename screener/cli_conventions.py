@@ -129,6 +129,9 @@ RecordFormatOption = Annotated[
 ]
 
 
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version", "--install-completion", "--show-completion")
+
+
 def with_default_command(args: list[str]) -> list[str]:
     """'screener --plain' means 'screener run --plain'; help and --version stay top-level.
 
@@ -138,7 +141,7 @@ def with_default_command(args: list[str]) -> list[str]:
     """
     if args and args[0] == "help":
         return [*args[1:2], "--help"]
-    if args and (not args[0].startswith("-") or args[0] in ("-h", "--help", "--version")):
+    if args and (not args[0].startswith("-") or args[0] in TOP_LEVEL_OPTIONS):
         return args
     return ["run", *args]
 

@@ -469,3 +469,31 @@ def test_version_is_answered_before_the_cli_loads(
     monkeypatch.setitem(sys.modules, "screener.cli", None)  # importing it would now fail
     launch.main()
     assert capsys.readouterr().out == f"screener {__version__}\n"
+
+
+# --- shell completion (Typer's own) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+def test_completion_options_stay_top_level(option: str) -> None:
+    assert with_default_command([option]) == [option]
+
+
+def test_completion_script_is_shown() -> None:
+    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="screener")
+    assert result.exit_code == 0, result.output
+    assert "_screener_completion" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("screener ru", "run"), ("screener run --for", "--format"), ("screener ex", "explain")],
+)
+def test_the_shell_completes_commands_and_options(words: str, expected: str) -> None:
+    environment = {
+        "_SCREENER_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    result = CliRunner().invoke(app, [], env=environment, prog_name="screener")
+    assert expected in result.stdout.split()
