@@ -170,13 +170,16 @@ ReplayOption = Annotated[
     typer.Option(metavar="FILE", help="Replay answers from a YAML or JSON file instead of asking."),
 ]
 
+# Who can read a saved file depends on the system and the drive (README: Privacy).
+WHO_CAN_READ = "only you can read it on Linux or macOS; on Windows or USB, the folder decides"
+
 ResultOutputOption = Annotated[
     Optional[Path],
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
-        help="Save the result to this file (readable only by you).",
+        help=f"Save the result to this file ({WHO_CAN_READ}).",
     ),
 ]
 
@@ -204,7 +207,7 @@ RecordOutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Save the record to this file (readable only by you).",
+        help=f"Save the record to this file ({WHO_CAN_READ}).",
     ),
 ]
 

@@ -136,7 +136,8 @@ def test_interactive_with_output_file(tmp_path: Path) -> None:
     target = tmp_path / "record.md"
     result = invoke("run", "--format", "markdown", "--output", str(target), input=ALL_NO)
     assert result.exit_code == 0, result.output
-    assert f"Your answers were saved to {target}, readable only by you." in flat(result.output)
+    assert f"Your answers were saved to {target}." in flat(result.output)
+    assert "only by you" not in result.output  # untrue on Windows, USB sticks and shares
     assert target.read_text().startswith("# Ketamine use: a private self-check")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
