@@ -25,6 +25,6 @@ def python_problem(version: tuple[int, ...]) -> str | None:
 
 class CustomMetadataHook(MetadataHookInterface):
     def update(self, metadata: dict[str, Any]) -> None:
-        problem = python_problem(tuple(sys.version_info))
+        problem = python_problem(sys.version_info[:3])
         if problem:
             raise SystemExit(problem)
