@@ -231,7 +231,7 @@ def reported_errors() -> Iterator[None]:
     """
     from screener.errors import ScreenerError
     from screener.safetext import one_line
-    from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK, QuickExit
+    from screener.terminal.keyboard import QuickExit
 
     try:
         yield
@@ -240,9 +240,10 @@ def reported_errors() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
     except QuickExit:
         # Screens that do not clear for themselves (demo, what-if) still leave nothing shown.
-        if sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
-            sys.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
-            sys.stdout.flush()
+        from screener.terminal.console import clear_terminal
+
+        if sys.stdout.isatty():  # on a Windows console, through its own means
+            clear_terminal(sys.stdout, os.environ)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except KeyboardInterrupt:
         sys.stderr.write("\n")

@@ -122,24 +122,15 @@ class Document:
         )
 
 
-def read_flags() -> int:
-    """How to open a file for its bytes, with what this system has.
-
-    Unix: not blocking on open, since a named pipe that nobody writes to would otherwise wait
-    for ever (once open, reads may wait, so that a pipe being written to is read whole).
-    Windows has no such pipes and no O_NONBLOCK, but opens in text mode unless told O_BINARY:
-    CRLF would become LF and a Ctrl-Z byte would end the file early.
-    """
-    return os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
 def read_bytes(path: Path, display: str | None = None) -> bytes:
     """The file's bytes, or a DataError saying plainly why they cannot be had."""
     name = display or str(path)
     try:
         if path.is_dir():
             raise DataError.single(name, "is a folder, not a file")
-        flags = read_flags()
+        # Unix: not blocking on open, or a named pipe nobody writes to would wait for ever (once
+        # open, reads may wait). Windows: binary, or CRLF reads as LF and a Ctrl-Z ends the file.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         descriptor = os.open(path, flags)
         with os.fdopen(descriptor, "rb") as handle:
             if flags & getattr(os, "O_NONBLOCK", 0):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
     from rich.console import Console
@@ -72,15 +72,23 @@ def make_console(
 
 def clear_screen(console: Console, environ: Mapping[str, str]) -> None:
     """After a quick exit: clear the screen and scrollback where the terminal allows it."""
+    if console.is_terminal:
+        clear_terminal(console.file, environ)
+
+
+def clear_terminal(stream: IO[str], environ: Mapping[str, str]) -> None:
+    """Clear a terminal's screen and scrollback: escape codes, or a Windows console's own way.
+    The caller has decided that `stream` is a terminal."""
     from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
     from screener.terminal.windows_screen import clear_console
 
-    if console.is_terminal and environ.get("TERM") != "dumb" and not clear_console(console.file):
-        console.file.write(CLEAR_SCREEN_AND_SCROLLBACK)
-        console.file.flush()
+    if environ.get("TERM") == "dumb" or clear_console(stream):
+        return
+    stream.write(CLEAR_SCREEN_AND_SCROLLBACK)
+    stream.flush()
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def _is_terminal(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
