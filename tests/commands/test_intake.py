@@ -505,7 +505,7 @@ def test_an_intake_without_output_offers_to_save_at_the_end(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "Error" not in result.output
     assert "already exists; type another name" in flat(result.output)
-    assert f"The record was saved to {target}, readable only by you." in flat(result.output)
+    assert f"The record was saved to {target}." in flat(result.output)
     assert target.read_text().startswith("# Intake screening record:")  # Markdown, by its name
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert taken.read_text() == "someone else's"
