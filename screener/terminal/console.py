@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, TextIO
 
@@ -41,6 +42,10 @@ def make_console(
     """
     from rich.console import Console
 
+    if not plain and "msvcrt" in sys.builtin_module_names:  # Windows: ANSI, not ←[ on screen
+        from screener.terminal import windows_screen
+
+        windows_screen.enable_virtual_terminal(stream)
     if projector:
         import shutil
 

@@ -39,6 +39,25 @@ class Kernel32(Protocol):
     def SetConsoleCursorPosition(self, handle: Any, position: _Coordinates, /) -> int: ...
 
 
+def enable_virtual_terminal(
+    stream: IO[str], kernel32: Kernel32 | None = None, handle: Any = None
+) -> bool:
+    """Let the Windows console behind `stream` read escape codes (Windows 10 and later), so
+    that Rich draws with them and no code shows as ←[...; False where it cannot, or elsewhere."""
+    if kernel32 is None or handle is None:
+        found = _console_of(stream)
+        if found is None:
+            return False
+        kernel32, handle = found
+    mode = ctypes.c_ulong()
+    if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+        return False  # redirected: not a console
+    return bool(
+        mode.value & ENABLE_VIRTUAL_TERMINAL_PROCESSING
+        or kernel32.SetConsoleMode(handle, mode.value | ENABLE_VIRTUAL_TERMINAL_PROCESSING)
+    )
+
+
 def clear_console(stream: IO[str], kernel32: Kernel32 | None = None, handle: Any = None) -> bool:
     """Clear the Windows console behind `stream`; False where there is none (any other system).
 
@@ -51,12 +70,7 @@ def clear_console(stream: IO[str], kernel32: Kernel32 | None = None, handle: Any
         if found is None:
             return False
         kernel32, handle = found
-    mode = ctypes.c_ulong()
-    if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
-        return False  # redirected: not a console
-    if mode.value & ENABLE_VIRTUAL_TERMINAL_PROCESSING or kernel32.SetConsoleMode(
-        handle, mode.value | ENABLE_VIRTUAL_TERMINAL_PROCESSING
-    ):
+    if enable_virtual_terminal(stream, kernel32, handle):
         stream.write(CLEAR_SCREEN_AND_SCROLLBACK)
         stream.flush()
         return True

@@ -9,7 +9,11 @@ from typing import Any
 import pytest
 
 from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
-from screener.terminal.windows_screen import ENABLE_VIRTUAL_TERMINAL_PROCESSING, clear_console
+from screener.terminal.windows_screen import (
+    ENABLE_VIRTUAL_TERMINAL_PROCESSING,
+    clear_console,
+    enable_virtual_terminal,
+)
 
 
 class FakeKernel32:
@@ -33,7 +37,7 @@ class FakeKernel32:
     def GetConsoleScreenBufferInfo(self, handle: Any, info: Any, /) -> int:
         size = ctypes.cast(info, ctypes.POINTER(ctypes.c_short * 2))[0]
         size[0], size[1] = 80, 300
-        return 1
+        return int(self.console)
 
     def FillConsoleOutputCharacterW(
         self, handle: Any, character: Any, cells: int, *rest: Any
@@ -82,3 +86,41 @@ def test_not_a_console() -> None:
 
 def test_elsewhere_the_caller_writes_the_escape_codes() -> None:
     assert not clear_console(io.StringIO())  # no WinDLL here
+
+
+@pytest.mark.parametrize(
+    ("mode", "accepts_vt", "expected"),
+    [
+        (0x3, True, True),
+        (0x3 | ENABLE_VIRTUAL_TERMINAL_PROCESSING, False, True),
+        (0x3, False, False),
+    ],
+)
+def test_escape_codes_are_turned_on_where_the_console_takes_them(
+    mode: int, accepts_vt: bool, expected: bool
+) -> None:
+    assert enable_virtual_terminal(io.StringIO(), FakeKernel32(mode, accepts_vt=accepts_vt), 7) == (
+        expected
+    )
+
+
+def test_a_windows_console_reads_escape_codes_before_rich_draws(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Else Rich takes the legacy path, and the pager's and clear's codes show as ←[..."""
+    import sys
+
+    from screener.terminal import console as console_policy
+    from screener.terminal import windows_screen
+
+    turned_on: list[object] = []
+    monkeypatch.setattr(windows_screen, "enable_virtual_terminal", turned_on.append)
+    screen = io.StringIO()
+    console_policy.make_console(screen, plain=True)
+    console_policy.make_console(screen, plain=False)
+    assert turned_on == []  # not Windows
+    monkeypatch.setattr(sys, "builtin_module_names", (*sys.builtin_module_names, "msvcrt"))
+    console_policy.make_console(screen, plain=True)
+    assert turned_on == []  # plain text has no codes
+    console_policy.make_console(screen, plain=False)
+    assert turned_on == [screen]
