@@ -32,7 +32,7 @@ from screener.cli_conventions import (
     seconds,
     with_default_command,
 )
-from screener.render import ExplainFormat, Format
+from screener.render import ExplainFormat, FhirExport, Format
 
 app = typer.Typer(
     add_completion=True,
@@ -227,13 +227,24 @@ def export_fhir(
     force: ForceOption = False,
     lang: LanguageOption = None,
     bank: BankOption = None,
+    form: Annotated[
+        FhirExport,
+        typer.Option(
+            metavar="FORM",
+            parser=choice(FhirExport, "form"),
+            help="self (the self-check's form), intake (with note fields) or bundle (both, with "
+            "their CodeSystems, for a server). Default: self.",
+            show_default=False,
+        ),
+    ] = FhirExport.self,
+    region: RegionOption = None,
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
     from screener.commands import fhir
     from screener.files.writing import write_private, write_record
 
     with reported_errors():
-        text = fhir.export_questionnaire(bank, lang, os.environ)
+        text = fhir.export_questionnaire(bank, lang, os.environ, form, region)
         if output is None:
             write_record(sys.stdout, text)
         else:

@@ -5,15 +5,48 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from screener.files.bank import load_bank
+from screener.render import FhirExport
+from screener.render.fhir.common import Mode
+
+MODES: tuple[Mode, ...] = ("self", "intake")
 
 
 def export_questionnaire(
-    requested: str | None, language: str | None, environ: Mapping[str, str]
+    requested: str | None,
+    language: str | None,
+    environ: Mapping[str, str],
+    form: FhirExport = FhirExport.self,
+    region: str | None = None,
 ) -> str:
-    """The bank as an HL7 FHIR R4 Questionnaire, as JSON text."""
+    """The bank as JSON text: the self-check's or the intake's Questionnaire, or a transaction
+    Bundle of both with their CodeSystems; `region` adds its crisis lines to the advice."""
     from screener.commands.screening import find_bank
+    from screener.files import bundled
+    from screener.files.contacts import load_contacts
     from screener.files.wording import load_strings
-    from screener.render.fhir import questionnaire, to_json
+    from screener.render.fhir.common import to_json
+    from screener.render.fhir.questionnaire import questionnaire
+    from screener.rules.contacts import choose_region, in_language
 
-    bank = load_bank(find_bank(requested, language, environ)).bank
-    return to_json(questionnaire(bank, load_strings(bank.language)))
+    loaded = load_bank(find_bank(requested, language, environ))
+    bank = loaded.bank
+    strings = load_strings(bank.language)
+    chosen = None
+    if region is not None:
+        book = load_contacts(bundled.contacts_file())
+        chosen = in_language(choose_region(book, region, environ), bank.language)
+    if form is not FhirExport.bundle:
+        mode: Mode = "intake" if form is FhirExport.intake else "self"
+        return to_json(questionnaire(loaded, strings, mode=mode, region=chosen))
+    from screener.render.fhir.terminology import bundle
+
+    forms = [questionnaire(loaded, strings, mode=mode, region=chosen) for mode in MODES]
+    translations = {bank.language: (bank, strings)}
+    for other in bundled.bank_languages(bank.id):
+        path = bundled.bank_file(bank.id, other)
+        if other in translations or path is None:
+            continue
+        translated = load_bank(path).bank
+        if translated.version == bank.version:  # the same questions, in another language
+            translations[other] = (translated, load_strings(other))
+    return to_json(bundle(forms, loaded, translations))

@@ -173,7 +173,10 @@ def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping
     from screener.terminal import console as console_policy
 
     assert options.answers is not None
-    replay = load_replay(options.answers, setup.loaded.bank, intake=True)
+    loaded = setup.loaded
+    replay = load_replay(options.answers, loaded.bank, intake=True, sha256=loaded.sha256)
+    for warning in replay.warnings:
+        sys.stderr.write(warning + "\n")
     result = screening.result_of(
         setup,
         replay.answers,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from screener.commands.contacts import contacts_for, find_place
 from screener.errors import UsageError
 from screener.files import bundled
-from screener.files.answers import load_answers
+from screener.files.answers import load_replay
 from screener.files.bank import load_bank
 from screener.files.wording import DEFAULT_LANGUAGE, load_strings
 from screener.files.writing import check_target
@@ -46,6 +47,8 @@ class Setup:
     service: ServiceContacts | None = None
     region_known: bool = True
     """False when the region is only the fallback: nothing said where the person is."""
+    client_system: str | None = None
+    """The identifier system for client references in FHIR records."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,15 @@ def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
     loaded = load_bank(find_bank(options.bank, options.language, environ, region.language))
     strings = load_strings(loaded.bank.language)
     shown = contacts_for(region, options.resources, loaded.bank.language, environ)
-    return Setup(loaded, strings, shown.region, shown.service, region_known=place.known)
+    client_system = shown.service.client_system if shown.service else None
+    return Setup(
+        loaded,
+        strings,
+        shown.region,
+        shown.service,
+        region_known=place.known,
+        client_system=client_system,
+    )
 
 
 def settle_region(
@@ -136,14 +147,13 @@ def find_bank(
 
 
 def replay(setup: Setup, answers_file: Path, *, any_record: bool = False) -> Result:
-    """Re-score an answers file; `any_record` also takes an intake's (its notes unused),
-    for a trainer's what-if."""
-    if any_record:
-        from screener.files.answers import load_replay
-
-        replayed = load_replay(answers_file, setup.loaded.bank, intake=True)
-        return result_of(setup, replayed.answers)
-    return result_of(setup, load_answers(answers_file, setup.loaded.bank))
+    """Re-score an answers file, a saved record or a FHIR response; `any_record` also takes an
+    intake's (its notes unused), for a trainer's what-if."""
+    loaded = setup.loaded
+    replayed = load_replay(answers_file, loaded.bank, intake=any_record, sha256=loaded.sha256)
+    for warning in replayed.warnings:
+        sys.stderr.write(warning + "\n")
+    return result_of(setup, replayed.answers)
 
 
 def result_of(
@@ -190,7 +200,14 @@ def render(
     """The result as a whole document in one format (text at 80 columns, plain)."""
     from screener.reports.record import Screening
 
-    screening = Screening(setup.loaded.bank, setup.strings, setup.region, result, saved_to)
+    screening = Screening(
+        setup.loaded.bank,
+        setup.strings,
+        setup.region,
+        result,
+        saved_to,
+        client_system=setup.client_system,
+    )
     return renderer_for(output_format).render(screening)
 
 

@@ -36,22 +36,37 @@ class Replay:
     started_at: datetime.datetime | None = None
     closing_summary: str | None = None
     """An intake record's counsellor, start and closing summary, kept as they were."""
+    warnings: tuple[str, ...] = ()
+    """file:line:col lines for the reader, e.g. a FHIR response whose result is out of date."""
 
 
 def load_answers(path: Path, bank: Bank, display: str | None = None) -> dict[str, Answer]:
     return answers_from_document(documents.load(path, display), bank)
 
 
-def load_replay(path: Path, bank: Bank, *, intake: bool, display: str | None = None) -> Replay:
-    return replay_from_document(documents.load(path, display), bank, intake=intake)
+def load_replay(
+    path: Path,
+    bank: Bank,
+    *,
+    intake: bool,
+    display: str | None = None,
+    sha256: str | None = None,
+) -> Replay:
+    return replay_from_document(documents.load(path, display), bank, intake=intake, sha256=sha256)
 
 
 def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
     return replay_from_document(document, bank, intake=False).answers
 
 
-def replay_from_document(document: Document, bank: Bank, *, intake: bool) -> Replay:
+def replay_from_document(
+    document: Document, bank: Bank, *, intake: bool, sha256: str | None = None
+) -> Replay:
     """The answers, checked against the bank; for an intake also its client and notes."""
+    from screener.files import fhir_response
+
+    if fhir_response.is_response(document.data):
+        return fhir_response.replay_from_response(document, bank, intake=intake, sha256=sha256)
     data = document.data
     if not isinstance(data, dict):
         raise DataError.single(

@@ -83,3 +83,10 @@ class ServiceContacts(Model, frozen=True, kw_only=True):
         tuple[Contact, ...],
         Meta(min_length=1, description="Shown before the region's contacts of the same kind."),
     ]
+    client_system: Annotated[
+        str | None,
+        Meta(
+            description="The URI that names the service's client references in FHIR records "
+            "(the identifier system), e.g. https://example.org/clients."
+        ),
+    ] = None

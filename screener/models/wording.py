@@ -167,6 +167,10 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     fhir_band: Prose
     fhir_flags: Prose
     fhir_note: Prose
+    fhir_criteria_counted: Prose
+    fhir_adaptations: Prose
+    fhir_flag: Prose
+    level_labels: dict[str, str]
 
 
 class TrainerStrings(Model, frozen=True, kw_only=True):

@@ -17,6 +17,14 @@ class Format(str, enum.Enum):
     fhir = "fhir"
 
 
+class FhirExport(str, enum.Enum):
+    """What 'screener export-fhir' writes: one Questionnaire, or both with their codes."""
+
+    self = "self"
+    intake = "intake"
+    bundle = "bundle"
+
+
 class ExplainFormat(str, enum.Enum):
     """The formats of 'screener explain': text on screen, a Markdown handout, JSON for tools."""
 
@@ -64,7 +72,7 @@ def renderer_for(output_format: Format) -> Renderer:  # noqa: RET503 - ends in a
 
             return JsonRenderer()
         case Format.fhir:
-            from screener.render.fhir import FhirRenderer
+            from screener.render.fhir.response import FhirRenderer
 
             return FhirRenderer()
         case _:  # pragma: no cover - mypy proves every Format is handled above

@@ -28,6 +28,8 @@ class Screening:
     region: Region
     result: Result
     saved_to: str | None = None
+    client_system: str | None = None
+    """FHIR: the identifier system of the service's client references."""
 
     def document(self) -> Document:
         """The intake record for a counsellor's screening; else the person's summary."""

@@ -19,15 +19,20 @@ from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import Region
 from screener.models.result import Result
 from screener.models.wording import UiStrings
-from screener.render.fhir import (
+from screener.render.fhir.common import (
+    ADAPTATIONS,
     ANSWER_SYSTEM,
     BAND,
+    CLIENT_SYSTEM,
+    CRITERIA_COUNTED,
     CRITERIA_MET,
     FLAGS,
-    questionnaire,
+    MODE_EXTENSION,
+    canonical_version,
     questionnaire_reference,
-    questionnaire_response,
 )
+from screener.render.fhir.questionnaire import questionnaire
+from screener.render.fhir.response import questionnaire_response
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, score
 from tests.render.test_render import PATHS
@@ -70,7 +75,7 @@ def cross_check(form: Json, response: Json) -> None:
     """Every answered linkId exists in the Questionnaire with a matching answer type and a
     coding it offers; enabled required items are answered; disabled ones are not."""
     assert response["questionnaire"] == f"{form['url']}|{form['version']}"
-    declared = {item["linkId"]: item for item in form["item"]}
+    declared = {item["linkId"]: item for item in form["item"] if item["type"] != "display"}
     nested = {child["linkId"]: child for item in form["item"] for child in item.get("item", [])}
     given = {
         item["linkId"]: {
@@ -107,23 +112,32 @@ def cross_check(form: Json, response: Json) -> None:
 
 
 def test_the_questionnaire_is_valid_r4(ketamine: LoadedBank, strings: UiStrings) -> None:
-    form = questionnaire(ketamine.bank, strings)
+    form = questionnaire(ketamine, strings, mode="intake")
     parsed = Questionnaire.model_validate(form)
-    assert parsed.status == "active" and parsed.version == "2.0.0"
-    assert parsed.url == "https://screener.invalid/fhir/Questionnaire/ketamine-en"
-    link_ids = [item.linkId for item in parsed.item or []]
-    assert link_ids == [item.id for item in ketamine.bank.items] + [CRITERIA_MET, BAND, FLAGS]
+    assert parsed.status == "active"
+    assert parsed.version == canonical_version(ketamine.bank.version, ketamine.sha256)
+    assert parsed.url == "https://screener.invalid/fhir/Questionnaire/ketamine-en-intake"
+    link_ids = [item.linkId for item in parsed.item or [] if item.type != "display"]
+    assert link_ids == [item.id for item in ketamine.bank.items] + [
+        CRITERIA_MET,
+        CRITERIA_COUNTED,
+        BAND,
+        FLAGS,
+        ADAPTATIONS,
+    ]
     assert len(set(link_ids)) == len(link_ids)
 
 
 def test_each_question_offers_the_three_answers_and_its_ask_if(
     ketamine: LoadedBank, strings: UiStrings
 ) -> None:
-    form = questionnaire(ketamine.bank, strings)
-    for item, declared in zip(
-        ketamine.bank.items, form["item"][: len(ketamine.bank.items)], strict=True
-    ):
+    form = questionnaire(ketamine, strings)
+    questions = [
+        item for item in form["item"] if item["linkId"] in {i.id for i in ketamine.bank.items}
+    ]
+    for number, (item, declared) in enumerate(zip(ketamine.bank.items, questions, strict=True), 1):
         assert declared["type"] == "choice" and declared["text"] == item.text
+        assert declared["prefix"] == f"Q{number}"
         codes = [option["valueCoding"] for option in declared["answerOption"]]
         assert codes == [
             {"system": ANSWER_SYSTEM, "code": "yes", "display": "yes"},
@@ -139,7 +153,7 @@ def test_each_question_offers_the_three_answers_and_its_ask_if(
         ]
         # R4 (que-12): more than one enableWhen needs an enableBehavior.
         assert declared.get("enableBehavior") == ("any" if len(conditions) > 1 else None)
-    total, band = form["item"][-3:-1]
+    total, _, band = form["item"][-5:-2]
     assert (total["type"], total["readOnly"]) == ("integer", True)
     assert [option["valueCoding"]["code"] for option in band["answerOption"]] == [
         "none",
@@ -159,11 +173,16 @@ def test_every_summary_path_makes_a_valid_cross_checked_response(
     response = questionnaire_response(ketamine.bank, result, strings)
     parsed = QuestionnaireResponse.model_validate(response)
     assert parsed.status == "completed"
-    assert parsed.questionnaire == questionnaire_reference(ketamine.bank)
+    assert parsed.questionnaire == questionnaire_reference(
+        "ketamine", "en", "intake", canonical_version(ketamine.bank.version, ketamine.sha256)
+    )
     assert response["authored"] == "2026-11-21T10:15:00+00:00"
-    assert response["subject"] == {"type": "Patient", "identifier": {"value": "K-0142"}}
+    assert response["subject"] == {
+        "type": "Patient",
+        "identifier": {"system": CLIENT_SYSTEM, "value": "K-0142"},
+    }
     assert response["author"] == {"type": "Practitioner", "identifier": {"value": "JS"}}
-    cross_check(questionnaire(ketamine.bank, strings), response)
+    cross_check(questionnaire(ketamine, strings, mode="intake"), response)
     by_link = {item["linkId"]: item for item in response["item"]}
     assert by_link[CRITERIA_MET]["answer"] == [{"valueInteger": result.criteria_met}]
     if result.band is None:  # a closed gate: not assessed, so no band answer at all
@@ -198,13 +217,13 @@ def test_any_walk_through_the_bank_cross_checks(data: st.DataObject) -> None:
         answers[missing[0].id] = data.draw(st.sampled_from(ANSWERS))
     response = questionnaire_response(loaded.bank, result_for(loaded, answers), strings)
     QuestionnaireResponse.model_validate(response)
-    cross_check(questionnaire(loaded.bank, strings), response)
+    cross_check(questionnaire(loaded, strings, mode="intake"), response)
 
 
 def test_the_cross_check_can_fail(ketamine: LoadedBank, strings: UiStrings) -> None:
     answers, _ = PATHS["moderate"]
     good = questionnaire_response(ketamine.bank, result_for(ketamine, answers), strings)
-    form = questionnaire(ketamine.bank, strings)
+    form = questionnaire(ketamine, strings, mode="intake")
     broken = json.loads(json.dumps(good))
     broken["item"][0]["answer"] = [{"valueString": "yes"}]
     with pytest.raises(AssertionError):
@@ -220,12 +239,12 @@ def test_the_cross_check_can_fail(ketamine: LoadedBank, strings: UiStrings) -> N
 
 
 def test_export_fhir_writes_the_questionnaire_a_response_points_at(tmp_path: Path) -> None:
-    exported = runner.invoke(app, ["export-fhir"], env={"LANG": "en_GB.UTF-8"})
+    exported = runner.invoke(app, ["export-fhir", "--form", "intake"], env={"LANG": "en_GB.UTF-8"})
     assert exported.exit_code == 0, exported.output
     form = json.loads(exported.stdout)
     Questionnaire.model_validate(form)
     target = tmp_path / "questionnaire.json"
-    saved = runner.invoke(app, ["export-fhir", "-o", str(target)])
+    saved = runner.invoke(app, ["export-fhir", "--form", "intake", "-o", str(target)])
     assert saved.exit_code == 0 and saved.stderr == f"Saved to {target}\n"
     assert json.loads(target.read_text()) == form
     refused = runner.invoke(app, ["export-fhir", "-o", str(target)])
@@ -240,7 +259,7 @@ def test_export_fhir_writes_the_questionnaire_a_response_points_at(tmp_path: Pat
     response = json.loads(replayed.stdout)
     QuestionnaireResponse.model_validate(response)
     cross_check(form, response)
-    assert response["meta"]["tag"][0]["code"] == "intake"
+    assert response["extension"][0] == {"url": MODE_EXTENSION, "valueCode": "intake"}
 
 
 def test_a_self_check_can_be_written_as_fhir_too(tmp_path: Path) -> None:
@@ -252,4 +271,11 @@ def test_a_self_check_can_be_written_as_fhir_too(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     response = json.loads(result.stdout)
     QuestionnaireResponse.model_validate(response)
-    assert "subject" not in response and response["meta"]["tag"][0]["code"] == "self"
+    assert "subject" not in response
+    assert response["extension"][0] == {"url": MODE_EXTENSION, "valueCode": "self"}
+    assert response["identifier"]["value"].startswith("urn:uuid:")
+    form = json.loads(runner.invoke(app, ["export-fhir"]).stdout)
+    cross_check(form, response)
+    assert not any(
+        child["type"] == "string" for item in form["item"] for child in item.get("item", [])
+    )

@@ -1,0 +1,237 @@
+"""A FHIR QuestionnaireResponse (screener's own or another filler's) read back as answers."""
+
+from __future__ import annotations
+
+import datetime
+
+from screener.errors import DataError, KeyPath, Problem
+from screener.files.answers import Replay
+from screener.files.documents import Document
+from screener.models.bank import Bank
+from screener.models.base import ANSWERS, Answer
+from screener.rules.scoring import asked_items, score
+
+# The names the Questionnaire uses; render/ builds them, files/ only reads them back.
+BASE = "https://screener.invalid/fhir"
+ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
+RESULT_PREFIX = "result."
+NOTE_SUFFIX = ".note"
+
+
+def is_response(data: object) -> bool:
+    return isinstance(data, dict) and data.get("resourceType") == "QuestionnaireResponse"
+
+
+def replay_from_response(
+    document: Document, bank: Bank, *, intake: bool, sha256: str | None = None
+) -> Replay:
+    """The answers, refused with file:line:col when they are not this bank's to re-score."""
+    data = document.data
+    assert isinstance(data, dict)
+    problems = _check_questionnaire(document, data.get("questionnaire"), bank, sha256)
+    items = data.get("item")
+    if not isinstance(items, list):
+        problems.append(document.problem(("item",) if "item" in data else (), "no answers"))
+        raise DataError(problems)
+    answers: dict[str, Answer] = {}
+    notes: dict[str, str] = {}
+    stated: dict[str, object] = {}
+    where: dict[str, KeyPath] = {}
+    known = {item.id for item in bank.items}
+    for index, item in enumerate(items):
+        at: KeyPath = ("item", index)
+        link_id = item.get("linkId") if isinstance(item, dict) else None
+        if not isinstance(link_id, str):
+            problems.append(document.problem(at, "an item needs a linkId"))
+            continue
+        assert isinstance(item, dict)
+        if link_id.startswith(RESULT_PREFIX):
+            stated[link_id] = item.get("answer")
+            continue
+        if link_id not in known:
+            problems.append(
+                document.problem((*at, "linkId"), f"no question '{link_id}' in bank '{bank.id}'")
+            )
+            continue
+        answer, note, problem = _answer(document, item, at)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert answer is not None
+        answers[link_id] = answer
+        where[link_id] = at
+        if note:
+            notes[link_id] = note
+    if problems:
+        raise DataError(problems)
+    problems = _coverage(document, bank, answers, where)
+    if problems:
+        raise DataError(problems)
+    warnings = _differences(document, bank, answers, stated)
+    client = _client(document, data) if intake else None
+    reference = str(data.get("questionnaire", ""))
+    return Replay(
+        answers,
+        client,
+        notes if intake else {},
+        _authored(document, data.get("authored")),
+        # The Questionnaire answered says the mode, so a self-check's response stays one.
+        mode="intake" if reference.partition("|")[0].endswith("-intake") else "self",
+        counsellor=_counsellor(data) if intake else None,
+        warnings=warnings,
+    )
+
+
+def _check_questionnaire(
+    document: Document, value: object, bank: Bank, sha256: str | None
+) -> list[Problem]:
+    url = f"{BASE}/Questionnaire/{bank.id}-{bank.language}"
+    versions = {bank.version}
+    if sha256 is not None:
+        versions.add(f"{bank.version}+sha256.{sha256[:8]}")
+    wanted = {f"{url}{suffix}|{version}" for suffix in ("", "-intake") for version in versions}
+    if value in wanted:
+        return []
+    if sha256 is not None and isinstance(value, str) and value.startswith(url):
+        message = f"answers version {value.partition('|')[2] or '(none)'} of this Questionnaire"
+    else:
+        message = f"answers '{value}'" if value else "names no questionnaire"
+    this = f"{url}|{bank.version}" + (f"+sha256.{sha256[:8]}" if sha256 else "")
+    at: KeyPath = ("questionnaire",) if value is not None else ()
+    return [document.problem(at, f"{message}, not this bank's {this}")]
+
+
+def _answer(
+    document: Document, item: dict[object, object], at: KeyPath
+) -> tuple[Answer | None, str | None, Problem | None]:
+    given = item.get("answer")
+    if not isinstance(given, list) or len(given) != 1 or not isinstance(given[0], dict):
+        return None, None, document.problem((*at, "answer"), "expected one answer")
+    coding = given[0].get("valueCoding")
+    code = coding.get("code") if isinstance(coding, dict) else None
+    system = coding.get("system", ANSWER_SYSTEM) if isinstance(coding, dict) else None
+    if code not in ANSWERS or system != ANSWER_SYSTEM:
+        path = (*at, "answer", 0, "valueCoding") if isinstance(coding, dict) else (*at, "answer", 0)
+        return (
+            None,
+            None,
+            document.problem(
+                path, f"'{code}' is not one of this bank's answer codes (yes, no, unsure)"
+            ),
+        )
+    note = None
+    for child in given[0].get("item", []) or []:
+        if isinstance(child, dict) and str(child.get("linkId", "")).endswith(NOTE_SUFFIX):
+            values = child.get("answer") or [{}]
+            text = values[0].get("valueString") if isinstance(values[0], dict) else None
+            note = " ".join(str(text).split()) if text else None
+    return code, note, None
+
+
+def _coverage(
+    document: Document, bank: Bank, answers: dict[str, Answer], where: dict[str, KeyPath]
+) -> list[Problem]:
+    asked = {item.id for item in asked_items(bank, answers)}
+    problems = [
+        document.problem(
+            where[item_id],
+            f"'{item_id}' is answered, but the earlier answers disable (skip) it; remove it",
+        )
+        for item_id in answers
+        if item_id not in asked
+    ]
+    missing = [item.id for item in bank.items if item.id in asked and item.id not in answers]
+    if missing:
+        problems.append(document.problem(("item",), f"no answer for: {', '.join(missing)}"))
+    return problems
+
+
+def _differences(
+    document: Document, bank: Bank, answers: dict[str, Answer], stated: dict[str, object]
+) -> tuple[str, ...]:
+    """result.* items are ignored, but a reader is told when they disagree with the re-score."""
+    scored = score(bank, answers)
+    own: dict[str, list[object]] = {
+        "result.criteria_met": [scored.criteria_met],
+        "result.criteria_counted": [scored.criteria_applicable],
+        "result.band": [scored.band.id] if scored.band else [],
+        "result.flags": [flag.id for flag in scored.flags],
+        "result.adaptations": [adaptation.id for adaptation in scored.adaptations],
+    }
+    items = document.data["item"] if isinstance(document.data, dict) else []
+    warnings = []
+    for link_id, given in stated.items():
+        if link_id not in own:
+            continue
+        values = [str(_value(answer)) for answer in given] if isinstance(given, list) else []
+        again = [str(value) for value in own[link_id]]
+        if sorted(values) == sorted(again):
+            continue
+        index = next(
+            i
+            for i, item in enumerate(items)
+            if isinstance(item, dict) and item.get("linkId") == link_id
+        )
+        problem = document.problem(
+            ("item", index),
+            f"{link_id} says {', '.join(values) or 'nothing'}; screener re-scores these answers "
+            f"as {', '.join(again) or 'nothing'} (the re-score is used)",
+        )
+        warnings.append(str(problem))
+    return tuple(warnings)
+
+
+def _value(answer: object) -> object:
+    if not isinstance(answer, dict):
+        return answer
+    if "valueCoding" in answer and isinstance(answer["valueCoding"], dict):
+        return answer["valueCoding"].get("code")
+    return answer.get("valueInteger", answer)
+
+
+def _client(document: Document, data: dict[object, object]) -> str | None:
+    """The subject's identifier value, held to the same limits as a typed client reference."""
+    from screener.rules.review import MAX_CLIENT_REFERENCE, fits
+
+    subject = data.get("subject")
+    identifier = subject.get("identifier") if isinstance(subject, dict) else None
+    value = identifier.get("value") if isinstance(identifier, dict) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or not fits(value, MAX_CLIENT_REFERENCE):
+        raise DataError(
+            [
+                document.problem(
+                    ("subject", "identifier", "value"),
+                    f"a client reference is one line of text, at most {MAX_CLIENT_REFERENCE} "
+                    "characters, such as K-0142",
+                )
+            ]
+        )
+    return " ".join(value.split()) or None
+
+
+def _counsellor(data: dict[object, object]) -> str | None:
+    """The author's identifier: the counsellor's initials, as screener writes them."""
+    author = data.get("author")
+    identifier = author.get("identifier") if isinstance(author, dict) else None
+    value = identifier.get("value") if isinstance(identifier, dict) else None
+    return " ".join(value.split())[:40] or None if isinstance(value, str) else None
+
+
+def _authored(document: Document, value: object) -> datetime.datetime | None:
+    """FHIR dateTime, as screener writes it or with a Z and milliseconds as other fillers do."""
+    if value is None:
+        return None
+    text = str(value)
+    try:
+        moment = datetime.datetime.fromisoformat(
+            text[:-1] + "+00:00" if text.endswith("Z") else text
+        )
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise DataError(
+            [document.problem(("authored",), "expected a FHIR dateTime with its offset")]
+        )
+    return moment

@@ -1,0 +1,138 @@
+"""The bank's own scoring rules as FHIRPath, so any SDC form filler computes screener's score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screener.models.bank import Bank, Condition, Flag, Item
+from screener.rules.scoring import LEVEL_ORDER
+
+GATE_CLOSED = "gateClosed"
+CRITERIA_MET = "criteriaMet"
+CRITERIA_APPLICABLE = "criteriaCounted"
+"""FHIR's Expression.name is an id (letters, digits, - and .) and FHIRPath reads no - or .
+unquoted: names are camelCase, made from the bank's snake_case ids."""
+
+
+@dataclass(frozen=True)
+class Variable:
+    """An SDC `variable`: a name the later expressions read as %name."""
+
+    name: str
+    expression: str
+
+
+def answer_variable(item_id: str) -> str:
+    """The variable holding an item's answer code, only while the item is asked."""
+    return "answer" + _camel(item_id)
+
+
+def adaptation_variable(adaptation_id: str) -> str:
+    return "adapted" + _camel(adaptation_id)
+
+
+def _camel(identifier: str) -> str:
+    return "".join(part.capitalize() for part in identifier.split("_"))
+
+
+def variables(bank: Bank) -> list[Variable]:
+    """In order, each reading only earlier ones: every item's answer, the gate, the adaptations,
+    then the counts. A disabled item reads as empty, as screener drops a skipped answer."""
+    found = [Variable(answer_variable(item.id), _asked_answer(item)) for item in bank.items]
+    gate = bank.scoring.gate
+    closed = _holds(Condition(item=gate.item, answers=gate.closed_when)) if gate else "false"
+    found.append(Variable(GATE_CLOSED, _boolean(closed)))
+    found += [
+        Variable(adaptation_variable(adaptation.id), _boolean(_holds(adaptation.when)))
+        for adaptation in bank.scoring.adaptations
+    ]
+    criteria = _criteria(bank)
+    yes = " + ".join(
+        f"iif({_counted(bank, item)} and %{answer_variable(item.id)} = 'yes', 1, 0)"
+        for item in criteria
+    )
+    answered = " + ".join(f"iif({_counted(bank, item)}, 1, 0)" for item in criteria)
+    found.append(Variable(CRITERIA_MET, f"iif(%{GATE_CLOSED}, 0, {yes})"))
+    found.append(Variable(CRITERIA_APPLICABLE, f"iif(%{GATE_CLOSED}, 0, {answered})"))
+    return found
+
+
+def band_code(bank: Bank) -> str:
+    """The id of the band the count falls in, as screener's score picks it; none (empty) when
+    the gate closed, for then the criteria were not assessed."""
+    expression = "{}"
+    for band in reversed(bank.scoring.bands):
+        within = f"%{CRITERIA_MET} >= {band.min} and %{CRITERIA_MET} <= {band.max}"
+        expression = f"iif({within}, '{band.id}', {expression})"
+    return f"iif(%{GATE_CLOSED}, {{}}, {expression})"
+
+
+def flags_raised(flag: Flag) -> str:
+    """True when any of the flag's conditions holds on the answers asked, or is answered not
+    sure when the flag raises on not sure."""
+    return " or ".join(f"({_holds(condition)})" for condition in raising_conditions(flag))
+
+
+def raising_conditions(flag: Flag) -> list[Condition]:
+    """The flag's conditions with 'unsure' added where the flag raises on it (if_unsure)."""
+    if flag.if_unsure != "raise":
+        return list(flag.when_any)
+    return [
+        Condition(
+            item=c.item, answers=(*c.answers, *(() if "unsure" in c.answers else ("unsure",)))
+        )
+        for c in flag.when_any
+    ]
+
+
+def flags_in_order(bank: Bank) -> list[Flag]:
+    """Most urgent first, as screener reports them (a stable sort keeps the bank's order)."""
+    return sorted(bank.flags, key=lambda flag: LEVEL_ORDER[flag.level])
+
+
+def applied_adaptation(adaptation_id: str) -> str:
+    return f"%{adaptation_variable(adaptation_id)}"
+
+
+def enabled(condition: Condition) -> str:
+    """An `enableWhenExpression` twin of a condition: true only when it holds."""
+    return _boolean(_holds(condition))
+
+
+# --- the parts ------------------------------------------------------------------------------
+
+
+def _asked_answer(item: Item) -> str:
+    given = f"%resource.item.where(linkId = '{item.id}').answer.value.code"
+    if item.ask_if is None:
+        return given
+    return f"iif({_holds(item.ask_if)}, {given})"
+
+
+def _holds(condition: Condition) -> str:
+    """Empty when the item is unanswered or skipped; iif() reads empty as false."""
+    name = answer_variable(condition.item)
+    return " or ".join(f"%{name} = '{answer}'" for answer in condition.answers)
+
+
+def _boolean(expression: str) -> str:
+    """Always true or false, never empty, so .not() and 'and' behave."""
+    return f"iif({expression}, true, false)"
+
+
+def _criteria(bank: Bank) -> list[Item]:
+    return sorted(
+        (item for item in bank.items if item.kind == "criterion"),
+        key=lambda item: item.criterion or 0,
+    )
+
+
+def _counted(bank: Bank, item: Item) -> str:
+    """Answered and not set aside by an adaptation that applies (the gate is checked above)."""
+    terms = [f"%{answer_variable(item.id)}.exists()"]
+    terms += [
+        f"%{adaptation_variable(adaptation.id)}.not()"
+        for adaptation in bank.scoring.adaptations
+        if item.id in adaptation.not_counted
+    ]
+    return "(" + " and ".join(terms) + ")"

@@ -1,0 +1,240 @@
+"""The exported Questionnaire in the real form filler: NLM LHC-Forms in headless Chromium.
+
+Needs Debian's chromium and the lforms npm package's dist/lforms (.ci/run fetches both; see
+docs/fhir.md). Without a browser the tests skip and say why; with SCREENER_REQUIRE_BROWSER=1
+(as in CI) a missing piece fails instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+from screener.files.answers import replay_from_document
+from screener.files.documents import Document
+from screener.models.bank import LoadedBank
+from screener.models.base import ANSWERS, Answer
+from screener.models.contacts import ContactBook
+from screener.models.wording import UiStrings
+from screener.render.fhir.common import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
+from screener.render.fhir.questionnaire import questionnaire
+from screener.render.fhir.response import questionnaire_response
+from screener.rules.scoring import asked_items, score
+
+from .test_fhir import result_for
+from .test_render import PATHS
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+LFORMS = Path(os.environ.get("SCREENER_LFORMS_DIR", REPO / ".cache" / "lforms"))
+"""The lforms package's dist/lforms folder (webcomponent/ and fhir/)."""
+CHROMIUM = os.environ.get("SCREENER_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = os.environ.get("SCREENER_SCREENSHOTS")
+"""A folder to save the README's pictures in; unset in CI."""
+Json = dict[str, Any]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("SCREENER_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The page and lforms, served from 127.0.0.1 only, on a port the system picks."""
+    if not (LFORMS / "webcomponent" / "main.js").is_file():
+        _missing(f"no LHC-Forms at {LFORMS} (run the lforms step of .ci/run)")
+    root = tmp_path_factory.mktemp("lhcforms")
+    shutil.copy(HERE / "lhcforms" / "index.html", root / "index.html")
+    (root / "lforms").symlink_to(LFORMS)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (a fresh profile each launch); nothing downloads
+    a browser."""
+    if not Path(CHROMIUM).is_file():
+        _missing(f"no browser at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed (pip install '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+class Filler:
+    """One LHC-Forms page: show a form, click answers, read what it computed."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+
+    def show(self, form: Json, response: Json | None = None) -> None:
+        self.page.evaluate("([q, r]) => showForm(q, r)", [form, response])
+        self.page.wait_for_selector("input[type=radio]")
+
+    def answer(self, item_id: str, answer: Answer) -> None:
+        radios = self.page.locator(f'input[name="radiogroup_{item_id}/1"]')
+        # The ant-design input is invisible: a person clicks its label, and so does this.
+        radios.nth(ANSWERS.index(answer)).locator("xpath=ancestor::label[1]").click()
+
+    def shown(self, item_id: str) -> bool:
+        return bool(self.page.locator(f'input[name="radiogroup_{item_id}/1"]').count())
+
+    def response(self) -> Json:
+        found: Json = self.page.evaluate("() => formResponse()")
+        return found
+
+    def text(self) -> str:
+        found: str = self.page.inner_text("#form")
+        return found
+
+
+@pytest.fixture
+def filler(browser: Any, site: str) -> Iterator[Filler]:
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    page.goto(site)
+    page.wait_for_function("window.lformsReady === true")
+    yield Filler(page)
+    page.close()
+
+
+def computed(response: Json) -> dict[str, list[Any]]:
+    """The result items a filler computed, as codes and numbers."""
+    found: dict[str, list[Any]] = {}
+    for item in response.get("item", []):
+        if item["linkId"].startswith("result."):
+            found[item["linkId"]] = [
+                answer.get("valueCoding", {}).get("code", answer.get("valueInteger"))
+                for answer in item.get("answer", [])
+            ]
+    return found
+
+
+def screener_result(loaded: LoadedBank, answers: dict[str, Answer]) -> dict[str, list[Any]]:
+    scored = score(loaded.bank, answers)
+    return {
+        CRITERIA_MET: [scored.criteria_met],
+        BAND: [scored.band.id] if scored.band else [],  # no band when the gate closes
+        FLAGS: [flag.id for flag in scored.flags],
+        ADAPTATIONS: [adaptation.id for adaptation in scored.adaptations],
+    }
+
+
+def test_skip_logic_follows_the_gate_as_screener_asks(
+    filler: Filler, ketamine: LoadedBank, strings: UiStrings
+) -> None:
+    filler.show(questionnaire(ketamine, strings))
+    gates = [item.id for item in ketamine.bank.items if item.kind == "gate"]
+    for used in ANSWERS:
+        for prescribed in ANSWERS:
+            given: dict[str, Answer] = {gates[0]: used}
+            filler.answer(gates[0], used)
+            if filler.shown(gates[1]):
+                given[gates[1]] = prescribed
+                filler.answer(gates[1], prescribed)
+            asked = {item.id for item in asked_items(ketamine.bank, given)}
+            shown = {item.id for item in ketamine.bank.items if filler.shown(item.id)}
+            assert shown == asked, given
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_filling_in_lhc_forms_gives_screeners_result(
+    filler: Filler, ketamine: LoadedBank, strings: UiStrings, path: str
+) -> None:
+    answers, _ = PATHS[path]
+    form = questionnaire(ketamine, strings)
+    filler.show(form)
+    for item_id, answer in answers.items():
+        filler.answer(item_id, answer)
+    response = filler.response()
+    QuestionnaireResponse.model_validate(response)
+    got = computed(response)
+    own = screener_result(ketamine, answers)
+    assert {key: got.get(key, []) for key in own} == own
+    # Screener reads LHC-Forms' response back (no subject, a Z time with milliseconds).
+    document = Document("lhc.json", response, None, json.dumps(response).encode())
+    replayed = replay_from_document(document, ketamine.bank, intake=False, sha256=ketamine.sha256)
+    assert replayed.answers == answers and replayed.warnings == ()
+    if SCREENSHOTS and path == "severe_with_flags":
+        filler.page.screenshot(path=f"{SCREENSHOTS}/lhcforms-filled.png", full_page=True)
+
+
+def test_a_reopened_response_follows_a_changed_gate(
+    filler: Filler, ketamine: LoadedBank, strings: UiStrings
+) -> None:
+    answers, _ = PATHS["severe_with_flags"]
+    notes = {"craving": "mostly at weekends"}
+    saved = questionnaire_response(ketamine.bank, result_for(ketamine, answers, notes), strings)
+    filler.show(questionnaire(ketamine, strings, mode="intake"), saved)
+    reopened = filler.response()
+    assert computed(reopened)[CRITERIA_MET] == [8]
+    # The filler's own response keeps the counsellor's note and reads back as it was.
+    QuestionnaireResponse.model_validate(reopened)
+    document = Document("lhc.json", reopened, None, json.dumps(reopened).encode())
+    replayed = replay_from_document(document, ketamine.bank, intake=True, sha256=ketamine.sha256)
+    assert replayed.answers == answers and replayed.notes == notes
+    filler.answer("used_past_year", "no")
+    after = filler.response()
+    assert computed(after)[CRITERIA_MET] == [0]
+    assert computed(after).get(BAND, []) == []  # the gate closed: not assessed, no band
+
+
+def test_the_crisis_advice_shows_for_yes_or_not_sure_only(
+    filler: Filler, ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook
+) -> None:
+    flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
+    opening = flag.advice.split(". ")[0]
+    uk = next(region for region in contacts.regions if region.id == "uk")
+    filler.show(questionnaire(ketamine, strings, region=uk))
+    filler.answer("used_past_year", "no")
+    assert opening not in filler.text()
+    steps: tuple[tuple[Answer, bool], ...] = (
+        ("no", False),
+        ("yes", True),
+        ("unsure", True),
+        ("no", False),
+    )
+    for answer, shows in steps:
+        filler.answer("self_harm_thoughts", answer)
+        assert (opening in filler.text()) is shows, answer
+        assert ("Samaritans" in filler.text()) is shows, answer
+        if SCREENSHOTS and answer == "unsure":
+            filler.page.screenshot(path=f"{SCREENSHOTS}/lhcforms-crisis.png", full_page=False)
