@@ -77,7 +77,8 @@ def make_console(
 
 def clear_screen(console: Console, environ: Mapping[str, str]) -> None:
     """After a quick exit: clear the screen and scrollback where the terminal allows it."""
-    if console.is_terminal:
+    # The stream, not console.is_terminal: plain mode draws as on paper, yet still clears.
+    if _is_terminal(console.file):
         clear_terminal(console.file, environ)
 
 

@@ -168,7 +168,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
     def _note(self, step: Step) -> Note:
         intake = self.strings.intake
         while True:
-            text = tidy(self._read(intake.note_prompt))
+            text = tidy(self._read(intake.note_prompt, free_text=True))
             if fits(text, MAX_NOTE):
                 break
             self._say(intake.note_invalid.format(limit=MAX_NOTE, length=len(text)))
@@ -199,7 +199,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         """A short line of free text; Enter alone leaves it out (or keeps `keep`)."""
         while True:
             self.console.print()
-            text = tidy(self._read(prompt))
+            text = tidy(self._read(prompt, free_text=True))
             if fits(text, limit):
                 return text or keep
             self._say(invalid)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import codecs
 import os
 import select
+import signal
+import unicodedata
 from collections.abc import Callable
+from types import FrameType
 from typing import TextIO
 
 ESCAPE = "\x1b"
@@ -15,15 +18,20 @@ QUICK_EXIT_KEY = "x"
 # tmux honour it). What a shared computer's next user could scroll back to is gone.
 CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
 
+# How long the byte after an Esc may take to come. A cursor key's bytes can arrive apart
+# over ssh, tmux or a slow link (80 ms and more), and they must never read as Esc; a person
+# who presses Esc waits this long at most for the screen to clear.
+ESCAPE_SEQUENCE_WAIT = 0.5
+
 
 class QuickExit(Exception):
     """The person pressed the quick-exit key: leave now, show nothing more."""
 
 
-def is_quick_exit(typed: str) -> bool:
-    """A line-based reader's view: the line was just the quick-exit key, or held an Esc
-    that does not start a cursor-key sequence (Esc [ A and Esc O A are arrows, not Esc)."""
-    if typed.strip().lower() == QUICK_EXIT_KEY:
+def is_quick_exit(typed: str, *, first_key_exits: bool = True) -> bool:
+    """A line-based reader's view: the line was just the quick-exit key (where x leaves), or
+    held an Esc that does not start a cursor-key sequence (Esc [ A and Esc O A are arrows)."""
+    if first_key_exits and typed.strip().lower() == QUICK_EXIT_KEY:
         return True
     return any(
         character == ESCAPE and typed[index + 1 : index + 2] not in ("[", "O")
@@ -47,15 +55,53 @@ def can_read_keys(stream: TextIO) -> bool:
     return True
 
 
+def width_of(text: str) -> int:
+    """Columns a terminal gives the text: wide (CJK) characters two, combining marks none."""
+    return sum(
+        0
+        if unicodedata.combining(character)
+        else 2
+        if unicodedata.east_asian_width(character) in ("W", "F")
+        else 1
+        for character in text
+    )
+
+
+def finished(typed: list[str]) -> str:
+    """The line as kept: NFC, so 'si' + a combining accent is the 'sí' the words list."""
+    return unicodedata.normalize("NFC", "".join(typed))
+
+
+def erase_last(typed: list[str]) -> str:
+    """Remove the last character with its combining marks; the keys that erase it on screen."""
+    removed = ""
+    while typed:
+        removed = typed.pop() + removed
+        if not unicodedata.combining(removed[0]):
+            break
+    return "\b \b" * width_of(removed)
+
+
+# A pasted Windows line ends CR LF: the LF after a line that ended with CR is not a line.
+_after_carriage_return = False
+
+
 def read_line(
-    write: Callable[[str], None], stream: TextIO, prompt: Callable[[], None] | None = None
+    write: Callable[[str], None],
+    stream: TextIO,
+    prompt: Callable[[], None] | None = None,
+    *,
+    first_key_exits: bool = True,
 ) -> str:
-    """One line, echoing as typed; Esc or a first-key x raises QuickExit.
+    """One line, echoing as typed; Esc (or x as the first key, if `first_key_exits`) raises
+    QuickExit. Free text (a note, a client reference) passes False: there only Esc leaves.
 
     `prompt` is drawn after the terminal is switched to key-by-key mode, so a key pressed
     once the prompt shows is never caught by the line discipline's own editing. Ctrl-C still
     raises KeyboardInterrupt (signals stay on); Ctrl-D on an empty line raises EOFError.
+    After Ctrl-Z and fg the key mode is set again and the prompt redrawn with what was typed.
     """
+    global _after_carriage_return
     try:
         import termios
     except ImportError:  # Windows: the console's keys come through msvcrt instead
@@ -64,16 +110,30 @@ def read_line(
         keys = windows_keys.console_keys()
         if keys is None:
             raise
-        return windows_keys.read_line(write, keys, prompt)
+        return windows_keys.read_line(write, keys, prompt, first_key_exits=first_key_exits)
 
     descriptor = stream.fileno()
     saved = termios.tcgetattr(descriptor)
     keys_mode = list(saved)
+    keys_mode[0] &= ~termios.ICRNL  # input flags: see CR and LF apart, so CR LF is one end
     keys_mode[3] &= ~(termios.ICANON | termios.ECHO)  # local flags: no line editing, no echo
     keys_mode[6] = list(saved[6])
     keys_mode[6][termios.VMIN], keys_mode[6][termios.VTIME] = 1, 0
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     typed: list[str] = []
+
+    def redraw() -> None:
+        if prompt is not None:
+            write("\r\n")
+            prompt()
+        write("".join(typed))
+
+    def resumed(signum: int, frame: FrameType | None) -> None:
+        # The shell set its own modes while we were stopped: take the keys back, redraw.
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        redraw()
+
+    previous_handler = _on_resume(resumed)
     try:
         # TCSANOW, not tty.setcbreak's TCSAFLUSH: keys typed ahead must not be thrown away.
         termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
@@ -84,45 +144,62 @@ def read_line(
             if not chunk:
                 raise EOFError
             for key in decoder.decode(chunk):
+                skip_line_feed, _after_carriage_return = _after_carriage_return, False
                 if key == ESCAPE:
-                    if _more_bytes_waiting(descriptor):
-                        _skip_escape_sequence(descriptor)  # a cursor key, not Esc alone
-                        continue
+                    if _escape_sequence_follows(descriptor):
+                        continue  # a cursor or function key, consumed whole
                     raise QuickExit
+                if key == "\n" and skip_line_feed and not typed:
+                    continue
                 if key in "\r\n":
+                    _after_carriage_return = key == "\r"
                     write("\n")
-                    return "".join(typed)
+                    return finished(typed)
                 if key in "\x04\x00":  # NUL: a Ctrl-D the line discipline took before the switch
                     if not typed:
                         raise EOFError
                 elif key in "\x7f\x08":
-                    if typed:
-                        typed.pop()
-                        write("\b \b")
+                    write(erase_last(typed))
                 elif key == "\x15":  # Ctrl-U: clear the line
-                    write("\b \b" * len(typed))
+                    write("\b \b" * width_of("".join(typed)))
                     typed.clear()
                 elif key.isprintable():
-                    if not typed and key.lower() == QUICK_EXIT_KEY:
+                    if first_key_exits and not typed and key.lower() == QUICK_EXIT_KEY:
                         raise QuickExit
                     typed.append(key)
                     write(key)
     finally:
         termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        _on_resume(previous_handler)
 
 
-def _more_bytes_waiting(descriptor: int) -> bool:
-    # A cursor key sends Esc and its sequence in one burst; a pressed Esc comes alone.
-    ready, _, _ = select.select([descriptor], [], [], 0.05)
-    return bool(ready)
+def _on_resume(handler: object) -> object:
+    """Install a SIGCONT handler (main thread only); the one it replaces."""
+    if not hasattr(signal, "SIGCONT"):
+        return None
+    try:
+        return signal.signal(signal.SIGCONT, handler)  # type: ignore[arg-type]
+    except (ValueError, TypeError):  # not the main thread, or no handler to put back
+        return None
 
 
-def _skip_escape_sequence(descriptor: int) -> None:
-    """Consume the rest of a CSI or SS3 sequence such as Esc [ A (cursor up)."""
-    first = os.read(descriptor, 1)
+def _escape_sequence_follows(descriptor: int) -> bool:
+    """After an Esc: True if a CSI or SS3 sequence (Esc [ A, Esc O P) followed, now consumed.
+
+    Esc alone, Esc Esc (a panicked double tap, as tmux and screen pass it on) and Esc with
+    any other key are the quick exit: only [ and O start a sequence.
+    """
+    first = _next_byte(descriptor)
     if first not in (b"[", b"O"):
-        return
+        return False
     while True:
-        byte = os.read(descriptor, 1)
-        if not byte or 0x40 <= byte[0] <= 0x7E:
-            return
+        byte = _next_byte(descriptor)
+        if byte is None or 0x40 <= byte[0] <= 0x7E:  # the final byte, or it never came
+            return True
+
+
+def _next_byte(descriptor: int) -> bytes | None:
+    ready, _, _ = select.select([descriptor], [], [], ESCAPE_SEQUENCE_WAIT)
+    if not ready:
+        return None
+    return os.read(descriptor, 1) or None

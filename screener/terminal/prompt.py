@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 import io
+import os
 import sys
+import unicodedata
 from dataclasses import dataclass
-from typing import TextIO
+from typing import IO, TextIO
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -48,7 +50,7 @@ NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
 
 def normalise(raw: str) -> str:
     """Lower case, single spaces, no surrounding punctuation: ' Not  sure. ' -> 'not sure'."""
-    return " ".join(raw.lower().split()).strip(" .!,;:")
+    return " ".join(unicodedata.normalize("NFC", raw).lower().split()).strip(" .!,;:")
 
 
 def interpret(raw: str, strings: UiStrings) -> Typed | None:
@@ -59,7 +61,7 @@ def interpret(raw: str, strings: UiStrings) -> Typed | None:
     if word in NUMBERED:
         return NUMBERED[word]
     for answer in ANSWERS:
-        if word in getattr(strings.answer_words, answer):
+        if word in (normalise(known) for known in getattr(strings.answer_words, answer)):
             return answer
     commands = strings.command_words
     if word in commands.help:
@@ -230,11 +232,12 @@ class ConsoleAsker:
         else:
             self.console.print(KeepWhole(Text(printable(text))))
 
-    def _read(self, prompt: str) -> str:
+    def _read(self, prompt: str, *, free_text: bool = False) -> str:
         """One line from the keyboard; EOFError (Ctrl-D), KeyboardInterrupt and QuickExit
-        propagate. On a terminal keys are read one by one, so Esc needs no Enter."""
+        propagate. On a terminal keys are read one by one, so Esc needs no Enter. In
+        `free_text` (a note, a client reference) x is a letter: only Esc leaves."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
-        return read_typed(self.console, marker)
+        return read_typed(self.console, marker, free_text=free_text)
 
 
 def _decode_leniently(stream: TextIO) -> None:
@@ -247,31 +250,54 @@ def _decode_leniently(stream: TextIO) -> None:
         stream.reconfigure(errors="replace")
 
 
-def read_typed(console: Console, marker: Text) -> str:
+def reads_keys(console: Console) -> bool:
+    """Keys one by one (Esc with no Enter) on a real terminal, plain mode or not: plain
+    changes the drawing, never the safety. A pipe or TERM=dumb reads whole lines."""
+    return (
+        os.environ.get("TERM") != "dumb" and can_read_keys(sys.stdin) and _is_terminal(console.file)
+    )
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_typed(console: Console, marker: Text, *, free_text: bool = False) -> str:
     """One line after a prompt: the one way screener reads the keyboard.
 
-    On a terminal keys are read one by one, so Esc (or x) leaves at once with QuickExit;
-    otherwise a line is read, and a line that is just x or holds a lone Esc does the same.
+    On a terminal keys are read one by one, so Esc (or x, outside `free_text`) leaves at
+    once with QuickExit; otherwise a line is read, and a line that is just x (outside free
+    text) or holds a lone Esc does the same. Typed text comes back NFC-normalised.
     EOFError (Ctrl-D) and KeyboardInterrupt propagate.
     """
-    if console.is_terminal and can_read_keys(sys.stdin):
+    if reads_keys(console):
 
         def echo(text: str) -> None:
             console.file.write(text)
             console.file.flush()
 
-        return read_line(echo, sys.stdin, prompt=lambda: console.print(marker, end=""))
+        return read_line(
+            echo,
+            sys.stdin,
+            prompt=lambda: console.print(marker, end=""),
+            first_key_exits=not free_text,
+        )
     _decode_leniently(sys.stdin)
-    typed = console.input(marker)
-    if is_quick_exit(typed):
+    typed = unicodedata.normalize("NFC", console.input(marker))
+    if is_quick_exit(typed, first_key_exits=not free_text):
         raise QuickExit
     return typed
 
 
-def ask_line(console: Console, prompt: str, *, plain: bool, quiet: bool = False) -> str:
+def ask_line(
+    console: Console, prompt: str, *, plain: bool, quiet: bool = False, free_text: bool = False
+) -> str:
     """One line after a prompt (dim if `quiet`), for screens besides the questions."""
     style = "" if plain else ("dim" if quiet else "bold cyan")
-    return read_typed(console, Text(f"{prompt} ", style=style))
+    return read_typed(console, Text(f"{prompt} ", style=style), free_text=free_text)
 
 
 def ask_region(

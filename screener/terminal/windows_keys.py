@@ -6,7 +6,14 @@ import importlib
 from collections.abc import Callable
 from typing import Protocol, cast
 
-from screener.terminal.keyboard import ESCAPE, QUICK_EXIT_KEY, QuickExit
+from screener.terminal.keyboard import (
+    ESCAPE,
+    QUICK_EXIT_KEY,
+    QuickExit,
+    erase_last,
+    finished,
+    width_of,
+)
 
 # getwch() returns one of these first for an arrow, function or editing key, and keeps the key's
 # own code for the next call. U+00E0 is also "à" typed on a French keyboard.
@@ -32,9 +39,14 @@ def console_keys() -> ConsoleKeys | None:
 
 
 def read_line(
-    write: Callable[[str], None], keys: ConsoleKeys, prompt: Callable[[], None] | None = None
+    write: Callable[[str], None],
+    keys: ConsoleKeys,
+    prompt: Callable[[], None] | None = None,
+    *,
+    first_key_exits: bool = True,
 ) -> str:
-    """One line, echoing as typed; Esc or a first-key x raises QuickExit.
+    """One line, echoing as typed; Esc (or x as the first key, if `first_key_exits`: free
+    text passes False) raises QuickExit.
 
     getwch() reads the console raw, so Esc reaches us rather than the console's line editor
     (which would clear the line with it), and Ctrl-C arrives as a character: it raises
@@ -55,19 +67,17 @@ def read_line(
             raise KeyboardInterrupt
         if key in "\r\n":
             write("\n")
-            return "".join(typed)
+            return finished(typed)
         if key in (CTRL_Z, CTRL_D):
             if not typed:
                 raise EOFError
         elif key == BACKSPACE:
-            if typed:
-                typed.pop()
-                write("\b \b")
+            write(erase_last(typed))
         elif key == CTRL_U:
-            write("\b \b" * len(typed))
+            write("\b \b" * width_of("".join(typed)))
             typed.clear()
         elif key.isprintable():
-            if not typed and key.lower() == QUICK_EXIT_KEY:
+            if first_key_exits and not typed and key.lower() == QUICK_EXIT_KEY:
                 raise QuickExit
             typed.append(key)
             write(key)
