@@ -141,7 +141,14 @@ def _check_conditions(bank: Bank) -> list[Finding]:
         where = position.get(condition.item)
         if where is None:
             findings.append(((*path, "item"), f"no item with id '{condition.item}'"))
-        elif before is not None and where >= before:
+        elif before is not None and where == before:
+            findings.append(
+                (
+                    (*path, "item"),
+                    f"'{condition.item}' is this item: it cannot wait for its own answer",
+                )
+            )
+        elif before is not None and where > before:
             findings.append(((*path, "item"), f"'{condition.item}' must be asked before this item"))
 
     for index, item in enumerate(bank.items):

@@ -42,7 +42,10 @@ class UiStrings(Model, frozen=True, kw_only=True):
     answer_labels: AnswerLabels
     command_words: CommandWords
     how_to_answer: Prose
+    keys_by_line: Prose
+    """Said where keys come a line at a time (a pipe, TERM=dumb): Esc needs Enter there."""
     start_prompt: Prose
+    start_not_understood: Prose
     progress: Prose
     choices: Prose
     commands: Prose
@@ -55,6 +58,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     gate_skip: Prose
     crisis_heading: Prose
     crisis_continue: Prose
+    crisis_not_understood: Prose
     crisis_contacts_heading: Prose
     crisis_emergency: Prose
     crisis_again: Prose
@@ -86,6 +90,9 @@ class UiStrings(Model, frozen=True, kw_only=True):
     answers_heading: Prose
     saved_nothing: Prose
     saved_to: Prose
+    save_failed: Prose
+    save_elsewhere_prompt: Prose
+    save_skipped: Prose
     professional_heading: Prose
     professional_count: Prose
     professional_band: Prose
@@ -139,6 +146,10 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     contacts_heading: Prose
     record_not_saved: Prose
     record_saved_to: Prose
+    record_save_failed: Prose
+    record_status: Prose
+    record_incomplete: Prose
+    record_incomplete_saved_to: Prose
     record_title: Prose
     record_client: Prose
     record_no_client: Prose

@@ -46,8 +46,9 @@ class Asker(Protocol):
 
     def gate_closed(self) -> None: ...
 
-    def crisis(self, flag: Flag) -> bool:
-        """Show crisis help at once; True to carry on with the questions."""
+    def crisis(self, flag: Flag) -> bool | Navigation:
+        """Show crisis help at once; True to carry on with the questions, False to stop,
+        Navigation.BACK to change the answer that raised it."""
         ...
 
 
@@ -120,12 +121,20 @@ def walk(
         answers[item.id] = response
         if _gate_closed(bank, answers) and not was_closed:
             asker.gate_closed()
+        going_back = False
         for flag in _crisis_flags_raised_by(bank, item, answers):
             if flag.id in state.shown_crisis:
                 continue
             state.shown_crisis.add(flag.id)
-            if not asker.crisis(flag):
+            choice = asker.crisis(flag)
+            if choice is Navigation.BACK:  # the answer was a slip: ask it again, help again
+                state.shown_crisis.discard(flag.id)
+                going_back = True
+                break
+            if choice is False or choice is Navigation.QUIT:
                 return state.walked(bank, Ending.STOPPED_AFTER_CRISIS)
+        if going_back:
+            continue
 
         plan = asked_items(bank, answers, assume_unanswered_open=True)
         ids = [planned.id for planned in plan]

@@ -59,6 +59,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         self._heading(intake.heading.format(title=bank.title))
         for paragraph in intake.intro:
             self._paragraph(paragraph)
+        self._how_to_leave()
         if self.ask_client:
             self._paragraph(intake.client_explain)
             self.client = self._client_reference()

@@ -93,6 +93,7 @@ class ConsoleAsker:
             self._paragraph(paragraph)
         self._paragraph(self.strings.how_to_answer)
         self._paragraph(self.strings.region_line.format(region=self.region.name))
+        self._how_to_leave()
         return self._begin()
 
     def ask(self, step: Step) -> Response:
@@ -117,7 +118,7 @@ class ConsoleAsker:
     def gate_closed(self) -> None:
         self._paragraph(self.strings.gate_skip)
 
-    def crisis(self, flag: Flag) -> bool:
+    def crisis(self, flag: Flag) -> bool | Navigation:
         strings = self.strings
         section = crisis_section((flag.advice,), self.region, strings)
         contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
@@ -152,6 +153,9 @@ class ConsoleAsker:
             if meaning in ("no", Navigation.QUIT):
                 self._paragraph(strings.crisis_stopped)
                 return False
+            if meaning is Navigation.BACK:  # to fix a mistyped answer
+                return Navigation.BACK
+            self._say(strings.crisis_not_understood)
 
     # --- what an intake changes: hooks ----------------------------------------------------
 
@@ -180,6 +184,12 @@ class ConsoleAsker:
                 return True
             if word in self.strings.command_words.quit:
                 return False
+            self._say(self.strings.start_not_understood)
+
+    def _how_to_leave(self) -> None:
+        """Where keys come a line at a time, Esc needs Enter and nothing is cleared: say so."""
+        if not reads_keys(self.console):
+            self._paragraph(self.strings.keys_by_line)
 
     def _show(self, step: Step) -> None:
         strings = self.strings
