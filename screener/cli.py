@@ -32,7 +32,7 @@ from screener.cli_conventions import (
     seconds,
     with_default_command,
 )
-from screener.render import ExplainFormat, FhirExport, Format
+from screener.render import ExplainFormat, FhirExport
 
 app = typer.Typer(
     add_completion=True,
@@ -91,9 +91,7 @@ def run(
 ) -> None:
     """Take the self-check (the default when no command is given)."""
     output_format = record_format(requested_format, output)
-    from screener.commands import screening
-    from screener.files.writing import write_private, write_record
-    from screener.terminal import console as console_policy
+    from screener.commands import outcome, screening
 
     options = screening.Options(
         bank=bank,
@@ -115,67 +113,9 @@ def run(
             trainer_tools.check_replay_options(answers, output_format, output)
         screening.preflight(options)
         setup = screening.prepare(options, os.environ)
-        if answers is not None:
-            result = screening.replay(setup, answers, any_record=trainer)
-            if output is not None:
-                write_private(output, screening.render(result, setup, output_format), force=force)
-                from screener.safetext import one_line
-
-                sys.stderr.write(one_line(f"Saved to {output}") + "\n")
-            elif output_format is Format.text:
-                is_plain = console_policy.wants_plain(plain, os.environ, sys.stdout)
-                console = console_policy.make_console(
-                    sys.stdout, plain=is_plain, projector=projector
-                )
-                screening.show_summary(console, setup, result, plain=is_plain, saved_to=None)
-                if trainer:
-                    try:
-                        trainer_tools.what_if_after_replay(console, setup, result, plain=is_plain)
-                    except KeyboardInterrupt:
-                        console.print()
-                        raise typer.Exit(EXIT_INTERRUPTED) from None
-            else:
-                write_record(sys.stdout, screening.render(result, setup, output_format))
-            return
-
-        from screener.rules.walk import Ending
-        from screener.terminal.keyboard import QuickExit
-
-        # The record goes to stdout in its format; the conversation then uses stderr.
-        conversation = sys.stdout if output_format is Format.text or output else sys.stderr
-        is_plain = console_policy.wants_plain(plain, os.environ, conversation)
-        console = console_policy.make_console(conversation, plain=is_plain, projector=projector)
-        try:
-            if region is None:
-                setup = screening.settle_region(setup, options, console, os.environ, plain=is_plain)
-            walked = screening.ask(setup, console, plain=is_plain)
-        except QuickExit:
-            if not keep_screen:
-                console_policy.clear_screen(console, os.environ)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except (KeyboardInterrupt, EOFError):
-            console.print()
-            console.print(
-                console_policy.goodbye(setup.strings.interrupted, setup.strings, setup.region)
-            )
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        if walked.ending is Ending.QUIT:
-            console.print()
-            console.print(
-                console_policy.goodbye(setup.strings.quit_message, setup.strings, setup.region)
-            )
-            raise typer.Exit(EXIT_INTERRUPTED)
-        if walked.ending is Ending.STOPPED_AFTER_CRISIS:
-            raise typer.Exit(EXIT_INTERRUPTED)
-
-        result = screening.result_of(setup, walked.answers)
-        saved_to = None
-        if output is not None:
-            write_private(output, screening.render(result, setup, output_format), force=force)
-            saved_to = str(output)
-        screening.show_summary(console, setup, result, plain=is_plain, saved_to=saved_to)
-        if output is None and output_format is not Format.text:
-            write_record(sys.stdout, screening.render(result, setup, output_format))
+        code = outcome.self_check(setup, options, os.environ, trainer=trainer)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(cls=Command, short_help="Screen a client with a counsellor, for a record.")
@@ -242,6 +182,7 @@ def export_fhir(
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
     from screener.commands import fhir
     from screener.files.writing import write_private, write_record
+    from screener.safetext import one_line
 
     with reported_errors():
         text = fhir.export_questionnaire(bank, lang, os.environ, form, region)
@@ -249,7 +190,7 @@ def export_fhir(
             write_record(sys.stdout, text)
         else:
             write_private(output, text, force=force)
-            sys.stderr.write(f"Saved to {output}\n")
+            sys.stderr.write(one_line(f"Saved to {output}") + "\n")
 
 
 @app.command(cls=Command)

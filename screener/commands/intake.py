@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screener.commands import screening
+from screener.commands import outcome, screening
 from screener.errors import ScreenerError, UsageError
-from screener.files.writing import write_private, write_record
+from screener.files.writing import write_private
 from screener.render import Format, format_for_path
 from screener.rules import result as results
 from screener.rules.review import MAX_CLIENT_REFERENCE, fits
@@ -21,8 +20,6 @@ if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
     from screener.models.result import Result
     from screener.rules.walk import Walk
     from screener.terminal.console import Screen
-
-EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
@@ -43,62 +40,31 @@ def run(
     screening.preflight(options)
     setup = screening.prepare(options, environ)
     if options.answers is not None:
-        _replay(setup, options, client, environ)
-        return 0
+        return outcome.replayed(setup, options, _replayed(setup, options, client), environ)
 
-    from screener.rules.walk import Ending
-    from screener.terminal import console as console_policy
-    from screener.terminal.keyboard import QuickExit
-
-    # The record goes to stdout in its format; the conversation then uses stderr.
-    text_only = options.format is Format.text or options.output is not None
-    conversation = sys.stdout if text_only else sys.stderr
-    plain = console_policy.wants_plain(options.plain, environ, conversation)
-    console = console_policy.make_console(conversation, plain=plain, projector=options.projector)
-    started = results.now()
-    try:
+    def asking(setup: Setup, console: Screen, plain: bool) -> tuple[Walk, outcome.ResultOf]:
+        started = results.now()
         walked, interview = ask(setup, console, plain=plain, given=Interview(client, counsellor))
-    except QuickExit:
-        if not options.keep_screen:
-            console_policy.clear_screen(console, environ)
-        return EXIT_INTERRUPTED
-    except (KeyboardInterrupt, EOFError):
-        console.print()
-        console.print(
-            console_policy.goodbye(setup.strings.interrupted, setup.strings, setup.region)
-        )
-        return EXIT_INTERRUPTED
-    if walked.ending is Ending.QUIT:
-        console.print()
-        console.print(
-            console_policy.goodbye(setup.strings.quit_message, setup.strings, setup.region)
-        )
-        return EXIT_INTERRUPTED
-    if walked.ending is Ending.STOPPED_AFTER_CRISIS:
-        return EXIT_INTERRUPTED
 
-    result = screening.result_of(
-        setup,
-        walked.answers,
-        mode="intake",
-        client=interview.client,
-        notes=walked.notes,
-        counsellor=interview.counsellor,
-        started_at=started,
-        closing_summary=interview.closing_summary,
-    )
-    saved_to = None
-    if options.output is not None:
-        write_private(
-            options.output, screening.render(result, setup, options.format), force=options.force
-        )
-        saved_to = str(options.output)
-    screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to)
-    if options.output is None and options.format is not Format.text:
-        write_record(sys.stdout, screening.render(result, setup, options.format))
-    if options.output is None:
-        _offer_save(console, setup, result, plain=plain)
-    return 0
+        def result_of(walked: Walk) -> Result:
+            return screening.result_of(
+                setup,
+                walked.answers,
+                mode="intake",
+                client=interview.client,
+                notes=walked.notes,
+                counsellor=interview.counsellor,
+                started_at=started,
+                closing_summary=interview.closing_summary,
+            )
+
+        return walked, result_of
+
+    def offer_save(console: Screen, result: Result, plain: bool) -> None:
+        if options.output is None:  # forgetting -o must not mean asking them all again
+            _offer_save(console, setup, result, plain=plain)
+
+    return outcome.asked(setup, options, environ, asking, after_shown=offer_save)
 
 
 def _offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
@@ -168,16 +134,15 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
     return text or None
 
 
-def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping[str, str]) -> None:
+def _replayed(setup: Setup, options: Options, client: str | None) -> Result:
     from screener.files.answers import load_replay
-    from screener.terminal import console as console_policy
 
     assert options.answers is not None
     loaded = setup.loaded
     replay = load_replay(options.answers, loaded.bank, intake=True, sha256=loaded.sha256)
     for warning in replay.warnings:
         sys.stderr.write(warning + "\n")
-    result = screening.result_of(
+    return screening.result_of(
         setup,
         replay.answers,
         mode=replay.mode or "intake",  # a self-check's record stays a self-check's
@@ -188,14 +153,3 @@ def _replay(setup: Setup, options: Options, client: str | None, environ: Mapping
         started_at=replay.started_at,
         closing_summary=replay.closing_summary,
     )
-    if options.output is not None:
-        write_private(
-            options.output, screening.render(result, setup, options.format), force=options.force
-        )
-        sys.stderr.write(f"Saved to {options.output}\n")
-    elif options.format is Format.text:
-        plain = console_policy.wants_plain(options.plain, environ, sys.stdout)
-        console = console_policy.make_console(sys.stdout, plain=plain, projector=options.projector)
-        screening.show_summary(console, setup, result, plain=plain, saved_to=None)
-    else:
-        write_record(sys.stdout, screening.render(result, setup, options.format))

@@ -126,3 +126,5 @@ class Result(Model, frozen=True, kw_only=True):
     """Why there is no band: not_assessed when the gate closed the criteria."""
     could_be: BandResult | None = None
     """The band the count would reach if every counted 'not sure' were 'yes', when different."""
+    complete: bool = True
+    """False for an intake stopped after the crisis screen: the answers given so far."""

@@ -64,6 +64,8 @@ def record_facts(result: Result, strings: UiStrings) -> dict[str, tuple[str, str
     intake = strings.intake
     bank = result.bank
     facts = {
+        # First: a record stopped at the crisis screen says so before anything else.
+        "status": (intake.record_status, "" if result.complete else intake.record_incomplete),
         "client": (intake.record_client, result.client or intake.record_no_client),
         "counsellor": (intake.record_counsellor, result.counsellor or intake.record_no_client),
         "started_at": (intake.record_started, result.started_at or ""),

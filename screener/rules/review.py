@@ -88,8 +88,10 @@ def interview(bank: Bank, asker: CounsellorAsker, strings: UiStrings) -> Walk:
 
 
 def review_rows(bank: Bank, state: State, strings: UiStrings) -> list[ReviewRow]:
-    """Every question that applies, with its answer and note, in the order asked."""
+    """Every question that applies and has an answer (an intake stopped at the crisis
+    screen has not all), with its note, in the order asked."""
     answers = effective_answers(bank, state.answers)
+    answered = [item for item in asked_items(bank, answers) if item.id in answers]
     return [
         ReviewRow(
             number,
@@ -98,7 +100,7 @@ def review_rows(bank: Bank, state: State, strings: UiStrings) -> list[ReviewRow]
             state.notes.get(item.id),
             item_label(bank, item, strings),
         )
-        for number, item in enumerate(asked_items(bank, answers), start=1)
+        for number, item in enumerate(answered, start=1)
     ]
 
 

@@ -27,7 +27,8 @@ def offer_save(
     while True:
         console.print()
         try:
-            typed = tidy(ask_line(console, f"{prompt}:", plain=plain))
+            # A file name is free text: x (as in xanax-notes.md) is a letter, not the exit.
+            typed = tidy(ask_line(console, f"{prompt}:", plain=plain, free_text=True))
         except EOFError:
             typed = ""
         if not typed:

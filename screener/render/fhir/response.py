@@ -72,7 +72,7 @@ def questionnaire_response(
             result.mode,
             canonical_version(reference.version, reference.sha256),
         ),
-        "status": "completed",
+        "status": "completed" if result.complete else "in-progress",
     }
     if result.client:
         # A reference by identifier: the service's own code for the client, never a name.

@@ -1,0 +1,210 @@
+"""Nothing lost on a real terminal: quick exit in every mode, free text, failed saves, the
+crisis stop of an intake, typing, and prompts that say what they accept (issue 12).
+
+The installed script in a pseudo-terminal, as tests/across/test_terminal.py drives it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
+from tests.across.test_terminal import ANSWER, BEGIN, SCREENER, Session, terminal_env
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = [
+    pytest.mark.skipif(not SCREENER.exists(), reason="no installed screener console script"),
+]
+
+ALL_NO = ["yes", "no"] + ["no"] * 17  # whole words: in an intake n starts a note
+NO_USE_THEN_SELF_HARM = ["no", "no", "no", "no", "no", "no", "yes"]
+
+
+@pytest.fixture
+def spawn(tmp_path: Path) -> Iterator[object]:
+    sessions: list[Session] = []
+
+    def starter(*args: str, **env: str) -> Session:
+        session = Session(list(args), terminal_env(tmp_path, **env), 80)
+        sessions.append(session)
+        return session
+
+    yield starter
+    for session in sessions:
+        if session.child.isalive():
+            session.child.terminate(force=True)
+
+
+def answer_each(session: Session, answers: list[str]) -> None:
+    for number, typed in enumerate(answers, start=1):
+        session.wait_for(f"Question {number} of ")
+        session.answer(typed)
+
+
+# --- 2: quick exit in plain mode and with ACCESSIBLE=1 ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--plain"], {}), ([], {"ACCESSIBLE": "1"}), (["intake", "--plain", "--client", "K1"], {})],
+    ids=["plain", "accessible", "intake_plain"],
+)
+def test_plain_mode_esc_leaves_at_once_and_clears(spawn, args, env) -> None:  # type: ignore[no-untyped-def]
+    session = spawn(*args, "--region", "uk", **env)
+    session.answer("", prompt=BEGIN)
+    session.answer("yes")  # one answer on screen, then Esc with no Enter
+    session.wait_for("Question 2 of ")
+    session.wait_for(ANSWER)
+    session.child.send("\x1b")
+    assert session.end() == 130
+    assert "^[" not in session.text
+    after = session.text.rsplit(CLEAR_SCREEN_AND_SCROLLBACK, 1)
+    assert len(after) == 2 and "Question" not in after[1]
+
+
+def test_where_keys_come_by_line_the_intro_says_so(spawn) -> None:  # type: ignore[no-untyped-def]
+    session = spawn("--region", "uk", TERM="dumb")
+    session.wait_for("a line at a time")
+    session.answer("q", prompt=BEGIN)
+    assert session.end() == 130
+
+
+# --- 4: x in free text is a letter -------------------------------------------------------
+
+
+def test_a_note_and_a_client_reference_starting_with_x_are_kept(spawn, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    record = tmp_path / "k8.md"
+    session = spawn("intake", "--region", "uk", "-f", "markdown", "-o", str(record))
+    session.answer("XR-2291", prompt="Client reference")
+    session.answer("", prompt=BEGIN)
+    session.answer("n")  # a note for the first question
+    session.answer("xanax on weekends too", prompt="Note")
+    session.answer("yes")
+    answer_each_from(session, 2, ALL_NO[1:])
+    session.answer("", prompt="press Enter")  # the review: finish
+    assert session.end() == 0
+    text = record.read_text(encoding="utf-8")
+    assert "XR-2291" in text and "xanax on weekends too" in text
+
+
+def answer_each_from(session: Session, first: int, answers: list[str]) -> None:
+    for number, typed in enumerate(answers, start=first):
+        session.wait_for(f"Question {number} of ")
+        session.answer(typed)
+
+
+# --- 5: a failed save still shows the summary, and offers another file ---------------------
+
+
+@pytest.mark.parametrize("mode", ["run", "intake"])
+def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path(
+    spawn, tmp_path: Path, mode: str
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    args = ["intake", "--client", "K1"] if mode == "intake" else ["run"]
+    session = spawn(*args, "--region", "uk", "-o", str(folder / "r.txt"))
+    session.answer("", prompt=BEGIN)
+    answer_each(session, ALL_NO[:-1])
+    shutil.rmtree(folder)  # the stick is pulled out before the last answer
+    session.wait_for("Question 19 of ")
+    session.answer("no")
+    if mode == "intake":
+        session.answer("", prompt="press Enter")
+    session.wait_for("could not be saved")
+    session.answer(str(tmp_path / "kept.txt"), prompt="press Enter to skip:")
+    session.wait_for("saved to")
+    assert session.end() == 0
+    words = session.words
+    assert words.index("Samaritans") < words.index("could not be saved")  # summary first
+    assert (tmp_path / "kept.txt").exists()
+
+
+def test_skipping_the_other_path_exits_1(spawn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    taken = tmp_path / "r.txt"
+    session = spawn("--region", "uk", "-o", str(taken))
+    session.answer("", prompt=BEGIN)
+    answer_each(session, ALL_NO[:-1])
+    taken.write_text("someone else's file")  # the file appears meanwhile
+    session.answer("no")
+    session.answer("", prompt="press Enter to skip:")
+    session.wait_for("Nothing was saved")
+    assert session.end() == 1
+    assert "What your answers show" in session.words
+    assert "already exists" in session.words
+    assert taken.read_text() == "someone else's file"
+
+
+# --- 6: the crisis stop of an intake files the record, marked incomplete --------------------
+
+
+def test_an_intake_stopped_after_the_crisis_screen_saves_an_incomplete_record(
+    spawn, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    record = tmp_path / "k8.json"
+    session = spawn("intake", "--region", "uk", "--client", "K8", "-f", "json", "-o", str(record))
+    session.answer("", prompt=BEGIN)
+    answer_each(session, NO_USE_THEN_SELF_HARM)
+    session.wait_for("Would you like to carry on?")
+    session.answer("n")
+    session.wait_for("marked incomplete")
+    assert session.end() == 130
+    import json
+
+    saved = json.loads(record.read_text(encoding="utf-8"))
+    assert saved["complete"] is False
+    assert saved["client"] == "K8"
+    assert saved["answers"]["self_harm_thoughts"] == "yes"
+    assert [flag["level"] for flag in saved["flags"]] == ["crisis"]
+
+
+# --- 12: typing --------------------------------------------------------------------------
+
+
+def test_a_windows_line_end_is_one_answer(spawn) -> None:  # type: ignore[no-untyped-def]
+    session = spawn("--region", "uk")
+    session.answer("", prompt=BEGIN)
+    session.wait_for(ANSWER)
+    session.child.send("y\r\n")
+    session.wait_for("Question 2 of ")
+    session.wait_for(ANSWER)
+    session.child.send("n\r\n")
+    session.wait_for("Question 3 of ")
+    assert "didn't catch that" not in session.words
+
+
+def test_si_with_a_combining_accent_is_yes(spawn) -> None:  # type: ignore[no-untyped-def]
+    session = spawn("--region", "uk", "--lang", "es")
+    session.answer("", prompt="Presiona Enter")
+    session.answer("si\u0301", prompt="Tu respuesta:")
+    session.wait_for("Pregunta 2 de ")
+
+
+# --- 13: every re-prompt says what it accepts -------------------------------------------------
+
+
+def test_the_crisis_prompt_says_what_it_accepts_and_b_goes_back(spawn) -> None:  # type: ignore[no-untyped-def]
+    session = spawn("--region", "uk")
+    session.answer("", prompt=BEGIN)
+    answer_each(session, NO_USE_THEN_SELF_HARM)
+    session.wait_for("Would you like to carry on?")
+    for typed in ("maybe", "?", ""):
+        session.answer(typed)
+        session.wait_for("Type y to carry on, n to stop here, or b to go back")
+    session.answer("b")
+    session.wait_for("Earlier you said: yes")
+    session.answer("n")
+    session.wait_for("What your answers show")
+    assert session.end() == 0
+
+
+def test_the_start_prompt_says_what_it_accepts(spawn) -> None:  # type: ignore[no-untyped-def]
+    session = spawn("--region", "uk")
+    session.answer("y", prompt=BEGIN)
+    session.wait_for("To begin, press Enter with nothing typed")
+    session.answer("", prompt=BEGIN)
+    session.wait_for("Question 1 of ")
