@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
-from tests.across.test_terminal import ANSWER, BEGIN, SCREENER, Session, terminal_env
+from tests.across.test_terminal import ANSWER, BEGIN, SCREENER, Session, Starter, terminal_env
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = [
@@ -25,7 +25,7 @@ NO_USE_THEN_SELF_HARM = ["no", "no", "no", "no", "no", "no", "yes"]
 
 
 @pytest.fixture
-def spawn(tmp_path: Path) -> Iterator[object]:
+def spawn(tmp_path: Path) -> Iterator[Starter]:
     sessions: list[Session] = []
 
     def starter(*args: str, **env: str) -> Session:
@@ -53,7 +53,9 @@ def answer_each(session: Session, answers: list[str]) -> None:
     [(["--plain"], {}), ([], {"ACCESSIBLE": "1"}), (["intake", "--plain", "--client", "K1"], {})],
     ids=["plain", "accessible", "intake_plain"],
 )
-def test_plain_mode_esc_leaves_at_once_and_clears(spawn, args, env) -> None:  # type: ignore[no-untyped-def]
+def test_plain_mode_esc_leaves_at_once_and_clears(
+    spawn: Starter, args: list[str], env: dict[str, str]
+) -> None:
     session = spawn(*args, "--region", "uk", **env)
     session.answer("", prompt=BEGIN)
     session.answer("yes")  # one answer on screen, then Esc with no Enter
@@ -66,7 +68,7 @@ def test_plain_mode_esc_leaves_at_once_and_clears(spawn, args, env) -> None:  # 
     assert len(after) == 2 and "Question" not in after[1]
 
 
-def test_where_keys_come_by_line_the_intro_says_so(spawn) -> None:  # type: ignore[no-untyped-def]
+def test_where_keys_come_by_line_the_intro_says_so(spawn: Starter) -> None:
     session = spawn("--region", "uk", TERM="dumb")
     session.wait_for("a line at a time")
     session.answer("q", prompt=BEGIN)
@@ -76,7 +78,9 @@ def test_where_keys_come_by_line_the_intro_says_so(spawn) -> None:  # type: igno
 # --- 4: x in free text is a letter -------------------------------------------------------
 
 
-def test_a_note_and_a_client_reference_starting_with_x_are_kept(spawn, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_and_a_client_reference_starting_with_x_are_kept(
+    spawn: Starter, tmp_path: Path
+) -> None:
     record = tmp_path / "k8.md"
     session = spawn("intake", "--region", "uk", "-f", "markdown", "-o", str(record))
     session.answer("XR-2291", prompt="Client reference")
@@ -102,8 +106,8 @@ def answer_each_from(session: Session, first: int, answers: list[str]) -> None:
 
 @pytest.mark.parametrize("mode", ["run", "intake"])
 def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path(
-    spawn, tmp_path: Path, mode: str
-) -> None:  # type: ignore[no-untyped-def]
+    spawn: Starter, tmp_path: Path, mode: str
+) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     args = ["intake", "--client", "K1"] if mode == "intake" else ["run"]
@@ -124,7 +128,7 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
     assert (tmp_path / "kept.txt").exists()
 
 
-def test_skipping_the_other_path_exits_1(spawn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_skipping_the_other_path_exits_1(spawn: Starter, tmp_path: Path) -> None:
     taken = tmp_path / "r.txt"
     session = spawn("--region", "uk", "-o", str(taken))
     session.answer("", prompt=BEGIN)
@@ -143,8 +147,8 @@ def test_skipping_the_other_path_exits_1(spawn, tmp_path: Path) -> None:  # type
 
 
 def test_an_intake_stopped_after_the_crisis_screen_saves_an_incomplete_record(
-    spawn, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    spawn: Starter, tmp_path: Path
+) -> None:
     record = tmp_path / "k8.json"
     session = spawn("intake", "--region", "uk", "--client", "K8", "-f", "json", "-o", str(record))
     session.answer("", prompt=BEGIN)
@@ -165,7 +169,7 @@ def test_an_intake_stopped_after_the_crisis_screen_saves_an_incomplete_record(
 # --- 12: typing --------------------------------------------------------------------------
 
 
-def test_a_windows_line_end_is_one_answer(spawn) -> None:  # type: ignore[no-untyped-def]
+def test_a_windows_line_end_is_one_answer(spawn: Starter) -> None:
     session = spawn("--region", "uk")
     session.answer("", prompt=BEGIN)
     session.wait_for(ANSWER)
@@ -177,7 +181,7 @@ def test_a_windows_line_end_is_one_answer(spawn) -> None:  # type: ignore[no-unt
     assert "didn't catch that" not in session.words
 
 
-def test_si_with_a_combining_accent_is_yes(spawn) -> None:  # type: ignore[no-untyped-def]
+def test_si_with_a_combining_accent_is_yes(spawn: Starter) -> None:
     session = spawn("--region", "uk", "--lang", "es")
     session.answer("", prompt="Presiona Enter")
     session.answer("si\u0301", prompt="Tu respuesta:")
@@ -187,7 +191,7 @@ def test_si_with_a_combining_accent_is_yes(spawn) -> None:  # type: ignore[no-un
 # --- 13: every re-prompt says what it accepts -------------------------------------------------
 
 
-def test_the_crisis_prompt_says_what_it_accepts_and_b_goes_back(spawn) -> None:  # type: ignore[no-untyped-def]
+def test_the_crisis_prompt_says_what_it_accepts_and_b_goes_back(spawn: Starter) -> None:
     session = spawn("--region", "uk")
     session.answer("", prompt=BEGIN)
     answer_each(session, NO_USE_THEN_SELF_HARM)
@@ -202,7 +206,7 @@ def test_the_crisis_prompt_says_what_it_accepts_and_b_goes_back(spawn) -> None: 
     assert session.end() == 0
 
 
-def test_the_start_prompt_says_what_it_accepts(spawn) -> None:  # type: ignore[no-untyped-def]
+def test_the_start_prompt_says_what_it_accepts(spawn: Starter) -> None:
     session = spawn("--region", "uk")
     session.answer("y", prompt=BEGIN)
     session.wait_for("To begin, press Enter with nothing typed")
