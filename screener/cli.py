@@ -331,4 +331,18 @@ def demo(
 
 
 def main() -> None:
-    app(args=with_default_command(sys.argv[1:]), prog_name="screener")
+    from screener.files.streams import draw_on_any_console, is_closed_pipe, silence_stdout
+
+    draw_on_any_console(sys.stdout, sys.stderr)
+    try:
+        try:
+            app(args=with_default_command(sys.argv[1:]), prog_name="screener")
+        finally:
+            sys.stdout.flush()  # here, not at exit: a full disk is then one line, not a trace
+    except OSError as error:
+        if is_closed_pipe(error):  # `screener ... | head`: quiet, as Click has it
+            silence_stdout()
+            raise SystemExit(1) from None
+        sys.stderr.write(f"Error: could not write the output: {error.strerror or error}\n")
+        silence_stdout()  # what is still buffered would fail again at exit
+        raise SystemExit(1) from None

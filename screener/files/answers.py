@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from yaml.nodes import ScalarNode
+
 from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
 from screener.files.documents import Document
@@ -185,10 +187,17 @@ def read_answers(
                 )
             )
             continue
-        answer = _answer(value)
+        typed = _yaml_boolean_word(document, path, value)
+        answer = None if typed else _answer(value)
         if answer is None:
             problems.append(
-                document.problem(path, f"{_wrong_answer(value)}; use yes, no or unsure")
+                document.problem(
+                    path,
+                    f"'{typed}' is not an answer; YAML reads a bare {typed} as "
+                    f'{str(value).lower()}, so write "{"yes" if value else "no"}"'
+                    if typed
+                    else f"{_wrong_answer(value)}; use yes, no or unsure",
+                )
             )
             continue
         answers[str(key)] = answer
@@ -223,6 +232,18 @@ def _client(document: Document, value: object) -> str | None:
 
     if value is None:
         return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        _, node = document.node_at(("client",))
+        typed = node.value if isinstance(node, ScalarNode) else str(value)
+        raise DataError(
+            [
+                document.problem(
+                    ("client",),
+                    f'YAML reads a bare {typed} as a number, so write "{typed}" '
+                    "to keep the reference as typed",
+                )
+            ]
+        )
     if not isinstance(value, str) or not fits(value, MAX_CLIENT_REFERENCE):
         raise DataError(
             [
@@ -281,6 +302,20 @@ def _recorded_at(
             ]
         )
     return moment
+
+
+# YAML 1.1 reads more bare words as booleans; only these four mean an answer.
+ANSWER_BOOLEAN_WORDS = frozenset({"yes", "no", "true", "false"})
+
+
+def _yaml_boolean_word(document: Document, path: KeyPath, value: object) -> str | None:
+    """The word behind a boolean that is no answer (a bare on, off, On...), else None."""
+    if not isinstance(value, bool):
+        return None
+    _, node = document.node_at(path)
+    if isinstance(node, ScalarNode) and node.value.lower() not in ANSWER_BOOLEAN_WORDS:
+        return str(node.value)
+    return None
 
 
 def _answer(value: object) -> Answer | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -23,10 +23,20 @@ class JsonRenderer:
 
 def render_json(result: Result) -> str:
     """Indented JSON; control and invisible characters escaped, so it is safe in a terminal."""
-    text = msgspec.json.format(msgspec.json.encode(result), indent=2).decode()
+    data = msgspec.to_builtins(result)
+    _drop_translations(data["resources"])
+    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode()
     # msgspec escapes C0 controls only. Unsafe characters can only sit inside strings, where
     # a \u escape reads back as the same character: the data is unchanged, the bytes safe.
     return UNSAFE.sub(_escaped, text) + "\n"
+
+
+def _drop_translations(resources: dict[str, Any]) -> None:
+    """A record lists contacts in its own language: the contacts file's translations for
+    other languages are not part of the contract (docs/result-json.md)."""
+    service = resources.get("service") or {}
+    for contact in [*resources["contacts"], *service.get("contacts", [])]:
+        contact.pop("translations", None)
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -140,3 +140,38 @@ def test_files_are_read_as_bytes_where_the_system_has_a_text_mode(
     path.write_bytes(b"a: 1\r\n\x1a")
     assert documents.read_bytes(path) == b"a: 1\r\n\x1a"
     assert flags_used == [os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | windows_binary]
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("on", "'on' is not an answer; YAML reads a bare on as true, so write \"yes\""),
+        ("Off", "'Off' is not an answer; YAML reads a bare Off as false, so write \"no\""),
+        ("ON", "'ON' is not an answer; YAML reads a bare ON as true, so write \"yes\""),
+    ],
+)
+def test_on_and_off_are_not_answers(
+    tmp_path: Path, ketamine: LoadedBank, typed: str, told: str
+) -> None:
+    """YAML 1.1 reads on and off as booleans; only yes, no, true and false mean an answer."""
+    text = GOOD.replace("used_past_year: yes", f"used_past_year: {typed}")
+    with pytest.raises(DataError) as raised:
+        load_answers(write(tmp_path, text), ketamine.bank)
+    assert told in str(raised.value)
+
+
+@pytest.mark.parametrize("typed", ["True", "true", "YES", "Yes"])
+def test_true_and_yes_still_mean_yes(tmp_path: Path, ketamine: LoadedBank, typed: str) -> None:
+    text = GOOD.replace("used_past_year: yes", f"used_past_year: {typed}")
+    assert load_answers(write(tmp_path, text), ketamine.bank)["used_past_year"] == "yes"
+
+
+def test_a_client_reference_yaml_reads_as_a_number_gets_a_hint(
+    tmp_path: Path, ketamine: LoadedBank
+) -> None:
+    from screener.files.answers import load_replay
+
+    text = GOOD.replace("answers:", "client: 0142\nanswers:", 1)
+    with pytest.raises(DataError) as raised:
+        load_replay(write(tmp_path, text), ketamine.bank, intake=True)
+    assert 'YAML reads a bare 0142 as a number, so write "0142"' in str(raised.value)
