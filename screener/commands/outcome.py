@@ -11,6 +11,7 @@ import msgspec
 
 from screener.commands import screening
 from screener.errors import ScreenerError
+from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
 from screener.render import Format
 from screener.safetext import one_line
@@ -81,6 +82,7 @@ def replayed(
         if after_shown is not None:
             after_shown(console, result, plain)
     else:
+        private_file_behind(sys.stdout)
         write_record(sys.stdout, screening.render(result, setup, options.format))
     return 0
 
@@ -152,6 +154,9 @@ def saved_then_shown(
             saved_to = one_line(str(options.output))
         except ScreenerError as error:
             problem = one_line(str(error))
+    elif options.format is not Format.text:  # the record goes to standard output
+        file = private_file_behind(sys.stdout)
+        saved_to = one_line(file) if file else None
     screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to)
     if options.output is None and options.format is not Format.text:
         write_record(sys.stdout, text)

@@ -7,8 +7,10 @@ import codecs
 import errno
 import io
 import os
+import stat
 import sys
 import unicodedata
+from pathlib import Path
 from typing import TextIO
 
 LOOKALIKES_HANDLER = "screener-lookalikes"
@@ -64,6 +66,41 @@ def draw_on_any_console(*streams: TextIO) -> None:
     for stream in streams:
         if isinstance(stream, io.TextIOWrapper) and not _is_utf(stream):
             stream.reconfigure(errors=LOOKALIKES_HANDLER)
+
+
+def private_file_behind(stream: TextIO) -> str | None:
+    """`screener --format json > record.json`: when standard output is a regular file we own,
+    make it owner-only (the shell made it 0644) and give its name; None if it is no file."""
+    try:
+        descriptor = stream.fileno()
+        info = os.fstat(descriptor)
+    except (AttributeError, OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    name = _name_of(descriptor)
+    if info.st_uid != os.geteuid() or not _owner_only(descriptor):
+        sys.stderr.write(
+            f"Warning: {name} may be readable by others; with --output FILE the record is "
+            "always owner-only.\n"
+        )
+        return None
+    return name
+
+
+def _owner_only(descriptor: int) -> bool:
+    try:
+        os.fchmod(descriptor, 0o600)
+    except (AttributeError, OSError):  # no fchmod on Windows; a file system without modes
+        return False
+    return True
+
+
+def _name_of(descriptor: int) -> str:
+    try:
+        return str(Path(f"/proc/self/fd/{descriptor}").readlink())
+    except OSError:
+        return "the file standard output goes to"
 
 
 def is_closed_pipe(error: OSError) -> bool:

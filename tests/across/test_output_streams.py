@@ -106,3 +106,14 @@ def test_a_saved_file_name_with_an_escape_is_shown_safely(tmp_path: Path, comman
     assert target.exists()
     assert b"\x1b" not in done.stderr and b"\x07" not in done.stderr
     assert done.stderr.startswith(b"Saved to ")
+
+
+def test_a_record_redirected_into_a_file_is_owner_only(tmp_path: Path) -> None:
+    """`screener --format json > record.json`, as the README shows: the shell makes 0644."""
+    record = tmp_path / "record.json"
+    with record.open("w") as redirected:
+        record.chmod(0o644)
+        done = screener(tmp_path, "--format", "json", stdout=redirected)
+    assert done.returncode == 0, done.stderr
+    assert record.stat().st_mode & 0o777 == 0o600
+    assert json.loads(record.read_text(encoding="utf-8"))["mode"] == "self"

@@ -6,6 +6,7 @@ The installed script in a pseudo-terminal, as tests/across/test_terminal.py driv
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -212,3 +213,28 @@ def test_the_start_prompt_says_what_it_accepts(spawn: Starter) -> None:
     session.wait_for("To begin, press Enter with nothing typed")
     session.answer("", prompt=BEGIN)
     session.wait_for("Question 1 of ")
+
+
+# --- 9: a record redirected into a file --------------------------------------------------
+
+
+def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: Path) -> None:
+    record = tmp_path / "record.json"
+    command = f"umask 022; exec '{SCREENER}' --region uk --format json > '{record}'"
+    session = Session.__new__(Session)  # the same Session, spawned through a shell
+    session.transcript = io.StringIO()
+    session.child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", command],
+        env=terminal_env(tmp_path),
+        dimensions=(50, 200),
+        encoding="utf-8",
+        timeout=20,
+    )
+    session.child.logfile_read = session.transcript
+    session.answer("", prompt=BEGIN)
+    answer_each(session, ["y", "n"] + ["n"] * 17)
+    session.wait_for("readable only by you")
+    assert session.end() == 0
+    assert f"Your answers were saved to {record}" in session.words
+    assert record.stat().st_mode & 0o777 == 0o600
