@@ -157,12 +157,13 @@ def saved_then_shown(
     elif options.format is not Format.text:  # the record goes to standard output
         file = private_file_behind(sys.stdout)
         saved_to = one_line(file) if file else None
-    screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to)
+    # The summary ends by saying why the save failed, in place of "not saved".
+    failed = _failed(setup, result, problem) if problem else None
+    screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to, not_saved=failed)
     if options.output is None and options.format is not Format.text:
         write_record(sys.stdout, text)
     if problem is None:
         return 0
-    _say(console, _failed(setup, result, problem))
     return _save_elsewhere(console, setup, result, text, plain=plain)
 
 

@@ -212,7 +212,13 @@ def render(
 
 
 def show_summary(
-    console: Screen, setup: Setup, result: Result, *, plain: bool, saved_to: str | None
+    console: Screen,
+    setup: Setup,
+    result: Result,
+    *,
+    plain: bool,
+    saved_to: str | None,
+    not_saved: str | None = None,
 ) -> None:
     from screener.render.text import print_sections
 
@@ -220,11 +226,11 @@ def show_summary(
     if result.mode == "intake":
         from screener.reports.intake import build_intake_summary
 
-        sections = build_intake_summary(bank, result, setup.strings, saved_to)
+        sections = build_intake_summary(bank, result, setup.strings, saved_to, not_saved)
     else:
         from screener.reports.summary import build_summary
 
-        sections = build_summary(bank, result, setup.region, setup.strings, saved_to)
+        sections = build_summary(bank, result, setup.region, setup.strings, saved_to, not_saved)
     if plain:
         print_sections(console, sections, plain=True)
         return

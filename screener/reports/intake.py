@@ -12,11 +12,16 @@ from screener.rules.walk import State
 
 
 def build_intake_summary(
-    bank: Bank, result: Result, strings: UiStrings, saved_to: str | None = None
+    bank: Bank,
+    result: Result,
+    strings: UiStrings,
+    saved_to: str | None = None,
+    not_saved: str | None = None,
 ) -> list[Section]:
     """The professional view, the contacts for the client (the service's first), and saving."""
     intake = strings.intake
     saved = intake.record_saved_to.format(path=saved_to) if saved_to else intake.record_not_saved
+    saved = not_saved or saved  # why a save that was asked for failed
     return [
         *build_professional_summary(bank, result, strings),
         *_closing(result, strings),

@@ -73,6 +73,7 @@ def build_summary(
     region: Region,
     strings: UiStrings,
     saved_to: str | None = None,
+    not_saved: str | None = None,
 ) -> list[Section]:
     """Crisis advice and who to call first, then other flags, the result, next steps, all
     contacts, and what this is and is not."""
@@ -101,6 +102,7 @@ def build_summary(
         )
     )
     saved = strings.saved_to.format(path=saved_to) if saved_to else strings.saved_nothing
+    saved = not_saved or saved  # why a save that was asked for failed
     sections.append(Section(strings.about_heading, (result.disclaimer, saved)))
     return sections
 
