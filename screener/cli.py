@@ -24,6 +24,7 @@ from screener.cli_conventions import (
     RecordOutputOption,
     RegionOption,
     ReplayOption,
+    RescoreOption,
     ResourcesOption,
     ResultOutputOption,
     choice,
@@ -77,6 +78,7 @@ def run(
     plain: PlainOption = False,
     bank: BankOption = None,
     keep_screen: KeepScreenOption = False,
+    rescore: RescoreOption = False,
     resources: ResourcesOption = None,
     trainer: Annotated[
         bool,
@@ -105,6 +107,7 @@ def run(
         resources=resources,
         keep_screen=keep_screen,
         projector=projector,
+        rescore=rescore,
     )
     with reported_errors():
         if trainer:
@@ -133,6 +136,7 @@ def intake(
     resources: ResourcesOption = None,
     keep_screen: KeepScreenOption = False,
     projector: ProjectorOption = False,
+    rescore: RescoreOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
     output_format = record_format(requested_format, output)
@@ -151,6 +155,7 @@ def intake(
         resources=resources,
         keep_screen=keep_screen,
         projector=projector,
+        rescore=rescore,
     )
     with reported_errors():
         code = intake_run.run(options, client, os.environ, counsellor)

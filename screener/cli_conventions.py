@@ -107,6 +107,13 @@ KeepScreenOption = Annotated[
         show_default=False,
     ),
 ]
+RescoreOption = Annotated[
+    bool,
+    typer.Option(
+        help="With --answers: score a saved record made with another version of the bank "
+        "under this one (else refused)."
+    ),
+]
 ProjectorOption = Annotated[
     bool,
     typer.Option(

@@ -498,3 +498,22 @@ def test_the_shell_completes_commands_and_options(words: str, expected: str) -> 
     }
     result = CliRunner().invoke(app, [], env=environment, prog_name="screener")
     assert expected in result.stdout.split()
+
+
+@pytest.mark.parametrize("command", ["run", "intake"])
+def test_a_record_from_another_bank_version_needs_rescore(tmp_path: Path, command: str) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD, encoding="utf-8")
+    made = invoke(command, "--answers", str(answers), "--format", "json")
+    assert made.exit_code == 0, made.output
+    record = json.loads(made.stdout)
+    record["bank"]["version"] = "0.9.0"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(record), encoding="utf-8")
+    refused = invoke(command, "--answers", str(old), "--format", "json")
+    assert refused.exit_code != 0
+    assert "made with bank ketamine 0.9.0" in refused.output
+    assert "--rescore" in refused.output
+    rescored = invoke(command, "--answers", str(old), "--format", "json", "--rescore")
+    assert rescored.exit_code == 0, rescored.output
+    assert json.loads(rescored.stdout)["bank"]["version"] == "1.0.0"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +140,14 @@ def _replayed(setup: Setup, options: Options, client: str | None) -> Result:
 
     assert options.answers is not None
     loaded = setup.loaded
-    replay = load_replay(options.answers, loaded.bank, intake=True, sha256=loaded.sha256)
+    replay = load_replay(
+        options.answers,
+        loaded.bank,
+        intake=True,
+        sha256=loaded.sha256,
+        today=loaded.reference(),
+        rescore=options.rescore,
+    )
     for warning in replay.warnings:
         sys.stderr.write(warning + "\n")
     return screening.result_of(

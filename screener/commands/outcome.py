@@ -48,7 +48,9 @@ def self_check(setup: Setup, options: Options, environ: Mapping[str, str], *, tr
                 console.print()
                 raise SystemExit(EXIT_INTERRUPTED) from None
 
-        result = screening.replay(setup, options.answers, any_record=trainer)
+        result = screening.replay(
+            setup, options.answers, any_record=trainer, rescore=options.rescore
+        )
         after = what_if if trainer else None
         return replayed(setup, options, result, environ, after_shown=after)
 

@@ -66,6 +66,8 @@ class Options:
     """High contrast for a room: nothing faint, lines of at most 100 columns."""
     resources: Path | None = None
     """A service's own contacts file; else the config file, if there is one."""
+    rescore: bool = False
+    """Replay a saved record made with another version of the bank under this one."""
 
 
 def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
@@ -146,11 +148,21 @@ def find_bank(
     return path
 
 
-def replay(setup: Setup, answers_file: Path, *, any_record: bool = False) -> Result:
+def replay(
+    setup: Setup, answers_file: Path, *, any_record: bool = False, rescore: bool = False
+) -> Result:
     """Re-score an answers file, a saved record or a FHIR response; `any_record` also takes an
-    intake's (its notes unused), for a trainer's what-if."""
+    intake's (its notes unused), for a trainer's what-if. A saved record of another version of
+    the bank needs `rescore`."""
     loaded = setup.loaded
-    replayed = load_replay(answers_file, loaded.bank, intake=any_record, sha256=loaded.sha256)
+    replayed = load_replay(
+        answers_file,
+        loaded.bank,
+        intake=any_record,
+        sha256=loaded.sha256,
+        today=loaded.reference(),
+        rescore=rescore,
+    )
     for warning in replayed.warnings:
         sys.stderr.write(warning + "\n")
     return result_of(setup, replayed.answers)

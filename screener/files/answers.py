@@ -16,6 +16,7 @@ from screener.files import documents
 from screener.files.documents import Document
 from screener.models.bank import Bank
 from screener.models.base import ANSWERS, Answer
+from screener.models.result import BankReference
 from screener.rules.scoring import asked_items
 
 ANSWERS_KEYS = ("bank", "answers")
@@ -42,8 +43,17 @@ class Replay:
     """file:line:col lines for the reader, e.g. a FHIR response whose result is out of date."""
 
 
-def load_answers(path: Path, bank: Bank, display: str | None = None) -> dict[str, Answer]:
-    return answers_from_document(documents.load(path, display), bank)
+def load_answers(
+    path: Path,
+    bank: Bank,
+    display: str | None = None,
+    *,
+    today: BankReference | None = None,
+    rescore: bool = False,
+) -> dict[str, Answer]:
+    document = documents.load(path, display)
+    _check_record_bank(document, today, rescore=rescore)
+    return answers_from_document(document, bank)
 
 
 def load_replay(
@@ -53,8 +63,35 @@ def load_replay(
     intake: bool,
     display: str | None = None,
     sha256: str | None = None,
+    today: BankReference | None = None,
+    rescore: bool = False,
 ) -> Replay:
-    return replay_from_document(documents.load(path, display), bank, intake=intake, sha256=sha256)
+    document = documents.load(path, display)
+    _check_record_bank(document, today, rescore=rescore)
+    return replay_from_document(document, bank, intake=intake, sha256=sha256)
+
+
+def _check_record_bank(document: Document, today: BankReference | None, *, rescore: bool) -> None:
+    """A saved record made with another version, language or file of the bank is refused:
+    its answers would be scored under rules they were not given to. --rescore allows it."""
+    data = document.data
+    made = data.get("bank") if isinstance(data, dict) and "screener_version" in data else None
+    if today is None or rescore or not isinstance(made, dict):
+        return
+    then = tuple(str(made.get(key)) for key in ("version", "language", "sha256"))
+    if then == (today.version, today.language, today.sha256):
+        return
+    raise DataError(
+        [
+            document.problem(
+                ("bank",),
+                f"this record was made with bank {made.get('id')} {then[0]} ({then[1]}, sha256 "
+                f"{then[2][:12]}); this bank is {today.id} {today.version} ({today.language}, "
+                f"sha256 {today.sha256[:12]}). Add --rescore to score its answers under this "
+                "bank: the new record names this bank and keeps the answers' date",
+            )
+        ]
+    )
 
 
 def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:

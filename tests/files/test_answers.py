@@ -175,3 +175,41 @@ def test_a_client_reference_yaml_reads_as_a_number_gets_a_hint(
     with pytest.raises(DataError) as raised:
         load_replay(write(tmp_path, text), ketamine.bank, intake=True)
     assert 'YAML reads a bare 0142 as a number, so write "0142"' in str(raised.value)
+
+
+def saved_record(tmp_path: Path, ketamine: LoadedBank, **bank_changes: str) -> Path:
+    """A JSON record as screener writes it, its bank reference changed as given."""
+    from screener.render.json import render_json
+    from screener.rules.contacts import choose_region
+    from screener.rules.result import build_result
+    from screener.rules.scoring import score
+
+    answers = load_answers(write(tmp_path, GOOD), ketamine.bank)
+    from screener.files import bundled
+    from screener.files.contacts import load_contacts
+
+    region = choose_region(load_contacts(bundled.contacts_file()), "uk", {})
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    data = json.loads(render_json(result))
+    data["bank"] |= bank_changes
+    return write(tmp_path, json.dumps(data), "record.json")
+
+
+@pytest.mark.parametrize(
+    "changes", [{"version": "0.9.0"}, {"sha256": "0" * 64}, {"language": "es"}], ids=str
+)
+def test_a_record_from_another_bank_is_refused_without_rescore(
+    tmp_path: Path, ketamine: LoadedBank, changes: dict[str, str]
+) -> None:
+    record = saved_record(tmp_path, ketamine, **changes)
+    today = ketamine.reference()
+    with pytest.raises(DataError, match="Add --rescore to score its answers under this bank"):
+        load_answers(record, ketamine.bank, today=today)
+    rescored = load_answers(record, ketamine.bank, today=today, rescore=True)
+    assert rescored["used_past_year"] == "yes"
+
+
+def test_a_record_from_this_very_bank_replays(tmp_path: Path, ketamine: LoadedBank) -> None:
+    record = saved_record(tmp_path, ketamine)
+    today = ketamine.reference()
+    assert load_answers(record, ketamine.bank, today=today)["used_past_year"] == "yes"
