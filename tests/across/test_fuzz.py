@@ -290,10 +290,19 @@ KEYS = st.sampled_from(
 )
 ANY_LINE = st.text(max_size=20).filter(lambda line: "\n" not in line)
 # Anything at all; or a person mostly answering, now and then asking, going back or mistyping.
-LINES = st.lists(KEYS | ANY_LINE, max_size=60) | st.lists(
-    st.sampled_from(["y", "n", "u", "1", "2", "3", "yes", "No."] * 6 + ["?", "b", "", "x"]),
-    min_size=10,
-    max_size=60,
+# And a whole valid session (begin, then answers enough for any path, the crisis prompt among
+# them), so that many runs reach the end and the result, not only Ctrl-D or a quick exit.
+WHOLE = st.lists(
+    st.sampled_from(["y", "n", "1", "2", "3", "yes", "no", "Not sure"]), min_size=30, max_size=40
+).map(lambda answers: ["", *answers])
+LINES = (
+    st.lists(KEYS | ANY_LINE, max_size=60)
+    | st.lists(
+        st.sampled_from(["y", "n", "u", "1", "2", "3", "yes", "No."] * 6 + ["?", "b", "", "x"]),
+        min_size=10,
+        max_size=60,
+    )
+    | WHOLE
 )
 
 
