@@ -110,8 +110,10 @@ KeepScreenOption = Annotated[
 RescoreOption = Annotated[
     bool,
     typer.Option(
+        "--rescore",
         help="With --answers: score a saved record made with another version of the bank "
-        "under this one (else refused)."
+        "under this one (else refused).",
+        show_default=False,
     ),
 ]
 ProjectorOption = Annotated[

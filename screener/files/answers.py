@@ -76,8 +76,8 @@ def _check_record_bank(document: Document, today: BankReference | None, *, resco
     its answers would be scored under rules they were not given to. --rescore allows it."""
     data = document.data
     made = data.get("bank") if isinstance(data, dict) and "screener_version" in data else None
-    if today is None or rescore or not isinstance(made, dict):
-        return
+    if today is None or rescore or not isinstance(made, dict) or made.get("id") != today.id:
+        return  # another bank altogether is refused by the bank id check, with its own words
     then = tuple(str(made.get(key)) for key in ("version", "language", "sha256"))
     if then == (today.version, today.language, today.sha256):
         return

@@ -51,7 +51,11 @@ def answer_each(session: Session, answers: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("args", "env"),
-    [(["--plain"], {}), ([], {"ACCESSIBLE": "1"}), (["intake", "--plain", "--client", "K1"], {})],
+    [
+        (["--plain"], {}),
+        ([], {"ACCESSIBLE": "1"}),
+        (["intake", "--plain", "--client", "K1", "--counsellor", "JS"], {}),
+    ],
     ids=["plain", "accessible", "intake_plain"],
 )
 def test_plain_mode_esc_leaves_at_once_and_clears(
@@ -83,14 +87,17 @@ def test_a_note_and_a_client_reference_starting_with_x_are_kept(
     spawn: Starter, tmp_path: Path
 ) -> None:
     record = tmp_path / "k8.md"
-    session = spawn("intake", "--region", "uk", "-f", "markdown", "-o", str(record))
+    session = spawn(
+        "intake", "--counsellor", "JS", "--region", "uk", "-f", "markdown", "-o", str(record)
+    )
     session.answer("XR-2291", prompt="Client reference")
     session.answer("", prompt=BEGIN)
     session.answer("n")  # a note for the first question
     session.answer("xanax on weekends too", prompt="Note")
     session.answer("yes")
     answer_each_from(session, 2, ALL_NO[1:])
-    session.answer("", prompt="press Enter")  # the review: finish
+    session.answer("", prompt="Enter for the result")  # the review: finish
+    session.answer("", prompt="Enter to leave it out")  # no closing summary
     assert session.end() == 0
     text = record.read_text(encoding="utf-8")
     assert "XR-2291" in text and "xanax on weekends too" in text
@@ -111,7 +118,7 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
 ) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
-    args = ["intake", "--client", "K1"] if mode == "intake" else ["run"]
+    args = ["intake", "--client", "K1", "--counsellor", "JS"] if mode == "intake" else ["run"]
     session = spawn(*args, "--region", "uk", "-o", str(folder / "r.txt"))
     session.answer("", prompt=BEGIN)
     answer_each(session, ALL_NO[:-1])
@@ -119,7 +126,8 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
     session.wait_for("Question 19 of ")
     session.answer("no")
     if mode == "intake":
-        session.answer("", prompt="press Enter")
+        session.answer("", prompt="Enter for the result")
+        session.answer("", prompt="Enter to leave it out")
     session.wait_for("could not be saved")
     session.answer(str(tmp_path / "kept.txt"), prompt="press Enter to skip:")
     session.wait_for("saved to")
@@ -151,7 +159,19 @@ def test_an_intake_stopped_after_the_crisis_screen_saves_an_incomplete_record(
     spawn: Starter, tmp_path: Path
 ) -> None:
     record = tmp_path / "k8.json"
-    session = spawn("intake", "--region", "uk", "--client", "K8", "-f", "json", "-o", str(record))
+    session = spawn(
+        "intake",
+        "--counsellor",
+        "JS",
+        "--region",
+        "uk",
+        "--client",
+        "K8",
+        "-f",
+        "json",
+        "-o",
+        str(record),
+    )
     session.answer("", prompt=BEGIN)
     answer_each(session, NO_USE_THEN_SELF_HARM)
     session.wait_for("Would you like to carry on?")
