@@ -14,15 +14,25 @@ from pathlib import Path
 import pytest
 
 from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
-from tests.across.test_terminal import ANSWER, BEGIN, SCREENER, Session, Starter, terminal_env
+from tests.across.test_terminal import (
+    ANSWER,
+    BEGIN,
+    ITEMS,
+    SCREENER,
+    Session,
+    Starter,
+    terminal_env,
+)
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = [
     pytest.mark.skipif(not SCREENER.exists(), reason="no installed screener console script"),
 ]
 
-ALL_NO = ["yes", "no"] + ["no"] * 17  # whole words: in an intake n starts a note
-NO_USE_THEN_SELF_HARM = ["no", "no", "no", "no", "no", "no", "yes"]
+# Whole words: in an intake n starts a note. Used ketamine, not prescribed, no to the rest.
+ALL_NO = ["yes", "no"] + ["no"] * (len(ITEMS) - 2)
+# No use in the past year: only the unconditional questions, the last about harming yourself.
+NO_USE_THEN_SELF_HARM = ["no"] * (sum(item.ask_if is None for item in ITEMS) - 1) + ["yes"]
 
 
 @pytest.fixture
@@ -123,7 +133,7 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
     session.answer("", prompt=BEGIN)
     answer_each(session, ALL_NO[:-1])
     shutil.rmtree(folder)  # the stick is pulled out before the last answer
-    session.wait_for("Question 19 of ")
+    session.wait_for(f"Question {len(ITEMS)} of ")
     session.answer("no")
     if mode == "intake":
         session.answer("", prompt="Enter for the result")
@@ -253,7 +263,7 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
     )
     session.child.logfile_read = session.transcript
     session.answer("", prompt=BEGIN)
-    answer_each(session, ["y", "n"] + ["n"] * 17)
+    answer_each(session, ALL_NO)
     session.wait_for("readable only by you")
     assert session.end() == 0
     assert f"Your answers were saved to {record}" in session.words
