@@ -264,7 +264,6 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
     session.child.logfile_read = session.transcript
     session.answer("", prompt=BEGIN)
     answer_each(session, ALL_NO)
-    session.wait_for("readable only by you")
     assert session.end() == 0
     assert f"Your answers were saved to {record}" in session.words
     assert record.stat().st_mode & 0o777 == 0o600
