@@ -14,7 +14,7 @@ from screener.files.documents import parse
 from screener.files.wording import load_strings
 from screener.models.bank import Bank, LoadedBank
 from screener.models.base import ANSWERS, Answer
-from screener.render.fhir import questionnaire
+from screener.render.fhir.questionnaire import questionnaire
 from screener.rules.scoring import asked_items, score
 from screener.rules.walk import Ending, Navigation, walk
 from tests.rules.test_walk import ScriptedAsker, asked_ids
@@ -72,11 +72,11 @@ def every_walk(bank: Bank) -> list[dict[str, Answer]]:
     return found
 
 
-def fhir_enabled(bank: Bank, answers: dict[str, Answer]) -> list[str]:
+def fhir_enabled(loaded: LoadedBank, answers: dict[str, Answer]) -> list[str]:
     """Which items the exported Questionnaire enables, read as R4 says: a condition on a
     disabled question is false, as though it had no answer."""
-    items = questionnaire(bank, load_strings(bank.language))["item"]
-    questions = {item.id for item in bank.items}
+    items = questionnaire(loaded, load_strings(loaded.bank.language))["item"]
+    questions = {item.id for item in loaded.bank.items}
     enabled: list[str] = []
     for question in items:
         if question["linkId"] not in questions:  # the result items
@@ -87,14 +87,16 @@ def fhir_enabled(bank: Bank, answers: dict[str, Answer]) -> list[str]:
             and answers.get(condition["question"]) == condition["answerCoding"]["code"]
             for condition in conditions
         ]
-        if not conditions or any(holds):
+        behaviour = all if question.get("enableBehavior") == "all" else any
+        if not conditions or behaviour(holds):
             enabled.append(question["linkId"])
     return enabled
 
 
 @pytest.mark.parametrize("name", ["walk_chained.yaml", "minimal.yaml"])
 def test_walk_progress_scoring_replay_and_fhir_agree(name: str) -> None:
-    bank = bank_in(name).bank
+    loaded = bank_in(name)
+    bank = loaded.bank
     for answers in every_walk(bank):
         asked = [item.id for item in asked_items(bank, answers)]
         asker = Answering(answers)
@@ -105,7 +107,7 @@ def test_walk_progress_scoring_replay_and_fhir_agree(name: str) -> None:
         assert score(bank, answers).answers == answers  # scoring drops nothing asked
         document = parse(f"bank: {bank.id}\nanswers: {answers}\n".encode(), "answers.yaml")
         assert answers_from_document(document, bank) == answers  # the replay takes them
-        assert fhir_enabled(bank, answers) == asked
+        assert fhir_enabled(loaded, answers) == asked
 
 
 def test_replaying_a_chain_refuses_an_answer_to_a_skipped_question(chained: Bank) -> None:
