@@ -1,5 +1,5 @@
 """Standard output and error on any console: ASCII look-alikes where a code page lacks a
-character, records as UTF-8 bytes, and a failed write as one line instead of a traceback."""
+character, a record redirected into a file kept owner-only, a closed pipe kept quiet."""
 
 from __future__ import annotations
 
