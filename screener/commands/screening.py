@@ -49,6 +49,8 @@ class Setup:
     """False when the region is only the fallback: nothing said where the person is."""
     client_system: str | None = None
     """The identifier system for client references in FHIR records."""
+    welcomed: bool = False
+    """True once the welcome was shown (before asking the region), so it is not repeated."""
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,11 @@ def settle_region(
     from screener.files import bundled as data
     from screener.files.contacts import load_contacts
     from screener.rules.contacts import in_language
-    from screener.terminal.prompt import ask_region
+    from screener.terminal.prompt import ConsoleAsker, ask_region
 
+    # Nothing is asked before the person knows what this is and how to leave at once.
+    ConsoleAsker(console, setup.strings, setup.region, plain=plain).welcome(setup.loaded.bank)
+    setup = dataclasses.replace(setup, welcomed=True)
     book = load_contacts(data.contacts_file())
     language = setup.loaded.bank.language
     regions = [region for region in book.regions if region.id != book.fallback]
@@ -201,7 +206,7 @@ def ask(setup: Setup, console: Screen, *, plain: bool) -> Walk:
     from screener.terminal.prompt import ConsoleAsker
 
     asker = ConsoleAsker(console, setup.strings, setup.region, plain=plain)
-    if not asker.intro(setup.loaded.bank):
+    if not asker.intro(setup.loaded.bank, welcomed=setup.welcomed):
         return Walk({}, Ending.QUIT)
     return walk(setup.loaded.bank, asker)
 

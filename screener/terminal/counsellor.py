@@ -54,7 +54,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         self.closing_summary: str | None = None
         self._just_noted: str | None = None
 
-    def intro(self, bank: Bank) -> bool:
+    def intro(self, bank: Bank, *, welcomed: bool = False) -> bool:  # never asked a region first
         intake = self.strings.intake
         self._heading(intake.heading.format(title=bank.title))
         for paragraph in intake.intro:

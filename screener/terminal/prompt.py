@@ -86,14 +86,21 @@ class ConsoleAsker:
 
     # --- the Asker protocol -------------------------------------------------------------
 
-    def intro(self, bank: Bank) -> bool:
-        """Show what this is; True to begin, False if the person quits at once."""
+    def welcome(self, bank: Bank) -> None:
+        """What this is, that it is not a diagnosis, how to answer and how to leave: shown
+        before anything is asked, the region question included."""
         self._heading(bank.title)
         for paragraph in bank.intro:
             self._paragraph(paragraph)
         self._paragraph(self.strings.how_to_answer)
-        self._paragraph(self.strings.region_line.format(region=self.region.name))
         self._how_to_leave()
+
+    def intro(self, bank: Bank, *, welcomed: bool = False) -> bool:
+        """The welcome (unless already shown), whose contacts these are, then True to begin
+        or False if the person quits at once."""
+        if not welcomed:
+            self.welcome(bank)
+        self._paragraph(self.strings.region_line.format(region=self.region.name))
         return self._begin()
 
     def ask(self, step: Step) -> Response:

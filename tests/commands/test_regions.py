@@ -152,6 +152,11 @@ def test_when_the_region_cannot_be_told_it_asks_once_before_the_questions() -> N
     assert "1. United Kingdom" in out and "9. Somewhere else" in out
     assert out.count("Where are you?") == 1
     assert "Please type one of the numbers" not in out
+    # Nothing is asked before the person knows what this is and how to leave at once,
+    # and the welcome is not shown twice.
+    assert out.index("It is not a diagnosis") < out.index("Where are you?")
+    assert out.index("press Esc") < out.index("Where are you?")
+    assert out.count("It is not a diagnosis") == 1
     assert out.endswith("If you want to talk to someone: Línea de la Vida (800 911 2000).")
 
 
