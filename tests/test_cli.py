@@ -12,14 +12,12 @@ from typer.testing import CliRunner, Result
 from screener import __version__
 from screener.cli import COMMANDS, app
 from screener.cli_conventions import with_default_command
-from tests.files.test_answers import GOOD
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
+from tests.helpers import ALL_NO, CRITERION_IDS, DATA, GOOD, HEALTH_IDS
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
 
 # Enter at the intro, the two gate questions, the 10 criteria, then the 7 health questions.
-ALL_NO = "\n" + "y\nn\n" + "n\n" * 10 + "n\n" * 9
 
 
 def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
@@ -221,8 +219,6 @@ def test_bad_answers_are_one_line_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_a_broken_bank_is_one_line_and_exit_1() -> None:
-    from tests.conftest import DATA
-
     path = DATA / "broken" / "band_gap.yaml"
     result = invoke("run", "--bank", str(path), input=ALL_NO)
     assert result.exit_code == 1
@@ -261,8 +257,6 @@ def test_banks() -> None:
 
 
 def test_validate_reports_every_file(tmp_path: Path) -> None:
-    from tests.conftest import DATA
-
     good, bad = DATA / "minimal.yaml", DATA / "broken" / "duplicate_key.yaml"
     result = invoke("validate", str(good), str(bad))
     assert result.exit_code == 1
@@ -365,8 +359,6 @@ def test_the_intro_says_how_to_leave_at_once() -> None:
 
 
 def test_resources_lists_the_services_contacts_first() -> None:
-    from tests.conftest import DATA
-
     service = DATA / "service.yaml"
     result = invoke("resources", "--region", "uk", "--resources", str(service))
     assert result.exit_code == 0, result.output
@@ -392,8 +384,6 @@ def test_resources_lists_the_services_contacts_first() -> None:
 def test_the_config_file_is_used_by_resources_and_run(
     tmp_path: Path, no_service_config: Path
 ) -> None:
-    from tests.conftest import DATA
-
     folder = no_service_config / "screener"
     folder.mkdir()
     (folder / "resources.yaml").write_bytes((DATA / "service.yaml").read_bytes())
@@ -406,8 +396,6 @@ def test_the_config_file_is_used_by_resources_and_run(
 
 
 def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path) -> None:
-    from tests.conftest import DATA
-
     result = invoke(
         "run", "--answers", str(answers_file(tmp_path)), "-f", "json",
         "--resources", str(DATA / "service.yaml"),
@@ -422,8 +410,6 @@ def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path)
 
 
 def test_quitting_points_to_the_services_own_contact() -> None:
-    from tests.conftest import DATA
-
     result = invoke("run", "--resources", str(DATA / "service.yaml"), input="\nq\n")
     assert result.exit_code == 130
     assert flat(result.output.split("Your answer:")[-1]) == (
@@ -442,8 +428,6 @@ def test_a_broken_service_file_stops_before_any_question(tmp_path: Path) -> None
 
 
 def test_validate_checks_a_service_file() -> None:
-    from tests.conftest import DATA
-
     result = invoke("validate", str(DATA / "service.yaml"))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()

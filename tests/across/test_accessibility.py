@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from screener.cli import app
 from screener.terminal.console import wants_plain
-from tests.across.test_terminal import SCREENER, Session, terminal_env
+from tests.helpers import GOLDEN, SCREENER, Session, terminal_env
 
 runner = CliRunner()
 # Everything a screening can do, typed at its prompts in turn: begin, ask for help, a word
@@ -118,8 +118,6 @@ def test_plain_mode_fits_the_terminal(tmp_path: Path, args: list[str], env: dict
 
 
 def test_a_pipe_gives_the_plain_transcript_without_echo(tmp_path: Path) -> None:
-    from tests.conftest import GOLDEN
-
     result = runner.invoke(
         app,
         ["run", "--region", "uk"],

@@ -35,8 +35,7 @@ from screener.rules.scoring import asked_items
 from screener.rules.walk import Ending
 from screener.safetext import first_unsafe_character, one_line
 from screener.terminal.keyboard import QuickExit
-from tests.conftest import DATA, FUZZ_CASES
-from tests.files.test_answers import GOOD
+from tests.helpers import DATA, FUZZ_CASES, GOOD
 
 # SCREENER_FUZZ_EXAMPLES=20000 python -m pytest tests/across/test_fuzz.py for a longer hunt.
 EXAMPLES = int(os.environ.get("SCREENER_FUZZ_EXAMPLES", "300"))

@@ -18,7 +18,7 @@ from screener.files.bank import load_bank
 from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import ContactBook
 from screener.rules.scoring import score
-from tests.conftest import DATA
+from tests.helpers import DATA
 
 
 def bundled_translations() -> list[Path]:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from screener.cli import app
 from screener.safetext import first_unsafe_character
-from tests.conftest import DATA
+from tests.helpers import DATA
 
 runner = CliRunner()
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")

@@ -7,9 +7,6 @@ expect() with a timeout; nothing sleeps.
 
 from __future__ import annotations
 
-import io
-import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,12 +15,12 @@ import pytest
 
 from screener.files import bundled
 from screener.files.bank import load_bank
+from tests.helpers import ANSI, ANSWER, BEGIN, SCREENER, Session, terminal_env
 
 pexpect = pytest.importorskip(
     "pexpect", reason="pexpect is a test dependency: pip install '.[test]'"
 )
 
-SCREENER = Path(sys.executable).with_name("screener")
 pytestmark = [
     pytest.mark.skipif(
         not SCREENER.exists(),
@@ -32,69 +29,6 @@ pytestmark = [
     ),
     pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
 ]
-
-TIMEOUT = 20  # seconds for any one expected text; a start-up takes a fraction of one
-# Prompts without their last space: at 40 columns Rich ends a full line there instead.
-ANSWER = "Your answer:"
-BEGIN = "Press Enter to begin, or type q to stop:"
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
-
-
-class Session:
-    """One screener in a pseudo-terminal, and everything it has shown so far."""
-
-    def __init__(self, args: list[str], env: dict[str, str], columns: int) -> None:
-        self.transcript = io.StringIO()
-        self.child = pexpect.spawn(
-            str(SCREENER),
-            args,
-            env={"PAGER": "cat", **env},  # the pager has its own test below
-            dimensions=(50, columns),
-            encoding="utf-8",
-            codec_errors="replace",
-            timeout=TIMEOUT,
-        )
-        self.child.logfile_read = self.transcript
-        self.child.delaybeforesend = None  # each line is typed after its prompt shows anyway
-
-    def wait_for(self, text: str) -> None:
-        self.child.expect_exact(text)
-
-    def answer(self, typed: str, prompt: str = ANSWER) -> None:
-        """Wait for the prompt, then type a line: never type ahead of the program."""
-        self.wait_for(prompt)
-        self.child.sendline(typed)
-
-    def end(self) -> int:
-        """Wait for the program to exit; its exit code."""
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
-        status = self.child.exitstatus
-        assert isinstance(status, int)
-        return status
-
-    @property
-    def text(self) -> str:
-        """What the terminal showed, line ends as \\n."""
-        return self.transcript.getvalue().replace("\r\n", "\n")
-
-    @property
-    def words(self) -> str:
-        """What the terminal showed, without styling, as one line of words."""
-        return " ".join(ANSI.sub("", self.text).split())
-
-
-def terminal_env(home: Path, **extra: str) -> dict[str, str]:
-    """A clean environment: none of NO_COLOR, FORCE_COLOR, ACCESSIBLE from the caller's."""
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(home),
-        "LANG": "en_GB.UTF-8",
-        "TERM": "xterm-256color",
-        **extra,
-    }
-
 
 Starter = Callable[..., Session]
 

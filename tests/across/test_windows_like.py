@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.files.test_answers import GOOD
+from tests.helpers import GOOD
 
 WINSIM = Path(__file__).resolve().parents[1] / "winsim"
 ROOT = WINSIM.parents[1]

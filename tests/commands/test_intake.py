@@ -13,8 +13,7 @@ from typer.testing import CliRunner, Result
 
 from screener.cli import app
 from screener.rules import result as record
-from tests.conftest import DATA
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
+from tests.helpers import ALL_NO, DATA, INTAKE_ANSWERS
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -112,8 +111,6 @@ def test_a_whole_intake_with_a_note() -> None:
 
 
 def test_the_self_check_wording_is_not_touched_by_the_intake() -> None:
-    from tests.test_cli import ALL_NO
-
     self_check = runner.invoke(app, ["run"], input=ALL_NO, env=UK).output
     for counsellor_only in ("criterion 1 of 10", "n to add a note", "Review before", "Note"):
         assert counsellor_only not in self_check
@@ -312,30 +309,6 @@ def test_never_through_a_symlink(tmp_path: Path) -> None:
 
 
 # --- replaying an intake -----------------------------------------------------------------------
-
-INTAKE_ANSWERS = (
-    "\n".join(
-        [
-            "bank: ketamine",
-            "client: K-0142",
-            "answers:",
-            "  used_past_year: yes",
-            "  prescribed_only: no",
-            *(
-                f"  {item_id}: {'yes' if item_id in ('more_than_meant', 'cut_down') else 'no'}"
-                for item_id in CRITERION_IDS
-            ),
-            *(
-                f"  {item_id}: {'yes' if item_id == 'bladder_symptoms' else 'no'}"
-                for item_id in HEALTH_IDS
-            ),
-            "notes:",
-            "  more_than_meant: mostly weekends, since March",
-            "  bladder_symptoms: GP appointment booked for next week",
-        ]
-    ).replace("  craving: no", "  craving: not sure")
-    + "\n"
-)
 
 
 def answers_file(tmp_path: Path, text: str = INTAKE_ANSWERS) -> Path:
@@ -539,8 +512,6 @@ def test_the_client_reference_can_be_changed_at_the_review() -> None:
 
 
 def test_a_self_check_record_replayed_as_an_intake_stays_a_self_check(tmp_path: Path) -> None:
-    from tests.test_cli import ALL_NO
-
     saved = tmp_path / "self.json"
     made = runner.invoke(app, ["run", "-o", str(saved)], input=ALL_NO, env=UK)
     assert made.exit_code == 0, made.output

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from screener.cli import app
-from tests.files.test_answers import GOOD
+from tests.helpers import DATA, GOOD
 
 runner = CliRunner()
 
@@ -129,8 +129,6 @@ def test_a_spanish_demo_shows_spanish_contacts() -> None:
 
 
 def test_a_demo_shows_the_services_own_contacts(no_service_config: Path) -> None:
-    from tests.conftest import DATA
-
     folder = no_service_config / "screener"
     folder.mkdir()
     (folder / "resources.yaml").write_bytes((DATA / "service.yaml").read_bytes())

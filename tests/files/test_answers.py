@@ -11,15 +11,7 @@ import pytest
 from screener.errors import DataError
 from screener.files.answers import load_answers
 from screener.models.bank import LoadedBank
-from tests.rules.test_scoring import CLOSED_GATE_HEALTH_IDS, CRITERION_IDS, HEALTH_IDS
-
-GOOD = (
-    "\n".join(
-        ["bank: ketamine", "answers:", "  used_past_year: yes", "  prescribed_only: no"]
-        + [f"  {item_id}: no" for item_id in CRITERION_IDS + HEALTH_IDS]
-    )
-    + "\n"
-)
+from tests.helpers import CLOSED_GATE_HEALTH_IDS, GOOD
 
 
 def write(tmp_path: Path, text: str, name: str = "answers.yaml") -> Path:

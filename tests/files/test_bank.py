@@ -11,9 +11,7 @@ from screener.errors import DataError
 from screener.files import bundled, schema
 from screener.files.bank import load_bank
 from screener.models.bank import LoadedBank
-from tests.conftest import DATA
-
-BROKEN = DATA / "broken"
+from tests.helpers import BROKEN, DATA
 
 # Each broken bank is minimal.yaml with one thing wrong, and the one line it must produce
 # after its file name. Line numbers count the label comment on line 1.

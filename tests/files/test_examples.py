@@ -10,26 +10,7 @@ import pytest
 from screener.commands.banks import validate_files
 from screener.models.bank import LoadedBank
 from screener.rules.scoring import score
-from tests.conftest import DATA
-
-# minimal.yaml plus one example: Riley answers yes to criterion 1 only (1 of 2: band 'some').
-RILEY = """examples:
-  - id: riley
-    name: Riley
-    story: Riley answers yes to the first criterion only.
-    answers: {used: "yes", first: "yes", second: "no", mood: "no"}
-    expect:
-      band: some
-      flags: []
-"""
-
-
-def bank_with_example(tmp_path: Path, old: str = "", new: str = "") -> Path:
-    example = RILEY.replace(old, new, 1) if old else RILEY
-    assert example != RILEY or not old, f"{old!r} is not in the example"
-    path = tmp_path / "bank.yaml"
-    path.write_text((DATA / "minimal.yaml").read_text() + example)
-    return path
+from tests.helpers import DATA, RILEY, bank_with_example
 
 
 def test_a_correct_example_passes(tmp_path: Path) -> None:

@@ -16,8 +16,7 @@ from screener.models.bank import LoadedBank
 from screener.models.wording import UiStrings
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import score
-from tests.render.test_fhir import result_for
-from tests.render.test_render import PATHS
+from tests.helpers import PATHS, result_for
 
 runner = CliRunner()
 Json = dict[str, Any]

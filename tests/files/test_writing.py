@@ -14,6 +14,7 @@ import pytest
 
 from screener.errors import DataError
 from screener.files.writing import check_target, write_private
+from tests.helpers import GOOD
 
 
 def mode(path: Path) -> int:
@@ -172,7 +173,6 @@ def test_a_failed_write_through_the_cli(tmp_path: Path, monkeypatch: pytest.Monk
     from typer.testing import CliRunner
 
     from screener.cli import app
-    from tests.files.test_answers import GOOD
 
     answers = tmp_path / "answers.yaml"
     answers.write_text(GOOD)
@@ -190,7 +190,6 @@ def test_ctrl_c_while_writing_exits_130_and_leaves_nothing(
     from typer.testing import CliRunner
 
     from screener.cli import app
-    from tests.files.test_answers import GOOD
 
     answers = tmp_path / "answers.yaml"
     answers.write_text(GOOD)

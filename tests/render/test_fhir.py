@@ -16,8 +16,6 @@ from typer.testing import CliRunner
 from screener.cli import app
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
-from screener.models.contacts import Region
-from screener.models.result import Result
 from screener.models.wording import UiStrings
 from screener.render.fhir.common import (
     ADAPTATIONS,
@@ -33,30 +31,11 @@ from screener.render.fhir.common import (
 )
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
-from screener.rules.result import build_result
-from screener.rules.scoring import asked_items, score
-from tests.render.test_render import PATHS
+from screener.rules.scoring import asked_items
+from tests.helpers import GOOD, INTAKE_ANSWERS, PATHS, result_for
 
 runner = CliRunner()
-NOWHERE = Region(id="x", name="X", contacts=())
 Json = dict[str, Any]
-
-
-def result_for(
-    ketamine: LoadedBank, answers: dict[str, Answer], notes: dict[str, str] | None = None
-) -> Result:
-    import datetime
-
-    return build_result(
-        ketamine,
-        score(ketamine.bank, answers),
-        NOWHERE,
-        mode="intake",
-        client="K-0142",
-        notes=notes,
-        recorded_at=datetime.datetime(2026, 11, 21, 10, 15, tzinfo=datetime.timezone.utc),
-        counsellor="JS",
-    )
 
 
 def enabled(item: Json, given: dict[str, set[str]]) -> bool:
@@ -250,8 +229,6 @@ def test_export_fhir_writes_the_questionnaire_a_response_points_at(tmp_path: Pat
     refused = runner.invoke(app, ["export-fhir", "-o", str(target)])
     assert refused.exit_code == 1 and "already exists" in refused.stderr
 
-    from tests.commands.test_intake import INTAKE_ANSWERS
-
     answers = tmp_path / "intake.yaml"
     answers.write_text(INTAKE_ANSWERS)
     replayed = runner.invoke(app, ["intake", "--answers", str(answers), "-f", "fhir"])
@@ -263,8 +240,6 @@ def test_export_fhir_writes_the_questionnaire_a_response_points_at(tmp_path: Pat
 
 
 def test_a_self_check_can_be_written_as_fhir_too(tmp_path: Path) -> None:
-    from tests.files.test_answers import GOOD
-
     answers = tmp_path / "answers.yaml"
     answers.write_text(GOOD)
     result = runner.invoke(app, ["run", "--answers", str(answers), "-f", "fhir"])

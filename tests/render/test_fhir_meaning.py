@@ -23,9 +23,7 @@ from screener.render.fhir.common import (
 )
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import fhir_date_time, questionnaire_response
-
-from .test_fhir import result_for
-from .test_render import PATHS
+from tests.helpers import INTAKE_ANSWERS, PATHS, result_for
 
 runner = CliRunner()
 
@@ -168,8 +166,6 @@ def test_export_fhir_bundle_carries_the_codes_with_spanish_designations() -> Non
 
 
 def test_a_clinic_names_its_client_references_with_its_own_system(tmp_path: Path) -> None:
-    from tests.commands.test_intake import INTAKE_ANSWERS
-
     answers = tmp_path / "intake.yaml"
     answers.write_text(INTAKE_ANSWERS)
     service = tmp_path / "service.yaml"

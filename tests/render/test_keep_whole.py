@@ -20,7 +20,7 @@ from screener.rules.contacts import choose_region, contacts_to_show, crisis_cont
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from screener.terminal.prompt import ConsoleAsker
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS, full_answers
+from tests.helpers import CRITERION_IDS, HEALTH_IDS, full_answers
 
 REGIONS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
 

@@ -30,9 +30,7 @@ from screener.render.fhir.common import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import asked_items, score
-
-from .test_fhir import result_for
-from .test_render import PATHS
+from tests.helpers import PATHS, result_for
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent

@@ -14,7 +14,6 @@ import pytest
 from rich.console import Console
 
 from screener.models.bank import LoadedBank
-from screener.models.base import Answer
 from screener.models.contacts import ContactBook, Region
 from screener.models.wording import UiStrings
 from screener.render import Format, renderer_for
@@ -25,42 +24,9 @@ from screener.reports.summary import build_summary
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.result import build_result
 from screener.rules.scoring import score
-from tests.rules.test_scoring import (
-    CLOSED_GATE_HEALTH_IDS,
-    CRITERION_IDS,
-    HEALTH_IDS,
-    full_answers,
-)
+from tests.helpers import PATHS
 
 Golden = Callable[[str, str], None]
-
-
-def criteria_yes(count: int) -> dict[str, Answer]:
-    return {
-        item_id: "yes" if index < count else "no" for index, item_id in enumerate(CRITERION_IDS)
-    }
-
-
-PATHS: dict[str, tuple[dict[str, Answer], str]] = {
-    "none": (full_answers(criteria_yes(1)), "uk"),
-    "mild_prescribed": (
-        full_answers({**criteria_yes(3), "tolerance": "yes", "craving": "unsure"}, "yes"),
-        "us",
-    ),
-    "moderate": (full_answers(criteria_yes(5)), "au"),
-    "severe_with_flags": (
-        full_answers(criteria_yes(8)) | dict.fromkeys(HEALTH_IDS, "yes"),
-        "ie",
-    ),
-    "gate_closed": (
-        {"used_past_year": "no", **dict.fromkeys(CLOSED_GATE_HEALTH_IDS, "no")},
-        "other",
-    ),
-    "unclear_with_urgent_flag": (
-        full_answers(dict.fromkeys(CRITERION_IDS, "unsure")) | {"blood_in_urine": "yes"},
-        "uk",
-    ),
-}
 
 
 def region_named(contacts: ContactBook, region_id: str) -> Region:

@@ -17,8 +17,7 @@ from screener.models.wording import UiStrings
 from screener.render.explain import print_handout
 from screener.reports.explain import Explanation, explain, spans
 from screener.reports.handout import handout
-from tests.conftest import DATA
-from tests.files.test_examples import bank_with_example
+from tests.helpers import DATA, bank_with_example
 
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}

@@ -17,7 +17,7 @@ from screener.rules.contacts import (
     crisis_contacts,
     emergency_number,
 )
-from tests.conftest import DATA
+from tests.helpers import DATA
 
 
 @pytest.mark.parametrize(

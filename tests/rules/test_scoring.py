@@ -9,33 +9,12 @@ from hypothesis import strategies as st
 from screener.models.bank import Bank, LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.rules.scoring import asked_items, missing_answers, score
-
-CRITERION_IDS = [
-    "more_than_meant",
-    "cut_down",
-    "time_spent",
-    "craving",
-    "duties",
-    "relationships",
-    "gave_up_activities",
-    "hazardous_use",
-    "health_problems",
-    "tolerance",
-]
-HEALTH_IDS = [
-    "bladder_symptoms",
-    "blood_in_urine",
-    "stomach_pain",
-    "mixing_sedatives",
-    "injecting",
-    "low_mood",
-    "memory",
-    "dissociation",
-    "self_harm_thoughts",
-]
-OPEN_GATE_ONLY = {"mixing_sedatives", "injecting"}
-"""Health questions asked only of people who used in the past year."""
-CLOSED_GATE_HEALTH_IDS = [item_id for item_id in HEALTH_IDS if item_id not in OPEN_GATE_ONLY]
+from tests.helpers import (
+    CLOSED_GATE_HEALTH_IDS,
+    CRITERION_IDS,
+    HEALTH_IDS,
+    full_answers,
+)
 
 
 def dsm_band(count: int) -> str:
@@ -45,13 +24,6 @@ def dsm_band(count: int) -> str:
     if count <= 3:
         return "mild"
     return "moderate" if count <= 5 else "severe"
-
-
-def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Answer]:
-    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": prescribed}
-    answers.update(criteria)
-    answers.update(dict.fromkeys(HEALTH_IDS, "no"))
-    return answers
 
 
 def test_the_criterion_ids_are_the_banks(ketamine: LoadedBank) -> None:

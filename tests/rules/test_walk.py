@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from screener.models.bank import Flag, LoadedBank
 from screener.rules.walk import Ending, Navigation, Note, Response, State, Step, walk
-from tests.rules.test_scoring import CRITERION_IDS
+from tests.helpers import CRITERION_IDS
 
 
 @dataclass

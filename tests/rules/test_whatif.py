@@ -24,7 +24,7 @@ from screener.rules.whatif import (
     next_answer,
     parse_command,
 )
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS, full_answers
+from tests.helpers import CRITERION_IDS, HEALTH_IDS, full_answers
 
 
 def persona(ketamine: LoadedBank, example_id: str) -> Example:

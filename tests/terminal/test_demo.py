@@ -16,7 +16,7 @@ from screener.cli import app
 from screener.files.examples import find_example
 from screener.models.bank import Example, LoadedBank
 from screener.rules.scoring import asked_items, score
-from tests.files.test_answers import GOOD
+from tests.helpers import DATA, GOOD
 
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -229,8 +229,6 @@ def test_an_unknown_persona_is_a_usage_error() -> None:
 
 
 def test_a_bank_without_examples_says_so() -> None:
-    from tests.conftest import DATA
-
     result = invoke("demo", "--bank", str(DATA / "minimal.yaml"))
     assert (result.exit_code, result.stdout) == (0, "The mini bank has no worked examples.\n")
 

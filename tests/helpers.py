@@ -1,0 +1,236 @@
+"""Data and helpers shared by test modules: no test module imports another."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from screener.models.bank import LoadedBank
+from screener.models.base import Answer
+from screener.models.contacts import Region
+from screener.models.result import Result
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
+BROKEN = DATA / "broken"
+
+FUZZ_CASES: Counter[str] = Counter()
+"""How many generated cases each fuzz test ran (tests/across/test_fuzz.py), printed at the end."""
+
+# --- the shipped ketamine bank --------------------------------------------------------------
+
+CRITERION_IDS = [
+    "more_than_meant",
+    "cut_down",
+    "time_spent",
+    "craving",
+    "duties",
+    "relationships",
+    "gave_up_activities",
+    "hazardous_use",
+    "health_problems",
+    "tolerance",
+]
+HEALTH_IDS = [
+    "bladder_symptoms",
+    "blood_in_urine",
+    "stomach_pain",
+    "mixing_sedatives",
+    "injecting",
+    "low_mood",
+    "memory",
+    "dissociation",
+    "self_harm_thoughts",
+]
+OPEN_GATE_ONLY = {"mixing_sedatives", "injecting"}
+"""Health questions asked only of people who used in the past year."""
+CLOSED_GATE_HEALTH_IDS = [item_id for item_id in HEALTH_IDS if item_id not in OPEN_GATE_ONLY]
+
+
+def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Answer]:
+    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": prescribed}
+    answers.update(criteria)
+    answers.update(dict.fromkeys(HEALTH_IDS, "no"))
+    return answers
+
+
+GOOD = (
+    "\n".join(
+        ["bank: ketamine", "answers:", "  used_past_year: yes", "  prescribed_only: no"]
+        + [f"  {item_id}: no" for item_id in CRITERION_IDS + HEALTH_IDS]
+    )
+    + "\n"
+)
+
+INTAKE_ANSWERS = (
+    "\n".join(
+        [
+            "bank: ketamine",
+            "client: K-0142",
+            "answers:",
+            "  used_past_year: yes",
+            "  prescribed_only: no",
+            *(
+                f"  {item_id}: {'yes' if item_id in ('more_than_meant', 'cut_down') else 'no'}"
+                for item_id in CRITERION_IDS
+            ),
+            *(
+                f"  {item_id}: {'yes' if item_id == 'bladder_symptoms' else 'no'}"
+                for item_id in HEALTH_IDS
+            ),
+            "notes:",
+            "  more_than_meant: mostly weekends, since March",
+            "  bladder_symptoms: GP appointment booked for next week",
+        ]
+    ).replace("  craving: no", "  craving: not sure")
+    + "\n"
+)
+
+ALL_NO = "\n" + "y\nn\n" + "n\n" * 10 + "n\n" * 9
+"""Typed at `screener run`: begin, used ketamine, not prescribed, no to the rest."""
+
+
+def criteria_yes(count: int) -> dict[str, Answer]:
+    return {
+        item_id: "yes" if index < count else "no" for index, item_id in enumerate(CRITERION_IDS)
+    }
+
+
+PATHS: dict[str, tuple[dict[str, Answer], str]] = {
+    "none": (full_answers(criteria_yes(1)), "uk"),
+    "mild_prescribed": (
+        full_answers({**criteria_yes(3), "tolerance": "yes", "craving": "unsure"}, "yes"),
+        "us",
+    ),
+    "moderate": (full_answers(criteria_yes(5)), "au"),
+    "severe_with_flags": (
+        full_answers(criteria_yes(8)) | dict.fromkeys(HEALTH_IDS, "yes"),
+        "ie",
+    ),
+    "gate_closed": (
+        {"used_past_year": "no", **dict.fromkeys(CLOSED_GATE_HEALTH_IDS, "no")},
+        "other",
+    ),
+    "unclear_with_urgent_flag": (
+        full_answers(dict.fromkeys(CRITERION_IDS, "unsure")) | {"blood_in_urine": "yes"},
+        "uk",
+    ),
+}
+
+
+NOWHERE = Region(id="x", name="X", contacts=())
+
+
+def result_for(
+    ketamine: LoadedBank, answers: dict[str, Answer], notes: dict[str, str] | None = None
+) -> Result:
+    return build_result(
+        ketamine,
+        score(ketamine.bank, answers),
+        NOWHERE,
+        mode="intake",
+        client="K-0142",
+        notes=notes,
+        recorded_at=datetime.datetime(2026, 11, 21, 10, 15, tzinfo=datetime.timezone.utc),
+        counsellor="JS",
+    )
+
+
+# --- the minimal bank with a worked example ---------------------------------------------------
+
+# minimal.yaml plus one example: Riley answers yes to criterion 1 only (1 of 2: band 'some').
+RILEY = """examples:
+  - id: riley
+    name: Riley
+    story: Riley answers yes to the first criterion only.
+    answers: {used: "yes", first: "yes", second: "no", mood: "no"}
+    expect:
+      band: some
+      flags: []
+"""
+
+
+def bank_with_example(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    example = RILEY.replace(old, new, 1) if old else RILEY
+    assert example != RILEY or not old, f"{old!r} is not in the example"
+    path = tmp_path / "bank.yaml"
+    path.write_text((DATA / "minimal.yaml").read_text() + example)
+    return path
+
+
+# --- the installed screener in a pseudo-terminal ----------------------------------------------
+
+SCREENER = Path(sys.executable).with_name("screener")
+TIMEOUT = 20  # seconds for any one expected text; a start-up takes a fraction of one
+# Prompts without their last space: at 40 columns Rich ends a full line there instead.
+ANSWER = "Your answer:"
+BEGIN = "Press Enter to begin, or type q to stop:"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+class Session:
+    """One screener in a pseudo-terminal, and everything it has shown so far."""
+
+    def __init__(self, args: list[str], env: dict[str, str], columns: int) -> None:
+        self.transcript = io.StringIO()
+        import pexpect  # a test dependency; only the pseudo-terminal suites need it
+
+        self.child = pexpect.spawn(
+            str(SCREENER),
+            args,
+            env={"PAGER": "cat", **env},  # the pager has its own test
+            dimensions=(50, columns),
+            encoding="utf-8",
+            codec_errors="replace",
+            timeout=TIMEOUT,
+        )
+        self.child.logfile_read = self.transcript
+        self.child.delaybeforesend = None  # each line is typed after its prompt shows anyway
+
+    def wait_for(self, text: str) -> None:
+        self.child.expect_exact(text)
+
+    def answer(self, typed: str, prompt: str = ANSWER) -> None:
+        """Wait for the prompt, then type a line: never type ahead of the program."""
+        self.wait_for(prompt)
+        self.child.sendline(typed)
+
+    def end(self) -> int:
+        """Wait for the program to exit; its exit code."""
+        import pexpect
+
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
+        status = self.child.exitstatus
+        assert isinstance(status, int)
+        return status
+
+    @property
+    def text(self) -> str:
+        """What the terminal showed, line ends as \\n."""
+        return self.transcript.getvalue().replace("\r\n", "\n")
+
+    @property
+    def words(self) -> str:
+        """What the terminal showed, without styling, as one line of words."""
+        return " ".join(ANSI.sub("", self.text).split())
+
+
+def terminal_env(home: Path, **extra: str) -> dict[str, str]:
+    """A clean environment: none of NO_COLOR, FORCE_COLOR, ACCESSIBLE from the caller's."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "en_GB.UTF-8",
+        "TERM": "xterm-256color",
+        **extra,
+    }
