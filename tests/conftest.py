@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from screener.files import bundled
 from screener.files.bank import load_bank
@@ -15,13 +16,12 @@ from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
 from screener.models.wording import UiStrings
+from tests.helpers import FUZZ_CASES, GOLDEN
 
-TESTS = Path(__file__).resolve().parent
-DATA = TESTS / "data"
-GOLDEN = TESTS / "golden"
-
-FUZZ_CASES: Counter[str] = Counter()
-"""How many generated cases each fuzz test ran (tests/across/test_fuzz.py), printed at the end."""
+# Mutation runs (benchmarks/mutation.py) replay the same examples for every mutant: a kill must
+# come from the mutant, not from a luckier draw, and no deadline may fail a slowed-down mutant.
+settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+settings.load_profile(os.environ.get("SCREENER_HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
