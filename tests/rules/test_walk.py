@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+import pytest
 
 from screener.models.bank import Flag, LoadedBank
 from screener.rules.walk import Ending, Navigation, Note, Response, State, Step, walk
@@ -12,12 +14,19 @@ from tests.helpers import CRITERION_IDS
 
 @dataclass
 class ScriptedAsker:
-    """Plays a fixed list of responses and records what it was shown."""
+    """Plays a fixed list of responses and records what it was shown.
+
+    A test that leaves scripted responses unused fails (see every_scripted_response_is_used):
+    its walk ended before what it meant to test.
+    """
 
     responses: list[Response]
     keep_going_after_crisis: bool = True
     steps: list[Step] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        SCRIPTED.append(self)
 
     def ask(self, step: Step) -> Response:
         self.steps.append(step)
@@ -32,6 +41,17 @@ class ScriptedAsker:
     def crisis(self, flag: Flag) -> bool:
         self.events.append(f"crisis:{flag.id}:after-question-{len(self.steps)}")
         return self.keep_going_after_crisis
+
+
+SCRIPTED: list[ScriptedAsker] = []
+
+
+@pytest.fixture(autouse=True)
+def every_scripted_response_is_used() -> Iterator[None]:
+    SCRIPTED.clear()
+    yield
+    unused = [asker.responses for asker in SCRIPTED if asker.responses]
+    assert unused == [], "the walk ended before these scripted responses were used"
 
 
 def asked_ids(asker: ScriptedAsker) -> list[str]:
@@ -108,11 +128,15 @@ def test_stopping_after_crisis_help_ends_the_walk(ketamine: LoadedBank) -> None:
 
 
 def test_crisis_help_is_shown_once_even_if_answered_again(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("no", ["no"] * 6, "yes", Navigation.BACK, "yes"))
-    walk(ketamine.bank, asker)
-    assert [event for event in asker.events if event.startswith("crisis")] == [
-        "crisis:self_harm:after-question-8"
-    ]
+    """The crisis question is the last one, so it is answered again from a review."""
+    state = State()
+    asker = ScriptedAsker(script("no", ["no"] * 6, "yes"))
+    walk(ketamine.bank, asker, state)
+    again = ScriptedAsker(script("unsure"))
+    result = walk(ketamine.bank, again, state, revisit="self_harm_thoughts")
+    assert asker.events == ["gate", "crisis:self_harm:after-question-8"]
+    assert again.events == []
+    assert result.answers["self_harm_thoughts"] == "unsure"
 
 
 def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
