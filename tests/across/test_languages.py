@@ -15,6 +15,7 @@ from screener.commands.banks import validate_files
 from screener.commands.screening import find_bank
 from screener.files import bundled
 from screener.files.bank import load_bank
+from screener.models.bank import Bank
 from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import ContactBook
 from screener.rules.scoring import score
@@ -124,19 +125,26 @@ def test_a_lost_placeholder_is_reported(tmp_path: Path) -> None:
     assert lines[0].endswith("progress: needs exactly the placeholders {number}, {total}")
 
 
-ITEM_IDS = [
-    item.id for item in load_bank(DATA.parent.parent / "questions" / "ketamine.en.yaml").bank.items
-]
+def bundled_ketamine_banks() -> dict[str, Bank]:
+    """Every language's bank, loaded once: loading in each example missed the deadline."""
+    banks = {}
+    for language in bundled.bank_languages("ketamine"):
+        path = bundled.bank_file("ketamine", language)
+        assert path is not None
+        banks[language] = load_bank(path).bank
+    return banks
+
+
+KETAMINE_BANKS = bundled_ketamine_banks()
+ITEM_IDS = [item.id for item in KETAMINE_BANKS["en"].items]
 
 
 @settings(max_examples=200, deadline=None)  # loads every bank per example; CI is shared
 @given(st.fixed_dictionaries({item_id: st.sampled_from(ANSWERS) for item_id in ITEM_IDS}))
 def test_the_same_answers_score_the_same_in_every_language(answers: dict[str, Answer]) -> None:
     results = []
-    for language in bundled.bank_languages("ketamine"):
-        path = bundled.bank_file("ketamine", language)
-        assert path is not None
-        result = score(load_bank(path).bank, answers)
+    for bank in KETAMINE_BANKS.values():
+        result = score(bank, answers)
         results.append(
             (
                 result.criteria_met,
@@ -210,9 +218,9 @@ def test_a_spanish_summary_lists_spanish_contacts() -> None:
     text = " ".join(result.output.split())
     assert "(Reino Unido)" in text
     assert (
-        "Servicios de emergencia: llama al 999" in text.replace("Llama", "llama")
-        or "Servicios de emergencia" in text
-    )
+        "Servicios de emergencia: llama al 999 (24 horas, todos los días). Llama al 999 si "
+        "alguien está gravemente enfermo o herido, o si su vida corre peligro."
+    ) in text
     assert "Información confidencial sobre drogas" in text
     assert "Confidential advice about drugs" not in text
 
