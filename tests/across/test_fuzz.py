@@ -31,7 +31,7 @@ from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.render import Format
-from screener.rules.scoring import asked_items
+from screener.rules.scoring import asked_items, effective_answers, missing_answers, raised_flags
 from screener.rules.walk import Ending
 from screener.safetext import first_unsafe_character, one_line
 from screener.terminal.keyboard import QuickExit
@@ -330,7 +330,14 @@ def test_any_typing_walks_or_ends_cleanly(lines: list[str], plain: bool, width: 
     except QuickExit:
         FUZZ_CASES["typed sessions ended by the quick-exit key"] += 1
     else:
-        assert walked.ending in Ending
+        bank = KETAMINE.bank
+        # However it ended, the walk hands on only answers to questions that apply; complete
+        # ones when it completed, and a raised crisis flag when it stopped after crisis help.
+        assert walked.answers == effective_answers(bank, walked.answers)
         if walked.ending is Ending.COMPLETED:
+            assert missing_answers(bank, walked.answers) == []
             FUZZ_CASES["typed sessions completed"] += 1
+        elif walked.ending is Ending.STOPPED_AFTER_CRISIS:
+            levels = [flag.level for flag in raised_flags(bank, walked.answers)]
+            assert "crisis" in levels
     assert first_unsafe_character(output.getvalue()) is None
