@@ -96,7 +96,7 @@ def walk(
     answers = state.answers
     current = revisit or bank.items[0].id
     while True:
-        plan = asked_items(bank, answers, assume_unanswered_open=True)
+        plan = _plan(bank, answers)
         ids = [item.id for item in plan]
         position = ids.index(current)
         item = plan[position]
@@ -136,8 +136,7 @@ def walk(
         if going_back:
             continue
 
-        plan = asked_items(bank, answers, assume_unanswered_open=True)
-        ids = [planned.id for planned in plan]
+        ids = [planned.id for planned in _plan(bank, answers)]
         later = ids[ids.index(item.id) + 1 :]
         if revisit is not None:
             unanswered = [item_id for item_id in ids if item_id not in answers]
@@ -145,6 +144,11 @@ def walk(
         if not later:
             return state.walked(bank, Ending.COMPLETED)
         current = later[0]
+
+
+def _plan(bank: Bank, answers: dict[str, Answer]) -> list[Item]:
+    """The questions ahead as planned so far: an open condition counts as met until answered."""
+    return asked_items(bank, answers, assume_unanswered_open=True)
 
 
 def _gate_closed(bank: Bank, answers: dict[str, Answer]) -> bool:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from screener.files.bank import load_bank
 from screener.models.bank import Flag, LoadedBank
 from screener.rules.walk import Ending, Navigation, Note, Response, State, Step, walk
-from tests.helpers import CRITERION_IDS
+from tests.helpers import CRITERION_IDS, DATA
 
 
 @dataclass
@@ -87,7 +88,7 @@ def test_no_use_skips_the_past_year_questions_and_says_so(ketamine: LoadedBank) 
 
 
 def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 19))
+    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 18))
     result = walk(ketamine.bank, asker)
     assert asker.events == ["first"]
     assert asked_ids(asker)[:5] == [
@@ -210,3 +211,32 @@ def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -
     result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
     assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
     assert result.ending is Ending.COMPLETED and len(result.answers) == 21
+
+
+def test_a_second_crisis_flag_on_the_same_question_is_still_shown() -> None:
+    """'not sure' raises one crisis flag; changing it to 'yes' raises another, shown too."""
+    bank = load_bank(DATA / "check_shapes.yaml").bank
+    state = State()
+    asker = ScriptedAsker(script("no", ["no"] * 3, "unsure"))
+    walk(bank, asker, state)
+    again = ScriptedAsker(script("yes"))
+    walk(bank, again, state, revisit="mood")
+    assert asker.events == ["crisis:crisis_maybe:after-question-5"]
+    assert again.events == ["crisis:crisis_now:after-question-1"]
+
+
+def test_a_revisit_asks_what_is_unanswered_later_then_earlier(ketamine: LoadedBank) -> None:
+    """Coming back to a walk that was left with gaps, every gap is asked before it ends."""
+    state = completed_state(ketamine)
+    del state.answers["craving"], state.answers["self_harm_thoughts"]
+    asker = ScriptedAsker(script("yes", "no", "no"))
+    result = walk(ketamine.bank, asker, state, revisit="duties")
+    assert asked_ids(asker) == ["duties", "self_harm_thoughts", "craving"]
+    assert result.ending is Ending.COMPLETED and len(result.answers) == 21
+
+
+def test_removing_a_note_that_was_never_written_is_harmless(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script("no", Note(""), ["no"] * 7))
+    result = walk(ketamine.bank, asker)
+    assert result.ending is Ending.COMPLETED and result.notes == {}
+    assert asked_ids(asker)[:3] == ["used_past_year", "bladder_symptoms", "bladder_symptoms"]
