@@ -6,12 +6,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from screener.files.bank import load_bank
 from screener.models.bank import Bank, LoadedBank
 from screener.models.base import ANSWERS, Answer
+from screener.models.result import (
+    AppliedAdaptation,
+    BandResult,
+    ClusterResult,
+    CriterionResult,
+    RaisedFlag,
+    Score,
+)
 from screener.rules.scoring import asked_items, missing_answers, score
 from tests.helpers import (
     CLOSED_GATE_HEALTH_IDS,
     CRITERION_IDS,
+    DATA,
     HEALTH_IDS,
     full_answers,
 )
@@ -123,6 +133,9 @@ def test_stale_answers_behind_a_closed_gate_are_dropped(ketamine: LoadedBank) ->
 def test_which_questions_are_asked(ketamine: LoadedBank) -> None:
     bank: Bank = ketamine.bank
     assert len(asked_items(bank, {}, assume_unanswered_open=True)) == 21
+    # Before the gate is answered, only the questions that need no earlier answer are asked.
+    unanswered = [item.id for item in asked_items(bank, {})]
+    assert unanswered == ["used_past_year", *CLOSED_GATE_HEALTH_IDS]
     closed = [item.id for item in asked_items(bank, {"used_past_year": "no"})]
     assert closed == ["used_past_year", *CLOSED_GATE_HEALTH_IDS]
     assert missing_answers(bank, {"used_past_year": "no"}) == closed[1:]
@@ -150,7 +163,12 @@ def test_each_flag_is_raised_by_its_answer(
     assert score(ketamine.bank, answers).flags == ()
     answers[item_id] = answer
     flags = score(ketamine.bank, answers).flags
-    assert [(flag.id, flag.level) for flag in flags] == [(flag_id, level)]
+    declared = next(flag for flag in ketamine.bank.flags if flag.id == flag_id)
+    unsure = answer == "unsure"
+    advice = declared.unsure_advice if unsure and declared.unsure_advice else declared.advice
+    assert flags == (
+        RaisedFlag(id=flag_id, level=level, title=declared.title, advice=advice, unsure=unsure),
+    )
 
 
 def test_flags_come_most_urgent_first(ketamine: LoadedBank) -> None:
@@ -200,3 +218,75 @@ def test_not_sure_raises_the_advice_in_its_own_words(ketamine: LoadedBank) -> No
     answers["blood_in_urine"] = "yes"
     (flag,) = score(ketamine.bank, answers).flags
     assert not flag.unsure and flag.advice.startswith("Blood in your urine needs")
+
+
+@pytest.mark.parametrize("band_id", ["none", "mild", "moderate", "severe"])
+def test_each_band_is_reported_with_its_label_message_and_range(
+    ketamine: LoadedBank, band_id: str
+) -> None:
+    band = next(band for band in ketamine.bank.scoring.bands if band.id == band_id)
+    yes = CRITERION_IDS[: band.max]
+    result = score(ketamine.bank, full_answers(dict.fromkeys(yes, "yes")))
+    assert result.band == BandResult(
+        id=band.id, label=band.label, message=band.message, min=band.min, max=band.max
+    )
+
+
+def test_the_prescribed_use_rule_says_what_it_did(ketamine: LoadedBank) -> None:
+    result = score(ketamine.bank, full_answers({"tolerance": "yes"}, prescribed="yes"))
+    (adaptation,) = ketamine.bank.scoring.adaptations
+    assert result.adaptations == (AppliedAdaptation(id=adaptation.id, message=adaptation.message),)
+    tolerance = next(c for c in result.criteria if c.item == "tolerance")
+    assert tolerance == CriterionResult(
+        number=10, item="tolerance", cluster=tolerance.cluster, answer="yes", counted=False
+    )
+
+
+def test_every_part_of_a_score_on_a_bank_of_other_shapes() -> None:
+    """tests/data/check_shapes.yaml: criteria listed 2, 1, 3; a cluster with no term; no gate;
+    two crisis flags on one question; an adaptation. The whole Score is compared."""
+    bank = load_bank(DATA / "check_shapes.yaml").bank
+    answers: dict[str, Answer] = {
+        "prescribed": "yes",
+        "second": "yes",
+        "first": "yes",
+        "third": "unsure",
+        "mood": "unsure",
+    }
+    assert score(bank, answers) == Score(
+        answers=answers,
+        criteria_met=1,
+        criteria_applicable=2,
+        criteria_total=3,
+        unsure=("third", "mood"),
+        gate_closed=False,
+        band=BandResult(id="some", label="some criteria", message="Some showed.", min=1, max=2),
+        clusters=(
+            ClusterResult(
+                id="control", title="Control", term="Impaired control", met=1, of=2, unsure=1
+            ),
+            ClusterResult(id="body", title="Body", term="Body", met=0, of=0, unsure=0),
+        ),
+        criteria=(
+            CriterionResult(number=1, item="first", cluster="control", answer="yes", counted=True),
+            CriterionResult(number=2, item="second", cluster="body", answer="yes", counted=False),
+            CriterionResult(
+                number=3, item="third", cluster="control", answer="unsure", counted=True
+            ),
+        ),
+        adaptations=(
+            AppliedAdaptation(
+                id="prescribed_second", message="The second one is not counted when prescribed."
+            ),
+        ),
+        flags=(
+            RaisedFlag(
+                id="crisis_maybe",
+                level="crisis",
+                title="Maybe in crisis",
+                advice="Call a crisis line.",
+                unsure=True,
+            ),
+            RaisedFlag(id="worry", level="info", title="A worry", advice="Think about it."),
+        ),
+    )
