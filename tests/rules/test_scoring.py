@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from screener.files.bank import load_bank
 from screener.models.bank import Bank, LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Answer, Level
 from screener.models.result import (
     AppliedAdaptation,
     BandResult,
@@ -157,7 +157,7 @@ def test_which_questions_are_asked(ketamine: LoadedBank) -> None:
     ],
 )
 def test_each_flag_is_raised_by_its_answer(
-    ketamine: LoadedBank, item_id: str, answer: Answer, flag_id: str, level: str
+    ketamine: LoadedBank, item_id: str, answer: Answer, flag_id: str, level: Level
 ) -> None:
     answers = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
     assert score(ketamine.bank, answers).flags == ()
