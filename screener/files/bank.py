@@ -193,7 +193,12 @@ def _check_scoring(bank: Bank) -> list[Finding]:
     for index, band in enumerate(bank.scoring.bands):
         path: KeyPath = ("scoring", "bands", index)
         if band.id in seen_ids:
-            findings.append(((*path, "id"), f"band id '{band.id}' is used twice"))
+            findings.append(
+                (
+                    (*path, "id"),
+                    f"band id '{band.id}' is used twice (also bands[{seen_ids[band.id]}])",
+                )
+            )
         seen_ids.setdefault(band.id, index)
         if band.min > band.max:
             findings.append(((*path, "min"), f"min {band.min} is above max {band.max}"))

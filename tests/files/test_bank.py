@@ -28,11 +28,13 @@ BROKEN_BANKS = {
     "flag_unsure_undeclared": ":53:29: flags[0].when_any[0].answers: flag 'crisis': what does \"not sure\" to 'mood' do? add \"unsure\" to the answers, or give the flag if_unsure: raise or ignore",
     "bidi_override": ":26:5: items[1].text: contains the control character U+202E; remove it",
     "check_adaptation_unknown_item": ":45:14: scoring.adaptations[0].when.item: no item with id 'usd'",
-    "check_band_id_twice": ":49:8: scoring.bands[1].id: band id 'none' is used twice",
+    "check_band_id_twice": ":49:8: scoring.bands[1].id: band id 'none' is used twice (also bands[0])",
     "check_band_min_above_max": ":49:18: scoring.bands[1].min: min 2 is above max 1",
+    "check_bands_cover_only_zero": ":47:3: scoring.bands: no band covers counts 1-2",
     "check_cluster_id_twice": ":14:5: clusters[1].id: id 'control' is used twice (also clusters[0])",
     "check_criterion_1_missing": ":39:3: scoring.criteria: 2 criteria declared, but no item for: 1",
     "check_criterion_without_number": ":21:5: items[1]: a criterion item needs a criterion number",
+    "check_criteria_3_and_4_missing": ":41:3: scoring.criteria: 4 criteria declared, but no item for: 3, 4",
     "check_flag_id_twice": ":56:5: flags[1].id: id 'crisis' is used twice (also flags[0])",
     "check_flag_second_condition_unknown": ":53:49: flags[0].when_any[1].item: no item with id 'usd'",
     "check_gate_unknown_item": ":44:5: scoring.gate.item: no item with id 'usd'",
@@ -82,6 +84,17 @@ def test_broken_bank_gives_its_exact_message(name: str) -> None:
 def test_every_shipped_bank_validates(path: Path) -> None:
     lines, ok = validate_files([path])
     assert ok, lines
+
+
+def test_the_bank_of_other_shapes_is_valid() -> None:
+    path = DATA / "check_shapes.yaml"
+    assert validate_files([path]) == ([f"{path}: ok, bank shapes 1.0.0 (en), 5 items"], True)
+
+
+def test_a_loaded_bank_names_its_file_as_given(tmp_path: Path) -> None:
+    path = DATA / "minimal.yaml"
+    assert load_bank(path).file == str(path)
+    assert load_bank(path, "the minimal bank").file == "the minimal bank"
 
 
 def test_the_minimal_bank_is_valid() -> None:
