@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from screener.commands.banks import validate_files
+from screener.errors import DataError
+from screener.files.examples import find_example, load_checked_bank
 from screener.models.bank import LoadedBank
 from screener.rules.scoring import score
 from tests.helpers import DATA, RILEY, bank_with_example
@@ -169,3 +171,92 @@ def test_trainer_text_is_person_first(ketamine: LoadedBank) -> None:
     text = " ".join(words).lower()
     for word in ("addict", "abuser", "junkie", "clean", "dirty", "user "):
         assert word not in text, word
+
+
+# check_shapes.yaml (82 lines) plus one example that fills in every expectation: Sam's answers
+# are prescribed (so the second criterion is not counted), two yes, two not sure.
+SAM = """examples:
+  - id: sam
+    name: Sam
+    story: Sam answers yes to two criteria and is not sure about two things.
+    answers: {prescribed: "yes", second: "yes", first: "yes", third: "unsure", mood: "unsure"}
+    expect:
+      band: some
+      flags: [worry, crisis_maybe]
+      criteria_met: 1
+      criteria_applicable: 2
+      gate_closed: false
+      adaptations: [prescribed_second]
+      unsure: [mood, third]
+"""
+
+
+def shapes_with_example(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    assert old in SAM
+    path = tmp_path / "shapes.yaml"
+    path.write_text((DATA / "check_shapes.yaml").read_text() + SAM.replace(old, new, 1))
+    return path
+
+
+def test_an_example_with_every_expectation_passes(tmp_path: Path) -> None:
+    path = shapes_with_example(tmp_path)
+    assert validate_files([path]) == (
+        [f"{path}: ok, bank shapes 1.0.0 (en), 5 items, 1 examples scored"],
+        True,
+    )
+    loaded = load_checked_bank(path)
+    assert find_example(loaded.bank, "sam") == loaded.bank.examples[0]
+    assert find_example(loaded.bank, "riley") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "adaptations: [prescribed_second]",
+            "adaptations: []",
+            ":94:7: examples[0].expect.adaptations: Sam: expected adaptations [], but the "
+            "answers apply [prescribed_second]",
+        ),
+        (
+            "adaptations: [prescribed_second]",
+            "adaptations: [prescribed_secnd]",
+            ":94:21: examples[0].expect.adaptations[0]: Sam: no adaptation 'prescribed_secnd'; "
+            "did you mean 'prescribed_second'?",
+        ),
+        (
+            "unsure: [mood, third]",
+            "unsure: [mood, zzz]",
+            ":95:22: examples[0].expect.unsure[1]: Sam: no item 'zzz' (prescribed, second, "
+            "first, third, mood)",
+        ),
+        (
+            "flags: [worry, crisis_maybe]",
+            "flags: [worry]",
+            ":90:7: examples[0].expect.flags: Sam: expected flags [worry], but the answers raise "
+            "[crisis_maybe, worry]",
+        ),
+        (
+            "gate_closed: false",
+            "gate_closed: true",
+            ":93:7: examples[0].expect.gate_closed: Sam: expected the gate closed, but the "
+            "answers leave it open",
+        ),
+    ],
+)
+def test_a_wrong_expectation_on_the_shapes_bank(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    path = shapes_with_example(tmp_path, old, new)
+    assert validate_files([path]) == ([f"{path}{expected}"], False)
+    with pytest.raises(DataError) as caught:
+        load_checked_bank(path)
+    assert [str(problem) for problem in caught.value.problems] == [f"{path}{expected}"]
+
+
+def test_an_unknown_adaptation_in_a_bank_without_any(tmp_path: Path) -> None:
+    path = bank_with_example(tmp_path, "flags: []", "flags: []\n      adaptations: [prescribed]")
+    assert validate_files([path]) == (
+        [f"{path}:67:21: examples[0].expect.adaptations[0]: Riley: no adaptation 'prescribed'"],
+        False,
+    )
