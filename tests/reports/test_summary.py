@@ -1,0 +1,193 @@
+"""The summary as a document: which sections, in which order, with which words and levels."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from screener.files.bank import load_bank
+from screener.models.bank import LoadedBank
+from screener.models.base import Answer
+from screener.models.contacts import Contact, Region
+from screener.models.result import Result
+from screener.models.wording import UiStrings
+from screener.reports.summary import (
+    Entry,
+    Section,
+    build_professional_summary,
+    build_summary,
+    contact_line,
+)
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+from tests.helpers import DATA
+
+CHECKED = datetime.date(2026, 1, 1)
+HELPLINE = Contact(
+    name="Helpline",
+    kind="crisis",
+    description="Someone to talk to.",
+    phone="0800 1",
+    text="80001",
+    web="help.example",
+    hours="24 hours",
+    checked=CHECKED,
+    source="test",
+)
+CLINIC = Contact(
+    name="Clinic", kind="drugs", description="A drug service.", checked=CHECKED, source="test"
+)
+REGION = Region(id="test", name="Testland", contacts=(CLINIC, HELPLINE))
+# Sam (see tests/files/test_examples.py): prescribed, two yes, two not sure.
+SAM: dict[str, Answer] = {
+    "prescribed": "yes",
+    "second": "yes",
+    "first": "yes",
+    "third": "unsure",
+    "mood": "unsure",
+}
+
+
+@pytest.fixture(scope="module")
+def shapes() -> LoadedBank:
+    return load_bank(DATA / "check_shapes.yaml")
+
+
+def result_for(shapes: LoadedBank, answers: dict[str, Answer]) -> Result:
+    return build_result(shapes, score(shapes.bank, answers), REGION)
+
+
+def test_a_contact_is_one_line_with_every_way_to_reach_it(strings: UiStrings) -> None:
+    assert contact_line(HELPLINE, strings) == (
+        "call 0800 1, text 80001, help.example (24 hours). Someone to talk to."
+    )
+    assert contact_line(CLINIC, strings) == "A drug service."
+
+
+def test_a_summary_with_a_crisis_flag(shapes: LoadedBank, strings: UiStrings) -> None:
+    sections = build_summary(shapes.bank, result_for(shapes, SAM), REGION, strings)
+    helpline = "call 0800 1, text 80001, help.example (24 hours). Someone to talk to."
+    assert sections == [
+        Section(
+            "Please read this first",
+            entries=(
+                Entry("Call a crisis line.", "Maybe in crisis"),
+                Entry("Think about it.", "A worry"),
+            ),
+            level="crisis",
+        ),
+        Section(
+            "Who you can talk to right now",
+            entries=(Entry(helpline, "Helpline"),),
+            level="crisis",
+        ),
+        Section(
+            "What your answers show",
+            (
+                "Your answers touched 1 of the 3 areas that professionals ask about when they "
+                "look at ketamine use over the past year.",
+                "Some showed.",
+                "1 of the 3 areas were not counted, as explained below.",
+                "The second one is not counted when prescribed.",
+                strings.unsure_many.format(count=2),
+            ),
+            (Entry("Control: 1 of 2 (1 not sure)"),),
+            "The areas at a glance",
+        ),
+        Section(
+            "What you could do next",
+            ("Some options. You choose what, if anything, feels right.",),
+            (Entry("Talk to someone.", "Talk"),),
+        ),
+        Section(
+            "Who you can contact (Testland)",
+            entries=(Entry("A drug service.", "Clinic"), Entry(helpline, "Helpline")),
+        ),
+        Section(
+            "About this check",
+            ("Not a diagnosis.", "Your answers were not saved or sent anywhere."),
+        ),
+    ]
+
+
+def test_a_summary_without_flags_says_where_it_was_saved(
+    shapes: LoadedBank, strings: UiStrings
+) -> None:
+    answers: dict[str, Answer] = {**SAM, "third": "no", "mood": "yes", "first": "no"}
+    answers["prescribed"] = "no"
+    result = result_for(shapes, answers)
+    sections = build_summary(shapes.bank, result, REGION, strings, saved_to="/tmp/r.json")
+    titles = [section.title for section in sections]
+    assert titles[:2] == ["Please read this first", "Who you can talk to right now"]
+    assert sections[3].entries == (
+        Entry("Talk to someone.", "Talk"),
+        Entry("Talk about your mood.", "Mood"),
+    )
+    assert (
+        sections[-1].paragraphs[-1]
+        == "Your answers were saved to /tmp/r.json, readable only by you."
+    )
+    calm = result_for(shapes, {**answers, "mood": "no"})
+    plain = build_summary(shapes.bank, calm, REGION, strings)
+    assert plain[0].title == "What your answers show"
+    assert plain[0].paragraphs[1:] == ("Some showed.",)
+    assert plain[0].entries == (Entry("Control: 0 of 2"), Entry("Body: 1 of 1"))
+
+
+def test_one_not_sure_answer_is_mentioned_on_its_own(
+    shapes: LoadedBank, strings: UiStrings
+) -> None:
+    answers: dict[str, Answer] = {**SAM, "prescribed": "no", "mood": "no"}
+    paragraphs = build_summary(shapes.bank, result_for(shapes, answers), REGION, strings)[1]
+    assert paragraphs.paragraphs[-1] == strings.unsure_one
+
+
+def test_the_professional_view(shapes: LoadedBank, strings: UiStrings) -> None:
+    answers: dict[str, Answer] = {"prescribed": "yes", "second": "yes", "mood": "unsure"}
+    answers |= {"first": "yes", "third": "unsure"}
+    sections = build_professional_summary(shapes.bank, result_for(shapes, answers), strings)
+    assert sections == [
+        Section(
+            "Screening result (professional view)",
+            (
+                "Criteria met: 1 of 3 (2 applicable), over the past year.",
+                "Severity band: some (1-2 criteria).",
+                "Adaptation applied (prescribed_second): The second one is not counted when "
+                "prescribed.",
+                "Answered not sure: third, mood.",
+                "Not a diagnosis.",
+            ),
+            (
+                Entry("1. first (Impaired control): yes"),
+                Entry("2. second (Body): yes, not counted"),
+                Entry("3. third (Impaired control): not sure"),
+            ),
+            "Criteria",
+        ),
+        Section(
+            "Clusters",
+            entries=(
+                Entry("Impaired control: 1 of 2 (1 not sure)"),
+                Entry("Body: 0 of 0"),
+            ),
+        ),
+        Section(
+            "Flags",
+            entries=(Entry("Maybe in crisis", "crisis"), Entry("A worry", "info")),
+            level="crisis",
+        ),
+    ]
+
+
+def test_the_professional_view_of_a_closed_gate(ketamine: LoadedBank, strings: UiStrings) -> None:
+    answers: dict[str, Answer] = {"used_past_year": "no"}
+    answers |= {item.id: "no" for item in ketamine.bank.items if item.kind == "health"}
+    del answers["mixing_sedatives"]
+    result = build_result(ketamine, score(ketamine.bank, answers), REGION)
+    first, _, flags = build_professional_summary(ketamine.bank, result, strings)
+    assert first.paragraphs[0] == (
+        "Gate closed: used_past_year answered no; the criteria were not assessed."
+    )
+    assert first.entries[0] == Entry("1. more_than_meant (impaired control): not asked")
+    assert flags == Section("Flags", entries=(Entry("No flags raised."),), level=None)
