@@ -62,14 +62,12 @@ def check_examples(document: Document, bank: Bank) -> list[Problem]:
             continue
         problems += [
             document.problem(path, f"{example.name}: {message}")
-            for path, message in compare(bank, example, score(bank, answers), at)
+            for path, message in compare(example, score(bank, answers), at)
         ]
     return problems
 
 
-def compare(
-    bank: Bank, example: Example, result: Score, at: KeyPath = ()
-) -> list[tuple[KeyPath, str]]:
+def compare(example: Example, result: Score, at: KeyPath = ()) -> list[tuple[KeyPath, str]]:
     """Where the scored result differs from what the example declares: (key path, message)."""
     expect = example.expect
     where = (*at, "expect")

@@ -158,7 +158,7 @@ def test_every_persona_scores_as_it_declares(ketamine: LoadedBank) -> None:
     from screener.files.examples import compare
 
     for example in ketamine.bank.examples:
-        assert compare(ketamine.bank, example, score(ketamine.bank, example.answers)) == []
+        assert compare(example, score(ketamine.bank, example.answers)) == []
 
 
 def test_every_item_has_a_why(ketamine: LoadedBank) -> None:
@@ -260,3 +260,39 @@ def test_an_unknown_adaptation_in_a_bank_without_any(tmp_path: Path) -> None:
         [f"{path}:67:21: examples[0].expect.adaptations[0]: Riley: no adaptation 'prescribed'"],
         False,
     )
+
+
+def test_a_gate_expected_open_but_closed(tmp_path: Path) -> None:
+    path = bank_with_example(
+        tmp_path,
+        'used: "yes", first: "yes", second: "no", mood: "no"}\n    expect:\n      band: some',
+        'used: "no", mood: "no"}\n    expect:\n      band: none\n      gate_closed: false',
+    )
+    assert validate_files([path]) == (
+        [
+            f"{path}:66:7: examples[0].expect.gate_closed: Riley: expected the gate open, but "
+            "the answers leave it closed"
+        ],
+        False,
+    )
+
+
+def test_every_wrong_example_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    """A wrong result, then a wrong answer, then a wrong result again: three problems."""
+    robin = RILEY.replace("examples:\n", "").replace("id: riley", "id: robin")
+    robin = robin.replace("name: Riley", "name: Robin").replace('mood: "no"', 'mod: "no"')
+    sasha = RILEY.replace("examples:\n", "").replace("id: riley", "id: sasha")
+    sasha = sasha.replace("name: Riley", "name: Sasha").replace("band: some", "band: none")
+    riley = RILEY.replace("band: some", "band: none")
+    path = tmp_path / "bank.yaml"
+    path.write_text((DATA / "minimal.yaml").read_text() + riley + robin + sasha)
+    lines, ok = validate_files([path])
+    assert not ok
+    assert [line.removeprefix(str(path)) for line in lines] == [
+        ":65:7: examples[0].expect.band: Riley: expected band 'none', but the answers give "
+        "'some' (1 of 2 criteria met)",
+        ":70:56: examples[1].answers.mod: Robin: no question 'mod' in bank 'mini'; did you "
+        "mean 'mood'?",
+        ":79:7: examples[2].expect.band: Sasha: expected band 'none', but the answers give "
+        "'some' (1 of 2 criteria met)",
+    ]
