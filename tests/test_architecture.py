@@ -96,3 +96,22 @@ def test_the_top_level_shows_the_layers() -> None:
     entries = [p.name for p in PACKAGE.iterdir() if p.name != "__pycache__"]
     folders = [name for name in entries if (PACKAGE / name).is_dir()]
     assert len(entries) <= 16 and len(folders) >= 4, entries
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test data lives in tests/helpers.py or a conftest fixture (tests/README.md)."""
+    tests = Path(__file__).resolve().parent
+    offenders = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{node.module or ''}.{alias.name}" for alias in node.names]
+                relative = node.level > 0
+            elif isinstance(node, ast.Import):
+                names, relative = [alias.name for alias in node.names], False
+            else:
+                continue
+            parts = {part for name in names for part in name.split(".")}
+            if relative or any(part.startswith("test_") or part == "conftest" for part in parts):
+                offenders.append(f"{path.relative_to(tests)}: {', '.join(names)}")
+    assert offenders == []
