@@ -206,6 +206,7 @@ def test_an_example_with_every_expectation_passes(tmp_path: Path) -> None:
     )
     loaded = load_checked_bank(path)
     assert find_example(loaded.bank, "sam") == loaded.bank.examples[0]
+    assert (loaded.file, load_checked_bank(path, "Sam's bank").file) == (str(path), "Sam's bank")
     assert find_example(loaded.bank, "riley") is None
 
 
