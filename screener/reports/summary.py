@@ -160,7 +160,7 @@ def build_professional_summary(
     paragraphs: list[str] = []
     gate = scoring.gate
     if result.gate_closed and gate is not None:
-        answer = result.answers.get(gate.item, "no")
+        answer = result.answers[gate.item]  # a gate closes on its answer
         paragraphs.append(
             strings.professional_gate.format(
                 item=names.get(gate.item, gate.item), answer=strings.answer_labels.of(answer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +192,21 @@ def test_the_professional_view_of_a_closed_gate(ketamine: LoadedBank, strings: U
     )
     assert first.entries[0] == Entry("1. more_than_meant (impaired control): not asked")
     assert flags == Section("Flags", entries=(Entry("No flags raised."),), level=None)
+
+
+def test_the_professional_view_of_a_gate_closed_by_not_sure(
+    tmp_path: Path, strings: UiStrings
+) -> None:
+    text = (
+        (DATA / "minimal.yaml")
+        .read_text()
+        .replace('closed_when: ["no"]', 'closed_when: ["no", "unsure"]')
+    )
+    path = tmp_path / "bank.yaml"
+    path.write_text(text)
+    loaded = load_bank(path)
+    result = build_result(loaded, score(loaded.bank, {"used": "unsure", "mood": "no"}), REGION)
+    first = build_professional_summary(loaded.bank, result, strings)[0]
+    assert first.paragraphs[0] == (
+        "Gate closed: used answered not sure; the criteria were not assessed."
+    )
