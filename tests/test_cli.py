@@ -238,11 +238,11 @@ def test_a_broken_bank_is_one_line_and_exit_1() -> None:
     [
         (
             ["run", "--region", "mars"],
-            "unknown region 'mars'; choose one of: uk, us, ca, au, ie, nz, other",
+            "unknown region 'mars'; choose one of: uk, us, ca, au, ie, nz, es, mx, other",
         ),
         (["run", "--lang", "fr"], "the 'ketamine' bank has no 'fr' version; available: en, es"),
         (["run", "--bank", "alcohol"], "no bundled bank 'alcohol'; bundled banks: ketamine"),
-        (["run", "--format", "pdf"], "'pdf' is not one of 'text', 'markdown', 'json', 'fhir'."),
+        (["run", "--format", "pdf"], "'pdf' is not a format; choose text, markdown, json or fhir"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
@@ -284,9 +284,9 @@ def test_resources_for_a_region(contacts: ContactBook) -> None:
     # The dates come from contacts.yaml, whenever it was last re-checked.
     nz = next(region for region in contacts.regions if region.id == "nz")
     checked = [line.strip() for line in result.stdout.splitlines() if "checked" in line]
-    assert checked == [
+    assert sorted(checked) == sorted(
         f"checked {contact.checked.isoformat()}: {contact.source}" for contact in nz.contacts
-    ]
+    )
 
 
 def real_commands() -> list[str]:

@@ -71,17 +71,14 @@ def test_a_summary_with_a_crisis_flag(shapes: LoadedBank, strings: UiStrings) ->
     helpline = "call 0800 1, text 80001, help.example (24 hours). Someone to talk to."
     assert sections == [
         Section(
-            "Please read this first",
-            entries=(
-                Entry("Call a crisis line.", "Maybe in crisis"),
-                Entry("Think about it.", "A worry"),
-            ),
+            "Help is there for you right now",
+            ("Call a crisis line.",),
+            (Entry(helpline, "Helpline"),),
+            "Who you can talk to right now (Testland)",
             level="crisis",
         ),
         Section(
-            "Who you can talk to right now",
-            entries=(Entry(helpline, "Helpline"),),
-            level="crisis",
+            "Please read this first", entries=(Entry("Think about it.", "A worry"),), level="info"
         ),
         Section(
             "What your answers show",
@@ -120,8 +117,9 @@ def test_a_summary_without_flags_says_where_it_was_saved(
     result = result_for(shapes, answers)
     sections = build_summary(shapes.bank, result, REGION, strings, saved_to="/tmp/r.json")
     titles = [section.title for section in sections]
-    assert titles[:2] == ["Please read this first", "Who you can talk to right now"]
-    assert sections[3].entries == (
+    assert titles[:2] == ["Help is there for you right now", "What your answers show"]
+    assert sections[0].paragraphs == ("Call a crisis line.", "Call emergency services.")
+    assert sections[2].entries == (
         Entry("Talk to someone.", "Talk"),
         Entry("Talk about your mood.", "Mood"),
     )
@@ -188,9 +186,11 @@ def test_the_professional_view_of_a_closed_gate(ketamine: LoadedBank, strings: U
     result = build_result(ketamine, score(ketamine.bank, answers), REGION)
     first, _, flags = build_professional_summary(ketamine.bank, result, strings)
     assert first.paragraphs[0] == (
-        "Gate closed: used_past_year answered no; the criteria were not assessed."
+        "Gate closed: Used in the past 12 months answered no; the criteria were not assessed."
     )
-    assert first.entries[0] == Entry("1. more_than_meant (impaired control): not asked")
+    assert first.entries[0] == Entry(
+        "1. More or longer than intended (impaired control): not asked"
+    )
     assert flags == Section("Flags", entries=(Entry("No flags raised."),), level=None)
 
 
