@@ -16,9 +16,11 @@ from screener.models.wording import UiStrings
 from screener.reports.summary import (
     Entry,
     Section,
+    after_crisis_contacts,
     build_professional_summary,
     build_summary,
     contact_line,
+    crisis_section,
 )
 from screener.rules.result import build_result
 from screener.rules.scoring import score
@@ -209,4 +211,38 @@ def test_the_professional_view_of_a_gate_closed_by_not_sure(
     first = build_professional_summary(loaded.bank, result, strings)[0]
     assert first.paragraphs[0] == (
         "Gate closed: used answered not sure; the criteria were not assessed."
+    )
+
+
+def test_crisis_help_names_the_emergency_number_first(strings: UiStrings) -> None:
+    emergency = Contact(
+        name="Emergency services",
+        kind="emergency",
+        description="For a life in danger.",
+        phone="999",
+        checked=CHECKED,
+        source="test",
+    )
+    region = Region(id="test", name="Testland", contacts=(CLINIC, emergency, HELPLINE))
+    section = crisis_section(("Call a crisis line.",), region, strings)
+    assert section.paragraphs == ("Call a crisis line.", "If you are in danger now, call 999.")
+    assert [entry.term for entry in section.entries] == ["Emergency services", "Helpline"]
+    assert after_crisis_contacts(region, strings) == (
+        strings.region_line.format(region="Testland"),
+        strings.crisis_again,
+    )
+    assert strings.region_line.format(region="Testland").startswith("Contacts for: Testland.")
+
+
+def test_the_professional_view_numbered_by_question(shapes: LoadedBank, strings: UiStrings) -> None:
+    """The trainer's screens number questions (Q3), so the criteria are named that way too."""
+    answers: dict[str, Answer] = {"prescribed": "no", "second": "yes", "mood": "no"}
+    answers |= {"first": "unsure", "third": "no"}
+    first = build_professional_summary(
+        shapes.bank, result_for(shapes, answers), strings, by_question=True
+    )[0]
+    assert first.entries == (
+        Entry("Q3. first (criterion 1, Impaired control): not sure"),
+        Entry("Q2. second (criterion 2, Body): yes"),
+        Entry("Q4. third (criterion 3, Impaired control): no"),
     )
