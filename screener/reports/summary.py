@@ -156,6 +156,7 @@ def build_professional_summary(
     so a number read there is the number the what-if flips.
     """
     scoring = bank.scoring
+    # Every item and cluster id in a result is the bank's (load_bank checked them all).
     names = {item.id: item.name for item in bank.items}
     paragraphs: list[str] = []
     gate = scoring.gate
@@ -163,7 +164,7 @@ def build_professional_summary(
         answer = result.answers[gate.item]  # a gate closes on its answer
         paragraphs.append(
             strings.professional_gate.format(
-                item=names.get(gate.item, gate.item), answer=strings.answer_labels.of(answer)
+                item=names[gate.item], answer=strings.answer_labels.of(answer)
             )
         )
     else:
@@ -186,7 +187,7 @@ def build_professional_summary(
         for adaptation in result.adaptations
     )
     if result.unsure:
-        unsure = (names.get(item_id, item_id) for item_id in result.unsure)
+        unsure = (names[item_id] for item_id in result.unsure)
         paragraphs.append(strings.professional_unsure.format(items=", ".join(unsure)))
     paragraphs.append(result.disclaimer)
 
@@ -196,13 +197,13 @@ def build_professional_summary(
         Entry(
             strings.professional_criterion.format(
                 number=f"Q{questions[criterion.item]}" if by_question else criterion.number,
-                item=names.get(criterion.item, criterion.item),
+                item=names[criterion.item],
                 cluster=strings.intake.criterion_label.format(
                     number=criterion.number,
-                    cluster=terms.get(criterion.cluster, criterion.cluster),
+                    cluster=terms[criterion.cluster],
                 )
                 if by_question
-                else terms.get(criterion.cluster, criterion.cluster),
+                else terms[criterion.cluster],
                 answer=_professional_answer(criterion.answer, criterion.counted, strings),
             )
         )
