@@ -36,7 +36,7 @@ BROKEN_BANKS = {
     "check_criterion_without_number": ":21:5: items[1]: a criterion item needs a criterion number",
     "check_criteria_3_and_4_missing": ":41:3: scoring.criteria: 4 criteria declared, but no item for: 3, 4",
     "check_flag_id_twice": ":56:5: flags[1].id: id 'crisis' is used twice (also flags[0])",
-    "check_flag_second_condition_unknown": ":53:49: flags[0].when_any[1].item: no item with id 'usd'",
+    "check_flag_second_condition_unknown": ":53:59: flags[0].when_any[1].item: no item with id 'usd'",
     "check_gate_unknown_item": ":44:5: scoring.gate.item: no item with id 'usd'",
     "check_next_step_unknown_item": ":59:15: next_steps[0].show_if.item: no item with id 'usd'",
     "cluster_on_health_item": ":38:5: items[3].cluster: only criterion items have a cluster",

@@ -173,7 +173,7 @@ def test_trainer_text_is_person_first(ketamine: LoadedBank) -> None:
         assert word not in text, word
 
 
-# check_shapes.yaml (82 lines) plus one example that fills in every expectation: Sam's answers
+# check_shapes.yaml (84 lines) plus one example that fills in every expectation: Sam's answers
 # are prescribed (so the second criterion is not counted), two yes, two not sure.
 SAM = """examples:
   - id: sam
@@ -216,31 +216,31 @@ def test_an_example_with_every_expectation_passes(tmp_path: Path) -> None:
         (
             "adaptations: [prescribed_second]",
             "adaptations: []",
-            ":94:7: examples[0].expect.adaptations: Sam: expected adaptations [], but the "
+            ":96:7: examples[0].expect.adaptations: Sam: expected adaptations [], but the "
             "answers apply [prescribed_second]",
         ),
         (
             "adaptations: [prescribed_second]",
             "adaptations: [prescribed_secnd]",
-            ":94:21: examples[0].expect.adaptations[0]: Sam: no adaptation 'prescribed_secnd'; "
+            ":96:21: examples[0].expect.adaptations[0]: Sam: no adaptation 'prescribed_secnd'; "
             "did you mean 'prescribed_second'?",
         ),
         (
             "unsure: [mood, third]",
             "unsure: [mood, zzz]",
-            ":95:22: examples[0].expect.unsure[1]: Sam: no item 'zzz' (prescribed, second, "
+            ":97:22: examples[0].expect.unsure[1]: Sam: no item 'zzz' (prescribed, second, "
             "first, third, mood)",
         ),
         (
             "flags: [worry, crisis_maybe]",
             "flags: [worry]",
-            ":90:7: examples[0].expect.flags: Sam: expected flags [worry], but the answers raise "
+            ":92:7: examples[0].expect.flags: Sam: expected flags [worry], but the answers raise "
             "[crisis_maybe, worry]",
         ),
         (
             "gate_closed: false",
             "gate_closed: true",
-            ":93:7: examples[0].expect.gate_closed: Sam: expected the gate closed, but the "
+            ":95:7: examples[0].expect.gate_closed: Sam: expected the gate closed, but the "
             "answers leave it open",
         ),
     ],
@@ -271,8 +271,10 @@ def test_a_gate_expected_open_but_closed(tmp_path: Path) -> None:
     )
     assert validate_files([path]) == (
         [
+            f"{path}:65:7: examples[0].expect.band: Riley: expected band 'none', but the answers "
+            "give null (criteria not assessed) (0 of 2 criteria met)",
             f"{path}:66:7: examples[0].expect.gate_closed: Riley: expected the gate open, but "
-            "the answers leave it closed"
+            "the answers leave it closed",
         ],
         False,
     )
