@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
 from screener.models.wording import UiStrings
-from tests.helpers import FUZZ_CASES, GOLDEN
+from tests.helpers import FUZZ_CASES, GOLDEN, SCRIPTED
 
 # Mutation runs (benchmarks/mutation.py) replay the same examples for every mutant: a kill must
 # come from the mutant, not from a luckier draw, and no deadline may fail a slowed-down mutant.
@@ -79,3 +79,11 @@ def no_service_config(
     for name in ("XDG_CONFIG_HOME", "APPDATA", "HOME"):
         monkeypatch.setenv(name, str(empty))
     return empty
+
+
+@pytest.fixture(autouse=True)
+def every_scripted_response_is_used() -> Iterator[None]:
+    SCRIPTED.clear()
+    yield
+    unused = [asker.responses for asker in SCRIPTED if asker.responses]
+    assert unused == [], "the walk ended before these scripted responses were used"

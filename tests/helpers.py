@@ -8,14 +8,17 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from screener.models.bank import LoadedBank
+from screener.models.bank import Flag, LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Region
 from screener.models.result import Result
 from screener.rules.result import build_result
 from screener.rules.scoring import score
+from screener.rules.walk import Navigation, Note, Response, Step
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -234,3 +237,57 @@ def terminal_env(home: Path, **extra: str) -> dict[str, str]:
         "TERM": "xterm-256color",
         **extra,
     }
+
+
+Starter = Callable[..., Session]
+
+
+# --- a scripted walk ---------------------------------------------------------------------------
+
+
+@dataclass
+class ScriptedAsker:
+    """Plays a fixed list of responses and records what it was shown.
+
+    A test that leaves scripted responses unused fails (every_scripted_response_is_used in
+    conftest.py): its walk ended before what it meant to test.
+    """
+
+    responses: list[Response]
+    keep_going_after_crisis: bool = True
+    steps: list[Step] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        SCRIPTED.append(self)
+
+    def ask(self, step: Step) -> Response:
+        self.steps.append(step)
+        return self.responses.pop(0)
+
+    def at_first_question(self) -> None:
+        self.events.append("first")
+
+    def gate_closed(self) -> None:
+        self.events.append("gate")
+
+    def crisis(self, flag: Flag) -> bool:
+        self.events.append(f"crisis:{flag.id}:after-question-{len(self.steps)}")
+        return self.keep_going_after_crisis
+
+
+SCRIPTED: list[ScriptedAsker] = []
+
+
+def asked_ids(asker: ScriptedAsker) -> list[str]:
+    return [step.item.id for step in asker.steps]
+
+
+def script(*responses: Response | Iterable[Response]) -> list[Response]:
+    flat: list[Response] = []
+    for response in responses:
+        if isinstance(response, (str, Navigation, Note)):
+            flat.append(response)
+        else:
+            flat.extend(response)
+    return flat

@@ -12,8 +12,7 @@ from typing import IO
 
 import pytest
 
-from tests.across.test_terminal import SCREENER
-from tests.rules.test_scoring import CRITERION_IDS, HEALTH_IDS
+from tests.helpers import CRITERION_IDS, HEALTH_IDS, SCREENER
 
 pytestmark = pytest.mark.skipif(not SCREENER.exists(), reason="no installed screener script")
 

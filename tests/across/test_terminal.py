@@ -8,14 +8,14 @@ expect() with a timeout; nothing sleeps.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from screener.files import bundled
 from screener.files.bank import load_bank
-from tests.helpers import ANSI, ANSWER, BEGIN, SCREENER, Session, terminal_env
+from tests.helpers import ANSI, ANSWER, BEGIN, SCREENER, Session, Starter, terminal_env
 
 pexpect = pytest.importorskip(
     "pexpect", reason="pexpect is a test dependency: pip install '.[test]'"
@@ -29,8 +29,6 @@ pytestmark = [
     ),
     pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
 ]
-
-Starter = Callable[..., Session]
 
 
 @pytest.fixture

@@ -13,16 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from screener.files import bundled
+from screener.files.bank import load_bank
 from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
-from tests.across.test_terminal import (
-    ANSWER,
-    BEGIN,
-    ITEMS,
-    SCREENER,
-    Session,
-    Starter,
-    terminal_env,
-)
+from tests.helpers import ANSWER, BEGIN, SCREENER, Session, Starter, terminal_env
+
+KETAMINE_FILE = bundled.bank_file("ketamine", "en")
+assert KETAMINE_FILE is not None
+ITEMS = load_bank(KETAMINE_FILE).bank.items
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = [

@@ -17,7 +17,7 @@ from screener.models.base import ANSWERS, Answer
 from screener.render.fhir.questionnaire import questionnaire
 from screener.rules.scoring import asked_items, score
 from screener.rules.walk import Ending, Navigation, walk
-from tests.rules.test_walk import ScriptedAsker, asked_ids
+from tests.helpers import ScriptedAsker, asked_ids
 
 DATA = Path(__file__).parent.parent / "data"
 

@@ -2,71 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-
-import pytest
-
 from screener.files.bank import load_bank
-from screener.models.bank import Flag, LoadedBank
-from screener.rules.walk import Ending, Navigation, Note, Response, State, Step, walk
-from tests.helpers import CRITERION_IDS, DATA
-
-
-@dataclass
-class ScriptedAsker:
-    """Plays a fixed list of responses and records what it was shown.
-
-    A test that leaves scripted responses unused fails (see every_scripted_response_is_used):
-    its walk ended before what it meant to test.
-    """
-
-    responses: list[Response]
-    keep_going_after_crisis: bool = True
-    steps: list[Step] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        SCRIPTED.append(self)
-
-    def ask(self, step: Step) -> Response:
-        self.steps.append(step)
-        return self.responses.pop(0)
-
-    def at_first_question(self) -> None:
-        self.events.append("first")
-
-    def gate_closed(self) -> None:
-        self.events.append("gate")
-
-    def crisis(self, flag: Flag) -> bool:
-        self.events.append(f"crisis:{flag.id}:after-question-{len(self.steps)}")
-        return self.keep_going_after_crisis
-
-
-SCRIPTED: list[ScriptedAsker] = []
-
-
-@pytest.fixture(autouse=True)
-def every_scripted_response_is_used() -> Iterator[None]:
-    SCRIPTED.clear()
-    yield
-    unused = [asker.responses for asker in SCRIPTED if asker.responses]
-    assert unused == [], "the walk ended before these scripted responses were used"
-
-
-def asked_ids(asker: ScriptedAsker) -> list[str]:
-    return [step.item.id for step in asker.steps]
-
-
-def script(*responses: Response | Iterable[Response]) -> list[Response]:
-    flat: list[Response] = []
-    for response in responses:
-        if isinstance(response, (str, Navigation, Note)):
-            flat.append(response)
-        else:
-            flat.extend(response)
-    return flat
+from screener.models.bank import LoadedBank
+from screener.rules.walk import Ending, Navigation, Note, State, walk
+from tests.helpers import CRITERION_IDS, DATA, ScriptedAsker, asked_ids, script
 
 
 def test_a_whole_walk_asks_21_questions_in_order(ketamine: LoadedBank) -> None:
