@@ -83,6 +83,8 @@ def erase_last(typed: list[str]) -> str:
 
 
 # A pasted Windows line ends CR LF: the LF after a line that ended with CR is not a line.
+# True only when something was already waiting right behind the CR (a paste); Enter on its
+# own is a lone CR, so a line feed typed later is never swallowed.
 _after_carriage_return = False
 
 
@@ -152,7 +154,7 @@ def read_line(
                 if key == "\n" and skip_line_feed and not typed:
                     continue
                 if key in "\r\n":
-                    _after_carriage_return = key == "\r"
+                    _after_carriage_return = key == "\r" and _waiting(descriptor)
                     write("\n")
                     return finished(typed)
                 if key in "\x04\x00":  # NUL: a Ctrl-D the line discipline took before the switch
@@ -196,6 +198,12 @@ def _escape_sequence_follows(descriptor: int) -> bool:
         byte = _next_byte(descriptor)
         if byte is None or 0x40 <= byte[0] <= 0x7E:  # the final byte, or it never came
             return True
+
+
+def _waiting(descriptor: int) -> bool:
+    """Whether more input is already there, without waiting for it."""
+    ready, _, _ = select.select([descriptor], [], [], 0)
+    return bool(ready)
 
 
 def _next_byte(descriptor: int) -> bytes | None:

@@ -201,6 +201,18 @@ def test_a_pasted_windows_line_end_is_one_line_end(
     assert lines == ["y", "n"]
 
 
+def test_a_line_feed_typed_after_enter_is_a_line_end(
+    terminal: tuple[int, io.TextIOWrapper],
+) -> None:
+    """Only a CR LF that arrives together (a paste) counts once: Enter (CR) at one prompt,
+    then a line feed at the next (Ctrl-J, or a CR the line discipline turned into LF) is
+    still an empty line, not swallowed (the run would wait for a key that never comes)."""
+    sender, stream = terminal
+    first = read_line(lambda _: None, stream, typing(sender, b"y\r"))
+    second = read_line(lambda _: None, stream, typing(sender, b"\n"))
+    assert [first, second] == ["y", ""]
+
+
 @pytest.mark.parametrize(
     ("keys", "erased"),
     [
