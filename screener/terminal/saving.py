@@ -12,6 +12,10 @@ from screener.rules.review import tidy
 from screener.safetext import one_line
 from screener.terminal.prompt import ask_line
 
+DECLINED = frozenset({"n", "no", "q"})
+"""Typed to say no rather than to name a file (after a run of y/n answers, a person may):
+never saved as a file called "n"."""
+
 SaveTo = Callable[[Path], "str | None"]
 """Try to save to a path: None once saved, else one line saying why not."""
 
@@ -31,7 +35,7 @@ def offer_save(
             typed = tidy(ask_line(console, f"{prompt}:", plain=plain, free_text=True))
         except EOFError:
             typed = ""
-        if not typed:
+        if not typed or typed.lower() in DECLINED:
             console.print(Text(skipped))
             return None
         path = Path(typed).expanduser()

@@ -145,16 +145,19 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
     assert (tmp_path / "kept.txt").exists()
 
 
-def test_skipping_the_other_path_exits_1(spawn: Starter, tmp_path: Path) -> None:
+@pytest.mark.parametrize("declined", ["", "n", "no"])
+def test_skipping_the_other_path_exits_1(spawn: Starter, tmp_path: Path, declined: str) -> None:
+    """Enter skips, and so does a plain no: never a file called "n" in the working folder."""
     taken = tmp_path / "r.txt"
     session = spawn("--region", "uk", "-o", str(taken))
     session.answer("", prompt=BEGIN)
     answer_each(session, ALL_NO[:-1])
     taken.write_text("someone else's file")  # the file appears meanwhile
     session.answer("no")
-    session.answer("", prompt="press Enter to skip:")
+    session.answer(declined, prompt="press Enter to skip:")
     session.wait_for("Nothing was saved")
     assert session.end() == 1
+    assert declined == "" or not (Path.cwd() / declined).exists()
     assert "What your answers show" in session.words
     assert "already exists" in session.words
     assert taken.read_text() == "someone else's file"
