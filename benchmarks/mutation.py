@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
-COPIED = ("screener", "questions", "tests")
+COPIED = ("screener", "questions", "tests", "benchmarks")  # a test reads benchmarks/answers.yaml
 KILLED = {1, 3, 24, -24, 152, 255, 36}
 """mutmut's exit codes for a failing test run or a timeout (SIGXCPU): the mutant was caught."""
 SKIPPED = {34}

@@ -465,3 +465,44 @@ def test_a_record_from_this_very_bank_replays(tmp_path: Path, ketamine: LoadedBa
     record = saved_bank_record(tmp_path, ketamine)
     today = ketamine.reference()
     assert load_answers(record, ketamine.bank, today=today)["used_past_year"] == "yes"
+
+
+def test_the_refusal_names_both_banks_exactly(tmp_path: Path, ketamine: LoadedBank) -> None:
+    """A counsellor reads which bank made the record and which would score it, word for word."""
+    record = saved_bank_record(tmp_path, ketamine, version="0.9.0", sha256="ab" * 32)
+    today = ketamine.reference()
+    with pytest.raises(DataError) as raised:
+        load_answers(record, ketamine.bank, today=today)
+    assert str(raised.value) == (
+        f"{record}:1:31: bank: this record was made with bank ketamine 0.9.0 (en, sha256 "
+        f"abababababab); this bank is ketamine {today.version} (en, sha256 "
+        f"{today.sha256[:12]}). Add --rescore to score its answers under this bank: the new "
+        "record names this bank and keeps the answers' date"
+    )
+
+
+def test_a_record_from_another_bank_id_is_left_to_the_bank_check(
+    tmp_path: Path, ketamine: LoadedBank
+) -> None:
+    """Another bank altogether gets the bank id's own words, not the version refusal."""
+    record = saved_bank_record(tmp_path, ketamine, id="other", version="0.9.0")
+    with pytest.raises(DataError) as raised:
+        load_answers(record, ketamine.bank, today=ketamine.reference())
+    assert "--rescore" not in str(raised.value) and "other" in str(raised.value)
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("142", "142"), ("14.5", "14.5")])
+def test_a_number_as_a_client_in_a_json_record_says_so_exactly(
+    tmp_path: Path, ketamine: LoadedBank, typed: str, shown: str
+) -> None:
+    record = saved_bank_record(tmp_path, ketamine)
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["client"] = json.loads(typed)
+    record.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_replay(record, ketamine.bank, intake=True)
+    message = str(raised.value).split(": client: ", 1)[-1]
+    assert (
+        message
+        == f'YAML reads a bare {shown} as a number, so write "{shown}" to keep the reference as typed'
+    )

@@ -28,6 +28,8 @@ BROKEN_BANKS = {
     "flag_unsure_undeclared": ":53:29: flags[0].when_any[0].answers: flag 'crisis': what does \"not sure\" to 'mood' do? add \"unsure\" to the answers, or give the flag if_unsure: raise or ignore",
     "bidi_override": ":26:5: items[1].text: contains the control character U+202E; remove it",
     "check_adaptation_unknown_item": ":45:14: scoring.adaptations[0].when.item: no item with id 'usd'",
+    "check_unsure_after_declared": ":59:29: flags[1].when_any[0].answers: flag 'crisis': what does \"not sure\" to 'mood' do? add \"unsure\" to the answers, or give the flag if_unsure: raise or ignore",
+    "check_hide_if_unknown": ":59:15: next_steps[0].hide_if.item: no item with id 'nothing'",
     "check_band_id_twice": ":49:8: scoring.bands[1].id: band id 'none' is used twice (also bands[0])",
     "check_band_min_above_max": ":49:18: scoring.bands[1].min: min 2 is above max 1",
     "check_bands_cover_only_zero": ":47:3: scoring.bands: no band covers counts 1-2",

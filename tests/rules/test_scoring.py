@@ -290,3 +290,29 @@ def test_every_part_of_a_score_on_a_bank_of_other_shapes() -> None:
             RaisedFlag(id="worry", level="info", title="A worry", advice="Think about it."),
         ),
     )
+
+
+def test_the_band_words_follow_what_was_raised_and_what_was_unclear(ketamine: LoadedBank) -> None:
+    """Exact words: an info flag alone keeps the plain message; a health flag takes the
+    flagged one; 'not sure' answers that could change the band take the unclear one, and
+    could_be names that band with its own sentence."""
+    bank = ketamine.bank
+    bands = {band.id: band for band in bank.scoring.bands}
+    lowest = bands["none"]
+    all_no = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
+    info_only = score(bank, {**all_no, "memory": "yes"})
+    assert [flag.level for flag in info_only.flags] == ["info"]
+    assert info_only.band is not None and info_only.band.message == lowest.message
+    health = score(bank, {**all_no, "blood_in_urine": "yes"})
+    assert health.band is not None and health.band.message == lowest.message_if_flagged
+    assert health.could_be is None
+    unsure: dict[str, Answer] = {
+        item_id: "unsure" if number < 4 else "no" for number, item_id in enumerate(CRITERION_IDS)
+    }
+    unclear = score(bank, full_answers(unsure))
+    assert unclear.band is not None and unclear.band.message == lowest.message_if_unclear
+    assert unclear.could_be is not None
+    assert (unclear.could_be.id, unclear.could_be.message) == (
+        "moderate",
+        bands["moderate"].could_be,
+    )

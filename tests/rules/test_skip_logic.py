@@ -124,18 +124,28 @@ def test_replaying_a_chain_refuses_an_answer_to_a_skipped_question(chained: Bank
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("bank_self_referring.yaml", "'mood' is this item: it cannot wait for its own answer"),
-        ("bank_forward_condition.yaml", "'mood' must be asked before this item"),
-        ("bank_bands_short.yaml", "no band covers a count of 2"),
-        ("bank_bands_overlap.yaml", "band 'some' overlaps band 'none' at 0"),
+        (
+            "bank_self_referring.yaml",
+            ":37:14: items[3].ask_if.item: 'mood' is this item: it cannot wait for its own answer",
+        ),
+        (
+            "bank_forward_condition.yaml",
+            ":25:14: items[1].ask_if.item: 'mood' must be asked before this item",
+        ),
+        ("bank_bands_short.yaml", ":47:3: scoring.bands: no band covers a count of 2"),
+        (
+            "bank_bands_overlap.yaml",
+            ":49:18: scoring.bands[1].min: band 'some' overlaps band 'none' at 0",
+        ),
     ],
 )
 def test_validate_refuses(name: str, message: str) -> None:
+    """The whole line after the file name: where, which key, and what is wrong."""
     from screener.errors import DataError
 
     with pytest.raises(DataError) as raised:
         bank_in(name)
-    assert message in str(raised.value)
+    assert str(raised.value) == f"{DATA / name}{message}"
 
 
 def test_bands_out_of_order_score_every_count() -> None:
