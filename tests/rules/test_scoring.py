@@ -316,3 +316,11 @@ def test_the_band_words_follow_what_was_raised_and_what_was_unclear(ketamine: Lo
         "moderate",
         bands["moderate"].could_be,
     )
+
+
+def test_a_band_without_a_could_be_sentence_is_named_without_words() -> None:
+    """could_be is optional in a bank: the band is still named, with no words made up."""
+    bank = load_bank(DATA / "minimal.yaml").bank
+    result = score(bank, {"used": "yes", "first": "unsure", "second": "no", "mood": "no"})
+    assert result.could_be is not None
+    assert (result.could_be.id, result.could_be.message) == ("some", "")
