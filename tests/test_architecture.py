@@ -115,3 +115,26 @@ def test_no_test_module_imports_another() -> None:
             if relative or any(part.startswith("test_") or part == "conftest" for part in parts):
                 offenders.append(f"{path.relative_to(tests)}: {', '.join(names)}")
     assert offenders == []
+
+
+def test_a_json_replay_loads_no_rich_and_no_screens() -> None:
+    """The start-up budget's command (docs/performance.md) draws nothing, so it must not pay
+    for Rich or the terminal's screens: a lazy import on its path once cost it 0.17x."""
+    import subprocess
+    import sys
+
+    answers = PACKAGE.parent / "benchmarks" / "answers.yaml"
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m == 'rich' or "
+        "m.startswith(('rich.', 'screener.terminal.trainer_screen', 'screener.render.text'))), "
+        "file=sys.stderr))\n"
+        f"sys.argv = ['screener', 'run', '--answers', {str(answers)!r}, '--format', 'json']\n"
+        "from screener.launch import main\n"
+        "main()\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr.strip().splitlines()[-1] == "[]"

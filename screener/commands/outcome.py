@@ -39,9 +39,11 @@ save when there was no --output)."""
 def self_check(setup: Setup, options: Options, environ: Mapping[str, str], *, trainer: bool) -> int:
     """`screener run`: replay (then, with --trainer, the what-if) or ask."""
     if options.answers is not None:
-        from screener.commands import trainer as trainer_tools
 
         def what_if(console: Screen, result: Result, plain: bool) -> None:
+            # Loaded only here: the trainer's screens cost start-up a JSON replay never uses.
+            from screener.commands import trainer as trainer_tools
+
             try:
                 trainer_tools.what_if_after_replay(console, setup, result, plain=plain)
             except KeyboardInterrupt:
