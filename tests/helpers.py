@@ -291,3 +291,9 @@ def script(*responses: Response | Iterable[Response]) -> list[Response]:
         else:
             flat.extend(response)
     return flat
+
+
+def unbroken(text: str) -> str:
+    """Text with every space and line break taken out: a long path is folded at the screen's
+    width wherever it falls (before its last dot, say), so words are compared, not wrapping."""
+    return "".join(text.split())

@@ -15,7 +15,7 @@ from screener.cli import COMMANDS, app
 from screener.cli_conventions import with_default_command
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
-from tests.helpers import ALL_NO, DATA, GOOD
+from tests.helpers import ALL_NO, DATA, GOOD, unbroken
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -135,7 +135,7 @@ def test_interactive_with_output_file(tmp_path: Path) -> None:
     target = tmp_path / "record.md"
     result = invoke("run", "--format", "markdown", "--output", str(target), input=ALL_NO)
     assert result.exit_code == 0, result.output
-    assert f"Your answers were saved to {target}." in flat(result.output)
+    assert unbroken(f"Your answers were saved to {target}.") in unbroken(result.output)
     assert "only by you" not in result.output  # untrue on Windows, USB sticks and shares
     assert target.read_text().startswith("# Ketamine use: a private self-check")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -13,7 +13,7 @@ from typer.testing import CliRunner, Result
 
 from screener.cli import app
 from screener.rules import result as record
-from tests.helpers import ALL_NO, DATA, INTAKE_ANSWERS
+from tests.helpers import ALL_NO, DATA, INTAKE_ANSWERS, unbroken
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -277,7 +277,7 @@ def test_each_format_to_a_private_file(tmp_path: Path, output_format: str, start
     args = ["--client", "K-0142", "-f", output_format, "-o", str(target)]
     result = invoke(*args, input=WITH_NOTE + "\n")
     assert result.exit_code == 0, result.output
-    assert f"The record was saved to {target}." in flat(result.output)
+    assert unbroken(f"The record was saved to {target}.") in unbroken(result.output)
     assert "only by you" not in result.output  # untrue on Windows, USB sticks and shares
     text = target.read_text()
     assert text.startswith(start)
@@ -478,7 +478,7 @@ def test_an_intake_without_output_offers_to_save_at_the_end(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "Error" not in result.output
     assert "already exists; type another name" in flat(result.output)
-    assert f"The record was saved to {target}." in flat(result.output)
+    assert unbroken(f"The record was saved to {target}.") in unbroken(result.output)
     assert target.read_text().startswith("# Intake screening record:")  # Markdown, by its name
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert taken.read_text() == "someone else's"
