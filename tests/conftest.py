@@ -85,5 +85,9 @@ def no_service_config(
 def every_scripted_response_is_used() -> Iterator[None]:
     SCRIPTED.clear()
     yield
-    unused = [asker.responses for asker in SCRIPTED if asker.responses]
+    unused = [
+        [*asker.responses, *asker.crisis_choices]
+        for asker in SCRIPTED
+        if asker.responses or asker.crisis_choices
+    ]
     assert unused == [], "the walk ended before these scripted responses were used"

@@ -255,6 +255,8 @@ class ScriptedAsker:
 
     responses: list[Response]
     keep_going_after_crisis: bool = True
+    crisis_choices: list[bool | Navigation] = field(default_factory=list)
+    """Played at crisis help first, in order; keep_going_after_crisis once they run out."""
     steps: list[Step] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
 
@@ -271,8 +273,10 @@ class ScriptedAsker:
     def gate_closed(self) -> None:
         self.events.append("gate")
 
-    def crisis(self, flag: Flag) -> bool:
+    def crisis(self, flag: Flag) -> bool | Navigation:
         self.events.append(f"crisis:{flag.id}:after-question-{len(self.steps)}")
+        if self.crisis_choices:
+            return self.crisis_choices.pop(0)
         return self.keep_going_after_crisis
 
 

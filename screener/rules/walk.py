@@ -121,20 +121,11 @@ def walk(
         answers[item.id] = response
         if _gate_closed(bank, answers) and not was_closed:
             asker.gate_closed()
-        going_back = False
-        for flag in _crisis_flags_raised_by(bank, item, answers):
-            if flag.id in state.shown_crisis:
-                continue
-            state.shown_crisis.add(flag.id)
-            choice = asker.crisis(flag)
-            if choice is Navigation.BACK:  # the answer was a slip: ask it again, help again
-                state.shown_crisis.discard(flag.id)
-                going_back = True
-                break
-            if choice is False or choice is Navigation.QUIT:
-                return state.walked(bank, Ending.STOPPED_AFTER_CRISIS)
-        if going_back:
+        after_help = _offer_crisis_help(bank, item, state, asker)
+        if after_help is Navigation.BACK:  # the answer was a slip: ask the question again
             continue
+        if after_help is Ending.STOPPED_AFTER_CRISIS:
+            return state.walked(bank, after_help)
 
         ids = [planned.id for planned in _plan(bank, answers)]
         later = ids[ids.index(item.id) + 1 :]
@@ -144,6 +135,27 @@ def walk(
         if not later:
             return state.walked(bank, Ending.COMPLETED)
         current = later[0]
+
+
+def _offer_crisis_help(
+    bank: Bank, item: Item, state: State, asker: Asker
+) -> Navigation | Ending | None:
+    """Crisis help for each crisis flag the answer to `item` raised, once a walk per flag.
+
+    Returns Navigation.BACK when the person takes the answer back (help comes again if they
+    give it again), Ending.STOPPED_AFTER_CRISIS when they stop, None to carry on.
+    """
+    for flag in _crisis_flags_raised_by(bank, item, state.answers):
+        if flag.id in state.shown_crisis:
+            continue
+        state.shown_crisis.add(flag.id)
+        choice = asker.crisis(flag)
+        if choice is Navigation.BACK:
+            state.shown_crisis.discard(flag.id)
+            return Navigation.BACK
+        if choice is False or choice is Navigation.QUIT:
+            return Ending.STOPPED_AFTER_CRISIS
+    return None
 
 
 def _plan(bank: Bank, answers: dict[str, Answer]) -> list[Item]:

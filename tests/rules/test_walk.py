@@ -67,6 +67,30 @@ def test_stopping_after_crisis_help_ends_the_walk(ketamine: LoadedBank) -> None:
     assert walk(ketamine.bank, asker).ending is Ending.STOPPED_AFTER_CRISIS
 
 
+def test_going_back_from_crisis_help_asks_the_same_question_again(ketamine: LoadedBank) -> None:
+    """A 'yes' given by mistake: back from the help screen, the question again, then on."""
+    asker = ScriptedAsker(script("no", ["no"] * 6, "yes", "no"), crisis_choices=[Navigation.BACK])
+    result = walk(ketamine.bank, asker)
+    assert asked_ids(asker)[-2:] == ["self_harm_thoughts", "self_harm_thoughts"]
+    assert asker.steps[-1].earlier == "yes"
+    assert asker.events == ["gate", "crisis:self_harm:after-question-8"]
+    assert result.ending is Ending.COMPLETED
+    assert result.answers["self_harm_thoughts"] == "no"
+
+
+def test_the_same_answer_after_going_back_brings_crisis_help_again(
+    ketamine: LoadedBank,
+) -> None:
+    asker = ScriptedAsker(script("no", ["no"] * 6, "yes", "yes"), crisis_choices=[Navigation.BACK])
+    result = walk(ketamine.bank, asker)
+    assert asker.events == [
+        "gate",
+        "crisis:self_harm:after-question-8",
+        "crisis:self_harm:after-question-9",
+    ]
+    assert result.ending is Ending.COMPLETED
+
+
 def test_crisis_help_is_shown_once_even_if_answered_again(ketamine: LoadedBank) -> None:
     """The crisis question is the last one, so it is answered again from a review."""
     state = State()
