@@ -243,3 +243,40 @@ def test_the_professional_view_numbered_by_question(shapes: LoadedBank, strings:
         Entry("Q2. second (criterion 2, Body): yes"),
         Entry("Q4. third (criterion 3, Impaired control): no"),
     )
+
+
+@pytest.mark.parametrize("prescribed", ["yes", "no", "unsure"])
+def test_an_adaptation_answered_not_sure_says_what_was_counted(
+    ketamine: LoadedBank, strings: UiStrings, prescribed: Answer
+) -> None:
+    """Each answer to the adaptation's question gets its own words, and only its own."""
+    bank = ketamine.bank
+    answers: dict[str, Answer] = {item.id: "no" for item in bank.items}
+    answers |= {"used_past_year": "yes", "prescribed_only": prescribed}
+    result = build_result(ketamine, score(bank, answers), REGION)
+    paragraphs = _result_paragraphs(build_summary(bank, result, REGION, strings), strings)
+    (adaptation,) = bank.scoring.adaptations
+    said = {
+        "yes": adaptation.message in paragraphs,
+        "unsure": adaptation.unsure_message in paragraphs,
+    }
+    assert said == {"yes": prescribed == "yes", "unsure": prescribed == "unsure"}
+
+
+def test_an_adaptation_without_not_sure_words_adds_nothing(
+    shapes: LoadedBank, strings: UiStrings
+) -> None:
+    answers: dict[str, Answer] = {**SAM, "prescribed": "unsure", "mood": "no", "third": "no"}
+    result = result_for(shapes, answers)
+    paragraphs = _result_paragraphs(build_summary(shapes.bank, result, REGION, strings), strings)
+    assert paragraphs == (
+        "Your answers touched 2 of the 3 areas that professionals ask about when they look at "
+        "ketamine use over the past year.",
+        "Some showed.",
+        strings.unsure_one,
+    )
+
+
+def _result_paragraphs(sections: list[Section], strings: UiStrings) -> tuple[str, ...]:
+    (found,) = (section for section in sections if section.title == strings.result_heading)
+    return found.paragraphs
