@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from screener.errors import DataError
 from screener.files.answers import load_answers, load_replay
-from screener.models.bank import LoadedBank
+from screener.models.bank import Bank, LoadedBank
+from screener.models.base import Answer
 from screener.models.contacts import Region
 from tests.helpers import CLOSED_GATE_HEALTH_IDS, CRITERION_IDS, GOOD, OPEN_GATE_ONLY
 
+Loader = Callable[..., dict[str, Answer]]
 CRITERION_SKIPPED = {"prescribed_only", *OPEN_GATE_ONLY, *CRITERION_IDS}
 
 
@@ -447,18 +451,40 @@ def saved_bank_record(tmp_path: Path, ketamine: LoadedBank, **bank_changes: str)
     return write(tmp_path, json.dumps(data), "record.json")
 
 
+def answers_of_replay(path: Path, bank: Bank, **options: Any) -> dict[str, Answer]:
+    return load_replay(path, bank, intake=False, **options).answers
+
+
+# The two ways a file is read (`score --answers` and a replay), each checking the record's bank.
+LOADERS = pytest.mark.parametrize(
+    "load", [load_answers, answers_of_replay], ids=["answers", "replay"]
+)
+
+
+@LOADERS
 @pytest.mark.parametrize(
     "changes", [{"version": "0.9.0"}, {"sha256": "0" * 64}, {"language": "es"}], ids=str
 )
 def test_a_record_from_another_bank_is_refused_without_rescore(
-    tmp_path: Path, ketamine: LoadedBank, changes: dict[str, str]
+    tmp_path: Path, ketamine: LoadedBank, changes: dict[str, str], load: Loader
 ) -> None:
     record = saved_bank_record(tmp_path, ketamine, **changes)
     today = ketamine.reference()
     with pytest.raises(DataError, match="Add --rescore to score its answers under this bank"):
-        load_answers(record, ketamine.bank, today=today)
-    rescored = load_answers(record, ketamine.bank, today=today, rescore=True)
+        load(record, ketamine.bank, today=today)
+    rescored = load(record, ketamine.bank, today=today, rescore=True)
     assert rescored["used_past_year"] == "yes"
+
+
+@LOADERS
+def test_only_a_saved_record_is_held_to_its_bank_version(
+    tmp_path: Path, ketamine: LoadedBank, load: Loader
+) -> None:
+    """A file a person wrote may name its bank as a mapping; it has no version to hold to."""
+    text = GOOD.replace("bank: ketamine", "bank: {id: ketamine, version: 0.9.0, language: es}")
+    assert text != GOOD
+    answers = load(write(tmp_path, text), ketamine.bank, today=ketamine.reference())
+    assert answers["used_past_year"] == "yes"
 
 
 def test_a_record_from_this_very_bank_replays(tmp_path: Path, ketamine: LoadedBank) -> None:
