@@ -18,8 +18,12 @@ from screener.models.contacts import ContactBook
 from screener.models.wording import UiStrings
 from tests.helpers import FUZZ_CASES, GOLDEN, SCRIPTED
 
+# SCREENER_HYPOTHESIS_PROFILE sets how hard every property test looks (docs/testing.md): unset,
+# Hypothesis's 100 examples a test; "quick" 20, while editing; "thorough" 2,000, for a hunt.
 # Mutation runs (benchmarks/mutation.py) replay the same examples for every mutant: a kill must
 # come from the mutant, not from a luckier draw, and no deadline may fail a slowed-down mutant.
+settings.register_profile("quick", max_examples=20)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
 settings.load_profile(os.environ.get("SCREENER_HYPOTHESIS_PROFILE", "default"))
 

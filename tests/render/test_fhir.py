@@ -177,7 +177,7 @@ def test_every_summary_path_makes_a_valid_cross_checked_response(
     assert flags == [flag.id for flag in result.flags]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # the examples: SCREENER_HYPOTHESIS_PROFILE (conftest.py)
 @given(st.data())
 def test_any_walk_through_the_bank_cross_checks(data: st.DataObject) -> None:
     from screener.files import bundled
