@@ -94,11 +94,6 @@ def applied_adaptation(adaptation_id: str) -> str:
     return f"%{adaptation_variable(adaptation_id)}"
 
 
-def enabled(condition: Condition) -> str:
-    """An `enableWhenExpression` twin of a condition: true only when it holds."""
-    return _boolean(_holds(condition))
-
-
 # --- the parts ------------------------------------------------------------------------------
 
 

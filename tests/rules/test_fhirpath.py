@@ -92,7 +92,7 @@ def forms() -> dict[str, tuple[LoadedBank, Json]]:
     return found
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)  # the examples: SCREENER_HYPOTHESIS_PROFILE (conftest.py)
 @given(st.data())
 def test_any_walk_scores_the_same_in_fhirpath(
     forms: dict[str, tuple[LoadedBank, Json]], data: st.DataObject
@@ -129,3 +129,23 @@ def test_the_prescribed_use_path_sets_tolerance_aside(
     assert got[ADAPTATIONS] == ["prescribed_tolerance"]
     answers["used_past_year"] = "no"  # the gate closes: nothing counts, whatever is left
     assert calculate(form, response_to(answers))[CRITERIA_MET] == [0]
+
+
+def test_the_variables_are_named_as_docs_fhir_md_says(ketamine: LoadedBank) -> None:
+    """Whoever extends the exported form reads these names: each bank id in camelCase.
+
+    The form is made here, not taken from the module's fixture, so that mutation testing
+    (which runs the tests it saw call a function) runs this test for the naming code too."""
+    from screener.render.fhir.questionnaire import questionnaire
+
+    loaded, form = ketamine, questionnaire(ketamine, load_strings("en"), mode="intake")
+    names = [e["valueExpression"]["name"] for e in form["extension"] if e["url"] == VARIABLE]
+    answers = names[: len(loaded.bank.items)]
+    assert answers[:3] == ["answerUsedPastYear", "answerPrescribedOnly", "answerMoreThanMeant"]
+    assert len(set(answers)) == len(loaded.bank.items)
+    assert names[len(answers) :] == [
+        "gateClosed",
+        "adaptedPrescribedTolerance",
+        "criteriaMet",
+        "criteriaCounted",
+    ]
