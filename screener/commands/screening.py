@@ -266,6 +266,7 @@ def show_summary(
         console,
         lambda screen: print_sections(screen, sections, plain=False),
         os.environ,
+        prompt=strings.pager_prompt,
         after=lambda screen: print_sections(screen, ending, plain=False),
     )
 

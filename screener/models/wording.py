@@ -93,6 +93,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     save_failed: Prose
     save_elsewhere_prompt: Prose
     save_skipped: Prose
+    pager_prompt: Prose
+    """The last line while a long summary is paged (less): how to read on and how to leave."""
     professional_heading: Prose
     professional_count: Prose
     professional_band: Prose

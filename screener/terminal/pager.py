@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 import subprocess
 import sys
@@ -10,9 +11,12 @@ from typing import Any
 
 from rich.console import Console
 
-PAGER = ("less", "-R", "-F", "-X", "-K", "-PsSpace or arrows to read on, q when done")
+from screener.files.streams import LOOKALIKES_HANDLER
+
+PAGER = ("less", "-R", "-F", "-X", "-K")
 """Colours kept (-R); a short text printed as it is (-F); what was read stays on the screen
-when less ends (-X), so the contacts at the end remain in view; Ctrl-C leaves (-K)."""
+when less ends (-X), so the contacts at the end remain in view; Ctrl-C leaves (-K). The prompt
+(-Ps) is the person's language's, from the caller."""
 
 PRIVATE_LESS = {"LESSHISTFILE": "-", "LESSSECURE": "1", "LESS": "", "LESSOPEN": "", "LESSCLOSE": ""}
 """No history file of searches (a person's summary may be searched), no shell escapes or
@@ -26,6 +30,7 @@ def show_paged(
     draw: Callable[[Console], None],
     environ: Mapping[str, str],
     *,
+    prompt: str,
     run: Runner = subprocess.run,
     interactive: bool | None = None,
     after: Callable[[Console], None] | None = None,
@@ -47,11 +52,24 @@ def show_paged(
         console.file.write(text)
         console.file.flush()
         return
+    # The bytes are the console's own encoding, as the screen would get them (look-alikes where
+    # it lacks a character). less must not guess them from the locale: a locale named but not
+    # installed (an ssh session, a container) reads as ASCII, and every accent and line of a
+    # UTF-8 summary would show as <C3><A9>.
+    encoding = console.encoding
+    told = {"LESSCHARSET": "utf-8"} if codecs.lookup(encoding).name == "utf-8" else {}
+    given = text.encode(encoding, errors=LOOKALIKES_HANDLER)
     try:
-        run([less, *PAGER[1:]], input=text, text=True, env={**environ, **PRIVATE_LESS}, check=False)
+        command = [less, *PAGER[1:], "-Ps" + less_literal(prompt)]
+        run(command, input=given, env={**environ, **PRIVATE_LESS, **told}, check=False)
     except OSError:  # less could not start: the summary is shown all the same
         console.file.write(text)
         console.file.flush()
         return
     if after is not None:
         after(console)
+
+
+def less_literal(text: str) -> str:
+    """Text shown as written in a less prompt, where ? : . % and \\ have meanings."""
+    return "".join("\\" + character if character in "?:.%\\" else character for character in text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -204,26 +205,46 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
         assert "Type a number from 1 to 10" in output.getvalue()
 
 
+class _Screen(io.StringIO):
+    """A terminal's standard output, in the encoding the terminal was set up with."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
 def _paged(
-    height: int, lines: int, environ: dict[str, str], *, terminal: bool = True
-) -> tuple[str, list[str]]:
+    height: int,
+    lines: int,
+    environ: dict[str, str],
+    *,
+    terminal: bool = True,
+    encoding: str = "utf-8",
+    text: str = "line {n}",
+) -> tuple[str, list[tuple[bytes, dict[str, str]]]]:
     from rich.console import Console
 
     from screener.terminal.pager import show_paged
 
-    output = io.StringIO()
+    output = _Screen(encoding)
     console = Console(
         file=output, force_terminal=terminal, width=80, height=height, highlight=False
     )
-    sent: list[str] = []
+    sent: list[tuple[bytes, dict[str, str]]] = []
 
-    def run(command: list[str], **options: object) -> None:
-        sent.append(str(options["input"]))
+    def run(command: list[str], **options: Any) -> None:
+        assert command[-1] == r"-PsRead on\: space\. 100\% done\? q"  # less reads ?:.% itself
+        sent.append((options["input"], options["env"]))
 
     show_paged(
         console,
-        lambda screen: screen.print("\n".join(f"line {n}" for n in range(lines))),
+        lambda screen: screen.print("\n".join(text.format(n=n) for n in range(lines))),
         environ,
+        prompt="Read on: space. 100% done? q",
         run=run,
         interactive=True,
         after=lambda screen: screen.print("the contacts again"),
@@ -233,7 +254,7 @@ def _paged(
 
 def test_a_summary_taller_than_the_screen_is_paged() -> None:
     shown, sent = _paged(24, 106, {})
-    assert len(sent) == 1 and sent[0].startswith("line 0\nline 1\n")
+    assert len(sent) == 1 and sent[0][0].startswith(b"line 0\nline 1\n")
     assert shown == "the contacts again\n"  # in view, however little of the pager was read
 
 
@@ -248,3 +269,23 @@ def test_otherwise_the_summary_is_printed_as_ever(
     shown, sent = _paged(height, 30, environ, terminal=terminal)
     assert sent == [] and shown.startswith("line 0\n") and "line 29" in shown
     assert "the contacts again" not in shown
+
+
+@pytest.mark.parametrize("locale", ["C", "en_GB.UTF-8", "es_ES.UTF-8"])
+def test_the_pager_is_told_the_summary_is_utf_8_whatever_the_locale_says(locale: str) -> None:
+    """A locale named but not installed (an ssh session, a container) leaves less reading
+    ASCII, and "¿Qué?" became "<C2><BF>Qu<C3><A9>?": less is told the bytes it is given."""
+    _, sent = _paged(24, 30, {"LANG": locale}, text="¿Qué? ─ {n}")
+    ((given, environ),) = sent
+    assert given.decode("utf-8").startswith("¿Qué? ─ 0\n")
+    assert environ["LESSCHARSET"] == "utf-8" and environ["LANG"] == locale
+
+
+def test_a_non_utf_8_terminal_pages_in_its_own_encoding_with_look_alikes() -> None:
+    """A Latin-1 terminal: accents kept, a curly quote as ', less left to its locale."""
+    _, sent = _paged(
+        24, 30, {"LANG": "es_ES.ISO-8859-1"}, encoding="latin-1", text="¿Qué\u2019 {n}"
+    )
+    ((given, environ),) = sent
+    assert given.decode("latin-1").startswith("¿Qué' 0\n")
+    assert "LESSCHARSET" not in environ
