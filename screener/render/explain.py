@@ -5,10 +5,10 @@ from __future__ import annotations
 import msgspec
 from rich.console import Console
 from rich.padding import Padding
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from screener.render.heading import Heading
 from screener.render.markdown import escape
 from screener.render.text import entry_text
 from screener.reports.explain import Explanation
@@ -36,7 +36,7 @@ def _print_rich(console: Console, handout: Handout) -> None:
         console.print(Text(printable(paragraph)))
     for part in handout.parts:
         console.print()
-        console.print(Rule(Text(printable(part.title), style="bold"), align="left"))
+        console.print(Heading(Text(printable(part.title), style="bold")))
         if part.entries:
             console.print()
             grid = Table.grid(padding=(0, 1))

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from screener.render.heading import Heading
 from screener.render.keep_whole import KeepWhole
 from screener.reports.summary import Entry, Section
 from screener.safetext import printable
@@ -69,7 +69,7 @@ def _print_plain(console: Console, section: Section) -> None:
 def _print_rich(console: Console, section: Section) -> None:
     style = LEVEL_STYLES.get(section.level or "", "bold")
     console.print()
-    console.print(Rule(Text(printable(section.title), style=style), align="left", style=style))
+    console.print(Heading(Text(printable(section.title), style=style), style))
     for paragraph in section.paragraphs:
         console.print(Padding(KeepWhole(Text(printable(paragraph))), (1, 0, 0, 0)))
     if section.entries:

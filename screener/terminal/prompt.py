@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import IO, TextIO
 
 from rich.console import Console, Group
-from rich.panel import Panel
 from rich.text import Text
 
 from screener.models.bank import Bank, Flag
 from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import Region
 from screener.models.wording import UiStrings
+from screener.render.heading import TitledPanel
 from screener.render.keep_whole import KeepWhole, fill
 from screener.render.text import entry_text
 from screener.reports.summary import after_crisis_contacts, crisis_section
@@ -144,10 +144,9 @@ class ConsoleAsker:
             notes = [Text(printable(paragraph)) for paragraph in after]
             self.console.print()
             self.console.print(
-                Panel(
+                TitledPanel(
                     Group(*(KeepWhole(line) for line in _spaced(paragraphs, contacts, notes))),
-                    title=Text(section.title, style="bold"),
-                    title_align="left",
+                    Text(printable(section.title), style="bold"),
                     border_style="red",
                 )
             )
@@ -227,9 +226,7 @@ class ConsoleAsker:
         if self.plain:
             self._say(f"{label}: {step.item.help}")
         else:
-            self.console.print(
-                Panel(Text(printable(step.item.help)), title=label, title_align="left")
-            )
+            self.console.print(TitledPanel(Text(printable(step.item.help)), Text(printable(label))))
 
     def _heading(self, text: str) -> None:
         self.console.print()

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -18,6 +17,7 @@ from screener.models.base import Answer
 from screener.models.contacts import Region
 from screener.models.result import Score
 from screener.models.wording import TrainerStrings, UiStrings
+from screener.render.heading import Heading
 from screener.render.text import print_sections
 from screener.reports.explain import number_span
 from screener.reports.summary import Section
@@ -74,7 +74,7 @@ class TrainerScreen:
         if self.plain:
             self.say(text)
         else:
-            self.console.print(Rule(Text(printable(text), style="bold"), align="left"))
+            self.console.print(Heading(Text(printable(text), style="bold")))
 
     def say(self, text: str | Text, style: str = "") -> None:
         """Plain mode wraps with textwrap: no trailing spaces for a screen reader to read."""

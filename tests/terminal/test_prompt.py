@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
+from screener.files import bundled
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS
 from screener.models.contacts import ContactBook
@@ -289,3 +290,13 @@ def test_a_non_utf_8_terminal_pages_in_its_own_encoding_with_look_alikes() -> No
     ((given, environ),) = sent
     assert given.decode("latin-1").startswith("¿Qué' 0\n")
     assert "LESSCHARSET" not in environ
+
+
+@pytest.mark.parametrize("language", bundled.bank_languages("ketamine"))
+def test_the_pager_prompt_fits_28_columns(language: str) -> None:
+    """less shows only the end of a prompt wider than the screen ("r leyendo, q para terminar")."""
+    from rich.cells import cell_len
+
+    from screener.files.wording import load_strings
+
+    assert cell_len(load_strings(language).pager_prompt) <= 28
