@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 from screener.files import bundled
 from screener.files.bank import load_bank
@@ -22,9 +22,16 @@ from tests.helpers import FUZZ_CASES, GOLDEN, SCRIPTED
 # Hypothesis's 100 examples a test; "quick" 20, while editing; "thorough" 2,000, for a hunt.
 # Mutation runs (benchmarks/mutation.py) replay the same examples for every mutant: a kill must
 # come from the mutant, not from a luckier draw, and no deadline may fail a slowed-down mutant.
+# Nor do they shrink: a failure is a kill, and shrinking one FHIRPath walk took minutes.
 settings.register_profile("quick", max_examples=20)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
-settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=(Phase.explicit, Phase.generate),
+)
 settings.load_profile(os.environ.get("SCREENER_HYPOTHESIS_PROFILE", "default"))
 
 

@@ -40,8 +40,11 @@ def variables(bank: Bank) -> list[Variable]:
     then the counts. A disabled item reads as empty, as screener drops a skipped answer."""
     found = [Variable(answer_variable(item.id), _asked_answer(item)) for item in bank.items]
     gate = bank.scoring.gate
-    closed = _holds(Condition(item=gate.item, answers=gate.closed_when)) if gate else "false"
-    found.append(Variable(GATE_CLOSED, _boolean(closed)))
+    if gate is None:
+        found.append(Variable(GATE_CLOSED, "false"))
+    else:
+        closed = _holds(Condition(item=gate.item, answers=gate.closed_when))
+        found.append(Variable(GATE_CLOSED, _boolean(closed)))
     found += [
         Variable(adaptation_variable(adaptation.id), _boolean(_holds(adaptation.when)))
         for adaptation in bank.scoring.adaptations
@@ -116,10 +119,8 @@ def _boolean(expression: str) -> str:
 
 
 def _criteria(bank: Bank) -> list[Item]:
-    return sorted(
-        (item for item in bank.items if item.kind == "criterion"),
-        key=lambda item: item.criterion or 0,
-    )
+    """In the bank's order: a count is a sum, whatever the order of its terms."""
+    return [item for item in bank.items if item.kind == "criterion"]
 
 
 def _counted(bank: Bank, item: Item) -> str:

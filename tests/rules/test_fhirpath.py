@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import fhirpathpy
 import pytest
+from antlr4 import CommonTokenStream, InputStream
+from antlr4.error.ErrorListener import ErrorListener
 from fhirpathpy.models import models
+from fhirpathpy.parser.generated.FHIRPathLexer import FHIRPathLexer
+from fhirpathpy.parser.generated.FHIRPathParser import FHIRPathParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +33,9 @@ from screener.render.fhir.common import (
     VARIABLE,
     Json,
 )
+from screener.rules.fhirpath import GATE_CLOSED, raising_conditions, variables
 from screener.rules.scoring import asked_items, score
+from tests.helpers import DATA
 
 R4 = models["r4"]
 
@@ -149,3 +157,112 @@ def test_the_variables_are_named_as_docs_fhir_md_says(ketamine: LoadedBank) -> N
         "criteriaMet",
         "criteriaCounted",
     ]
+
+
+# --- a bank of other shapes, every answer ---------------------------------------------------
+
+WORRY_OF_TWO = (
+    '    when_any: [{item: first, answers: ["yes"]}]\n    if_unsure: ignore\n',
+    '    when_any: [{item: first, answers: ["yes"]}, {item: third, answers: ["yes", "unsure"]}]\n'
+    "    if_unsure: raise\n",
+)
+
+
+def shapes_bank(folder: Path) -> LoadedBank:
+    """check_shapes.yaml (no gate, an adaptation, two crisis flags), its 'worry' flag raised by
+    either of two questions, one of which already lists 'not sure'."""
+    text = (DATA / "check_shapes.yaml").read_text(encoding="utf-8")
+    assert WORRY_OF_TWO[0] in text
+    path = folder / "shapes.yaml"
+    path.write_text(text.replace(*WORRY_OF_TWO), encoding="utf-8")
+    return load_bank(path)
+
+
+def test_every_answer_to_a_small_bank_scores_the_same_in_fhirpath(tmp_path: Path) -> None:
+    """Exhaustive: each of 5 questions answered yes, no or not sure, or left unanswered."""
+    from screener.render.fhir.questionnaire import questionnaire
+
+    loaded = shapes_bank(tmp_path)
+    form = questionnaire(loaded, load_strings("en"), mode="intake")
+    ids = [item.id for item in loaded.bank.items]
+    choices: list[Answer | None] = [*ANSWERS, None]
+    checked = 0
+    for chosen in itertools.product(choices, repeat=len(ids)):
+        answers = {
+            item_id: answer
+            for item_id, answer in zip(ids, chosen, strict=True)
+            if answer is not None
+        }
+        if len(answers) < len(ids) and any(answers.get(i) != "no" for i in answers):
+            continue  # unanswered questions: only beside 'no' answers, to keep the run short
+        assert calculate(form, response_to(answers)) == expected(loaded, answers), answers
+        checked += 1
+    assert checked == 3 ** len(ids) + 2 ** len(ids) - 1
+
+
+def test_a_bank_without_a_gate_says_plainly_that_it_never_closes(tmp_path: Path) -> None:
+    """A word that is no FHIRPath keyword (FALSE) would read as an absent field and still
+    give false, so the calculation alone cannot tell: the expression is checked as written."""
+    found = {
+        variable.name: variable.expression for variable in variables(shapes_bank(tmp_path).bank)
+    }
+    assert found[GATE_CLOSED] == "false"
+
+
+def test_not_sure_is_added_once_to_a_flag_that_raises_on_it(tmp_path: Path) -> None:
+    (worry,) = (flag for flag in shapes_bank(tmp_path).bank.flags if flag.id == "worry")
+    assert [c.answers for c in raising_conditions(worry)] == [
+        ("yes", "unsure"),
+        ("yes", "unsure"),
+    ]
+
+
+# --- what a strict filler reads -----------------------------------------------------------
+
+
+class _Refuse(ErrorListener):  # type: ignore[misc]
+    def syntaxError(self, *args: Any) -> None:  # ANTLR names it
+        raise SyntaxError(f"column {args[3]}: {args[4]}")
+
+
+def strictly_parsed(expression: str) -> None:
+    """Raises SyntaxError where the FHIRPath grammar does. fhirpathpy itself recovers silently
+    (it runs "iif(c, 'a', XX{}XX)" as if XX were not there), so its passing proves no syntax."""
+    lexer = FHIRPathLexer(InputStream(expression))
+    lexer.removeErrorListeners()
+    lexer.addErrorListener(_Refuse())
+    parser = FHIRPathParser(CommonTokenStream(lexer))
+    parser.removeErrorListeners()
+    parser.addErrorListener(_Refuse())
+    parser.entireExpression()  # type: ignore[no-untyped-call]
+
+
+def expressions(node: object) -> list[str]:
+    """Every FHIRPath expression in a resource: variables, calculations, enable conditions."""
+    if isinstance(node, list):
+        return [found for value in node for found in expressions(value)]
+    if not isinstance(node, dict):
+        return []
+    own = [node["valueExpression"]["expression"]] if "valueExpression" in node else []
+    return own + [found for value in node.values() for found in expressions(value)]
+
+
+def test_strict_parsing_refuses_what_fhirpathpy_lets_through() -> None:
+    strictly_parsed("iif(%a = 'yes', 'x', {})")
+    for wrong in ("iif(true, 'a', XX{}XX)", "(1 = 1) OR (2 = 2)", "(1 = 1) XX or XX (2 = 2)"):
+        with pytest.raises(SyntaxError):
+            strictly_parsed(wrong)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_expression_of_the_form_is_strict_fhirpath(tmp_path: Path, language: str) -> None:
+    from screener.render.fhir.questionnaire import questionnaire
+
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    for loaded in (load_bank(path), shapes_bank(tmp_path)):
+        form = questionnaire(loaded, load_strings(language), mode="intake")
+        found = expressions(form)
+        assert len(found) > len(loaded.bank.items)
+        for expression in found:
+            strictly_parsed(expression)
