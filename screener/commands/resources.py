@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from screener.commands.contacts import contacts_for, find_place, language_for
+from screener.files.wording import load_strings
 
 
 def describe_resources(
@@ -14,30 +15,34 @@ def describe_resources(
     service_file: Path | None = None,
     language: str | None = None,
 ) -> str:
-    """The contacts a summary would list, in its order and language."""
+    """The contacts a summary would list, in its order and language, labelled in that language
+    (English where screener has no wording in it)."""
     place = find_place(requested, environ)
     wanted = language_for(language, environ, place.region)
     shown = contacts_for(place.region, service_file, wanted, environ)
     region = shown.region
-    lines = [f"Help contacts: {region.name} ({region.id})", ""]
+    words = load_strings(wanted).resources
+    lines = [words.heading.format(region=region.name, id=region.id), ""]
     if shown.service is not None:
         count = len(shown.service.contacts)
         lines[1:] = [
-            f"{shown.service.service}: its own {count} first of their kind "
-            f"(from {shown.service_file}).",
+            words.service_first.format(
+                service=shown.service.service, count=count, file=shown.service_file
+            ),
             "",
         ]
     for contact in region.contacts:
-        lines.append(f"{contact.name} [{contact.kind}]")
+        lines.append(f"{contact.name} [{words.kinds.of(contact.kind)}]")
         for label, value in (
-            ("phone", contact.phone),
-            ("text", contact.text),
-            ("web", contact.web),
-            ("hours", contact.hours),
+            (words.phone, contact.phone),
+            (words.text, contact.text),
+            (words.web, contact.web),
+            (words.hours, contact.hours),
         ):
             if value:
                 lines.append(f"  {label}: {value}")
         lines.append(f"  {contact.description}")
-        lines.append(f"  checked {contact.checked.isoformat()}: {contact.source}")
+        checked = words.checked.format(date=contact.checked.isoformat(), source=contact.source)
+        lines.append(f"  {checked}")
         lines.append("")
     return "\n".join(lines)

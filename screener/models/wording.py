@@ -6,7 +6,7 @@ from typing import Annotated
 
 from msgspec import Meta
 
-from screener.models.base import Answer, Model, Prose
+from screener.models.base import Answer, ContactKind, Model, Prose
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -109,6 +109,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_clusters_heading: Prose
     professional_flags_heading: Prose
     professional_no_flags: Prose
+    resources: ResourcesStrings
     intake: IntakeStrings
     trainer: Annotated[
         TrainerStrings | None,
@@ -116,6 +117,32 @@ class UiStrings(Model, frozen=True, kw_only=True):
             description="Wording of the trainer tools; English is used where a language has none."
         ),
     ] = None
+
+
+class ContactKindLabels(Model, frozen=True, kw_only=True):
+    """What each kind of contact is called where it is named (`screener resources`)."""
+
+    drugs: Prose
+    crisis: Prose
+    health: Prose
+    emergency: Prose
+    directory: Prose
+
+    def of(self, kind: ContactKind) -> str:
+        return str(getattr(self, kind))
+
+
+class ResourcesStrings(Model, frozen=True, kw_only=True):
+    """`screener resources`: every contact a field a line, with when and where it was checked."""
+
+    heading: Prose
+    service_first: Prose
+    phone: Prose
+    text: Prose
+    web: Prose
+    hours: Prose
+    checked: Prose
+    kinds: ContactKindLabels
 
 
 class IntakeStrings(Model, frozen=True, kw_only=True):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from screener.cli import app
+from screener.files import bundled
+from screener.files.wording import load_strings
 from tests.helpers import DATA, GOOD
 
 runner = CliRunner()
@@ -25,23 +28,23 @@ def test_resources_in_spain_lists_024_and_112_in_spanish() -> None:
     result = invoke("resources", env={"LANG": "es_ES.UTF-8"})
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("Help contacts: España (es)")
-    assert "phone: 024" in out and "phone: 112" in out
-    assert "hours: 24 horas, todos los días" in out
+    assert out.startswith("Contactos de ayuda: España (es)")
+    assert "teléfono: 024" in out and "teléfono: 112" in out
+    assert "horario: 24 horas, todos los días" in out
 
 
 def test_resources_in_mexico_lists_linea_de_la_vida_and_911() -> None:
     result = invoke("resources", env={"LANG": "es_MX.UTF-8"})
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Help contacts: México (mx)")
-    assert "phone: 800 911 2000" in result.stdout and "phone: 911" in result.stdout
+    assert result.stdout.startswith("Contactos de ayuda: México (mx)")
+    assert "teléfono: 800 911 2000" in result.stdout and "teléfono: 911" in result.stdout
 
 
 def test_region_es_and_mx_are_accepted_and_speak_spanish_by_default() -> None:
     for region, number in (("es", "024"), ("mx", "800 911 2000")):
         result = invoke("resources", "--region", region, env={"LANG": "C"})
         assert result.exit_code == 0, result.output
-        assert f"phone: {number}" in result.stdout
+        assert f"teléfono: {number}" in result.stdout
         assert "24 horas" in result.stdout
 
 
@@ -180,3 +183,29 @@ def test_spain_and_mexico_run_in_spanish_when_the_locale_names_no_language() -> 
         assert "Autoevaluación" in out or "autoevaluación" in out, region
     english = flat(invoke("run", "--region", "mx", env={"LANG": "en_GB.UTF-8"}, input="q\n").output)
     assert "Contacts for: Mexico." in english
+
+
+@pytest.mark.parametrize(
+    "language", [code for code in bundled.bank_languages("ketamine") if code != "en"]
+)
+def test_resources_have_no_english_labels_in_another_language(language: str) -> None:
+    """'phone:', 'hours:', '[emergency]' and 'checked' were English in a Spanish list."""
+    english, own = load_strings("en").resources, load_strings(language).resources
+    result = invoke("resources", "--region", "uk", "--lang", language, env={"LANG": "C"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith(own.heading.format(region="", id="").split(":")[0] + ":")
+    for english_label, label in (
+        (english.phone, own.phone),
+        (english.text, own.text),
+        (english.hours, own.hours),
+    ):
+        assert f"\n  {label}: " in out and (
+            label == english_label or f"  {english_label}: " not in out
+        )
+    for kind in ("crisis", "emergency", "health"):
+        assert f"[{own.kinds.of(kind)}]" in out
+        assert (
+            own.kinds.of(kind) == english.kinds.of(kind) or f"[{english.kinds.of(kind)}]" not in out
+        )
+    assert own.checked.split("{")[0] in out and english.checked.split("{")[0] not in out
