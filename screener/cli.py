@@ -23,6 +23,7 @@ from screener.cli_conventions import (
     RecordFormatOption,
     RecordOutputOption,
     RegionOption,
+    RegionOrAnywhereOption,
     ReplayOption,
     RescoreOption,
     ResourcesOption,
@@ -130,7 +131,7 @@ def intake(
     output: RecordOutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
-    region: RegionOption = None,
+    region: RegionOrAnywhereOption = None,
     plain: PlainOption = False,
     bank: BankOption = None,
     resources: ResourcesOption = None,
@@ -182,7 +183,7 @@ def export_fhir(
             show_default=False,
         ),
     ] = FhirExport.self,
-    region: RegionOption = None,
+    region: RegionOrAnywhereOption = None,
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
     from screener.commands import fhir
@@ -225,7 +226,7 @@ def validate(
 
 @app.command(cls=Command, short_help="Show the help contacts for a region.")
 def resources(
-    region: RegionOption = None,
+    region: RegionOrAnywhereOption = None,
     resources: ResourcesOption = None,
     lang: LanguageOption = None,
 ) -> None:
@@ -298,7 +299,7 @@ def demo(
         ),
     ] = None,
     bank: BankOption = None,
-    region: RegionOption = None,
+    region: RegionOrAnywhereOption = None,
     plain: Annotated[
         bool,
         typer.Option(

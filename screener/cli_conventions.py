@@ -229,6 +229,17 @@ RegionOption = Annotated[
         "your locale's territory, else asked.",
     ),
 ]
+"""For the self-check, the one command that asks where the person is."""
+
+RegionOrAnywhereOption = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="REGION",
+        help="Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: "
+        "your locale's territory, else other (contacts that work anywhere).",
+    ),
+]
+"""For the commands that never ask: intake, resources, export-fhir, demo."""
 
 
 @contextlib.contextmanager

@@ -331,6 +331,21 @@ def test_a_mistake_on_the_command_line_is_named_in_words(args: list[str], messag
     assert "Value error" not in result.stderr and "unexpected extra" not in result.stderr
 
 
+@pytest.mark.parametrize("command", real_commands())
+def test_only_the_self_check_says_it_asks_for_the_region(command: str) -> None:
+    """Only `run` asks where the person is; the others fall back to 'other', and said 'asked'."""
+    shown = " ".join(runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout.split())
+    if "--region" not in shown:
+        return
+    assert ("else asked" in shown) == (command == "run")
+    assert ("else other (contacts that work anywhere)" in shown) == (command != "run")
+
+
+def test_resources_without_a_region_is_for_anywhere_as_its_help_says() -> None:
+    result = runner.invoke(app, ["resources"], env={"LANG": "C", "LC_ALL": "", "COLUMNS": "80"})
+    assert result.stdout.startswith("Help contacts: Anywhere else (other)")
+
+
 def test_help_is_a_word_too() -> None:
     assert with_default_command(["help"]) == ["--help"]
     assert with_default_command(["help", "intake"]) == ["intake", "--help"]

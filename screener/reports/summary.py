@@ -62,9 +62,27 @@ def crisis_section(advice: tuple[str, ...], region: Region, strings: UiStrings) 
     )
 
 
+def crisis_reminder(region: Region, strings: UiStrings) -> tuple[str, ...]:
+    """The crisis screen's ways to reach someone now, a line each and nothing else: the
+    emergency number, then each crisis contact's name with its phone, text and web. Shown above
+    the prompt when the whole screen does not fit, so they are in view when the person answers."""
+    number = emergency_number(region)
+    lines = [strings.crisis_emergency.format(number=number)] if number else []
+    for contact in crisis_contacts(region):
+        ways = [strings.contact_call.format(phone=contact.phone)] if contact.phone else []
+        ways += [strings.contact_text.format(number=contact.text)] if contact.text else []
+        ways += [strings.contact_web.format(web=contact.web)] if contact.web else []
+        if ways and not (number and contact.phone == number):  # 999 is said above
+            lines.append(f"{contact.name}: {', '.join(ways)}")
+    return tuple(lines)
+
+
 def after_crisis_contacts(region: Region, strings: UiStrings) -> tuple[str, str]:
     """Below the crisis screen's contacts: whose contacts they are, and how to see them again."""
-    return strings.region_line.format(region=region.name), strings.crisis_again
+    return (
+        strings.region_line.format(region=region.name),
+        strings.crisis_again.format(region=region.id),
+    )
 
 
 def build_summary(

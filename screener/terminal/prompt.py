@@ -20,7 +20,7 @@ from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
 from screener.render.keep_whole import KeepWhole, fill
 from screener.render.text import entry_text
-from screener.reports.summary import after_crisis_contacts, crisis_section
+from screener.reports.summary import after_crisis_contacts, crisis_reminder, crisis_section
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
 from screener.terminal.keyboard import QuickExit, can_read_keys, is_quick_exit, read_line
@@ -127,6 +127,29 @@ class ConsoleAsker:
 
     def crisis(self, flag: Flag) -> bool | Navigation:
         strings = self.strings
+        with self.console.capture() as measured:  # drawn twice: a legacy Windows console
+            self._crisis_help(flag)  # takes no captured escape codes back
+        self._crisis_help(flag)
+        if self._taller_than_the_screen(measured.get(), strings.crisis_continue):
+            # The numbers scrolled off the top: a person answers with them in view.
+            self.console.print()
+            for line in crisis_reminder(self.region, strings):
+                self._say_strongly(line)
+        self._paragraph(strings.crisis_continue)
+        while True:
+            typed = self._read(strings.answer_prompt)
+            meaning = interpret(typed, strings)
+            if meaning == "yes":
+                return True
+            if meaning in ("no", Navigation.QUIT):
+                self._paragraph(strings.crisis_stopped)
+                return False
+            if meaning is Navigation.BACK:  # to fix a mistyped answer
+                return Navigation.BACK
+            self._say(strings.crisis_not_understood)
+
+    def _crisis_help(self, flag: Flag) -> None:
+        strings = self.strings
         section = crisis_section((flag.advice,), self.region, strings)
         contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
         after = after_crisis_contacts(self.region, strings)
@@ -150,18 +173,20 @@ class ConsoleAsker:
                     border_style="red",
                 )
             )
-        self._paragraph(strings.crisis_continue)
-        while True:
-            typed = self._read(strings.answer_prompt)
-            meaning = interpret(typed, strings)
-            if meaning == "yes":
-                return True
-            if meaning in ("no", Navigation.QUIT):
-                self._paragraph(strings.crisis_stopped)
-                return False
-            if meaning is Navigation.BACK:  # to fix a mistyped answer
-                return Navigation.BACK
-            self._say(strings.crisis_not_understood)
+
+    def _taller_than_the_screen(self, shown: str, then: str) -> bool:
+        """Whether `shown`, a blank line, the paragraph `then` and a prompt line overflow a
+        live screen (a pipe or a file has no top to lose)."""
+        if not self.console.is_terminal:
+            return False
+        below = fill(then, max(self.console.width, 20)).count("\n") + 3
+        return shown.count("\n") + below > self.console.height
+
+    def _say_strongly(self, text: str) -> None:
+        if self.plain:
+            self._say(text)
+        else:
+            self.console.print(KeepWhole(Text(printable(text), style="bold red")))
 
     # --- what an intake changes: hooks ----------------------------------------------------
 

@@ -20,6 +20,7 @@ from screener.reports.summary import (
     build_professional_summary,
     build_summary,
     contact_line,
+    crisis_reminder,
     crisis_section,
 )
 from screener.rules.result import build_result
@@ -226,9 +227,11 @@ def test_crisis_help_names_the_emergency_number_first(strings: UiStrings) -> Non
     assert [entry.term for entry in section.entries] == ["Emergency services", "Helpline"]
     assert after_crisis_contacts(region, strings) == (
         strings.region_line.format(region="Testland"),
-        strings.crisis_again,
+        strings.crisis_again.format(region="test"),
     )
     assert strings.region_line.format(region="Testland").startswith("Contacts for: Testland.")
+    # The same contacts again, wherever the region came from (a question, not the locale).
+    assert "screener resources --region test " in after_crisis_contacts(region, strings)[1]
 
 
 def test_the_professional_view_numbered_by_question(shapes: LoadedBank, strings: UiStrings) -> None:
@@ -280,3 +283,43 @@ def test_an_adaptation_without_not_sure_words_adds_nothing(
 def _result_paragraphs(sections: list[Section], strings: UiStrings) -> tuple[str, ...]:
     (found,) = (section for section in sections if section.title == strings.result_heading)
     return found.paragraphs
+
+
+def test_the_crisis_reminder_are_each_way_to_call_or_text_now(strings: UiStrings) -> None:
+    """Emergency first and once; a web-only crisis contact has no number to show."""
+    emergency = Contact(
+        name="Emergency services",
+        kind="emergency",
+        description="For a life in danger.",
+        phone="999",
+        checked=CHECKED,
+        source="test",
+    )
+    web_only = Contact(
+        name="Web chat",
+        kind="crisis",
+        description="Chat.",
+        web="chat.example",
+        checked=CHECKED,
+        source="test",
+    )
+    texting = Contact(
+        name="Text line",
+        kind="crisis",
+        description="Texts.",
+        text="85258",
+        checked=CHECKED,
+        source="test",
+    )
+    region = Region(
+        id="test", name="Testland", contacts=(CLINIC, emergency, HELPLINE, web_only, texting)
+    )
+    assert crisis_reminder(region, strings) == (
+        "If you are in danger now, call 999.",
+        "Helpline: call 0800 1, text 80001, help.example",
+        "Web chat: chat.example",
+        "Text line: text 85258",
+    )
+    assert crisis_reminder(REGION, strings) == ("Helpline: call 0800 1, text 80001, help.example",)
+    nowhere = Region(id="other", name="Anywhere else", contacts=(web_only,))
+    assert crisis_reminder(nowhere, strings) == ("Web chat: chat.example",)

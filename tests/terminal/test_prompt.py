@@ -18,6 +18,7 @@ from screener.models.wording import UiStrings
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.walk import Navigation, Step
 from screener.terminal.prompt import Command, ConsoleAsker, interpret
+from tests.helpers import unbroken
 
 
 @pytest.mark.parametrize(
@@ -300,3 +301,58 @@ def test_the_pager_prompt_fits_28_columns(language: str) -> None:
     from screener.files.wording import load_strings
 
     assert cell_len(load_strings(language).pager_prompt) <= 28
+
+
+REGION_IDS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
+
+
+def crisis_screen(
+    ketamine: LoadedBank, contacts: ContactBook, region_id: str, size: tuple[int, int], plain: bool
+) -> tuple[list[str], tuple[str, ...]]:
+    """What a live screen of `size` (columns, rows) holds while crisis help waits for an answer,
+    and the ways to reach someone that should be in view."""
+    from screener.files.wording import load_strings
+    from screener.reports.summary import crisis_reminder
+
+    region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    strings = load_strings(region.language or "en")
+    output = io.StringIO()
+    columns, rows = size
+    console = Console(
+        file=output, width=columns, height=rows, force_terminal=True, color_system=None
+    )
+
+    def answer(prompt: object = "", **options: object) -> str:
+        console.print(prompt, end="")
+        console.print("y")
+        return "y"
+
+    console.input = answer  # type: ignore[method-assign]
+    flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
+    assert ConsoleAsker(console, strings, region, plain=plain).crisis(flag) is True
+    return output.getvalue().splitlines()[-rows:], crisis_reminder(region, strings)
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("size", [(28, 24), (40, 24), (80, 24)], ids=str)
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_the_ways_to_reach_help_are_in_view_when_the_person_answers(
+    ketamine: LoadedBank,
+    contacts: ContactBook,
+    region_id: str,
+    size: tuple[int, int],
+    plain: bool,
+) -> None:
+    """On a short screen the top of crisis help scrolls away: 988 and 911 were above the
+    screen at 28x24 and 40x24 while it asked whether to carry on."""
+    in_view, reminder = crisis_screen(ketamine, contacts, region_id, size, plain)
+    shown = unbroken(" ".join(in_view))
+    assert reminder and all(unbroken(line) in shown for line in reminder), in_view
+
+
+def test_a_crisis_screen_that_fits_says_its_numbers_once(
+    ketamine: LoadedBank, contacts: ContactBook
+) -> None:
+    in_view, reminder = crisis_screen(ketamine, contacts, "uk", (100, 200), plain=False)
+    shown = "\n".join(in_view)
+    assert shown.count("116 123") == 1 and reminder[0] in shown
