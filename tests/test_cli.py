@@ -118,7 +118,7 @@ def test_no_use_in_the_past_year_explains_the_skip() -> None:
     result = invoke("run", input="\n" + "n\n" + "n\n" * 7)
     assert result.exit_code == 0, result.output
     assert "Question 2 of 8." in result.output
-    assert "questions about the past 12 months don't apply" in result.output
+    assert "questions about using ketamine in the past 12 months don't apply" in result.output
     assert "support exists for staying stopped" in " ".join(result.output.split())
     assert "Staying stopped" in result.output
     assert "Ways to reduce harm" not in result.output

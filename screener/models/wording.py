@@ -99,6 +99,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_count: Prose
     professional_band: Prose
     professional_band_not_assessed: Prose
+    professional_band_terms: dict[str, str]
+    """The DSM-5 word for a band id in this language (severe: grave); the id where none."""
     professional_gate: Prose
     professional_adaptation: Prose
     professional_unsure: Prose

@@ -196,7 +196,9 @@ def build_professional_summary(
         )
     band = result.band
     paragraphs.append(
-        strings.professional_band.format(id=band.id, min=band.min, max=band.max)
+        strings.professional_band.format(
+            id=strings.professional_band_terms.get(band.id, band.id), min=band.min, max=band.max
+        )
         if band is not None
         else strings.professional_band_not_assessed
     )
@@ -230,9 +232,10 @@ def build_professional_summary(
     clusters = tuple(
         Entry(_cluster_line(cluster, strings, title=cluster.term)) for cluster in result.clusters
     )
-    flags = tuple(Entry(flag.title, flag.level) for flag in result.flags) or (
-        Entry(strings.professional_no_flags),
-    )
+    levels = strings.intake.level_labels
+    flags = tuple(
+        Entry(flag.title, levels.get(flag.level, flag.level)) for flag in result.flags
+    ) or (Entry(strings.professional_no_flags),)
     return [
         Section(
             strings.professional_heading,

@@ -248,5 +248,5 @@ def test_the_crisis_flag_line_in_an_intake_record_names_suicide_or_self_harm(
         )
         assert ran.exit_code == 0, ran.output
         lines = record.read_text(encoding="utf-8").splitlines()
-        crisis = [line for line in lines if line.startswith("- **crisis**")]
+        crisis = [line for line in lines if line.startswith("- **Crisis**")]
         assert crisis and all(named in line for line in crisis), crisis

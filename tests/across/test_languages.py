@@ -242,3 +242,39 @@ def test_a_translation_without_the_reference_label_is_reported(tmp_path: Path) -
     lines, ok = validate_files([tmp_path / "mini.es.yaml"])
     assert not ok
     assert lines[0].endswith(": items[3]: 'mood' has no 'label'; the reference has one")
+
+
+@pytest.mark.parametrize("language", bundled.bank_languages("ketamine"))
+def test_the_professional_view_names_bands_and_levels_in_its_language(language: str) -> None:
+    """'Rango de gravedad: severe' and 'urgent:' were English in a Spanish intake record."""
+    from typing import get_args
+
+    from screener.files.wording import load_strings
+    from screener.models.base import Level
+
+    strings = load_strings(language)
+    bank = KETAMINE_BANKS[language]
+    assert {band.id for band in bank.scoring.bands} <= set(strings.professional_band_terms)
+    assert set(get_args(Level)) <= set(strings.intake.level_labels)
+    if language == "es":
+        assert strings.professional_band_terms["severe"] == "grave"
+        assert strings.intake.level_labels["urgent"] == "Urgente"
+
+
+def test_a_spanish_intake_record_says_grave_and_urgente(tmp_path: Path) -> None:
+    bank = KETAMINE_BANKS["es"]
+    answers = {item.id: "yes" for item in bank.items} | {"prescribed_only": "no"}
+    path = tmp_path / "respuestas.yaml"
+    path.write_text(yaml_of(bank.id, answers), encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["intake", "--answers", str(path), "--client", "K-1", "--format", "text", "--plain"],
+        env={"LANG": "es_ES.UTF-8"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Rango de gravedad: grave (6-10 criterios)." in result.stdout
+    assert "- Urgente: Sangre en la orina" in result.stdout and "urgent:" not in result.stdout
+
+
+def yaml_of(bank_id: str, answers: dict[str, str]) -> str:
+    return f"bank: {bank_id}\nanswers:\n" + "".join(f"  {k}: {v}\n" for k, v in answers.items())

@@ -257,7 +257,7 @@ def test_crisis_help_comes_at_once_in_an_intake_too() -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.index("Help is there for you right now") < out.index("Review before the result")
-    assert "- crisis: Thoughts of suicide or self-harm" in out
+    assert "- Crisis: Thoughts of suicide or self-harm" in out
 
 
 # --- the record in each format --------------------------------------------------------------

@@ -173,7 +173,7 @@ def test_the_professional_view(shapes: LoadedBank, strings: UiStrings) -> None:
         ),
         Section(
             "Flags",
-            entries=(Entry("Maybe in crisis", "crisis"), Entry("A worry", "info")),
+            entries=(Entry("Maybe in crisis", "Crisis"), Entry("A worry", "Information")),
             level="crisis",
         ),
     ]

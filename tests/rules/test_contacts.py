@@ -237,3 +237,18 @@ def test_the_shipped_contacts_have_no_warnings_on_the_day_they_were_reviewed(
 
     assert contacts.reviewed is not None
     assert book_warnings(contacts, contacts.reviewed) == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_hours_read_whole_inside_the_brackets_a_contact_line_puts_them_in(
+    contacts: ContactBook, language: str
+) -> None:
+    """'(24 hours, every day (in South Australia, ...))': hours are shown in brackets, so they
+    hold none of their own."""
+    hours = [
+        contact.hours
+        for region in contacts.regions
+        for contact in contacts_to_show(region, None, language).contacts
+        if contact.hours
+    ]
+    assert hours and [h for h in hours if "(" in h or ")" in h] == []
