@@ -1,6 +1,7 @@
 """Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -234,7 +235,10 @@ def resources(
     from screener.commands.resources import describe_resources
 
     with reported_errors():
-        sys.stdout.write(describe_resources(region, os.environ, resources, language=lang))
+        # On a terminal, lines wrap at spaces; into a pipe or file they stay one a contact field.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        listed = describe_resources(region, os.environ, resources, language=lang, width=width)
+        sys.stdout.write(listed)
 
 
 @app.command(cls=Command, short_help="Show how a bank works, for trainers.")

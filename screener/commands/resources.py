@@ -7,6 +7,7 @@ from pathlib import Path
 
 from screener.commands.contacts import contacts_for, find_place, language_for
 from screener.files.wording import load_strings
+from screener.render.keep_whole import fill
 
 
 def describe_resources(
@@ -14,9 +15,10 @@ def describe_resources(
     environ: Mapping[str, str],
     service_file: Path | None = None,
     language: str | None = None,
+    width: int | None = None,
 ) -> str:
     """The contacts a summary would list, in its order and language, labelled in that language
-    (English where screener has no wording in it)."""
+    (English where screener has no wording in it); wrapped at `width` columns when given."""
     place = find_place(requested, environ)
     wanted = language_for(language, environ, place.region)
     shown = contacts_for(place.region, service_file, wanted, environ)
@@ -45,4 +47,11 @@ def describe_resources(
         checked = words.checked.format(date=contact.checked.isoformat(), source=contact.source)
         lines.append(f"  {checked}")
         lines.append("")
+    if width is not None:  # a terminal: wrapped at spaces, never inside a word or number
+        lines = [_wrapped(line, width) for line in lines]
     return "\n".join(lines)
+
+
+def _wrapped(line: str, width: int) -> str:
+    text = line.lstrip(" ")
+    return fill(text, width, indent=" " * (len(line) - len(text))) if text else line

@@ -267,6 +267,7 @@ def show_summary(
         lambda screen: print_sections(screen, sections, plain=False),
         os.environ,
         prompt=strings.pager_prompt,
+        at_end=strings.pager_end,
         after=lambda screen: print_sections(screen, ending, plain=False),
     )
 

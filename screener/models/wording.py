@@ -95,6 +95,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     save_skipped: Prose
     pager_prompt: Prose
     """The last line while a long summary is paged (less): how to read on and how to leave."""
+    pager_end: Prose
+    """The same line on the summary's last page."""
     professional_heading: Prose
     professional_count: Prose
     professional_band: Prose

@@ -21,10 +21,16 @@ def hold_spaces(plain: str) -> str:
     return NUMBER.sub(lambda match: match.group().replace(" ", HOLD), plain)
 
 
-def fill(plain: str, width: int) -> str:
-    """textwrap.fill for plain mode, never breaking inside a number nor at its hyphens."""
+def fill(plain: str, width: int, indent: str = "") -> str:
+    """textwrap.fill for plain mode, never breaking inside a number nor at its hyphens; each
+    line starts with `indent`. A word longer than the line (a long web address) stays whole."""
     wrapped = textwrap.fill(
-        hold_spaces(plain), width=width, break_on_hyphens=False, break_long_words=False
+        hold_spaces(plain),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
     )
     return wrapped.replace(HOLD, " ")
 

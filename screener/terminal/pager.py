@@ -16,7 +16,7 @@ from screener.files.streams import LOOKALIKES_HANDLER
 PAGER = ("less", "-R", "-F", "-X", "-K")
 """Colours kept (-R); a short text printed as it is (-F); what was read stays on the screen
 when less ends (-X), so the contacts at the end remain in view; Ctrl-C leaves (-K). The prompt
-(-Ps) is the person's language's, from the caller."""
+(-Ps) is the person's language's, from the caller, with its own words on the last page."""
 
 PRIVATE_LESS = {"LESSHISTFILE": "-", "LESSSECURE": "1", "LESS": "", "LESSOPEN": "", "LESSCLOSE": ""}
 """No history file of searches (a person's summary may be searched), no shell escapes or
@@ -31,6 +31,7 @@ def show_paged(
     environ: Mapping[str, str],
     *,
     prompt: str,
+    at_end: str,
     run: Runner = subprocess.run,
     interactive: bool | None = None,
     after: Callable[[Console], None] | None = None,
@@ -60,7 +61,9 @@ def show_paged(
     told = {"LESSCHARSET": "utf-8"} if codecs.lookup(encoding).name == "utf-8" else {}
     given = text.encode(encoding, errors=LOOKALIKES_HANDLER)
     try:
-        command = [less, *PAGER[1:], "-Ps" + less_literal(prompt)]
+        # less's own conditional: ?e (at the end) shows `at_end`, else `prompt`.
+        shown = f"?e{less_literal(at_end)}:{less_literal(prompt)}."
+        command = [less, *PAGER[1:], "-Ps" + shown]
         run(command, input=given, env={**environ, **PRIVATE_LESS, **told}, check=False)
     except OSError:  # less could not start: the summary is shown all the same
         console.file.write(text)

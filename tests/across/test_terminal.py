@@ -84,6 +84,8 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter, language: str, loc
     assert strings.flags_heading in shown and "─" in shown
     assert "<E2>" not in shown and "<C3>" not in shown
     assert strings.saved_nothing not in shown  # the end: not yet
+    session.child.send("G")  # to the last page, which says so
+    session.wait_for(strings.pager_end)
     session.child.send("q")
     assert session.end() == 0
     assert "Traceback" not in session.text

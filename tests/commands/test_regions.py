@@ -209,3 +209,20 @@ def test_resources_have_no_english_labels_in_another_language(language: str) -> 
             own.kinds.of(kind) == english.kinds.of(kind) or f"[{english.kinds.of(kind)}]" not in out
         )
     assert own.checked.split("{")[0] in out and english.checked.split("{")[0] not in out
+
+
+@pytest.mark.parametrize("width", [28, 40, 80])
+@pytest.mark.parametrize("region", ["uk", "us", "au", "es", "other"])
+def test_resources_on_a_terminal_wrap_at_spaces_never_inside_a_word(
+    region: str, width: int
+) -> None:
+    """At 28 columns the terminal cut 'United Kingdo / m (uk)' and 'someone els / e'."""
+    from screener.commands.resources import describe_resources
+
+    whole = describe_resources(region, {"LANG": "C"})
+    wrapped = describe_resources(region, {"LANG": "C"}, width=width)
+    assert wrapped.split() == whole.split()
+    too_long = [line for line in wrapped.splitlines() if len(line) > width]
+    assert all(len(line.split()) == 1 for line in too_long), too_long  # one long address
+    for number in ("116 123", "13 11 14", "0477 13 11 14", "717 003 717"):
+        assert (number in whole) == (number in wrapped)

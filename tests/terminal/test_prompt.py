@@ -239,7 +239,8 @@ def _paged(
     sent: list[tuple[bytes, dict[str, str]]] = []
 
     def run(command: list[str], **options: Any) -> None:
-        assert command[-1] == r"-PsRead on\: space\. 100\% done\? q"  # less reads ?:.% itself
+        # less reads ? : . % itself: escaped, inside its at-the-end conditional.
+        assert command[-1] == r"-Ps?eEnd\.:Read on\: space\. 100\% done\? q."
         sent.append((options["input"], options["env"]))
 
     show_paged(
@@ -247,6 +248,7 @@ def _paged(
         lambda screen: screen.print("\n".join(text.format(n=n) for n in range(lines))),
         environ,
         prompt="Read on: space. 100% done? q",
+        at_end="End.",
         run=run,
         interactive=True,
         after=lambda screen: screen.print("the contacts again"),
@@ -300,7 +302,8 @@ def test_the_pager_prompt_fits_28_columns(language: str) -> None:
 
     from screener.files.wording import load_strings
 
-    assert cell_len(load_strings(language).pager_prompt) <= 28
+    strings = load_strings(language)
+    assert cell_len(strings.pager_prompt) <= 28 and cell_len(strings.pager_end) <= 28
 
 
 REGION_IDS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
