@@ -6,7 +6,7 @@ from typing import Annotated
 
 from msgspec import Meta
 
-from screener.models.base import Answer, ContactKind, Model, Prose
+from screener.models.base import Answer, ContactKind, Level, Model, Prose
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -136,6 +136,18 @@ class ContactKindLabels(Model, frozen=True, kw_only=True):
         return str(getattr(self, kind))
 
 
+class LevelLabels(Model, frozen=True, kw_only=True):
+    """What each level of flag is called in a record and in FHIR ("Crisis: ...")."""
+
+    crisis: Prose
+    urgent: Prose
+    medical: Prose
+    info: Prose
+
+    def of(self, level: Level) -> str:
+        return str(getattr(self, level))
+
+
 class ResourcesStrings(Model, frozen=True, kw_only=True):
     """`screener resources`: every contact a field a line, with when and where it was checked."""
 
@@ -214,7 +226,7 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     fhir_criteria_counted: Prose
     fhir_adaptations: Prose
     fhir_flag: Prose
-    level_labels: dict[str, str]
+    level_labels: LevelLabels
 
 
 class TrainerStrings(Model, frozen=True, kw_only=True):

@@ -233,9 +233,9 @@ def build_professional_summary(
         Entry(_cluster_line(cluster, strings, title=cluster.term)) for cluster in result.clusters
     )
     levels = strings.intake.level_labels
-    flags = tuple(
-        Entry(flag.title, levels.get(flag.level, flag.level)) for flag in result.flags
-    ) or (Entry(strings.professional_no_flags),)
+    flags = tuple(Entry(flag.title, levels.of(flag.level)) for flag in result.flags) or (
+        Entry(strings.professional_no_flags),
+    )
     return [
         Section(
             strings.professional_heading,

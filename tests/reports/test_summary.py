@@ -323,3 +323,19 @@ def test_the_crisis_reminder_are_each_way_to_call_or_text_now(strings: UiStrings
     assert crisis_reminder(REGION, strings) == ("Helpline: call 0800 1, text 80001, help.example",)
     nowhere = Region(id="other", name="Anywhere else", contacts=(web_only,))
     assert crisis_reminder(nowhere, strings) == ("Web chat: chat.example",)
+
+
+def test_the_professional_view_in_spanish_names_the_band_in_spanish() -> None:
+    """The band's DSM-5 word in the record's language (grave), not the bank's id (severe)."""
+    from screener.files import bundled
+    from screener.files.wording import load_strings
+
+    path = bundled.bank_file("ketamine", "es")
+    assert path is not None
+    loaded = load_bank(path)
+    answers: dict[str, Answer] = {item.id: "yes" for item in loaded.bank.items}
+    answers["prescribed_only"] = "no"
+    result = build_result(loaded, score(loaded.bank, answers), REGION)
+    first, _, flags = build_professional_summary(loaded.bank, result, load_strings("es"))
+    assert first.paragraphs[1] == "Rango de gravedad: grave (6-10 criterios)."
+    assert flags.entries[0].term == "Crisis" and flags.entries[1].term == "Urgente"

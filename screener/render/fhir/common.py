@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from screener.models.base import Answer
+from screener.models.base import Answer, Level
 from screener.models.wording import UiStrings
 
 Json = dict[str, Any]
@@ -92,9 +92,9 @@ def adaptation_system(bank_id: str) -> str:
     return f"{CODE_SYSTEMS}/{bank_id}-adaptation"
 
 
-def flag_display(level: str, title: str, strings: UiStrings) -> str:
+def flag_display(level: Level, title: str, strings: UiStrings) -> str:
     """The level travels in the words, so a reader never mistakes a crisis for a note."""
-    label = strings.intake.level_labels.get(level, level)
+    label = strings.intake.level_labels.of(level)
     return strings.intake.fhir_flag.format(level=label, title=title)
 
 
