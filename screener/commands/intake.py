@@ -65,7 +65,7 @@ def run(
         if options.output is None:  # forgetting -o must not mean asking them all again
             _offer_save(console, setup, result, plain=plain)
 
-    return outcome.asked(setup, options, environ, asking, after_shown=offer_save)
+    return outcome.asked(setup, options, environ, asking, after_shown=offer_save, save_offered=True)
 
 
 def _offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:

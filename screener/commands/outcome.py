@@ -99,6 +99,7 @@ def asked(
     *,
     ask_region: bool = False,
     after_shown: AfterShown | None = None,
+    save_offered: bool = False,
 ) -> int:
     """Ask, then save, then show: 0 once a result was shown and any --output written, 1 if
     it could not be written anywhere, 130 if it ended before a result."""
@@ -138,17 +139,24 @@ def asked(
             stopped = msgspec.structs.replace(result, complete=False)
             _save_stopped(console, setup, options, stopped, plain=plain)
         return EXIT_INTERRUPTED
-    code = saved_then_shown(console, setup, options, result, plain=plain)
+    code = saved_then_shown(console, setup, options, result, plain=plain, save_offered=save_offered)
     if after_shown is not None:
         after_shown(console, result, plain)
     return code
 
 
 def saved_then_shown(
-    console: Screen, setup: Setup, options: Options, result: Result, *, plain: bool
+    console: Screen,
+    setup: Setup,
+    options: Options,
+    result: Result,
+    *,
+    plain: bool,
+    save_offered: bool = False,
 ) -> int:
     """Write --output, then show the summary whatever happened; a failed save is said after
-    it, and another file offered where someone is at the keyboard. 1 if nothing was saved."""
+    it, and another file offered where someone is at the keyboard. 1 if nothing was saved.
+    `save_offered`: a save is offered after the summary, which then says 'not saved yet'."""
     saved_to: str | None = None
     problem: str | None = None
     text = screening.render(result, setup, options.format)
@@ -163,6 +171,8 @@ def saved_then_shown(
         saved_to = one_line(file) if file else None
     # The summary ends by saying why the save failed, in place of "not saved".
     failed = _failed(setup, result, problem) if problem else None
+    if save_offered and options.output is None and saved_to is None:
+        failed = setup.strings.intake.record_save_follows  # not "start with --output"
     screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to, not_saved=failed)
     if options.output is None and options.format is not Format.text:
         write_record(sys.stdout, text)

@@ -190,6 +190,8 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     kind_labels: dict[str, str]
     contacts_heading: Prose
     record_not_saved: Prose
+    record_save_follows: Prose
+    """In place of record_not_saved when the intake offers to save right after the summary."""
     record_saved_to: Prose
     record_save_failed: Prose
     record_status: Prose

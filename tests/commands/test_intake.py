@@ -105,7 +105,7 @@ def test_a_whole_intake_with_a_note() -> None:
     assert summary.index("Flags") < summary.index("No flags raised.")
     assert summary.index("Contacts for the client (United Kingdom)") < summary.index("FRANK")
     assert summary.endswith(
-        "About this check\n\nThe record was not saved. Start with --output FILE to keep one.\n"
+        "About this check\n\nThe record has not been saved yet.\n"
         "\nSave the record? Type a file name such as record.md (Enter to skip): Not saved.\n"
     )
 
@@ -540,3 +540,14 @@ def test_the_review_closing_summary_and_save_offer_golden(
     assert json.loads(target.read_text())["closing_summary"] == (
         "GP about bladder; review in 2 weeks"
     )
+
+
+def test_not_saved_says_how_to_save_only_where_no_offer_follows(tmp_path: Path) -> None:
+    """A replay offers nothing, so it names --output; the interactive intake offers a file
+    name right after, so it says 'not saved yet' (see the whole intake above)."""
+    replayed = invoke("--answers", str(answers_file(tmp_path)), "--region", "uk", "--plain")
+    assert replayed.exit_code == 0, replayed.output
+    assert replayed.stdout.rstrip().endswith(
+        "The record was not saved. Start with --output FILE to keep one."
+    )
+    assert "not been saved yet" not in replayed.stdout
