@@ -11,7 +11,13 @@ from screener.safetext import printable
 if TYPE_CHECKING:
     from screener.reports.record import Screening
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+"""Anywhere in a line: emphasis, code, links and images (their brackets), HTML and autolinks,
+headings' closing #, table cells, strikethrough, and entities (&copy; would become ©).
+Parentheses, + and ! mean nothing once the brackets are escaped, so a time (+00:00) and a
+language (en) read as written."""
+_LEADING = re.compile(r"^([-+=])")
+"""At the start of a line only: a list item, or a heading's underline."""
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 """'1. ' at the start would begin a numbered list."""
 
@@ -19,6 +25,7 @@ _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 def escape(text: str) -> str:
     """Bank text is text: Markdown characters in it must not become formatting."""
     escaped = _SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
+    escaped = _LEADING.sub(r"\\\1", escaped)
     return _NUMBERED.sub(r"\1\\\2", escaped)
 
 

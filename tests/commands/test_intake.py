@@ -461,10 +461,10 @@ def test_the_record_names_the_counsellor_start_duration_summary_and_contacts(
     assert again.exit_code == 0, again.output
     for line in (
         "- **Counsellor**: AB",
-        "- **Started**: 2026-11-21T10:15:00\\+01:00",
+        "- **Started**: 2026-11-21T10:15:00+01:00",
         "- **Duration**: 25 min",
         "## Closing summary\n\nGP about bladder; review in 2 weeks",
-        "## Contacts for the client \\(United Kingdom\\)",
+        "## Contacts for the client (United Kingdom)",
     ):
         assert line in again.stdout
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import string
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from screener.models.bank import LoadedBank
@@ -90,7 +93,8 @@ def test_markdown_golden(
 def test_markdown_escapes_bank_text(strings: UiStrings) -> None:
     from screener.render.markdown import escape
 
-    assert escape("**bold** [link](x) <b>") == r"\*\*bold\*\* \[link\]\(x\) \<b\>"
+    assert escape("**bold** [link](x) <b>") == r"\*\*bold\*\* \[link\](x) \<b\>"
+    assert escape("2026-11-30T13:58:08+00:00 (en)") == "2026-11-30T13:58:08+00:00 (en)"
     assert escape("a\x1b[31mred") == "a\ufffd\\[31mred"
     assert escape("1. first") == r"1\. first" and escape("a 1. b") == "a 1. b"
     assert escape("10) tenth") == r"10\) tenth"
@@ -155,3 +159,32 @@ def test_every_format_writes_a_self_check_with_its_date(
     result = build_result(ketamine, score(ketamine.bank, answers), region, recorded_at=moment)
     text = renderer_for(output_format).render(Screening(ketamine.bank, strings, region, result))
     assert "2026-11-21T10:15:00" in text.replace("\\", "")
+
+
+MARKDOWN_TEXT = st.text(
+    alphabet=string.ascii_letters + string.digits + string.punctuation + " é¿",
+    min_size=1,
+    max_size=40,
+).filter(lambda text: text.strip() != "")
+
+
+@settings(deadline=None)
+@given(text=MARKDOWN_TEXT)
+def test_escaped_text_reads_as_written_in_any_markdown_viewer(text: str) -> None:
+    """CommonMark with GitHub's tables and strikethrough (markdown-it, which Rich installs)
+    shows the text itself: '- item' was a list, '&copy;' a ©, and every + and ( carried a
+    backslash a counsellor read in the raw file."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    from screener.render.markdown import escape
+
+    viewer = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    words = " ".join(text.split())
+    for written, tag in ((escape(text), "p"), ("# " + escape(text), "h1")):
+        shown = viewer.render(written)
+        assert shown.startswith(f"<{tag}>") and shown.endswith(f"</{tag}>\n"), (written, shown)
+        assert html.unescape(shown[len(tag) + 2 : -len(tag) - 4]) == words, (written, shown)
+    if "\\" not in text:  # no backslash of ours before what means nothing in a line
+        assert "\\(" not in escape(text) and "\\+" not in escape(text)[1:]

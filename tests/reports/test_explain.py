@@ -78,7 +78,7 @@ def test_every_item_shows_its_number_criterion_cluster_question_and_why(
 def test_markdown_is_a_handout(ketamine: LoadedBank, golden: Golden) -> None:
     code, out, _ = invoke("explain", "--format", "markdown")
     assert code == 0
-    assert out.startswith("# Ketamine use: a private self-check \\(trainer's guide\\)\n")
+    assert out.startswith("# Ketamine use: a private self-check (trainer's guide)\n")
     assert out.count("\n### Q") == 21
     golden("explain_ketamine.md", out.replace(ketamine.sha256, "<sha256>"))
 
