@@ -80,7 +80,18 @@ def explain(
         case ExplainFormat.text:
             is_plain = wants_plain(plain, environ, stream)
             console = make_console(stream, plain=is_plain, projector=projector)
-            print_handout(console, document, plain=is_plain)
+            if is_plain:
+                print_handout(console, document, plain=True)
+            else:  # over a thousand lines: paged from the top on a live terminal, like a summary
+                from screener.terminal.pager import show_paged
+
+                show_paged(
+                    console,
+                    lambda screen: print_handout(screen, document, plain=False),
+                    environ,
+                    prompt=strings.pager_prompt,
+                    at_end=strings.pager_end,
+                )
         case _:  # pragma: no cover - every format is handled above
             assert_never(output_format)
 

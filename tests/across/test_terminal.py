@@ -211,3 +211,18 @@ def test_forty_columns_cut_no_question_short(start: Starter) -> None:
     assert " ".join(ITEMS[0].help.split()) in inside_the_panel
     for key in ("y yes", "n no", "u not sure", "? help", "b back", "q quit"):
         assert key in words
+
+
+def test_the_trainers_guide_is_paged_from_its_top(tmp_path: Path) -> None:
+    """`screener explain` runs to over a thousand lines: it opens at its title, in less."""
+    strings = load_strings("en")
+    session = Session(["explain"], terminal_env(tmp_path, PAGER="less"), 80)
+    try:
+        session.wait_for(strings.pager_prompt)
+        assert "(trainer's guide)" in session.words
+        session.child.send("q")
+        assert session.end() == 0
+    finally:
+        if session.child.isalive():
+            session.child.terminate(force=True)
+    assert "Traceback" not in session.text
