@@ -41,7 +41,7 @@ def _print_rich(console: Console, handout: Handout) -> None:
             console.print()
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True)
-            grid.add_column()
+            grid.add_column(overflow="fold")  # a source's address wider than the screen, whole
             for number, entry in enumerate(part.entries):
                 if number:  # a blank row between entries: easier to follow on a projector
                     grid.add_row("", "")

@@ -75,7 +75,7 @@ def _print_rich(console: Console, section: Section) -> None:
     if section.entries:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
-        grid.add_column()
+        grid.add_column(overflow="fold")  # a web address wider than the screen, whole
         for entry in section.entries:
             grid.add_row("•", KeepWhole(entry_text(entry, term_style="bold")))
         heading = (

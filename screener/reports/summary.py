@@ -64,15 +64,24 @@ def crisis_section(advice: tuple[str, ...], region: Region, strings: UiStrings) 
 
 def crisis_reminder(region: Region, strings: UiStrings) -> tuple[str, ...]:
     """The crisis screen's ways to reach someone now, a line each and nothing else: the
-    emergency number, then each crisis contact's name with its phone, text and web. Shown above
-    the prompt when the whole screen does not fit, so they are in view when the person answers."""
+    emergency number (where there is none to name, what the emergency contact says), then each
+    crisis line's name with its phone, text and web; a directory only where the region has no
+    crisis line. Shown above the prompt when the whole screen does not fit, so they are in
+    view when the person answers."""
     number = emergency_number(region)
-    lines = [strings.crisis_emergency.format(number=number)] if number else []
+    emergency = [contact for contact in region.contacts if contact.kind == "emergency"]
+    if number:
+        lines = [strings.crisis_emergency.format(number=number)]
+    else:
+        lines = [contact.description for contact in emergency[:1]]
+    has_lines = any(contact.kind == "crisis" for contact in region.contacts)
     for contact in crisis_contacts(region):
+        if contact.kind == "emergency" or (contact.kind == "directory" and has_lines):
+            continue  # the emergency number is said above; a directory stands in for lines
         ways = [strings.contact_call.format(phone=contact.phone)] if contact.phone else []
         ways += [strings.contact_text.format(number=contact.text)] if contact.text else []
         ways += [strings.contact_web.format(web=contact.web)] if contact.web else []
-        if ways and not (number and contact.phone == number):  # 999 is said above
+        if ways:
             lines.append(f"{contact.name}: {', '.join(ways)}")
     return tuple(lines)
 

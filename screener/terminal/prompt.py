@@ -176,8 +176,8 @@ class ConsoleAsker:
 
     def _taller_than_the_screen(self, shown: str, then: str) -> bool:
         """Whether `shown`, a blank line, the paragraph `then` and a prompt line overflow a
-        live screen (a pipe or a file has no top to lose)."""
-        if not self.console.is_terminal:
+        live screen, plain or not (a pipe or a file has no top to lose)."""
+        if not _is_terminal(self.console.file):  # plain mode draws as on paper, on a screen
             return False
         below = fill(then, max(self.console.width, 20)).count("\n") + 3
         return shown.count("\n") + below > self.console.height

@@ -88,3 +88,46 @@ def test_every_number_in_the_summary_is_whole_at_40_to_50_columns(
     shown = output.getvalue()
     for number in numbers(region.contacts):
         assert number in shown, (region_id, width, number)
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_every_web_address_in_the_summary_is_whole_at_28_columns(
+    ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, region_id: str, plain: bool
+) -> None:
+    """'samhsa.gov/find-help/nati…': a list column cut an address wider than the screen. It
+    may fold onto the next line, but every character is there."""
+    from tests.helpers import unbroken
+
+    region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    answers = full_answers(dict.fromkeys(CRITERION_IDS, "yes")) | dict.fromkeys(HEALTH_IDS, "yes")
+    result = build_result(ketamine, score(ketamine.bank, answers), region)
+    output = io.StringIO()
+    console = Console(file=output, width=28, color_system=None, markup=False)
+    print_sections(console, build_summary(ketamine.bank, result, region, strings), plain=plain)
+    shown = unbroken(output.getvalue())
+    webs = [contact.web for contact in region.contacts if contact.web]
+    assert all(unbroken(web) in shown for web in webs), region_id  # Mexico lists none
+    assert "…" not in output.getvalue()
+
+
+def test_every_source_address_in_the_trainers_guide_is_whole_at_28_columns(
+    ketamine: LoadedBank, strings: UiStrings
+) -> None:
+    from screener.files.wording import load_trainer_strings
+    from screener.render.explain import print_handout
+    from screener.reports.explain import explain
+    from screener.reports.handout import handout
+    from tests.helpers import unbroken
+
+    document = handout(
+        explain(ketamine),
+        load_trainer_strings("en"),
+        strings.answer_labels,
+        strings.intake.kind_labels,
+    )
+    output = io.StringIO()
+    print_handout(Console(file=output, width=28, color_system=None), document, plain=False)
+    shown = unbroken(output.getvalue())
+    urls = [source.url for source in ketamine.bank.sources if source.url]
+    assert urls and all(unbroken(url) in shown for url in urls)

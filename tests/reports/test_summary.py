@@ -325,6 +325,35 @@ def test_the_crisis_reminder_are_each_way_to_call_or_text_now(strings: UiStrings
     assert crisis_reminder(nowhere, strings) == ("Web chat: chat.example",)
 
 
+def test_a_directory_is_in_the_reminder_only_where_no_crisis_line_is(strings: UiStrings) -> None:
+    """The US reminder listed a treatment finder beside 988; 'Anywhere else' lost the only
+    emergency advice it has (no number to name)."""
+    finder = Contact(
+        name="Finder",
+        kind="directory",
+        description="Find help.",
+        web="find.example",
+        checked=CHECKED,
+        source="test",
+    )
+    local = Contact(
+        name="Your local emergency number",
+        kind="emergency",
+        description="Call your local emergency number if you are in danger.",
+        checked=CHECKED,
+        source="test",
+    )
+    with_line = Region(id="test", name="Testland", contacts=(HELPLINE, finder))
+    assert crisis_reminder(with_line, strings) == (
+        "Helpline: call 0800 1, text 80001, help.example",
+    )
+    anywhere = Region(id="other", name="Anywhere else", contacts=(finder, local))
+    assert crisis_reminder(anywhere, strings) == (
+        "Call your local emergency number if you are in danger.",
+        "Finder: find.example",
+    )
+
+
 def test_the_professional_view_in_spanish_names_the_band_in_spanish() -> None:
     """The band's DSM-5 word in the record's language (grave), not the bank's id (severe)."""
     from screener.files import bundled

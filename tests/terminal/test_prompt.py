@@ -309,6 +309,13 @@ def test_the_pager_prompt_fits_28_columns(language: str) -> None:
 REGION_IDS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
 
 
+class _LiveScreen(io.StringIO):
+    """Standard output on a terminal (plain mode asks the stream, not Rich)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 def crisis_screen(
     ketamine: LoadedBank, contacts: ContactBook, region_id: str, size: tuple[int, int], plain: bool
 ) -> tuple[list[str], tuple[str, ...]]:
@@ -319,10 +326,11 @@ def crisis_screen(
 
     region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
     strings = load_strings(region.language or "en")
-    output = io.StringIO()
+    output = _LiveScreen()
     columns, rows = size
+    # As make_console draws: plain mode is no Rich terminal, though the screen is live.
     console = Console(
-        file=output, width=columns, height=rows, force_terminal=True, color_system=None
+        file=output, width=columns, height=rows, force_terminal=not plain, color_system=None
     )
 
     def answer(prompt: object = "", **options: object) -> str:
