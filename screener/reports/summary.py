@@ -69,11 +69,10 @@ def crisis_reminder(region: Region, strings: UiStrings) -> tuple[str, ...]:
     crisis line. Shown above the prompt when the whole screen does not fit, so they are in
     view when the person answers."""
     number = emergency_number(region)
-    emergency = [contact for contact in region.contacts if contact.kind == "emergency"]
     if number:
         lines = [strings.crisis_emergency.format(number=number)]
-    else:
-        lines = [contact.description for contact in emergency[:1]]
+    else:  # no emergency contact has a number: each says what to do
+        lines = [contact.description for contact in region.contacts if contact.kind == "emergency"]
     has_lines = any(contact.kind == "crisis" for contact in region.contacts)
     for contact in crisis_contacts(region):
         if contact.kind == "emergency" or (contact.kind == "directory" and has_lines):
