@@ -221,23 +221,17 @@ RecordOutputOption = Annotated[
 ]
 
 
-RegionOption = Annotated[
-    Optional[str],
-    typer.Option(
-        metavar="REGION",
-        help="Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: "
-        "your locale's territory, else asked.",
-    ),
-]
+REGION_HELP = (
+    "Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: your locale's "
+    "territory, else "
+)
+
+RegionOption = Annotated[Optional[str], typer.Option(metavar="REGION", help=REGION_HELP + "asked.")]
 """For the self-check, the one command that asks where the person is."""
 
 RegionOrAnywhereOption = Annotated[
     Optional[str],
-    typer.Option(
-        metavar="REGION",
-        help="Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: "
-        "your locale's territory, else other (contacts that work anywhere).",
-    ),
+    typer.Option(metavar="REGION", help=REGION_HELP + "other (contacts that work anywhere)."),
 ]
 """For the commands that never ask: intake, resources, export-fhir, demo."""
 

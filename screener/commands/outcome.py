@@ -170,10 +170,12 @@ def saved_then_shown(
         file = private_file_behind(sys.stdout)
         saved_to = one_line(file) if file else None
     # The summary ends by saying why the save failed, in place of "not saved".
-    failed = _failed(setup, result, problem) if problem else None
+    not_saved = _failed(setup, result, problem) if problem else None
     if save_offered and options.output is None and saved_to is None:
-        failed = setup.strings.intake.record_save_follows  # not "start with --output"
-    screening.show_summary(console, setup, result, plain=plain, saved_to=saved_to, not_saved=failed)
+        not_saved = setup.strings.intake.record_save_follows  # not "start with --output"
+    screening.show_summary(
+        console, setup, result, plain=plain, saved_to=saved_to, not_saved=not_saved
+    )
     if options.output is None and options.format is not Format.text:
         write_record(sys.stdout, text)
     if problem is None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from msgspec import Meta
 
-from screener.models.base import Answer, ContactKind, Level, Model, Prose
+from screener.models.base import Model, Prose
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -17,15 +17,20 @@ class AnswerWords(Model, frozen=True, kw_only=True):
     unsure: Annotated[tuple[str, ...], Meta(min_length=1)]
 
 
-class AnswerLabels(Model, frozen=True, kw_only=True):
+class Labels(Model, frozen=True, kw_only=True):
+    """A word for each value of a closed set (answers, levels, kinds): one field a value, so a
+    language file that lacks one is refused as it loads."""
+
+    def of(self, value: str) -> str:
+        return str(getattr(self, value))
+
+
+class AnswerLabels(Labels, frozen=True, kw_only=True):
     """How each answer is written back to the person."""
 
     yes: Prose
     no: Prose
     unsure: Prose
-
-    def of(self, answer: Answer) -> str:
-        return str(getattr(self, answer))
 
 
 class CommandWords(Model, frozen=True, kw_only=True):
@@ -123,7 +128,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     ] = None
 
 
-class ContactKindLabels(Model, frozen=True, kw_only=True):
+class ContactKindLabels(Labels, frozen=True, kw_only=True):
     """What each kind of contact is called where it is named (`screener resources`)."""
 
     drugs: Prose
@@ -132,20 +137,14 @@ class ContactKindLabels(Model, frozen=True, kw_only=True):
     emergency: Prose
     directory: Prose
 
-    def of(self, kind: ContactKind) -> str:
-        return str(getattr(self, kind))
 
-
-class LevelLabels(Model, frozen=True, kw_only=True):
+class LevelLabels(Labels, frozen=True, kw_only=True):
     """What each level of flag is called in a record and in FHIR ("Crisis: ...")."""
 
     crisis: Prose
     urgent: Prose
     medical: Prose
     info: Prose
-
-    def of(self, level: Level) -> str:
-        return str(getattr(self, level))
 
 
 class ResourcesStrings(Model, frozen=True, kw_only=True):

@@ -30,8 +30,9 @@ class Section:
     level: Level | None = None
 
 
-def contact_line(contact: Contact, strings: UiStrings) -> str:
-    """One contact on one line: how to reach it, when, and what it is for."""
+def contact_ways(contact: Contact, strings: UiStrings) -> str:
+    """How to reach a contact, in words: "call 116 123, text 85258, samaritans.org"; empty
+    where it has no phone, text or web."""
     ways = []
     if contact.phone:
         ways.append(strings.contact_call.format(phone=contact.phone))
@@ -39,7 +40,12 @@ def contact_line(contact: Contact, strings: UiStrings) -> str:
         ways.append(strings.contact_text.format(number=contact.text))
     if contact.web:
         ways.append(strings.contact_web.format(web=contact.web))
-    reach = ", ".join(ways)
+    return ", ".join(ways)
+
+
+def contact_line(contact: Contact, strings: UiStrings) -> str:
+    """One contact on one line: how to reach it, when, and what it is for."""
+    reach = contact_ways(contact, strings)
     hours = f" ({contact.hours})" if contact.hours else ""
     return f"{reach}{hours}. {contact.description}" if reach else contact.description
 
@@ -77,11 +83,9 @@ def crisis_reminder(region: Region, strings: UiStrings) -> tuple[str, ...]:
     for contact in crisis_contacts(region):
         if contact.kind == "emergency" or (contact.kind == "directory" and has_lines):
             continue  # the emergency number is said above; a directory stands in for lines
-        ways = [strings.contact_call.format(phone=contact.phone)] if contact.phone else []
-        ways += [strings.contact_text.format(number=contact.text)] if contact.text else []
-        ways += [strings.contact_web.format(web=contact.web)] if contact.web else []
-        if ways:
-            lines.append(f"{contact.name}: {', '.join(ways)}")
+        reach = contact_ways(contact, strings)
+        if reach:
+            lines.append(f"{contact.name}: {reach}")
     return tuple(lines)
 
 

@@ -42,6 +42,14 @@ HELPLINE = Contact(
 CLINIC = Contact(
     name="Clinic", kind="drugs", description="A drug service.", checked=CHECKED, source="test"
 )
+EMERGENCY = Contact(
+    name="Emergency services",
+    kind="emergency",
+    description="For a life in danger.",
+    phone="999",
+    checked=CHECKED,
+    source="test",
+)
 REGION = Region(id="test", name="Testland", contacts=(CLINIC, HELPLINE))
 # Sam (see tests/files/test_examples.py): prescribed, two yes, two not sure.
 SAM: dict[str, Answer] = {
@@ -213,15 +221,7 @@ def test_the_professional_view_of_a_gate_closed_by_not_sure(
 
 
 def test_crisis_help_names_the_emergency_number_first(strings: UiStrings) -> None:
-    emergency = Contact(
-        name="Emergency services",
-        kind="emergency",
-        description="For a life in danger.",
-        phone="999",
-        checked=CHECKED,
-        source="test",
-    )
-    region = Region(id="test", name="Testland", contacts=(CLINIC, emergency, HELPLINE))
+    region = Region(id="test", name="Testland", contacts=(CLINIC, EMERGENCY, HELPLINE))
     section = crisis_section(("Call a crisis line.",), region, strings)
     assert section.paragraphs == ("Call a crisis line.", "If you are in danger now, call 999.")
     assert [entry.term for entry in section.entries] == ["Emergency services", "Helpline"]
@@ -285,16 +285,8 @@ def _result_paragraphs(sections: list[Section], strings: UiStrings) -> tuple[str
     return found.paragraphs
 
 
-def test_the_crisis_reminder_are_each_way_to_call_or_text_now(strings: UiStrings) -> None:
-    """Emergency first and once; a web-only crisis contact has no number to show."""
-    emergency = Contact(
-        name="Emergency services",
-        kind="emergency",
-        description="For a life in danger.",
-        phone="999",
-        checked=CHECKED,
-        source="test",
-    )
+def test_the_crisis_reminder_is_each_way_to_reach_someone_now(strings: UiStrings) -> None:
+    """The emergency number first and once, then each crisis line's phone, text and web."""
     web_only = Contact(
         name="Web chat",
         kind="crisis",
@@ -312,7 +304,7 @@ def test_the_crisis_reminder_are_each_way_to_call_or_text_now(strings: UiStrings
         source="test",
     )
     region = Region(
-        id="test", name="Testland", contacts=(CLINIC, emergency, HELPLINE, web_only, texting)
+        id="test", name="Testland", contacts=(CLINIC, EMERGENCY, HELPLINE, web_only, texting)
     )
     assert crisis_reminder(region, strings) == (
         "If you are in danger now, call 999.",
