@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import select
 import signal
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from types import FrameType
-from typing import TextIO
+from typing import Any, TextIO
+
+from screener.terminal.typed import as_typed_key
 
 ESCAPE = "\x1b"
 QUICK_EXIT_KEY = "x"
@@ -29,9 +33,10 @@ class QuickExit(Exception):
 
 
 def is_quick_exit(typed: str, *, first_key_exits: bool = True) -> bool:
-    """A line-based reader's view: the line was just the quick-exit key (where x leaves), or
-    held an Esc that does not start a cursor-key sequence (Esc [ A and Esc O A are arrows)."""
-    if first_key_exits and typed.strip().lower() == QUICK_EXIT_KEY:
+    """A line-based reader's view: the line was just the quick-exit key (where x leaves;
+    Cyrillic che, Greek chi and a fullwidth x are that key too), or held an Esc that does not
+    start a cursor-key sequence (Esc [ A and Esc O A are arrows)."""
+    if first_key_exits and as_typed_key(typed.strip()).lower() == QUICK_EXIT_KEY:
         return True
     return any(
         character == ESCAPE and typed[index + 1 : index + 2] not in ("[", "O")
@@ -94,9 +99,16 @@ def read_line(
     prompt: Callable[[], None] | None = None,
     *,
     first_key_exits: bool = True,
+    encoding: str = "utf-8",
 ) -> str:
     """One line, echoing as typed; Esc (or x as the first key, if `first_key_exits`) raises
     QuickExit. Free text (a note, a client reference) passes False: there only Esc leaves.
+    The first key is read as `as_typed_key` reads it, so x on a Russian or Greek layout (che,
+    chi) or typed fullwidth leaves too.
+
+    Bytes are decoded in `encoding`, the terminal's own (`Terminal.key_encoding`): a terminal
+    set to Latin-1 or cp1252 sends "í" as one byte, which UTF-8 would read as U+FFFD. A byte
+    that is no text in it reads as U+FFFD, never as an error.
 
     `prompt` is drawn after the terminal is switched to key-by-key mode, so a key pressed
     once the prompt shows is never caught by the line discipline's own editing. Ctrl-C still
@@ -116,12 +128,8 @@ def read_line(
 
     descriptor = stream.fileno()
     saved = termios.tcgetattr(descriptor)
-    keys_mode = list(saved)
-    keys_mode[0] &= ~termios.ICRNL  # input flags: see CR and LF apart, so CR LF is one end
-    keys_mode[3] &= ~(termios.ICANON | termios.ECHO)  # local flags: no line editing, no echo
-    keys_mode[6] = list(saved[6])
-    keys_mode[6][termios.VMIN], keys_mode[6][termios.VTIME] = 1, 0
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    keys_mode = _keys_mode(saved)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     typed: list[str] = []
 
     def redraw() -> None:
@@ -166,13 +174,163 @@ def read_line(
                     write("\b \b" * width_of("".join(typed)))
                     typed.clear()
                 elif key.isprintable():
-                    if first_key_exits and not typed and key.lower() == QUICK_EXIT_KEY:
+                    if first_key_exits and not typed and is_exit_key(key):
                         raise QuickExit
                     typed.append(key)
                     write(key)
     finally:
         termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
         _on_resume(previous_handler)
+
+
+def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
+    """One key, unechoed, by name: "space", "enter", "up", "down", "left", "right",
+    "page_up", "page_down", "home", "end", "other" (any other cursor or function key), or the
+    character typed as `as_typed_key` reads it (so "G" stays "G", and Cyrillic en is "y").
+
+    Esc alone, Esc Esc, Esc with any key but a sequence's, and x (as_typed_key's) raise QuickExit.
+    Ctrl-D (or the end of input) raises EOFError; Ctrl-C raises KeyboardInterrupt, as a
+    signal (signals stay on) or as the character. The terminal's modes are put back however
+    this ends. On a Windows console the keys come through msvcrt (windows_keys.read_key).
+    """
+    try:
+        import termios
+    except ImportError:  # Windows: the console's keys come through msvcrt instead
+        from screener.terminal import windows_keys
+
+        keys = windows_keys.console_keys()
+        if keys is None:
+            raise
+        return windows_keys.read_key(keys)
+
+    descriptor = stream.fileno()
+    try:
+        saved = termios.tcgetattr(descriptor)
+    except termios.error as error:
+        if error.args[0] != errno.EIO:
+            raise
+        raise EOFError from None  # the terminal went away before the key was asked for
+    keys_mode = _keys_mode(saved)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+
+    def resumed(signum: int, frame: FrameType | None) -> None:
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+
+    previous_handler = _on_resume(resumed)
+    try:
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        while True:
+            chunk = _read_byte(descriptor)
+            for key in decoder.decode(chunk):  # nothing yet in the middle of a character
+                if key == ESCAPE:
+                    sequence = _escape_sequence(descriptor)
+                    if sequence is None:
+                        raise QuickExit
+                    return sequence_name(sequence)
+                return key_name(key)
+    finally:
+        with suppress(termios.error):  # a terminal that went away has no modes to put back
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        _on_resume(previous_handler)
+
+
+def _read_byte(descriptor: int) -> bytes:
+    """One byte; EOFError at the end of input, or when the terminal went away (EIO: the
+    terminal window closed, the ssh connection dropped)."""
+    try:
+        chunk = os.read(descriptor, 1)
+    except OSError as error:
+        if error.errno != errno.EIO:
+            raise
+        raise EOFError from None
+    if not chunk:
+        raise EOFError
+    return chunk
+
+
+@contextmanager
+def key_by_key(stream: TextIO) -> Iterator[None]:
+    """Hold the terminal in key-by-key mode (no echo, no line editing) across several
+    read_key calls, so a key pressed while the screen is drawn is neither echoed into it nor
+    held for a line; the modes are put back when the block ends, however it ends. Nothing
+    happens where there is no termios (a Windows console is always read raw) or no terminal."""
+    try:
+        import termios
+    except ImportError:
+        yield
+        return
+    try:
+        descriptor = stream.fileno()
+        saved = termios.tcgetattr(descriptor)
+    except (AttributeError, ValueError, OSError, termios.error):  # no terminal to set
+        yield
+        return
+    keys_mode = _keys_mode(saved)
+
+    def resumed(signum: int, frame: FrameType | None) -> None:
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+
+    previous_handler = _on_resume(resumed)
+    try:
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        yield
+    finally:
+        with suppress(termios.error):  # a terminal that went away has no modes to put back
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        _on_resume(previous_handler)
+
+
+def key_name(key: str) -> str:
+    """A key other than Esc by name, or as typed (both key readers share this):
+    Ctrl-C raises KeyboardInterrupt, Ctrl-D (or the NUL a Ctrl-D typed before the switch to
+    key-by-key mode leaves) EOFError, x (che, chi, fullwidth x) QuickExit."""
+    if key == "\x03":
+        raise KeyboardInterrupt
+    if key in ("\x04", "\x00"):
+        raise EOFError
+    if key in "\r\n":
+        return "enter"
+    if key == " ":
+        return "space"
+    typed = as_typed_key(key)
+    if is_exit_key(typed):
+        raise QuickExit
+    return typed
+
+
+SEQUENCE_NAMES = {"A": "up", "B": "down", "C": "right", "D": "left", "H": "home", "F": "end"}
+"""A cursor key's final byte (Esc [ A, Esc O A, and Esc [ 1 ; 5 A with Ctrl)."""
+
+TILDE_NAMES = {"1": "home", "7": "home", "4": "end", "8": "end", "5": "page_up", "6": "page_down"}
+"""An editing key's number (Esc [ 5 ~): the VT220's, and rxvt's 7 and 8 for Home and End."""
+
+
+def sequence_name(sequence: bytes) -> str:
+    """The key an escape sequence (the bytes after Esc) stands for; "other" if none we use."""
+    text = sequence.decode("ascii", errors="replace")
+    if len(text) < 2 or text[0] not in "[O":
+        return "other"
+    final, parameters = text[-1], text[1:-1]
+    if final == "~":
+        return TILDE_NAMES.get(parameters.split(";")[0], "other")
+    return SEQUENCE_NAMES.get(final, "other")
+
+
+def is_exit_key(key: str) -> bool:
+    """Whether a key typed is the quick-exit key, on any layout we read (che, chi, fullwidth)."""
+    return as_typed_key(key).lower() == QUICK_EXIT_KEY
+
+
+def _keys_mode(saved: list[Any]) -> list[Any]:
+    """The terminal's modes with line editing and echo off, one key at a time; signals on."""
+    import termios
+
+    keys_mode = list(saved)
+    keys_mode[0] &= ~termios.ICRNL  # input flags: see CR and LF apart, so CR LF is one end
+    keys_mode[3] &= ~(termios.ICANON | termios.ECHO)  # local flags: no line editing, no echo
+    keys_mode[6] = list(saved[6])
+    keys_mode[6][termios.VMIN], keys_mode[6][termios.VTIME] = 1, 0
+    return keys_mode
 
 
 def _on_resume(handler: object) -> object:
@@ -191,13 +349,23 @@ def _escape_sequence_follows(descriptor: int) -> bool:
     Esc alone, Esc Esc (a panicked double tap, as tmux and screen pass it on) and Esc with
     any other key are the quick exit: only [ and O start a sequence.
     """
+    return _escape_sequence(descriptor) is not None
+
+
+def _escape_sequence(descriptor: int) -> bytes | None:
+    """After an Esc: the CSI or SS3 sequence that followed (b"[A", b"[5~"), now consumed, or
+    None for the quick exit (nothing followed in time, or a key that starts no sequence)."""
     first = _next_byte(descriptor)
     if first not in (b"[", b"O"):
-        return False
+        return None
+    sequence = first
     while True:
         byte = _next_byte(descriptor)
-        if byte is None or 0x40 <= byte[0] <= 0x7E:  # the final byte, or it never came
-            return True
+        if byte is None:  # the rest never came: a sequence all the same, never Esc
+            return sequence
+        sequence += byte
+        if 0x40 <= byte[0] <= 0x7E:  # the final byte
+            return sequence
 
 
 def _waiting(descriptor: int) -> bool:

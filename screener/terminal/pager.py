@@ -1,78 +1,154 @@
-"""A summary taller than the screen, paged on a live terminal so its top is not scrolled away."""
+"""Our own pager: a text taller than the screen shown from its top, a page at a time.
+
+A summary or guide taller than the screen would scroll its top (the flags, the crisis words)
+out of view, so on a live terminal it is paged. `less` was used before and was measured out:
+
+- it writes to the process's standard output, not to the console screener draws on, so
+  `screener --format json > s.json` with a tall summary put the summary into the JSON file;
+- BusyBox less refuses -R -F -X -K -P; an unknown TERM stops less with "terminal is not fully
+  functional";
+- it has no quick exit (Esc, x), and its Esc swallows the next key;
+- Ctrl-C left only the first page on the screen.
+
+No other pager is started, whatever PAGER names, on purpose: privacy (a pager of the
+person's choosing may keep a history of searches or run LESSOPEN preprocessors over a
+summary of their answers), the quick exit (Esc and x must leave at once, from every screen),
+and one behaviour everywhere (the same keys, the same prompt in the person's language, on
+any terminal, with the contacts always drawn after it). PAGER is read for one thing only:
+`PAGER=cat` (or empty), the usual way to say "no pager", prints the text whole.
+"""
 
 from __future__ import annotations
 
-import codecs
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from rich.console import Console
 
-from screener.files.streams import LOOKALIKES_HANDLER
+from screener.terminal.host import Terminal, is_terminal
+from screener.terminal.keyboard import key_by_key, read_key, width_of
 
-PAGER = ("less", "-R", "-F", "-X", "-K")
-"""Colours kept (-R); a short text printed as it is (-F); what was read stays on the screen
-when less ends (-X), so the contacts at the end remain in view; Ctrl-C leaves (-K). The prompt
-(-Ps) is the person's language's, from the caller, with its own words on the last page."""
+CLEAR_VISIBLE_SCREEN = "\x1b[H\x1b[2J"
+"""Home and clear what is visible, not the scrollback: what was above stays where it was."""
 
-PRIVATE_LESS = {"LESSHISTFILE": "-", "LESSSECURE": "1", "LESS": "", "LESSOPEN": "", "LESSCLOSE": ""}
-"""No history file of searches (a person's summary may be searched), no shell escapes or
-editor, no preprocessors; the person's own LESS options are not applied over ours."""
+ERASE_LINE = "\r\x1b[2K"
+"""Back to the start of the line, and clear it: the prompt goes, the page stays."""
 
-Runner = Callable[..., Any]
+REVERSE, RESET = "\x1b[7m", "\x1b[0m"
+
+NEXT_PAGE = frozenset({"space", "f", "page_down"})
+NEXT_LINE = frozenset({"enter", "j", "down"})
+PREVIOUS_PAGE = frozenset({"b", "page_up"})
+PREVIOUS_LINE = frozenset({"k", "up"})
+TOP = frozenset({"g", "home"})
+BOTTOM = frozenset({"G", "end"})
+DONE = frozenset({"q", "Q"})
 
 
 def show_paged(
     console: Console,
     draw: Callable[[Console], None],
-    environ: Mapping[str, str],
+    terminal: Terminal,
     *,
     prompt: str,
     at_end: str,
-    run: Runner = subprocess.run,
-    interactive: bool | None = None,
     after: Callable[[Console], None] | None = None,
+    keys: Callable[[], str] | None = None,
 ) -> None:
-    """Draw on the console as always; on a live terminal, a text taller than the screen goes
-    through `less` from its top. Plain mode, pipes, PAGER=cat and machines without less
-    are unchanged. Once less ends, `after` draws what must stay in view whatever was read
-    (the contacts): a person who leaves the pager on its first page still sees them."""
-    live = console.is_terminal and (sys.stdin.isatty() if interactive is None else interactive)
-    paging_off = environ.get("PAGER") in ("", "cat")  # the usual way to say "no pager"
-    if not live or paging_off or environ.get("TERM") == "dumb":
-        draw(console)
-        return
+    """Draw on the console; a text taller than the terminal is paged on `console.file`.
+
+    Where keys cannot be read one by one, the console is no terminal, TERM is dumb, PAGER is
+    cat or empty, or the text fits, the text is written whole and that is all (`after` is
+    not called: what it would show is already in view). Else the pager shows the top page
+    with `prompt` (or `at_end` on the last page) in reverse video below it, and reads keys:
+    Space, f or Page Down a page on; Enter, j or Down a line; b or Page Up a page back; k or
+    Up a line back; g or Home the top; G or End the last page; q, Ctrl-C or Ctrl-D ends it.
+    Then the prompt is erased, the page stays, and `after(console)` draws what must be in
+    view whatever was read (the contacts). Esc and x raise QuickExit; the caller clears the
+    screen.
+
+    `keys` stands in for the keyboard (a test's): a function returning key names as
+    keyboard.read_key does. The terminal's modes are put back however this ends.
+    """
     with console.capture() as captured:
         draw(console)
     text = captured.get()
-    less = shutil.which("less")
-    if text.count("\n") < console.height or less is None:
-        console.file.write(text)
-        console.file.flush()
+    stream = console.file
+    lines = text.splitlines()
+    columns, rows = terminal.size(stream)
+    live = terminal.reads_keys and is_terminal(stream) and not terminal.dumb
+    paging_off = terminal.environ.get("PAGER") in ("", "cat")
+    if not live or paging_off or len(lines) < rows:
+        stream.write(text)
+        stream.flush()
         return
-    # The bytes are the console's own encoding, as the screen would get them (look-alikes where
-    # it lacks a character). less must not guess them from the locale: a locale named but not
-    # installed (an ssh session, a container) reads as ASCII, and every accent and line of a
-    # UTF-8 summary would show as <C3><A9>.
-    encoding = console.encoding
-    told = {"LESSCHARSET": "utf-8"} if codecs.lookup(encoding).name == "utf-8" else {}
-    given = text.encode(encoding, errors=LOOKALIKES_HANDLER)
-    try:
-        # less's own conditional: ?e (at the end) shows `at_end`, else `prompt`.
-        shown = f"?e{less_literal(at_end)}:{less_literal(prompt)}."
-        command = [less, *PAGER[1:], "-Ps" + shown]
-        run(command, input=given, env={**environ, **PRIVATE_LESS, **told}, check=False)
-    except OSError:  # less could not start: the summary is shown all the same
-        console.file.write(text)
-        console.file.flush()
-        return
+    if keys is None:
+
+        def keys() -> str:
+            return read_key(terminal.stdin, encoding=terminal.key_encoding)
+
+    with key_by_key(terminal.stdin):
+        _page(stream.write, stream.flush, lines, keys, (columns, rows), prompt, at_end)
+        stream.write(ERASE_LINE)
+        stream.flush()
     if after is not None:
         after(console)
 
 
-def less_literal(text: str) -> str:
-    """Text shown as written in a less prompt, where ? : . % and \\ have meanings."""
-    return "".join("\\" + character if character in "?:.%\\" else character for character in text)
+def _page(
+    write: Callable[[str], object],
+    flush: Callable[[], None],
+    lines: list[str],
+    keys: Callable[[], str],
+    size: tuple[int, int],
+    prompt: str,
+    at_end: str,
+) -> None:
+    """Show pages until the person is done; QuickExit propagates."""
+    columns, rows = size
+    height = rows - 1  # the last row holds the prompt
+    last_top = len(lines) - height
+    top = 0
+    shown = -1
+    try:
+        while True:
+            if top != shown:
+                page = lines[top : top + height]
+                words = at_end if top == last_top else prompt
+                write(CLEAR_VISIBLE_SCREEN + "\n".join(page) + "\n")
+                write(REVERSE + cut_to_width(words, columns - 1) + RESET)
+                flush()
+                shown = top
+            key = keys()
+            if key in DONE:
+                return
+            top = max(0, min(last_top, top + _movement(key, height, last_top, top)))
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C and Ctrl-D end the pager, not the run
+        return
+
+
+def _movement(key: str, height: int, last_top: int, top: int) -> int:
+    """How many lines a key moves the page (0 for a key the pager does not use)."""
+    if key in NEXT_PAGE:
+        return height
+    if key in NEXT_LINE:
+        return 1
+    if key in PREVIOUS_PAGE:
+        return -height
+    if key in PREVIOUS_LINE:
+        return -1
+    if key in TOP:
+        return -top
+    if key in BOTTOM:
+        return last_top - top
+    return 0
+
+
+def cut_to_width(text: str, columns: int) -> str:
+    """The text's start, at most `columns` wide (a wide character is two): the prompt must
+    stay on its one line, or the terminal scrolls and the page's top line is lost."""
+    used = 0
+    for index, character in enumerate(text):
+        used += width_of(character)
+        if used > columns:
+            return text[:index]
+    return text

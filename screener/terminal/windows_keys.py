@@ -8,10 +8,11 @@ from typing import Protocol, cast
 
 from screener.terminal.keyboard import (
     ESCAPE,
-    QUICK_EXIT_KEY,
     QuickExit,
     erase_last,
     finished,
+    is_exit_key,
+    key_name,
     width_of,
 )
 
@@ -20,6 +21,19 @@ from screener.terminal.keyboard import (
 SPECIAL_KEY_LEADS = ("\x00", "\xe0")
 CTRL_C, CTRL_D, CTRL_U, CTRL_Z = "\x03", "\x04", "\x15", "\x1a"
 BACKSPACE = "\x08"
+
+SPECIAL_KEY_NAMES = {
+    "H": "up",
+    "P": "down",
+    "K": "left",
+    "M": "right",
+    "I": "page_up",
+    "Q": "page_down",
+    "G": "home",
+    "O": "end",
+}
+"""The code getwch() gives after the lead for the keys the pager uses (the BIOS scan codes);
+any other special key is "other"."""
 
 
 class ConsoleKeys(Protocol):
@@ -51,7 +65,8 @@ def read_line(
     getwch() reads the console raw, so Esc reaches us rather than the console's line editor
     (which would clear the line with it), and Ctrl-C arrives as a character: it raises
     KeyboardInterrupt here. Ctrl-Z (Windows' end of input) or Ctrl-D on an empty line raises
-    EOFError at once, with no Enter needed.
+    EOFError at once, with no Enter needed. The first key is read as `as_typed_key` reads it,
+    so x on a Russian or Greek layout, or fullwidth, leaves too.
     """
     if prompt is not None:
         prompt()
@@ -77,10 +92,25 @@ def read_line(
             write("\b \b" * width_of("".join(typed)))
             typed.clear()
         elif key.isprintable():
-            if first_key_exits and not typed and key.lower() == QUICK_EXIT_KEY:
+            if first_key_exits and not typed and is_exit_key(key):
                 raise QuickExit
             typed.append(key)
             write(key)
+
+
+def read_key(keys: ConsoleKeys) -> str:
+    """One key by name, as keyboard.read_key names it: "space", "enter", "up", "page_down",
+    ..., "other", or the character as `as_typed_key` reads it. Esc and x raise QuickExit,
+    Ctrl-C KeyboardInterrupt, Ctrl-Z and Ctrl-D EOFError. The console is read raw already,
+    so there are no modes to put back."""
+    key = keys.getwch()
+    if key in SPECIAL_KEY_LEADS and _is_special_key(keys, key):
+        return SPECIAL_KEY_NAMES.get(keys.getwch(), "other")
+    if key == ESCAPE:
+        raise QuickExit
+    if key == CTRL_Z:
+        raise EOFError
+    return key_name(key)
 
 
 def _is_special_key(keys: ConsoleKeys, lead: str) -> bool:

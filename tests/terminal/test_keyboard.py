@@ -10,14 +10,17 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
-from rich.console import Console
 
-from screener.terminal.console import clear_screen
+from screener.terminal.console import Screen, clear_screen
+from screener.terminal.host import Terminal
 from screener.terminal.keyboard import (
     CLEAR_SCREEN_AND_SCROLLBACK,
     QuickExit,
     is_quick_exit,
+    key_by_key,
+    read_key,
     read_line,
+    sequence_name,
 )
 
 try:
@@ -111,7 +114,8 @@ def test_clearing_the_screen(
     sender, stream = terminal
     output = os.fdopen(os.dup(stream.fileno()), "w") if on_a_terminal else io.StringIO()
     with output:
-        clear_screen(Console(file=output, force_terminal=not plain), {"TERM": term})
+        host = Terminal(stdin=stream, stdout=output, stderr=output, environ={"TERM": term})
+        clear_screen(Screen(file=output, force_terminal=not plain, terminal=host))
         output.flush()
         if on_a_terminal:
             shown = os.read(sender, 100).decode() if _ready(sender) else ""
@@ -286,3 +290,231 @@ def test_after_ctrl_z_and_fg_the_keys_and_prompt_come_back(
     assert line == "abc"
     assert drawn == [True, True]
     assert "ab" in echoed[echoed.index("\r\n") :]
+
+
+# --- the terminal's own encoding ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_non_utf_8_terminal_types_in_its_own_encoding(
+    terminal: tuple[int, io.TextIOWrapper], encoding: str
+) -> None:
+    """A terminal set to Latin-1 or cp1252 sends "í" as the one byte 0xED."""
+    sender, stream = terminal
+    os.write(sender, b"S\xed\r")
+    assert read_line(lambda _: None, stream, encoding=encoding) == "S\u00ed"
+
+
+def test_cp1252_letters_latin_1_lacks(terminal: tuple[int, io.TextIOWrapper]) -> None:
+    sender, stream = terminal
+    os.write(sender, b"\x93S\xed\x94 \x80\r")  # curly quotes and the euro sign
+    assert read_line(lambda _: None, stream, encoding="cp1252") == "\u201cS\u00ed\u201d \u20ac"
+
+
+def test_a_byte_that_is_no_text_in_the_encoding_is_a_replacement(
+    terminal: tuple[int, io.TextIOWrapper],
+) -> None:
+    sender, stream = terminal
+    os.write(sender, b"S\xed\r")  # Latin-1 typed at a reader told UTF-8
+    assert read_line(lambda _: None, stream) == "S\ufffd"
+
+
+# --- x on other layouts: the same quick exit --------------------------------------------
+
+OTHER_XS = ["\N{GREEK SMALL LETTER CHI}", "\N{CYRILLIC SMALL LETTER CHE}", "\uff58", "\u0427"]
+
+
+@pytest.mark.parametrize("typed", OTHER_XS)
+def test_x_on_another_layout_is_the_quick_exit(
+    terminal: tuple[int, io.TextIOWrapper], typed: str
+) -> None:
+    with pytest.raises(QuickExit):
+        type_keys(terminal, typed.encode() + b"\r")
+
+
+@pytest.mark.parametrize("typed", OTHER_XS)
+def test_x_on_another_layout_is_a_letter_in_free_text(
+    terminal: tuple[int, io.TextIOWrapper], typed: str
+) -> None:
+    sender, stream = terminal
+    os.write(sender, typed.encode() + b"\r")
+    assert read_line(lambda _: None, stream, first_key_exits=False) == typed
+
+
+@pytest.mark.parametrize("typed", OTHER_XS)
+def test_a_line_of_x_on_another_layout_is_the_quick_exit(typed: str) -> None:
+    assert is_quick_exit(f" {typed} ")
+    assert not is_quick_exit(typed, first_key_exits=False)
+
+
+# --- read_key: one key by name, for the pager --------------------------------------------
+
+
+def press(terminal: tuple[int, io.TextIOWrapper], keys: bytes, encoding: str = "utf-8") -> str:
+    sender, stream = terminal
+    os.write(sender, keys)
+    return read_key(stream, encoding=encoding)
+
+
+@pytest.mark.parametrize(
+    ("keys", "name"),
+    [
+        (b" ", "space"),
+        (b"\r", "enter"),
+        (b"\n", "enter"),
+        (b"\x1b[A", "up"),
+        (b"\x1b[B", "down"),
+        (b"\x1bOA", "up"),  # application cursor mode
+        (b"\x1bOB", "down"),
+        (b"\x1b[C", "right"),
+        (b"\x1b[D", "left"),
+        (b"\x1b[5~", "page_up"),
+        (b"\x1b[6~", "page_down"),
+        (b"\x1b[H", "home"),
+        (b"\x1b[F", "end"),
+        (b"\x1bOH", "home"),
+        (b"\x1bOF", "end"),
+        (b"\x1b[1~", "home"),
+        (b"\x1b[4~", "end"),
+        (b"\x1b[7~", "home"),  # rxvt
+        (b"\x1b[8~", "end"),
+        (b"\x1b[1;5A", "up"),  # with Ctrl
+        (b"\x1b[5;2~", "page_up"),  # with Shift
+        (b"\x1bOP", "other"),  # F1
+        (b"\x1b[3~", "other"),  # Delete
+        (b"q", "q"),
+        (b"G", "G"),
+        (b"g", "g"),
+        ("\N{CYRILLIC SMALL LETTER EN}".encode(), "y"),
+        ("\N{FULLWIDTH LATIN SMALL LETTER Q}".encode(), "q"),
+        ("\u00e9".encode(), "\u00e9"),
+    ],
+)
+def test_read_key_names_keys(
+    terminal: tuple[int, io.TextIOWrapper], keys: bytes, name: str
+) -> None:
+    assert press(terminal, keys) == name
+
+
+def test_read_key_reads_one_key_and_leaves_the_next(
+    terminal: tuple[int, io.TextIOWrapper],
+) -> None:
+    assert press(terminal, b"\x1b[6~ j") == "page_down"
+    _, stream = terminal
+    assert [read_key(stream), read_key(stream)] == ["space", "j"]
+
+
+def test_read_key_decodes_in_the_terminals_encoding(
+    terminal: tuple[int, io.TextIOWrapper],
+) -> None:
+    assert press(terminal, b"\xed", encoding="latin-1") == "\u00ed"
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        b"\x1b",
+        b"\x1b\x1b",
+        b"\x1bq",  # Esc and a key: the key does not reach the pager
+        b"x",
+        b"X",
+        "\N{GREEK SMALL LETTER CHI}".encode(),
+        "\N{CYRILLIC SMALL LETTER CHE}".encode(),
+    ],
+)
+def test_read_key_quick_exit(terminal: tuple[int, io.TextIOWrapper], keys: bytes) -> None:
+    import termios
+
+    _, stream = terminal
+    before = termios.tcgetattr(stream.fileno())
+    with pytest.raises(QuickExit):
+        press(terminal, keys)
+    assert termios.tcgetattr(stream.fileno()) == before
+
+
+def test_read_key_ctrl_d_is_the_end_of_input(terminal: tuple[int, io.TextIOWrapper]) -> None:
+    with pytest.raises(EOFError):
+        press(terminal, b"\x04")
+
+
+@pytest.mark.parametrize("while_waiting", [False, True])
+def test_read_key_when_the_terminal_goes_away(while_waiting: bool) -> None:
+    """The terminal window closed or the ssh connection dropped: the end of input."""
+    sender, reader = os.openpty()
+    with os.fdopen(reader, encoding="utf-8") as stream:
+        hang_up = threading.Timer(0.05 if while_waiting else 0, os.close, (sender,))
+        hang_up.start()
+        if not while_waiting:
+            hang_up.join()
+        try:
+            with pytest.raises(EOFError):
+                read_key(stream)
+        finally:
+            hang_up.join()
+
+
+def test_read_key_ctrl_c_as_a_character_is_an_interrupt(
+    terminal: tuple[int, io.TextIOWrapper],
+) -> None:
+    """With signals on, the line discipline turns Ctrl-C into SIGINT (the pexpect tests in
+    test_pager.py press it so); where a terminal passes it through, it is still Ctrl-C."""
+    import termios
+
+    _, stream = terminal
+    descriptor = stream.fileno()
+    modes = termios.tcgetattr(descriptor)
+    modes[3] &= ~termios.ISIG
+    termios.tcsetattr(descriptor, termios.TCSANOW, modes)
+    with pytest.raises(KeyboardInterrupt):
+        press(terminal, b"\x03")
+    assert termios.tcgetattr(descriptor) == modes
+
+
+def test_read_key_keeps_signals_on(terminal: tuple[int, io.TextIOWrapper]) -> None:
+    import termios
+
+    _, stream = terminal
+    seen: list[int] = []
+
+    def press_q() -> None:  # records the modes the key meets, then presses it
+        seen.append(termios.tcgetattr(stream.fileno())[3])
+        os.write(terminal[0], b"q")
+
+    later = threading.Timer(0.05, press_q)
+    later.start()
+    try:
+        assert read_key(stream) == "q"
+    finally:
+        later.join()
+    assert seen and seen[0] & termios.ISIG and not seen[0] & (termios.ICANON | termios.ECHO)
+
+
+def test_key_by_key_holds_the_mode_across_keys_and_puts_it_back(
+    terminal: tuple[int, io.TextIOWrapper],
+) -> None:
+    import termios
+
+    sender, stream = terminal
+    descriptor = stream.fileno()
+    before = termios.tcgetattr(descriptor)
+    with pytest.raises(QuickExit), key_by_key(stream):
+        os.write(sender, b" ")
+        assert read_key(stream) == "space"
+        # between keys (while a page is drawn) nothing is echoed or held for a line
+        assert not termios.tcgetattr(descriptor)[3] & (termios.ICANON | termios.ECHO)
+        os.write(sender, b"x")
+        read_key(stream)
+    assert termios.tcgetattr(descriptor) == before
+
+
+def test_key_by_key_without_a_terminal_does_nothing() -> None:
+    with key_by_key(io.StringIO()):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("sequence", "name"),
+    [(b"[A", "up"), (b"[", "other"), (b"", "other"), (b"[9~", "other"), (b"Z", "other")],
+)
+def test_sequence_names(sequence: bytes, name: str) -> None:
+    assert sequence_name(sequence) == name

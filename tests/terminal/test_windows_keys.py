@@ -128,3 +128,80 @@ def test_without_termios_or_msvcrt_lines_are_read(monkeypatch: pytest.MonkeyPatc
 def test_a_pipe_is_read_as_lines_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole())
     assert not keyboard.can_read_keys(io.StringIO())
+
+
+# --- x on other layouts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "\N{GREEK SMALL LETTER CHI}",
+        "\N{CYRILLIC SMALL LETTER CHE}",
+        "\N{FULLWIDTH LATIN SMALL LETTER X}",
+    ],
+)
+def test_x_on_another_layout_is_the_quick_exit(key: str) -> None:
+    with pytest.raises(QuickExit):
+        read(key, "\r")
+    line = windows_keys.read_line(lambda _: None, FakeConsole(key, "\r"), first_key_exits=False)
+    assert line == key  # in free text, a letter
+
+
+# --- read_key: one key by name, for the pager --------------------------------------------
+
+PAGE_UP, PAGE_DOWN, HOME, END = ("\xe0", "I"), ("\xe0", "Q"), ("\xe0", "G"), ("\xe0", "O")
+DOWN, LEFT, RIGHT = ("\xe0", "P"), ("\xe0", "K"), ("\xe0", "M")
+
+
+@pytest.mark.parametrize(
+    ("press", "name"),
+    [
+        (" ", "space"),
+        ("\r", "enter"),
+        (UP, "up"),
+        (DOWN, "down"),
+        (LEFT, "left"),
+        (RIGHT, "right"),
+        (PAGE_UP, "page_up"),
+        (PAGE_DOWN, "page_down"),
+        (HOME, "home"),
+        (END, "end"),
+        (("\x00", "H"), "up"),  # the numeric keypad's arrows lead with NUL
+        (F1, "other"),
+        ("q", "q"),
+        ("G", "G"),
+        ("\xe0", "\xe0"),  # "à" typed: a letter, not a lead
+        ("\N{CYRILLIC SMALL LETTER EN}", "y"),
+        ("\N{FULLWIDTH LATIN SMALL LETTER Q}", "q"),
+    ],
+)
+def test_read_key_names_keys(press: str | tuple[str, str], name: str) -> None:
+    console = FakeConsole(press, "never read")
+    assert windows_keys.read_key(console) == name
+    assert list(console.presses) == ["never read"] and console.slot is None
+
+
+@pytest.mark.parametrize(
+    ("press", "raised"),
+    [
+        ("\x1b", QuickExit),
+        ("x", QuickExit),
+        ("X", QuickExit),
+        ("\N{GREEK SMALL LETTER CHI}", QuickExit),
+        ("\x03", KeyboardInterrupt),
+        ("\x1a", EOFError),
+        ("\x04", EOFError),
+    ],
+)
+def test_read_key_leaving(press: str, raised: type[BaseException]) -> None:
+    with pytest.raises(raised):
+        windows_keys.read_key(FakeConsole(press))
+
+
+def test_a_windows_console_reads_a_key_through_msvcrt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "termios", None)
+    monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole(PAGE_DOWN))
+    assert keyboard.read_key(Terminal()) == "page_down"
+    with keyboard.key_by_key(Terminal()):  # the console is read raw: nothing to set
+        pass
