@@ -1,8 +1,5 @@
 """Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
 
-import os
-import shutil
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,10 +29,12 @@ from screener.cli_conventions import (
     choice,
     record_format,
     reported_errors,
+    run_app,
     seconds,
     with_default_command,
 )
 from screener.render import ExplainFormat, FhirExport
+from screener.terminal.host import Terminal
 
 app = typer.Typer(
     add_completion=True,
@@ -45,6 +44,16 @@ app = typer.Typer(
 )
 
 COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir", "explain", "demo")
+
+_started: list[Terminal] = []
+"""The terminal main() made as the program started; a test's CliRunner skips main(), and its
+command then makes one of the streams the runner gave it."""
+
+
+def _terminal() -> Terminal:
+    """The one terminal object, passed down from here: nothing below reads the streams, the
+    environment or the platform for itself."""
+    return _started[-1] if _started else Terminal.from_process()
 
 
 def _print_version(value: bool) -> None:
@@ -94,8 +103,10 @@ def run(
     projector: ProjectorOption = False,
 ) -> None:
     """Take the self-check (the default when no command is given)."""
-    output_format = record_format(requested_format, output)
+    terminal = _terminal()
+    output_format = record_format(requested_format, output, terminal.stderr)
     from screener.commands import outcome, screening
+    from screener.commands.session import Session, Who
 
     options = screening.Options(
         bank=bank,
@@ -111,14 +122,15 @@ def run(
         projector=projector,
         rescore=rescore,
     )
-    with reported_errors():
+    with reported_errors(terminal, keep_screen=keep_screen):
         if trainer:
             from screener.commands import trainer as trainer_tools
 
             trainer_tools.check_replay_options(answers, output_format, output)
         screening.preflight(options)
-        setup = screening.prepare(options, os.environ)
-        code = outcome.self_check(setup, options, os.environ, trainer=trainer)
+        setup = screening.prepare(options, terminal)
+        session = Session(Who.SELF, terminal, options)
+        code = outcome.self_check(setup, session, trainer=trainer)
     if code:
         raise typer.Exit(code)
 
@@ -141,7 +153,8 @@ def intake(
     rescore: RescoreOption = False,
 ) -> None:
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
-    output_format = record_format(requested_format, output)
+    terminal = _terminal()
+    output_format = record_format(requested_format, output, terminal.stderr)
     from screener.commands import intake as intake_run
     from screener.commands import screening
 
@@ -159,8 +172,8 @@ def intake(
         projector=projector,
         rescore=rescore,
     )
-    with reported_errors():
-        code = intake_run.run(options, client, os.environ, counsellor)
+    with reported_errors(terminal, keep_screen=keep_screen):
+        code = intake_run.run(options, client, terminal, counsellor)
     if code:
         raise typer.Exit(code)
 
@@ -191,13 +204,14 @@ def export_fhir(
     from screener.files.writing import write_private, write_record
     from screener.safetext import one_line
 
-    with reported_errors():
-        text = fhir.export_questionnaire(bank, lang, os.environ, form, region)
+    terminal = _terminal()
+    with reported_errors(terminal):
+        text = fhir.export_questionnaire(bank, lang, terminal.environ, form, region)
         if output is None:
-            write_record(sys.stdout, text)
+            write_record(terminal.stdout, text)
         else:
             write_private(output, text, force=force)
-            sys.stderr.write(one_line(f"Saved to {output}") + "\n")
+            terminal.stderr.write(one_line(f"Saved to {output}") + "\n")
 
 
 @app.command(cls=Command)
@@ -205,8 +219,9 @@ def banks() -> None:
     """List the bundled question banks."""
     from screener.commands import banks as bank_commands
 
-    with reported_errors():
-        sys.stdout.write(bank_commands.list_banks())
+    terminal = _terminal()
+    with reported_errors(terminal):
+        terminal.stdout.write(bank_commands.list_banks())
 
 
 @app.command(cls=Command, short_help="Check bank and contacts files.")
@@ -218,9 +233,10 @@ def validate(
     """Check bank and contacts files; print file:line:col: message for each problem."""
     from screener.commands import banks as bank_commands
 
-    with reported_errors():
+    terminal = _terminal()
+    with reported_errors(terminal):
         lines, ok = bank_commands.validate_files(files)
-        sys.stdout.write("".join(line + "\n" for line in lines))
+        terminal.stdout.write("".join(line + "\n" for line in lines))
         if not ok:
             raise typer.Exit(1)
 
@@ -234,11 +250,12 @@ def resources(
     """Show the help contacts a summary would list, with when and where each was checked."""
     from screener.commands.resources import describe_resources
 
-    with reported_errors():
+    terminal = _terminal()
+    with reported_errors(terminal):
         # On a terminal, lines wrap at spaces; into a pipe or file they stay one a contact field.
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        listed = describe_resources(region, os.environ, resources, language=lang, width=width)
-        sys.stdout.write(listed)
+        width = terminal.size(terminal.stdout)[0] if terminal.stdout_is_terminal else None
+        listed = describe_resources(region, terminal, resources, language=lang, width=width)
+        terminal.stdout.write(listed)
 
 
 @app.command(cls=Command, short_help="Show how a bank works, for trainers.")
@@ -273,13 +290,13 @@ def explain(
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
     from screener.commands import trainer
 
-    with reported_errors():
+    terminal = _terminal()
+    with reported_errors(terminal):
         trainer.explain(
             bank,
             output_format,
             plain,
-            os.environ,
-            sys.stdout,
+            terminal,
             language=lang,
             projector=projector,
         )
@@ -320,7 +337,8 @@ def demo(
     and a what-if where you flip answers by number. Without a persona, list them."""
     from screener.commands import trainer
 
-    with reported_errors():
+    terminal = _terminal()
+    with reported_errors(terminal):
         try:
             finished = trainer.demo(
                 persona,
@@ -328,31 +346,36 @@ def demo(
                 bank=bank,
                 region=region,
                 plain=plain,
-                environ=os.environ,
-                stream=sys.stdout,
+                terminal=terminal,
                 language=lang,
                 projector=projector,
             )
         except (KeyboardInterrupt, EOFError):
-            sys.stdout.write("\n")
+            terminal.stdout.write("\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         if not finished:
             raise typer.Exit(EXIT_INTERRUPTED)
 
 
-def main() -> None:
-    from screener.files.streams import draw_on_any_console, is_closed_pipe, silence_stdout
+def main(arguments: list[str] | None = None) -> None:
+    """The console script's body: the terminal object is made here, once, and the command
+    line parsed; Click's own errors are shown as text (an option value holding an escape
+    sequence is never echoed raw to the terminal)."""
+    from screener.files.streams import is_closed_pipe, silence
 
-    draw_on_any_console(sys.stdout, sys.stderr)
+    terminal = Terminal.from_process()
+    _started.append(terminal)
+    args = with_default_command(list(arguments if arguments is not None else terminal.arguments))
     try:
         try:
-            app(args=with_default_command(sys.argv[1:]), prog_name="screener")
+            code = run_app(app, args, terminal)
         finally:
-            sys.stdout.flush()  # here, not at exit: a full disk is then one line, not a trace
+            terminal.stdout.flush()  # here, not at exit: a full disk is then one line, not a trace
     except OSError as error:
         if is_closed_pipe(error):  # `screener ... | head`: quiet, as Click has it
-            silence_stdout()
+            silence(terminal.stdout)
             raise SystemExit(1) from None
-        sys.stderr.write(f"Error: could not write the output: {error.strerror or error}\n")
-        silence_stdout()  # what is still buffered would fail again at exit
+        terminal.stderr.write(f"Error: could not write the output: {error.strerror or error}\n")
+        silence(terminal.stdout)  # what is still buffered would fail again at exit
         raise SystemExit(1) from None
+    raise SystemExit(code)

@@ -3,18 +3,19 @@ choices, the options several commands share, and which command a first word mean
 
 import contextlib
 import enum
-import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
 from typer.core import TyperArgument, TyperCommand
 
 from screener.render import Format
+from screener.rules.endings import ExitCode
+from screener.safetext import printable
+from screener.terminal.host import Terminal
 
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = ExitCode.ENDED_EARLY
 
 
 class Command(TyperCommand):
@@ -155,7 +156,7 @@ def with_default_command(args: list[str]) -> list[str]:
     return ["run", *args]
 
 
-def record_format(requested: Optional[Format], output: Optional[Path]) -> Format:
+def record_format(requested: Optional[Format], output: Optional[Path], warnings: TextIO) -> Format:
     """--format if given; else the --output file's extension; else text, saying so on stderr
     when the extension names no format (the record is still written)."""
     from screener.render import format_for_path
@@ -166,7 +167,7 @@ def record_format(requested: Optional[Format], output: Optional[Path]) -> Format
         return Format.text
     found = format_for_path(output)
     if found is None:
-        sys.stderr.write(
+        warnings.write(
             f"Writing text: '{output.suffix or output.name}' is not an extension screener "
             "knows (.txt, .md, .json, .fhir.json); add --format to choose.\n"
         )
@@ -237,11 +238,13 @@ RegionOrAnywhereOption = Annotated[
 
 
 @contextlib.contextmanager
-def reported_errors() -> Iterator[None]:
+def reported_errors(terminal: Terminal, *, keep_screen: bool = False) -> Iterator[None]:
     """The project's own errors become one line on stderr and their exit code.
 
     Ctrl-C anywhere else (while a file is written, say) ends with 130, as during the
-    questions, rather than Click's "Aborted!" and 1.
+    questions, rather than Click's "Aborted!" and 1. A quick exit from a screen that does not
+    clear for itself (the demo, the what-if) clears through the one clearing path, honouring
+    --keep-screen.
     """
     from screener.errors import ScreenerError
     from screener.safetext import one_line
@@ -250,15 +253,49 @@ def reported_errors() -> Iterator[None]:
     try:
         yield
     except ScreenerError as error:
-        sys.stderr.write(f"Error: {one_line(str(error))}\n")
+        terminal.stderr.write(f"Error: {one_line(str(error))}\n")
         raise typer.Exit(error.exit_code) from None
     except QuickExit:
-        # Screens that do not clear for themselves (demo, what-if) still leave nothing shown.
-        from screener.terminal.console import clear_terminal
+        if not keep_screen:
+            from screener.terminal.console import clear_screen, make_console
 
-        if sys.stdout.isatty():  # on a Windows console, through its own means
-            clear_terminal(sys.stdout, os.environ)
+            clear_screen(make_console(terminal, terminal.stdout, plain=True))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        terminal.stderr.write("\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+class _ShownAsText:
+    """Standard error for Click's own messages, with control characters made harmless: an
+    option value such as $'\\e[2J' is echoed in "is not a region", never obeyed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(printable(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False  # Click then adds no colour of its own
+
+
+def run_app(app: typer.Typer, args: list[str], terminal: Terminal) -> int:
+    """Run the Typer app on `args`: its exit code. Usage errors are shown as text."""
+    from typer.exceptions import TyperException
+
+    try:
+        code = app(args=args, prog_name="screener", standalone_mode=False)
+    except typer.Abort:  # Ctrl-D at one of Click's own prompts
+        terminal.stderr.write("\n")
+        return EXIT_INTERRUPTED
+    except TyperException as error:  # Click's usage errors: a bad option, an unknown command
+        show: Callable[..., None] | None = getattr(error, "show", None)
+        if show is None:
+            raise
+        show(file=_ShownAsText(terminal.stderr))
+        return int(getattr(error, "exit_code", ExitCode.USAGE))
+    return code if isinstance(code, int) else 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 
 TERRITORY_VARIABLES = ("LC_ALL", "LC_TELEPHONE", "LC_ADDRESS", "LANG")
@@ -49,7 +48,7 @@ def locale_languages(environ: Mapping[str, str]) -> list[str]:
 
 def with_system_locale(
     environ: Mapping[str, str],
-    platform: str = sys.platform,
+    platform: str,
     read: Callable[[], str | None] | None = None,
 ) -> Mapping[str, str]:
     """Windows sets none of the variables: there the user's own locale ("en-GB") acts as LANG."""

@@ -301,3 +301,39 @@ def unbroken(text: str) -> str:
     """Text with every space and line break taken out: a long path is folded at the screen's
     width wherever it falls (before its last dot, say), so words are compared, not wrapping."""
     return "".join(text.split())
+
+
+class Spawned(Session):
+    """A Session of any program at any size: a shell line, say, where the shell decides where
+    standard output goes (`exec screener ... > FILE`, `screener ... | cat > FILE`) while
+    standard input and standard error stay the pseudo-terminal."""
+
+    def __init__(  # the same Session, spawned otherwise
+        self,
+        program: str,
+        args: list[str],
+        env: dict[str, str],
+        columns: int = 80,
+        rows: int = 50,
+    ) -> None:
+        import pexpect
+
+        self.transcript = io.StringIO()
+        self.child = pexpect.spawn(
+            program,
+            args,
+            env={"PAGER": "cat", **env},
+            dimensions=(rows, columns),
+            encoding="utf-8",
+            codec_errors="replace",
+            timeout=TIMEOUT,
+        )
+        self.child.logfile_read = self.transcript
+        self.child.delaybeforesend = None
+
+
+def shell_quoted(words: Iterable[str | Path]) -> str:
+    """Words as one POSIX shell line, each quoted."""
+    import shlex
+
+    return " ".join(shlex.quote(str(word)) for word in words)

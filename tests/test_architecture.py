@@ -138,3 +138,76 @@ def test_a_json_replay_loads_no_rich_and_no_screens() -> None:
     )
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr.strip().splitlines()[-1] == "[]"
+
+
+# What only the terminal object (screener/terminal/host.py) may read: the standard streams, the
+# environment and the platform. launch.py answers --version from the command line before
+# anything loads (its start-up budget), and reads nothing else.
+PROCESS_STATE = {
+    ("sys", "stdin"),
+    ("sys", "stdout"),
+    ("sys", "stderr"),
+    ("sys", "__stdin__"),
+    ("sys", "__stdout__"),
+    ("sys", "__stderr__"),
+    ("sys", "argv"),
+    ("sys", "platform"),
+    ("sys", "builtin_module_names"),
+    ("os", "environ"),
+    ("os", "environb"),
+    ("os", "getenv"),
+    ("os", "name"),
+    ("os", "get_terminal_size"),
+    ("shutil", "get_terminal_size"),
+    ("platform", "system"),
+}
+READS_THE_PROCESS = {"terminal/host.py": PROCESS_STATE, "launch.py": {("sys", "argv")}}
+
+
+def _process_state_read(path: Path) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            pair = (node.value.id, node.attr)
+            if pair in PROCESS_STATE:
+                found.append((".".join(pair), node.lineno))
+        elif isinstance(node, ast.ImportFrom) and node.module in {"sys", "os", "shutil"}:
+            for alias in node.names:
+                if (node.module, alias.name) in PROCESS_STATE:
+                    found.append((f"from {node.module} import {alias.name}", node.lineno))
+    return found
+
+
+def test_only_the_terminal_object_reads_the_streams_the_environment_and_the_platform() -> None:
+    """One object owns the terminal (docs/architecture.md): made once in cli.py and passed
+    down, so a test can hand any command the streams and environment it wants to watch."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        allowed = READS_THE_PROCESS.get(relative, set())
+        for what, line in _process_state_read(path):
+            if tuple(what.split(".")) not in allowed:
+                offenders.append(f"screener/{relative}:{line}: {what}")
+    assert offenders == []
+
+
+def test_the_process_state_check_finds_what_it_looks_for(tmp_path: Path) -> None:
+    """The check above is not vacuous: each kind of read is found."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import os, sys, shutil\nfrom os import environ\n"
+        "sys.stdin.read(); sys.stdout; os.environ.get('X'); sys.platform\n"
+        "shutil.get_terminal_size(); os.getenv('Y')\n",
+        encoding="utf-8",
+    )
+    found = {what for what, _ in _process_state_read(sample)}
+    assert found == {
+        "from os import environ",
+        "sys.stdin",
+        "sys.stdout",
+        "os.environ",
+        "sys.platform",
+        "shutil.get_terminal_size",
+        "os.getenv",
+    }

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screener.files import bundled
 from screener.files.contacts import find_service, load_contacts
 from screener.files.wording import DEFAULT_LANGUAGE
-from screener.locales import locale_languages, with_system_locale
+from screener.locales import locale_languages
 from screener.models.contacts import Region, ServiceContacts
 from screener.rules.contacts import choose_region, contacts_to_show, region_is_known
 from screener.safetext import one_line
+
+if TYPE_CHECKING:
+    from screener.terminal.host import Terminal
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,9 @@ class Shown:
     service_file: Path | None
 
 
-def warn_on_stderr(message: str) -> None:
-    sys.stderr.write(one_line(f"screener: {message}") + "\n")
-
-
 def find_place(requested: str | None, environ: Mapping[str, str]) -> Place:
-    """--region, else the locale's territory (the user's locale on Windows), else the fallback."""
-    environ = with_system_locale(environ)
+    """--region, else the locale's territory (the user's locale on Windows: the terminal's
+    environment carries it as LANG), else the fallback."""
     book = load_contacts(bundled.contacts_file())
     region = choose_region(book, requested, environ)
     return Place(region, known=bool(requested) or region_is_known(book, environ))
@@ -50,16 +49,23 @@ def contacts_for(
     region: Region,
     service_file: Path | None,
     language: str,
-    environ: Mapping[str, str],
+    terminal: Terminal,
     *,
-    warn: Callable[[str], None] = warn_on_stderr,
+    warn: Callable[[str], None] | None = None,
 ) -> Shown:
     """The region's contacts and a service's own (--resources, else the config file), in order.
 
     An explicit --resources file that is broken stops the command (exit 1), before any
-    question; a broken config file only warns, so help is never kept from anyone.
+    question; a broken config file only warns (on standard error unless `warn` is given), so
+    help is never kept from anyone.
     """
-    service, found_at = find_service(service_file, environ, warn=warn)
+
+    def warn_on_stderr(message: str) -> None:
+        terminal.stderr.write(one_line(f"screener: {message}") + "\n")
+
+    service, found_at = find_service(
+        service_file, terminal.environ, terminal.platform, warn=warn or warn_on_stderr
+    )
     return Shown(contacts_to_show(region, service, language), service, found_at)
 
 
@@ -68,7 +74,7 @@ def language_for(requested: str | None, environ: Mapping[str, str], region: Regi
     region's own (Spanish in Spain and Mexico), else English."""
     if requested:
         return requested.lower().replace("-", "_").split("_")[0]
-    asked = [*locale_languages(with_system_locale(environ)), region.language]
+    asked = [*locale_languages(environ), region.language]
     return next(
         (code for code in asked if code and bundled.strings_file(code) is not None),
         DEFAULT_LANGUAGE,

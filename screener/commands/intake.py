@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screener.commands import outcome, screening
-from screener.errors import ScreenerError, UsageError
-from screener.files.writing import write_private
-from screener.render import Format, format_for_path
+from screener.commands import outcome, records, screening
+from screener.commands.session import Session, Who
+from screener.errors import UsageError
 from screener.rules import result as results
 from screener.rules.review import MAX_CLIENT_REFERENCE, fits
-from screener.safetext import one_line
 
 if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
     from screener.commands.screening import Options, Setup
     from screener.models.result import Result
-    from screener.rules.walk import Walk
+    from screener.rules.walk import State, Walk
     from screener.terminal.console import Screen
+    from screener.terminal.counsellor import CounsellorConsoleAsker
+    from screener.terminal.host import Terminal
 
 
 @dataclass(frozen=True)
@@ -33,85 +30,73 @@ class Interview:
 
 
 def run(
-    options: Options, client: str | None, environ: Mapping[str, str], counsellor: str | None = None
+    options: Options, client: str | None, terminal: Terminal, counsellor: str | None = None
 ) -> int:
-    """0 once a result was shown; 130 if it ended before one, with nothing written."""
+    """0 once a result was shown; 130 if it ended before one (docs/endings.md)."""
     client = client_option(client)
     counsellor = counsellor_option(counsellor)
     screening.preflight(options)
-    setup = screening.prepare(options, environ)
+    setup = screening.prepare(options, terminal)
+    session = Session(Who.INTAKE, terminal, options)
     if options.answers is not None:
-        return outcome.replayed(setup, options, _replayed(setup, options, client), environ)
+        return outcome.replayed(session, setup, _replayed(setup, session, client))
 
-    def asking(setup: Setup, console: Screen, plain: bool) -> tuple[Walk, outcome.ResultOf]:
+    def asking(setup: Setup, console: Screen, plain: bool, progress: outcome.Progress) -> Walk:
         started = results.now()
-        walked, interview = ask(setup, console, plain=plain, given=Interview(client, counsellor))
+        asker = _asker(setup, console, plain=plain, given=Interview(client, counsellor))
+        asker.progress = progress.state
 
         def result_of(walked: Walk) -> Result:
             return screening.result_of(
                 setup,
                 walked.answers,
                 mode="intake",
-                client=interview.client,
+                client=asker.client,
                 notes=walked.notes,
-                counsellor=interview.counsellor,
+                counsellor=asker.counsellor,
                 started_at=started,
-                closing_summary=interview.closing_summary,
+                closing_summary=asker.closing_summary,
             )
 
-        return walked, result_of
+        progress.result_of = result_of
+        return _interview(setup, asker, progress.state)
 
     def offer_save(console: Screen, result: Result, plain: bool) -> None:
-        if options.output is None:  # forgetting -o must not mean asking them all again
-            _offer_save(console, setup, result, plain=plain)
+        if session.offers_save_at_end:  # forgetting -o must not mean asking them all again
+            records.offer_save(console, setup, result, plain=plain)
 
-    return outcome.asked(setup, options, environ, asking, after_shown=offer_save, save_offered=True)
-
-
-def _offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
-    """After 19 answers and a review, forgetting -o must not mean asking them all again."""
-    from screener.terminal.saving import offer_save
-
-    def save(path: Path) -> str | None:
-        if path.exists() and not path.is_dir():  # --force is no answer at this prompt
-            return f"{path}: already exists; type another name"
-        output_format = format_for_path(path) or Format.text
-        text = screening.render(result, setup, output_format, saved_to=str(path))
-        try:
-            write_private(path, text, force=False)
-        except ScreenerError as error:
-            return str(error)
-        return None
-
-    intake = setup.strings.intake
-    saved = offer_save(
-        console, save, prompt=intake.save_prompt, skipped=intake.save_skipped, plain=plain
-    )
-    if saved is not None:
-        console.print(one_line(intake.record_saved_to.format(path=saved)))
+    return outcome.asked(session, setup, asking, after_shown=offer_save)
 
 
-def ask(setup: Setup, console: Screen, *, plain: bool, given: Interview) -> tuple[Walk, Interview]:
-    """The counsellor's introduction, the client reference and initials if not given,
-    questions, review and closing summary."""
-    from screener.rules.review import interview
-    from screener.rules.walk import Ending, Walk
+def _asker(
+    setup: Setup, console: Screen, *, plain: bool, given: Interview
+) -> CounsellorConsoleAsker:
     from screener.terminal.counsellor import CounsellorConsoleAsker
 
-    bank = setup.loaded.bank
-    asker = CounsellorConsoleAsker(
+    return CounsellorConsoleAsker(
         console,
         setup.strings,
         setup.region,
-        bank,
+        setup.loaded.bank,
         plain=plain,
         client=given.client,
         ask_client=given.client is None,
         counsellor=given.counsellor,
         ask_counsellor=given.counsellor is None,
+        service=setup.service,
     )
-    walked = interview(bank, asker, setup.strings) if asker.intro(bank) else Walk({}, Ending.QUIT)
-    return walked, Interview(asker.client, asker.counsellor, asker.closing_summary)
+
+
+def _interview(setup: Setup, asker: CounsellorConsoleAsker, state: State) -> Walk:
+    """The counsellor's introduction, the client reference and initials if not given,
+    questions, review and closing summary."""
+    from screener.rules.review import interview
+    from screener.rules.walk import Ending, Walk
+
+    bank = setup.loaded.bank
+    if not asker.intro(bank):
+        return Walk({}, Ending.QUIT)
+    return interview(bank, asker, setup.strings, state)
 
 
 def client_option(value: str | None) -> str | None:
@@ -135,9 +120,10 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
     return text or None
 
 
-def _replayed(setup: Setup, options: Options, client: str | None) -> Result:
+def _replayed(setup: Setup, session: Session, client: str | None) -> Result:
     from screener.files.answers import load_replay
 
+    options = session.options
     assert options.answers is not None
     loaded = setup.loaded
     replay = load_replay(
@@ -149,7 +135,7 @@ def _replayed(setup: Setup, options: Options, client: str | None) -> Result:
         rescore=options.rescore,
     )
     for warning in replay.warnings:
-        sys.stderr.write(warning + "\n")
+        session.terminal.stderr.write(warning + "\n")
     return screening.result_of(
         setup,
         replay.answers,

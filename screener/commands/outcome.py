@@ -1,250 +1,305 @@
-"""How `run` and `intake` end, written once: ask or replay, write the record, then show it."""
+"""How `run` and `intake` end, written once: ask or replay, write the record, then show it.
+
+Every way out of an asked session is one of docs/endings.md's rows; `asked()` is where each is
+caught and `_stopped()` acts on the table in rules/endings.py.
+"""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Mapping
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from screener.commands import screening
+from screener.commands import records, screening
+from screener.commands.session import Destination, Session, Who
 from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
-from screener.render import Format
+from screener.rules.endings import RULES, ExitCode, InterviewDiscarded, SessionEnded, Stop
+from screener.rules.walk import Ending, State
 from screener.safetext import one_line
 
 if TYPE_CHECKING:  # the UI loads only when a screening is asked, not for a replay
-    from screener.commands.screening import Options, Setup
+    from screener.commands.screening import Setup
     from screener.models.result import Result
     from screener.rules.walk import Walk
     from screener.terminal.console import Screen
 
-EXIT_NOT_SAVED = 1
-EXIT_INTERRUPTED = 130
+EXIT_NOT_SAVED = ExitCode.NOT_SAVED
+EXIT_INTERRUPTED = ExitCode.ENDED_EARLY
 
 ResultOf = Callable[["Walk"], "Result"]
 """The result of a walk, whole or stopped early, with whatever else the asking gathered."""
 
-Asking = Callable[["Setup", "Screen", bool], "tuple[Walk, ResultOf]"]
-"""Asks the questions on a screen (plain or not): the walk, and how to make its result."""
+
+@dataclass
+class Progress:
+    """What the asking has gathered so far, held here so that an ending that interrupts the
+    asking (Ctrl-C, a signal, a quick exit) can still file it."""
+
+    state: State
+    result_of: ResultOf
+
+
+Asking = Callable[["Setup", "Screen", bool, Progress], "Walk"]
+"""Asks the questions on a screen (plain or not) into `Progress.state`; may set
+`Progress.result_of` to gather more than the answers (the intake's client and notes)."""
 
 AfterShown = Callable[["Screen", "Result", bool], None]
 """What may follow a result shown on screen (the trainer's what-if, the intake's offer to
-save when there was no --output)."""
+save when the record has nowhere to go)."""
 
 
-def self_check(setup: Setup, options: Options, environ: Mapping[str, str], *, trainer: bool) -> int:
+def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
     """`screener run`: replay (then, with --trainer, the what-if) or ask."""
+    options = session.options
     if options.answers is not None:
 
         def what_if(console: Screen, result: Result, plain: bool) -> None:
             # Loaded only here: the trainer's screens cost start-up a JSON replay never uses.
             from screener.commands import trainer as trainer_tools
 
-            try:
-                trainer_tools.what_if_after_replay(console, setup, result, plain=plain)
-            except KeyboardInterrupt:
-                console.print()
-                raise SystemExit(EXIT_INTERRUPTED) from None
+            trainer_tools.what_if_after_replay(console, setup, result, plain=plain)
 
         result = screening.replay(
-            setup, options.answers, any_record=trainer, rescore=options.rescore
+            setup, options.answers, any_record=trainer, rescore=options.rescore, session=session
         )
         after = what_if if trainer else None
-        return replayed(setup, options, result, environ, after_shown=after)
+        return replayed(session, setup, result, after_shown=after)
 
-    def asking(setup: Setup, console: Screen, plain: bool) -> tuple[Walk, ResultOf]:
-        walked = screening.ask(setup, console, plain=plain)
-        return walked, lambda walked: screening.result_of(setup, walked.answers)
+    def asking(setup: Setup, console: Screen, plain: bool, progress: Progress) -> Walk:
+        return screening.ask(setup, console, plain=plain, state=progress.state)
 
-    return asked(setup, options, environ, asking, ask_region=options.region is None)
+    return asked(session, setup, asking, ask_region=options.region is None)
 
 
 def replayed(
-    setup: Setup,
-    options: Options,
-    result: Result,
-    environ: Mapping[str, str],
-    after_shown: AfterShown | None = None,
+    session: Session, setup: Setup, result: Result, after_shown: AfterShown | None = None
 ) -> int:
     """A replay: to --output (its input is a file, so a failed save loses nothing: the
     error stands), else the summary on screen, else the record on standard output."""
-    if options.output is not None:
+    options, terminal = session.options, session.terminal
+    if session.destination is Destination.FILE:
+        assert options.output is not None
         write_private(
             options.output, screening.render(result, setup, options.format), force=options.force
         )
-        sys.stderr.write(one_line(f"Saved to {options.output}") + "\n")
-    elif options.format is Format.text:
-        from screener.terminal import console as console_policy
+        terminal.stderr.write(one_line(f"Saved to {options.output}") + "\n")
+        return ExitCode.DONE
+    if session.destination is Destination.STDOUT:
+        private_file_behind(terminal.stdout, terminal.stderr)
+        write_record(terminal.stdout, screening.render(result, setup, options.format))
+        return ExitCode.DONE
+    from screener.terminal.keyboard import QuickExit
 
-        plain = console_policy.wants_plain(options.plain, environ, sys.stdout)
-        console = console_policy.make_console(sys.stdout, plain=plain, projector=options.projector)
+    console, plain = _console(session)
+    try:
         screening.show_summary(console, setup, result, plain=plain, saved_to=None)
         if after_shown is not None:
             after_shown(console, result, plain)
-    else:
-        private_file_behind(sys.stdout)
-        write_record(sys.stdout, screening.render(result, setup, options.format))
-    return 0
+    except QuickExit:
+        _clear(session, console)
+    except (KeyboardInterrupt, EOFError):
+        console.print()
+        return ExitCode.ENDED_EARLY
+    return ExitCode.DONE
 
 
 def asked(
+    session: Session,
     setup: Setup,
-    options: Options,
-    environ: Mapping[str, str],
     ask: Asking,
     *,
     ask_region: bool = False,
     after_shown: AfterShown | None = None,
-    save_offered: bool = False,
 ) -> int:
-    """Ask, then save, then show: 0 once a result was shown and any --output written, 1 if
-    it could not be written anywhere, 130 if it ended before a result."""
-    from screener.rules.walk import Ending
-    from screener.terminal import console as console_policy
+    """Ask, then save, then show; every ending as docs/endings.md declares it."""
     from screener.terminal.keyboard import QuickExit
+    from screener.terminal.signals import signals_end_session
 
-    # The record goes to stdout in its format; the conversation then uses stderr.
-    text_only = options.format is Format.text or options.output is not None
-    conversation = sys.stdout if text_only else sys.stderr
-    plain = console_policy.wants_plain(options.plain, environ, conversation)
-    console = console_policy.make_console(conversation, plain=plain, projector=options.projector)
-    try:
-        if ask_region:  # once, where nothing said where the person is
-            setup = screening.settle_region(setup, options, console, environ, plain=plain)
-        walked, result_of = ask(setup, console, plain)
-    except QuickExit:
-        if not options.keep_screen:
-            console_policy.clear_screen(console, environ)
-        return EXIT_INTERRUPTED
-    except (KeyboardInterrupt, EOFError):
-        console.print()
-        console.print(
-            console_policy.goodbye(setup.strings.interrupted, setup.strings, setup.region)
-        )
-        return EXIT_INTERRUPTED
-    if walked.ending is Ending.QUIT:
-        console.print()
-        console.print(
-            console_policy.goodbye(setup.strings.quit_message, setup.strings, setup.region)
-        )
-        return EXIT_INTERRUPTED
-    result = result_of(walked)
-    if walked.ending is Ending.STOPPED_AFTER_CRISIS:
-        if result.mode == "intake" and options.output is not None:
-            # What a counsellor must file: the answers so far and the crisis flag.
-            stopped = msgspec.structs.replace(result, complete=False)
-            _save_stopped(console, setup, options, stopped, plain=plain)
-        return EXIT_INTERRUPTED
-    code = saved_then_shown(console, setup, options, result, plain=plain, save_offered=save_offered)
-    if after_shown is not None:
-        after_shown(console, result, plain)
+    console, plain = _console(session)
+    progress = Progress(State(), lambda walked: screening.result_of(setup, walked.answers))
+    stop: Stop | None = None
+    with signals_end_session():
+        try:
+            if ask_region:  # once, where nothing said where the person is
+                setup = screening.settle_region(setup, session, console, plain=plain)
+            walked = ask(setup, console, plain, progress)
+        except QuickExit:
+            stop = Stop.QUICK_EXIT
+        except KeyboardInterrupt:
+            stop = Stop.INTERRUPTED
+        except EOFError:
+            stop = Stop.END_OF_INPUT
+        except SessionEnded as ended:
+            stop = ended.stop
+        except InterviewDiscarded:
+            return _left(console, setup, session, progress, plain=plain)
+        if stop is None and walked.ending is Ending.QUIT:
+            return _left(console, setup, session, progress, plain=plain)
+        if stop is None and walked.ending is Ending.STOPPED_AFTER_CRISIS:
+            stop = Stop.CRISIS_STOP
+        if stop is not None:
+            return _stopped(stop, console, setup, session, progress, plain=plain)
+        result = progress.result_of(walked)
+        try:
+            code = saved_then_shown(console, setup, session, result, plain=plain)
+            if after_shown is not None:
+                after_shown(console, result, plain)
+        except QuickExit:  # in the summary view or after it: the record is already written
+            _clear(session, console)
+            return ExitCode.DONE
+        except (KeyboardInterrupt, EOFError):
+            console.print()
+            return ExitCode.DONE
+        except SessionEnded as ended:
+            _silence_if_gone(session, ended.stop)
+            return RULES[ended.stop].exit_code
     return code
 
 
+def _console(session: Session) -> tuple[Screen, bool]:
+    from screener.terminal.console import make_console
+
+    terminal, options = session.terminal, session.options
+    conversation = session.conversation
+    plain = terminal.wants_plain(options.plain, conversation)
+    console = make_console(terminal, conversation, plain=plain, projector=options.projector)
+    return console, plain
+
+
+def _clear(session: Session, console: Screen) -> None:
+    if not session.options.keep_screen:
+        from screener.terminal.console import clear_screen
+
+        clear_screen(console)
+
+
+def _silence_if_gone(session: Session, stop: Stop) -> None:
+    """After a hang-up the terminal is gone: what is still buffered for it would fail."""
+    if stop is Stop.HANG_UP:
+        from screener.files.streams import silence
+
+        for stream in (session.terminal.stdout, session.terminal.stderr):
+            if (
+                session.destination is not Destination.STDOUT
+                or stream is not session.terminal.stdout
+            ):
+                silence(stream)
+
+
+def _left(
+    console: Screen, setup: Setup, session: Session, progress: Progress, *, plain: bool
+) -> int:
+    """q (or a discard the counsellor confirmed): nothing kept, by choice; any urgent advice
+    already raised is shown before the goodbye."""
+    from screener.terminal.console import goodbye
+
+    _raised_advice(console, setup, progress, plain=plain)
+    strings = setup.strings
+    words = strings.intake.discarded if session.who is Who.INTAKE else strings.quit_message
+    console.print()
+    console.print(goodbye(words, strings, setup.region))
+    return ExitCode.ENDED_EARLY
+
+
+def _stopped(
+    stop: Stop, console: Screen, setup: Setup, session: Session, progress: Progress, *, plain: bool
+) -> int:
+    """An ending before the result, by the table: what is cleared, filed and said."""
+    from screener.terminal.console import goodbye
+
+    rule = RULES[stop]
+    _silence_if_gone(session, stop)
+    if stop is Stop.QUICK_EXIT:
+        _clear(session, console)
+    filed: str | None = None  # the sentence that says where the incomplete record went
+    if session.files_record_when(stop) and progress.state.answers:
+        partial = msgspec.structs.replace(
+            progress.result_of(progress.state.walked(setup.loaded.bank, Ending.QUIT)),
+            complete=False,
+            ended_by=stop.value,
+        )
+        filed = records.file_incomplete(console, setup, session, partial, stop, plain=plain)
+    if stop in (Stop.QUICK_EXIT, Stop.HANG_UP):
+        return rule.exit_code  # nothing more on the screen: it was cleared, or is gone
+    if _raised_advice(console, setup, progress, plain=plain) and stop is Stop.CRISIS_STOP:
+        # The advice pushed the crisis screen's contacts up: put them in view again.
+        from screener.terminal.prompt import show_crisis_reminder
+
+        show_crisis_reminder(console, setup.region, setup.strings, setup.service, plain=plain)
+    strings = setup.strings
+    if filed is not None:
+        if filed:  # "" when it was saved to another file, which was said there
+            records.say(console, filed)
+    elif stop is Stop.CRISIS_STOP and session.offers_save_at_end and progress.state.answers:
+        # No destination was given: offer one rather than lose what was asked.
+        partial = msgspec.structs.replace(
+            progress.result_of(progress.state.walked(setup.loaded.bank, Ending.QUIT)),
+            complete=False,
+            ended_by=stop.value,
+        )
+        records.offer_save(console, setup, partial, plain=plain)
+    elif rule.shows_goodbye:
+        console.print()
+        console.print(goodbye(strings.interrupted, strings, setup.region))
+    return rule.exit_code
+
+
+def _raised_advice(console: Screen, setup: Setup, progress: Progress, *, plain: bool) -> bool:
+    """Urgent and medical advice the answers so far raised, never dropped unseen (the crisis
+    advice was shown the moment it was raised). Whether there was any."""
+    if not progress.state.answers:
+        return False
+    from screener.render.text import print_sections
+    from screener.reports.summary import advice_section
+
+    partial = screening.result_of(setup, progress.state.answers)
+    section = advice_section(partial, setup.strings)
+    if section is not None:
+        print_sections(console, [section], plain=plain)
+    return section is not None
+
+
 def saved_then_shown(
-    console: Screen,
-    setup: Setup,
-    options: Options,
-    result: Result,
-    *,
-    plain: bool,
-    save_offered: bool = False,
+    console: Screen, setup: Setup, session: Session, result: Result, *, plain: bool
 ) -> int:
     """Write --output, then show the summary whatever happened; a failed save is said after
-    it, and another file offered where someone is at the keyboard. 1 if nothing was saved.
-    `save_offered`: a save is offered after the summary, which then says 'not saved yet'."""
+    it, and another file offered where someone is at the keyboard. 1 if nothing was saved."""
+    from screener.terminal.signals import signals_held
+
+    options, terminal = session.options, session.terminal
     saved_to: str | None = None
     problem: str | None = None
     text = screening.render(result, setup, options.format)
-    if options.output is not None:
+    if session.destination is Destination.FILE:
+        assert options.output is not None
         try:
-            write_private(options.output, text, force=options.force)
+            with signals_held():
+                write_private(options.output, text, force=options.force)
             saved_to = one_line(str(options.output))
         except ScreenerError as error:
             problem = one_line(str(error))
-    elif options.format is not Format.text:  # the record goes to standard output
-        file = private_file_behind(sys.stdout)
+    elif session.destination is Destination.STDOUT:
+        with signals_held():
+            file = private_file_behind(terminal.stdout, terminal.stderr)
+            write_record(terminal.stdout, text)
         saved_to = one_line(file) if file else None
     # The summary ends by saying why the save failed, in place of "not saved".
-    not_saved = _failed(setup, result, problem) if problem else None
-    if save_offered and options.output is None and saved_to is None:
+    not_saved = records.failed(setup, session, problem) if problem else None
+    if session.destination is Destination.STDOUT and saved_to is None:
+        not_saved = setup.strings.sent_to_stdout  # a pipe: sent on, not "not saved"
+    if session.offers_save_at_end:
         not_saved = setup.strings.intake.record_save_follows  # not "start with --output"
     screening.show_summary(
         console, setup, result, plain=plain, saved_to=saved_to, not_saved=not_saved
     )
-    if options.output is None and options.format is not Format.text:
-        write_record(sys.stdout, text)
     if problem is None:
-        return 0
-    return _save_elsewhere(console, setup, result, text, plain=plain)
-
-
-def _failed(setup: Setup, result: Result, problem: str) -> str:
-    intake = setup.strings.intake
-    failed = intake.record_save_failed if result.mode == "intake" else setup.strings.save_failed
-    return failed.format(reason=problem)
-
-
-def _save_stopped(
-    console: Screen, setup: Setup, options: Options, result: Result, *, plain: bool
-) -> None:
-    assert options.output is not None
-    text = screening.render(result, setup, options.format)
-    intake = setup.strings.intake
-    try:
-        write_private(options.output, text, force=options.force)
-    except ScreenerError as error:
-        _say(console, _failed(setup, result, one_line(str(error))))
-        _save_elsewhere(console, setup, result, text, plain=plain)
-        return
-    _say(console, intake.record_incomplete_saved_to.format(path=one_line(str(options.output))))
-
-
-def _save_elsewhere(
-    console: Screen, setup: Setup, result: Result, text: str, *, plain: bool
-) -> int:
-    """After a failed save, at a keyboard: ask for another file until one is written or
-    Enter skips. 0 if it was saved after all, else 1."""
-    if not _at_a_keyboard():
-        _say(console, setup.strings.save_skipped)
-        return EXIT_NOT_SAVED
-    from screener.terminal.saving import offer_save
-
-    def save(path: Path) -> str | None:
-        try:
-            write_private(path, text, force=False)
-        except ScreenerError as error:
-            return _failed(setup, result, one_line(str(error)))
-        return None
-
-    strings = setup.strings
-    saved = offer_save(
-        console,
-        save,
-        prompt=strings.save_elsewhere_prompt,
-        skipped=strings.save_skipped,
-        plain=plain,
+        return ExitCode.DONE
+    return (
+        ExitCode.DONE
+        if records.save_elsewhere(console, setup, session, text, plain=plain)
+        else (ExitCode.NOT_SAVED)
     )
-    if saved is None:
-        return EXIT_NOT_SAVED
-    said = strings.intake.record_saved_to if result.mode == "intake" else strings.saved_to
-    _say(console, said.format(path=one_line(str(saved))))
-    return 0
-
-
-def _at_a_keyboard() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _say(console: Screen, text: str) -> None:
-    from screener.safetext import printable
-
-    console.print()
-    console.print(printable(text))  # plain text: the console reads no markup

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screener.commands.contacts import contacts_for, find_place, language_for
 from screener.files.wording import load_strings
 from screener.render.keep_whole import fill
 
+if TYPE_CHECKING:
+    from screener.terminal.host import Terminal
+
 
 def describe_resources(
     requested: str | None,
-    environ: Mapping[str, str],
+    terminal: Terminal,
     service_file: Path | None = None,
     language: str | None = None,
     width: int | None = None,
 ) -> str:
     """The contacts a summary would list, in its order and language, labelled in that language
     (English where screener has no wording in it); wrapped at `width` columns when given."""
-    place = find_place(requested, environ)
-    wanted = language_for(language, environ, place.region)
-    shown = contacts_for(place.region, service_file, wanted, environ)
+    place = find_place(requested, terminal.environ)
+    wanted = language_for(language, terminal.environ, place.region)
+    shown = contacts_for(place.region, service_file, wanted, terminal)
     region = shown.region
     words = load_strings(wanted).resources
     lines = [words.heading.format(region=region.name, id=region.id), ""]

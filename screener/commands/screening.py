@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from screener.files.answers import load_replay
 from screener.files.bank import load_bank
 from screener.files.wording import DEFAULT_LANGUAGE, load_strings
 from screener.files.writing import check_target
-from screener.locales import locale_languages, with_system_locale
+from screener.locales import locale_languages
 from screener.models.bank import LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Region, ServiceContacts
@@ -29,8 +28,10 @@ from screener.rules.result import build_result
 from screener.rules.scoring import score
 
 if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
-    from screener.rules.walk import Walk
-    from screener.terminal.console import Screen
+    from screener.commands.session import Session
+    from screener.rules.walk import State, Walk
+    from screener.terminal.console import AnyConsole, Screen
+    from screener.terminal.host import Terminal
 
 
 DEFAULT_BANK = "ketamine"
@@ -72,12 +73,13 @@ class Options:
     """Replay a saved record made with another version of the bank under this one."""
 
 
-def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
+def prepare(options: Options, terminal: Terminal) -> Setup:
+    environ = terminal.environ
     place = find_place(options.region, environ)
     region = place.region
     loaded = load_bank(find_bank(options.bank, options.language, environ, region.language))
     strings = load_strings(loaded.bank.language)
-    shown = contacts_for(region, options.resources, loaded.bank.language, environ)
+    shown = contacts_for(region, options.resources, loaded.bank.language, terminal)
     client_system = shown.service.client_system if shown.service else None
     return Setup(
         loaded,
@@ -89,9 +91,7 @@ def prepare(options: Options, environ: Mapping[str, str]) -> Setup:
     )
 
 
-def settle_region(
-    setup: Setup, options: Options, console: Screen, environ: Mapping[str, str], *, plain: bool
-) -> Setup:
+def settle_region(setup: Setup, session: Session, console: Screen, *, plain: bool) -> Setup:
     """When nothing said where the person is, ask once, before the questions."""
     if setup.region_known:
         return setup
@@ -110,7 +110,8 @@ def settle_region(
     chosen = ask_region(console, setup.strings, names, plain=plain)
     if chosen is None:
         return dataclasses.replace(setup, region_known=True)
-    shown = contacts_for(regions[chosen], options.resources, language, environ, warn=_quiet)
+    resources = session.options.resources
+    shown = contacts_for(regions[chosen], resources, language, session.terminal, warn=_quiet)
     return dataclasses.replace(setup, region=shown.region, service=shown.service, region_known=True)
 
 
@@ -143,7 +144,7 @@ def find_bank(
                 f"available: {', '.join(languages)}"
             )
     else:
-        asked = [*locale_languages(with_system_locale(environ)), region_language]
+        asked = [*locale_languages(environ), region_language]
         wanted = next(
             (code for code in asked if code in languages),
             DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in languages else languages[0],
@@ -154,7 +155,12 @@ def find_bank(
 
 
 def replay(
-    setup: Setup, answers_file: Path, *, any_record: bool = False, rescore: bool = False
+    setup: Setup,
+    answers_file: Path,
+    *,
+    session: Session,
+    any_record: bool = False,
+    rescore: bool = False,
 ) -> Result:
     """Re-score an answers file, a saved record or a FHIR response; `any_record` also takes an
     intake's (its notes unused), for a trainer's what-if. A saved record of another version of
@@ -169,7 +175,7 @@ def replay(
         rescore=rescore,
     )
     for warning in replayed.warnings:
-        sys.stderr.write(warning + "\n")
+        session.terminal.stderr.write(warning + "\n")
     return result_of(setup, replayed.answers)
 
 
@@ -200,15 +206,16 @@ def result_of(
     )
 
 
-def ask(setup: Setup, console: Screen, *, plain: bool) -> Walk:
-    """The introduction, then the questions; KeyboardInterrupt and EOFError propagate."""
+def ask(setup: Setup, console: AnyConsole, *, plain: bool, state: State) -> Walk:
+    """The introduction, then the questions, gathered into `state` (the caller keeps it, so
+    an ending can still see the answers); KeyboardInterrupt and EOFError propagate."""
     from screener.rules.walk import Ending, Walk, walk
     from screener.terminal.prompt import ConsoleAsker
 
-    asker = ConsoleAsker(console, setup.strings, setup.region, plain=plain)
+    asker = ConsoleAsker(console, setup.strings, setup.region, plain=plain, service=setup.service)
     if not asker.intro(setup.loaded.bank, welcomed=setup.welcomed):
         return Walk({}, Ending.QUIT)
-    return walk(setup.loaded.bank, asker)
+    return walk(setup.loaded.bank, asker, state)
 
 
 def render(
@@ -229,7 +236,7 @@ def render(
 
 
 def show_summary(
-    console: Screen,
+    console: AnyConsole,
     setup: Setup,
     result: Result,
     *,
@@ -248,8 +255,11 @@ def show_summary(
         from screener.reports.summary import build_summary
 
         sections = build_summary(bank, result, setup.region, setup.strings, saved_to, not_saved)
-    if plain:
-        print_sections(console, sections, plain=True)
+    from screener.terminal.console import terminal_of
+
+    terminal = terminal_of(console)
+    if plain or terminal is None:  # plain text is never paged; a bare Console is a test's
+        print_sections(console, sections, plain=plain)
         return
     from screener.terminal.pager import show_paged
 
@@ -265,7 +275,7 @@ def show_summary(
     show_paged(
         console,
         lambda screen: print_sections(screen, sections, plain=False),
-        os.environ,
+        terminal,
         prompt=strings.pager_prompt,
         at_end=strings.pager_end,
         after=lambda screen: print_sections(screen, ending, plain=False),

@@ -6,8 +6,8 @@ whatif_screen. Nothing here sleeps or reads the keyboard directly: both are pass
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from screener.commands.contacts import contacts_for, find_place
 from screener.commands.screening import find_bank
@@ -15,28 +15,29 @@ from screener.errors import UsageError
 from screener.files.examples import find_example, load_checked_bank
 from screener.files.wording import load_strings, load_trainer_strings
 from screener.render import ExplainFormat, Format, assert_never
-from screener.terminal.console import make_console, wants_plain
+from screener.terminal.console import make_console
 from screener.terminal.trainer_screen import Control, Pause, TrainerScreen, TrainerSetup
 
 if TYPE_CHECKING:
     from screener.commands.screening import Setup
     from screener.models.result import Result
     from screener.terminal.console import Screen
+    from screener.terminal.host import Terminal
 
 
 def prepare(
     bank: str | None,
-    environ: Mapping[str, str],
+    terminal: Terminal,
     *,
     region: str | None = None,
     language: str | None = None,
 ) -> TrainerSetup:
     """The bank in --lang (else the locale's language), and the contacts a run would show:
     the service's own too, in the bank's language and the one order."""
-    place = find_place(region, environ)
-    loaded = load_checked_bank(find_bank(bank, language, environ, place.region.language))
+    place = find_place(region, terminal.environ)
+    loaded = load_checked_bank(find_bank(bank, language, terminal.environ, place.region.language))
     words = loaded.bank.language
-    shown = contacts_for(place.region, None, words, environ)
+    shown = contacts_for(place.region, None, words, terminal)
     return TrainerSetup(loaded, load_strings(words), load_trainer_strings(words), shown.region)
 
 
@@ -44,8 +45,7 @@ def explain(
     bank: str | None,
     output_format: ExplainFormat,
     plain: bool,
-    environ: Mapping[str, str],
-    stream: TextIO,
+    terminal: Terminal,
     *,
     language: str | None = None,
     projector: bool = False,
@@ -60,7 +60,8 @@ def explain(
     from screener.reports.explain import explain as explanation_of
     from screener.reports.handout import handout
 
-    setup = prepare(bank, environ, language=language)
+    setup = prepare(bank, terminal, language=language)
+    stream = terminal.stdout
     explanation = explanation_of(setup.loaded)
     strings = setup.strings
     document = handout(explanation, setup.words, strings.answer_labels, strings.intake.kind_labels)
@@ -78,8 +79,8 @@ def explain(
             )
             stream.write(render_handout_markdown(document, footer))
         case ExplainFormat.text:
-            is_plain = wants_plain(plain, environ, stream)
-            console = make_console(stream, plain=is_plain, projector=projector)
+            is_plain = terminal.wants_plain(plain, stream)
+            console = make_console(terminal, stream, plain=is_plain, projector=projector)
             if is_plain:
                 print_handout(console, document, plain=True)
             else:  # over a thousand lines: paged from the top on a live terminal, like a summary
@@ -88,7 +89,7 @@ def explain(
                 show_paged(
                     console,
                     lambda screen: print_handout(screen, document, plain=False),
-                    environ,
+                    terminal,
                     prompt=strings.pager_prompt,
                     at_end=strings.pager_end,
                 )
@@ -142,8 +143,7 @@ def demo(
     bank: str | None,
     region: str | None,
     plain: bool,
-    environ: Mapping[str, str],
-    stream: TextIO,
+    terminal: Terminal,
     line_within: Callable[[float], str | None] | None = None,
     language: str | None = None,
     projector: bool = False,
@@ -156,9 +156,10 @@ def demo(
     from screener.terminal.demo import list_personas, play
     from screener.terminal.whatif_screen import what_if
 
-    setup = prepare(bank, environ, region=region, language=language)
-    is_plain = wants_plain(plain, environ, stream)
-    console = make_console(stream, plain=is_plain, projector=projector)
+    setup = prepare(bank, terminal, region=region, language=language)
+    stream = terminal.stdout
+    is_plain = terminal.wants_plain(plain, stream)
+    console = make_console(terminal, stream, plain=is_plain, projector=projector)
     if persona is None:
         list_personas(setup, console, plain=is_plain)
         return True
@@ -174,7 +175,9 @@ def demo(
     else:
         from screener.terminal import pace as pacing
 
-        pause = timed_pause(pace, screen, line_within or pacing.line_within)
+        pause = timed_pause(
+            pace, screen, line_within or (lambda seconds: pacing.line_within(terminal, seconds))
+        )
     answers = play(screen, example, pause, paced=pace)
     if answers is None or pause() is Control.STOP:
         return False

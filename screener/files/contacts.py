@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -52,7 +51,7 @@ def service_from_document(document: Document) -> ServiceContacts:
     return documents.convert(document, ServiceContacts)
 
 
-def config_file(environ: Mapping[str, str], platform: str = sys.platform) -> Path | None:
+def config_file(environ: Mapping[str, str], platform: str) -> Path | None:
     """Where a service keeps its contacts: the platform's usual per-user config folder.
 
     Linux and other Unix: $XDG_CONFIG_HOME/screener (an absolute path, as the XDG spec asks),
@@ -77,7 +76,7 @@ def config_file(environ: Mapping[str, str], platform: str = sys.platform) -> Pat
 def find_service(
     requested: Path | None,
     environ: Mapping[str, str],
-    platform: str = sys.platform,
+    platform: str,
     *,
     warn: Callable[[str], None] | None = None,
 ) -> tuple[ServiceContacts | None, Path | None]:

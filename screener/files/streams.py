@@ -8,7 +8,6 @@ import errno
 import io
 import os
 import stat
-import sys
 import unicodedata
 from pathlib import Path
 from typing import TextIO
@@ -68,7 +67,7 @@ def draw_on_any_console(*streams: TextIO) -> None:
             stream.reconfigure(errors=LOOKALIKES_HANDLER)
 
 
-def private_file_behind(stream: TextIO) -> str | None:
+def private_file_behind(stream: TextIO, warnings: TextIO) -> str | None:
     """`screener --format json > record.json`: when standard output is a regular file we own,
     make it owner-only (the shell made it 0644) and give its name; None if it is no file."""
     try:
@@ -80,7 +79,7 @@ def private_file_behind(stream: TextIO) -> str | None:
         return None
     name = _name_of(descriptor)
     if info.st_uid != os.geteuid() or not _owner_only(descriptor):
-        sys.stderr.write(
+        warnings.write(
             f"Warning: {name} may be readable by others; with --output FILE the record is "
             "always owner-only.\n"
         )
@@ -107,12 +106,13 @@ def is_closed_pipe(error: OSError) -> bool:
     return isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE
 
 
-def silence_stdout() -> None:
-    """After a closed pipe: nothing more to write, and no complaint at exit."""
+def silence(stream: TextIO) -> None:
+    """After a closed pipe or a closed terminal: nothing more to write there, and no
+    complaint at exit (what is still buffered goes to the null device)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):
         pass
     finally:
         os.close(devnull)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -20,6 +21,14 @@ LINKS_REFUSED = frozenset(
 
 # Windows would otherwise translate newlines: a record's bytes are the same everywhere.
 _BINARY = getattr(os, "O_BINARY", 0)
+
+TEMPORARY_SUFFIX = ".screener.tmp"
+"""Every temporary file screener makes ends so: `.NAME.XXXXXXXX.screener.tmp` beside a record,
+`.screener-XXXXXXXX.screener.tmp` to test a folder. Only these are ever removed as stale."""
+
+STALE_AFTER_SECONDS = 600
+"""A temporary file of ours older than this was left by a machine that lost power mid-save (a
+signal cannot leave one: they wait for the save). Younger ones may be another save's, now."""
 
 
 def record_bytes(text: str) -> bytes:
@@ -61,7 +70,9 @@ def _try_a_file_in(folder: Path, name: str) -> None:
     """Create and remove a file there: os.access says yes on Windows and to root, whatever
     the folder's rules or a read-only drive say."""
     try:
-        descriptor, probe = tempfile.mkstemp(dir=folder, prefix=".screener-", suffix=".tmp")
+        descriptor, probe = tempfile.mkstemp(
+            dir=folder, prefix=".screener-", suffix=TEMPORARY_SUFFIX
+        )
     except OSError as error:
         if error.errno in (errno.EACCES, errno.EPERM):
             raise DataError.single(
@@ -78,12 +89,13 @@ def write_private(path: Path, text: str, *, force: bool) -> None:
     replaced with --force, else hard-linked so that a file that appeared meanwhile is never
     overwritten, or, where the file system has no hard links, created exclusively."""
     check_target(path, force=force)
+    remove_stale_temporaries(path.parent)
     name = str(path)
     data = record_bytes(text)
     temporary: Path | None = None
     try:
         descriptor, name_of_temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX
         )
         temporary = Path(name_of_temporary)
         _write_all(descriptor, data)
@@ -99,6 +111,32 @@ def write_private(path: Path, text: str, *, force: bool) -> None:
         if temporary is not None:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove our own temporary files older than STALE_AFTER_SECONDS from `folder` (a save
+    cut short by a power cut leaves a hidden copy of a whole record): the ones removed.
+    `now` is the time to compare with (seconds since the epoch; a test's), else the clock."""
+    import time
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f".*{TEMPORARY_SUFFIX}"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            info = candidate.lstat()
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_AFTER_SECONDS:
+                continue
+            if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+                continue  # someone else's: not ours to remove
+            candidate.unlink()
+            removed.append(candidate)
+        except OSError:
+            continue
+    return removed
 
 
 def _link_or_create(temporary: Path, path: Path, data: bytes) -> None:

@@ -9,6 +9,11 @@ import msgspec
 from screener.models.base import Answer, Level, Model
 from screener.models.contacts import Contact, ServiceContacts
 
+EndedBy = Literal[
+    "crisis_stop", "quick_exit", "interrupted", "end_of_input", "hang_up", "terminated"
+]
+"""How an intake that was filed incomplete ended: the values of rules.endings.Stop."""
+
 
 class BankReference(Model, frozen=True, kw_only=True):
     """Which bank produced a result, exactly."""
@@ -127,4 +132,6 @@ class Result(Model, frozen=True, kw_only=True):
     could_be: BandResult | None = None
     """The band the count would reach if every counted 'not sure' were 'yes', when different."""
     complete: bool = True
-    """False for an intake stopped after the crisis screen: the answers given so far."""
+    """False for an intake that ended early and was filed with the answers given so far."""
+    ended_by: EndedBy | None = None
+    """How an incomplete record ended (docs/endings.md); null for a complete one."""

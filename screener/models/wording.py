@@ -73,6 +73,10 @@ class UiStrings(Model, frozen=True, kw_only=True):
     region_prompt: Prose
     region_not_understood: Prose
     crisis_stopped: Prose
+    crisis_more: Prose
+    """After the reminder's lines when a service lists its own: how many more, and where."""
+    sent_to_stdout: Prose
+    """The record went to standard output, a pipe: sent on, not "not saved"."""
     quit_message: Prose
     interrupted: Prose
     talk_to: Prose
@@ -160,6 +164,17 @@ class ResourcesStrings(Model, frozen=True, kw_only=True):
     kinds: ContactKindLabels
 
 
+class IncompleteReasons(Labels, frozen=True, kw_only=True):
+    """A record filed before its end says how it ended (rules.endings.Stop)."""
+
+    crisis_stop: Prose
+    quick_exit: Prose
+    interrupted: Prose
+    end_of_input: Prose
+    hang_up: Prose
+    terminated: Prose
+
+
 class IntakeStrings(Model, frozen=True, kw_only=True):
     """What `screener intake` says to the counsellor, and how its record is labelled."""
 
@@ -194,8 +209,11 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     record_saved_to: Prose
     record_save_failed: Prose
     record_status: Prose
-    record_incomplete: Prose
+    record_incomplete: IncompleteReasons
+    """The record's status line when it ended early, one for each way it can end."""
     record_incomplete_saved_to: Prose
+    record_incomplete_sent: Prose
+    """An incomplete record written to standard output that is a pipe (no file to name)."""
     record_title: Prose
     record_client: Prose
     record_no_client: Prose
@@ -218,6 +236,11 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     review_client_words: Annotated[tuple[str, ...], Meta(min_length=1)]
     discard_prompt: Prose
     discard_kept: Prose
+    discarded: Prose
+    """After the counsellor confirmed: the interview is gone, nothing saved."""
+    crisis_stopped: Prose
+    """The crisis stop in an intake, to the client as the crisis screen is: what was saved is
+    said after it, by the one sentence of its ending, not in it."""
     save_prompt: Prose
     save_skipped: Prose
     fhir_criteria_met: Prose

@@ -65,7 +65,7 @@ def record_facts(result: Result, strings: UiStrings) -> dict[str, tuple[str, str
     bank = result.bank
     facts = {
         # First: a record stopped at the crisis screen says so before anything else.
-        "status": (intake.record_status, "" if result.complete else intake.record_incomplete),
+        "status": (intake.record_status, _status(result, strings)),
         "client": (intake.record_client, result.client or intake.record_no_client),
         "counsellor": (intake.record_counsellor, result.counsellor or intake.record_no_client),
         "started_at": (intake.record_started, result.started_at or ""),
@@ -83,6 +83,14 @@ def record_facts(result: Result, strings: UiStrings) -> dict[str, tuple[str, str
         for key in ("client", "counsellor"):
             shown.pop(key, None)
     return shown
+
+
+def _status(result: Result, strings: UiStrings) -> str:
+    """Empty for a complete record; else how it ended (a record from before `ended_by`
+    existed was stopped at the crisis screen, the only early ending filed then)."""
+    if result.complete:
+        return ""
+    return strings.intake.record_incomplete.of(result.ended_by or "crisis_stop")
 
 
 def _minutes(seconds: int | None, strings: UiStrings) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from screener.models.bank import Bank
 from screener.models.base import Answer, Level
-from screener.models.contacts import Contact, Region
+from screener.models.contacts import Contact, Region, ServiceContacts
 from screener.models.result import ClusterResult, Result
 from screener.models.wording import UiStrings
 from screener.rules.contacts import crisis_contacts, emergency_number
@@ -68,25 +68,44 @@ def crisis_section(advice: tuple[str, ...], region: Region, strings: UiStrings) 
     )
 
 
-def crisis_reminder(region: Region, strings: UiStrings) -> tuple[str, ...]:
+def crisis_reminder(
+    region: Region, strings: UiStrings, service: ServiceContacts | None = None
+) -> tuple[str, ...]:
     """The crisis screen's ways to reach someone now, a line each and nothing else: the
     emergency number (where there is none to name, what the emergency contact says), then each
     crisis line's name with its phone, text and web; a directory only where the region has no
     crisis line. Shown above the prompt when the whole screen does not fit, so they are in
-    view when the person answers."""
+    view when the person answers.
+
+    A service's own lines (`service`, listed first on the crisis screen) are counted, not
+    repeated: however many a service lists, the emergency number and the region's national
+    lines stay in view on a 15-row screen, and one line says how to see the rest."""
     number = emergency_number(region)
     if number:
         lines = [strings.crisis_emergency.format(number=number)]
     else:  # no emergency contact has a number: each says what to do
         lines = [contact.description for contact in region.contacts if contact.kind == "emergency"]
     has_lines = any(contact.kind == "crisis" for contact in region.contacts)
+    services = {_reach_of(contact) for contact in (service.contacts if service else ())}
+    more = 0
     for contact in crisis_contacts(region):
         if contact.kind == "emergency" or (contact.kind == "directory" and has_lines):
             continue  # the emergency number is said above; a directory stands in for lines
         reach = contact_ways(contact, strings)
-        if reach:
+        if not reach:
+            continue
+        if _reach_of(contact) in services:
+            more += 1
+        else:
             lines.append(f"{contact.name}: {reach}")
+    if more:
+        lines.append(strings.crisis_more.format(count=more, region=region.id))
     return tuple(lines)
+
+
+def _reach_of(contact: Contact) -> tuple[str | None, ...]:
+    """A contact's numbers and address: the same whichever language its words are in."""
+    return (contact.kind, contact.phone, contact.text, contact.web)
 
 
 def after_crisis_contacts(region: Region, strings: UiStrings) -> tuple[str, str]:
@@ -95,6 +114,17 @@ def after_crisis_contacts(region: Region, strings: UiStrings) -> tuple[str, str]
         strings.region_line.format(region=region.name),
         strings.crisis_again.format(region=region.id),
     )
+
+
+def advice_section(result: Result, strings: UiStrings) -> Section | None:
+    """The advice of every raised flag but crisis (shown on its own screen, at once), most
+    urgent first as the result lists them: the summary's "Please read this first", and what a
+    session that ends early shows before it goes (docs/endings.md)."""
+    others = [flag for flag in result.flags if flag.level != "crisis"]
+    if not others:
+        return None
+    entries = tuple(Entry(flag.advice, flag.title) for flag in others)
+    return Section(strings.flags_heading, entries=entries, level=others[0].level)
 
 
 def build_summary(
@@ -113,10 +143,9 @@ def build_summary(
         # Someone who may be in danger sees who to call straight after the advice, before
         # anything else (other flags can run to many lines).
         sections.append(crisis_section(crisis, region, strings))
-    others = [flag for flag in result.flags if flag.level != "crisis"]
-    if others:
-        entries = tuple(Entry(flag.advice, flag.title) for flag in others)
-        sections.append(Section(strings.flags_heading, entries=entries, level=others[0].level))
+    advice = advice_section(result, strings)
+    if advice is not None:
+        sections.append(advice)
     sections.append(_result_section(bank, result, strings))
     steps = tuple(
         Entry(step.text, step.title)

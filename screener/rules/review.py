@@ -71,9 +71,12 @@ class CounsellorAsker(Asker, Protocol):
     def review(self, rows: list[ReviewRow]) -> ReviewChoice: ...
 
 
-def interview(bank: Bank, asker: CounsellorAsker, strings: UiStrings) -> Walk:
-    """The walk, then the review until the counsellor finishes: the result comes after."""
-    state = State()
+def interview(
+    bank: Bank, asker: CounsellorAsker, strings: UiStrings, state: State | None = None
+) -> Walk:
+    """The walk, then the review until the counsellor finishes: the result comes after.
+    `state` gathers the answers (the caller may keep it, to file them if the session ends)."""
+    state = state if state is not None else State()
     walked = walk(bank, asker, state)
     while walked.ending is Ending.COMPLETED:
         rows = review_rows(bank, state, strings)

@@ -74,8 +74,8 @@ def parse_command(
             return Reset()
         if first in summary_words:
             return ShowSummary()
-    first = first.removeprefix("q") if first[1:].isdigit() else first  # Q5 as listed, or 5
-    if not first.isdigit():
+    first = first.removeprefix("q") if _ascii_digits(first[1:]) else first  # Q5 as listed, or 5
+    if not _ascii_digits(first):  # "²" passes isdigit() and then int() raises
         return None
     if not rest:
         return Flip(int(first))
@@ -85,6 +85,10 @@ def parse_command(
         if rest in getattr(answer_words, answer):
             return Flip(int(first), answer)
     return None
+
+
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def next_answer(current: Answer | None) -> Answer:

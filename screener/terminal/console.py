@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Mapping
-from typing import IO, TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the UI modules load only when a screening is shown, not for JSON
-    from rich.console import Console
-    from rich.text import Text
+from rich.console import Console
+from rich.text import Text
 
+from screener.terminal.host import Terminal, is_terminal
+
+if TYPE_CHECKING:
     from screener.models.contacts import Region
     from screener.models.wording import UiStrings
 
-    Screen = Console
-    """What commands hold and hand on: the live screen (only terminal/ and render/ draw on it)."""
 
+class Screen(Console):
+    """A Rich console that knows the terminal it draws on: what commands hold and hand on.
 
-def wants_plain(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
-    """--plain, TERM=dumb, ACCESSIBLE, or a pipe: no boxes, no colour, no redraws.
-
-    FORCE_COLOR (set and not empty, as force-color.org says) keeps the Rich layout and its
-    colour on a pipe; it never overrides a person's choice of plain text.
+    Only terminal/ and render/ draw on it; the keys it reads and its clearing come from
+    `terminal`, the one object that owns the streams (terminal/host.py).
     """
-    if flag or environ.get("TERM") == "dumb" or environ.get("ACCESSIBLE"):
-        return True
-    return not _is_terminal(stream) and not environ.get("FORCE_COLOR")
+
+    def __init__(self, *args: Any, terminal: Terminal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.terminal = terminal
+
+
+AnyConsole = Console
+"""A Screen, or a bare Rich console (a test's, a capture): what may be drawn on."""
+
+
+def terminal_of(console: Console) -> Terminal | None:
+    """The terminal a Screen draws on; None for a bare Console (a test's, a capture)."""
+    return console.terminal if isinstance(console, Screen) else None
 
 
 PROJECTOR_WIDTH = 100
@@ -33,78 +40,70 @@ PROJECTOR_WIDTH = 100
 
 
 def make_console(
-    stream: TextIO, *, plain: bool, width: int | None = None, projector: bool = False
-) -> Console:
+    terminal: Terminal,
+    stream: IO[str],
+    *,
+    plain: bool,
+    width: int | None = None,
+    projector: bool = False,
+) -> Screen:
     """Plain: a stream of text, nothing styled. Otherwise a terminal, as wants_plain decided;
     Rich still drops the colour (not bold or layout) when NO_COLOR is set (no-color.org).
 
+    The size is the terminal's (terminal.size: COLUMNS=0 or 5 is not believed), and Rich is
+    given the terminal's environment rather than reading the process's.
     `projector`: high contrast for a room: nothing faint, and lines of at most 100 columns.
     """
-    from rich.console import Console
-
-    if not plain and "msvcrt" in sys.builtin_module_names:  # Windows: ANSI, not ←[ on screen
+    if not plain and terminal.windows_console:  # Windows: ANSI, not ←[ on screen
         from screener.terminal import windows_screen
 
         windows_screen.enable_virtual_terminal(stream)
+    columns, rows = terminal.size(stream)
+    width = width or columns
     if projector:
-        import shutil
-
-        width = min(width or shutil.get_terminal_size().columns, PROJECTOR_WIDTH)
+        width = min(width, PROJECTOR_WIDTH)
+    settings: dict[str, Any] = {
+        "file": stream,
+        "width": width,
+        "height": rows,
+        # Decided once, by wants_plain. Rich would read an empty FORCE_COLOR as "not a
+        # terminal", and on TERM=dumb would assume 80 columns whatever the terminal's width.
+        "force_terminal": not plain,
+        "color_system": None if plain else "auto",
+        "highlight": False,
+        "emoji": False,
+        "markup": False,
+        "_environ": terminal.environ,
+        "terminal": terminal,
+    }
     if projector and not plain:
         from screener.terminal.projector import ProjectorConsole
 
-        return ProjectorConsole(
-            file=stream,
-            width=width,
-            force_terminal=True,
-            color_system="auto",
-            highlight=False,
-            emoji=False,
-            markup=False,
-        )
-    return Console(
-        file=stream,
-        width=width,
-        # Decided once, by wants_plain. Rich would read an empty FORCE_COLOR as "not a
-        # terminal", and on TERM=dumb would assume 80 columns whatever the terminal's width.
-        force_terminal=not plain,
-        color_system=None if plain else "auto",
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+        return ProjectorConsole(**settings)
+    return Screen(**settings)
 
 
-def clear_screen(console: Console, environ: Mapping[str, str]) -> None:
-    """After a quick exit: clear the screen and scrollback where the terminal allows it."""
-    # The stream, not console.is_terminal: plain mode draws as on paper, yet still clears.
-    if _is_terminal(console.file):
-        clear_terminal(console.file, environ)
+def clear_screen(console: Console) -> None:
+    """After a quick exit: clear the screen and scrollback where the terminal allows it.
 
-
-def clear_terminal(stream: IO[str], environ: Mapping[str, str]) -> None:
-    """Clear a terminal's screen and scrollback: escape codes, or a Windows console's own way.
-    The caller has decided that `stream` is a terminal."""
+    The one clearing path: every quick exit comes here (the caller has honoured
+    --keep-screen). The stream, not console.is_terminal: plain mode draws as on paper, yet
+    still clears.
+    """
+    terminal = terminal_of(console)
+    if terminal is None or not is_terminal(console.file) or terminal.dumb:
+        return
     from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
     from screener.terminal.windows_screen import clear_console
 
-    if environ.get("TERM") == "dumb" or clear_console(stream):
+    if terminal.windows_console and clear_console(console.file):
         return
-    stream.write(CLEAR_SCREEN_AND_SCROLLBACK)
-    stream.flush()
-
-
-def _is_terminal(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
+    console.file.write(CLEAR_SCREEN_AND_SCROLLBACK)
+    console.file.flush()
 
 
 def goodbye(message: str, strings: UiStrings, region: Region) -> Text:
     """One line for leaving early: nothing saved, and someone to talk to."""
-    from rich.text import Text
-
     contacts = region.contacts  # a line to talk to comes before the emergency number
     contact = next((contact for contact in contacts if contact.kind != "emergency"), contacts[0])
     reach = contact.phone or contact.web or contact.text or ""

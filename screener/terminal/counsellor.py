@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 
 from rich.console import Console
@@ -11,8 +10,9 @@ from rich.text import Text
 
 from screener.models.bank import Bank
 from screener.models.base import ANSWERS, Answer
-from screener.models.contacts import Region
+from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
+from screener.rules.endings import InterviewDiscarded
 from screener.rules.review import (
     MAX_CLIENT_REFERENCE,
     MAX_NOTE,
@@ -24,9 +24,21 @@ from screener.rules.review import (
     fits,
     tidy,
 )
-from screener.rules.walk import Navigation, Note, Step
+from screener.rules.walk import Navigation, Note, State, Step
 from screener.safetext import printable
-from screener.terminal.prompt import Command, ConsoleAsker, Keys, Typed, interpret, normalise
+from screener.terminal.console import terminal_of
+from screener.terminal.pager import show_paged
+from screener.terminal.prompt import (
+    Command,
+    ConsoleAsker,
+    Keys,
+    Typed,
+    echoes_typing,
+    interpret,
+    normalise,
+    read_typed,
+)
+from screener.terminal.typed import ascii_number
 
 
 class CounsellorConsoleAsker(ConsoleAsker):
@@ -44,8 +56,9 @@ class CounsellorConsoleAsker(ConsoleAsker):
         ask_client: bool = False,
         counsellor: str | None = None,
         ask_counsellor: bool = False,
+        service: ServiceContacts | None = None,
     ) -> None:
-        super().__init__(console, strings, region, plain=plain)
+        super().__init__(console, strings, region, plain=plain, service=service)
         self.bank = bank
         self.client = client
         self.ask_client = ask_client
@@ -53,6 +66,8 @@ class CounsellorConsoleAsker(ConsoleAsker):
         self.ask_counsellor = ask_counsellor
         self.closing_summary: str | None = None
         self._just_noted: str | None = None
+        self.progress: State | None = None
+        """The walk's answers so far, set by the intake: what an interruption would lose."""
 
     def intro(self, bank: Bank, *, welcomed: bool = False) -> bool:  # never asked a region first
         intake = self.strings.intake
@@ -74,25 +89,18 @@ class CounsellorConsoleAsker(ConsoleAsker):
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice:
         intake = self.strings.intake
-        self._heading(intake.review_heading)
-        self._paragraph(intake.review_intro)
-        client = self.client or intake.record_no_client
-        self._paragraph(f"{intake.record_client}: {client}")
-        self.console.print()
-        labels = {answer: self.strings.answer_labels.of(answer) for answer in ANSWERS}
-        if self.plain:
-            self._review_plain(rows, labels)
-        else:
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(justify="right", no_wrap=True, style="bold cyan")
-            grid.add_column(no_wrap=True, style="bold")
-            grid.add_column()  # only this column wraps, so a narrow screen keeps the others
-            for row in rows:
-                grid.add_row(str(row.number), labels[row.answer], Text(printable(row.heading)))
-                if row.note:
-                    note = intake.note_line.format(note=row.note)
-                    grid.add_row("", "", Text(printable(note), style="dim"))
-            self.console.print(grid)
+        terminal = terminal_of(self.console)
+        if self.plain or terminal is None:  # plain text is read in order, never paged
+            self._draw_review(rows)
+        else:  # a long bank's review is paged from its top, like a long summary
+            strings = self.strings
+            show_paged(
+                self.console,
+                lambda _: self._draw_review(rows),
+                terminal,
+                prompt=strings.pager_prompt,
+                at_end=strings.pager_end,
+            )
         while True:
             self.console.print()
             word = normalise(self._read(intake.review_prompt))
@@ -105,12 +113,35 @@ class CounsellorConsoleAsker(ConsoleAsker):
                 continue
             if word in intake.review_client_words:
                 self.client = self._client_reference()
-                if not sys.stdin.isatty():  # a terminal showed it as typed; a pipe did not
+                if not echoes_typing(self.console):  # a terminal showed it as typed; a pipe not
                     self._say(self.client or intake.record_no_client)
                 continue
-            if word.isdigit() and int(word) in {row.number for row in rows}:
-                return Change(int(word))
+            number = ascii_number(word)  # a superscript 2 is one key on a French keyboard
+            if number is not None and number in {row.number for row in rows}:
+                return Change(number)
             self._say(intake.review_not_understood.format(last=rows[-1].number))
+
+    def _draw_review(self, rows: list[ReviewRow]) -> None:
+        intake = self.strings.intake
+        self._heading(intake.review_heading)
+        self._paragraph(intake.review_intro)
+        client = self.client or intake.record_no_client
+        self._paragraph(f"{intake.record_client}: {client}")
+        self.console.print()
+        labels = {answer: self.strings.answer_labels.of(answer) for answer in ANSWERS}
+        if self.plain:
+            self._review_plain(rows, labels)
+            return
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True, style="bold cyan")
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column()  # only this column wraps, so a narrow screen keeps the others
+        for row in rows:
+            grid.add_row(str(row.number), labels[row.answer], Text(printable(row.heading)))
+            if row.note:
+                note = intake.note_line.format(note=row.note)
+                grid.add_row("", "", Text(printable(note), style="dim"))
+        self.console.print(grid)
 
     def _review_plain(self, rows: list[ReviewRow], labels: dict[Answer, str]) -> None:
         """Aligned columns; a wrapped line hangs under the question, not under the number."""
@@ -154,6 +185,24 @@ class CounsellorConsoleAsker(ConsoleAsker):
             return True
         self._say(intake.discard_kept)
         return False
+
+    def _carry_on_after_interruption(self) -> bool:
+        """Ctrl-C or Ctrl-D once something was answered: ask, as for q. yes discards
+        (InterviewDiscarded); a second Ctrl-C or Ctrl-D ends it (the caller files the record
+        where there is somewhere to file it); anything else carries on. Where input is no
+        terminal (a script ran out), nobody can be asked."""
+        if not self.answered() or not echoes_typing(self.console):
+            return False
+        if asks_to_discard(self.console, self.strings, plain=self.plain):
+            raise InterviewDiscarded
+        return True
+
+    def answered(self) -> bool:
+        """Whether the interview holds any answer yet (what an interruption would lose)."""
+        return self.progress is not None and bool(self.progress.answers)
+
+    def _crisis_stopped(self) -> str:
+        return self.strings.intake.crisis_stopped
 
     def _show(self, step: Step) -> None:
         if self._just_noted == step.item.id:  # the question is still on screen, just above
@@ -204,3 +253,15 @@ class CounsellorConsoleAsker(ConsoleAsker):
             if fits(text, limit):
                 return text or keep
             self._say(invalid)
+
+
+def asks_to_discard(console: Console, strings: UiStrings, *, plain: bool) -> bool:
+    """After Ctrl-C or Ctrl-D in an intake: "Discard this interview?" True on yes; a second
+    Ctrl-C or Ctrl-D propagates (the caller files what it can). Anything else carries on."""
+    intake = strings.intake
+    console.print()
+    marker = Text(f"{intake.discard_prompt}: ", style="" if plain else "bold cyan")
+    if interpret(read_typed(console, marker), strings) == "yes":
+        return True
+    console.print(Text(intake.discard_kept))
+    return False

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
+from screener.terminal.host import Terminal
 
-def line_within(seconds: float) -> str | None:
+
+def line_within(terminal: Terminal, seconds: float) -> str | None:
     """A line typed within `seconds`, or None when the time passed first.
 
     Where the keyboard cannot be watched with a timeout (Windows, or input that is not a
     terminal), the time simply passes: a paced demo still plays out.
     """
-    stream = sys.stdin
-    try:
-        watchable = stream.isatty() and sys.platform != "win32"
-    except (AttributeError, ValueError):
-        watchable = False
+    stream = terminal.stdin
+    watchable = terminal.stdin_is_terminal and terminal.platform != "win32"
     if not watchable:
         time.sleep(seconds)
         return None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.style import Style
+
+from screener.terminal.console import Screen
 
 NOT_FAINT = Style(dim=False)
 BOLD = Style(bold=True)
 
 
-class ProjectorConsole(Console):
+class ProjectorConsole(Screen):
     """Every style as asked, but never dim: key hints, tallies of 'not sure' and progress
     lines stay readable from the back of a room. Without colour (NO_COLOR), what colour
     marked is bold instead, so it still stands out."""

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import enum
-import io
-import os
-import sys
 import unicodedata
 from dataclasses import dataclass
-from typing import IO, TextIO
 
 from rich.console import Console, Group
 from rich.text import Text
 
 from screener.models.bank import Bank, Flag
 from screener.models.base import ANSWERS, Answer
-from screener.models.contacts import Region
+from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
 from screener.render.keep_whole import KeepWhole, fill
@@ -23,7 +19,10 @@ from screener.render.text import entry_text
 from screener.reports.summary import after_crisis_contacts, crisis_reminder, crisis_section
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
-from screener.terminal.keyboard import QuickExit, can_read_keys, is_quick_exit, read_line
+from screener.terminal.console import terminal_of
+from screener.terminal.host import is_terminal
+from screener.terminal.keyboard import QuickExit, is_quick_exit, read_line
+from screener.terminal.typed import as_typed_key, ascii_number
 
 
 class Command(enum.Enum):
@@ -77,12 +76,20 @@ class ConsoleAsker:
     """Asks on a Rich console, one question at a time; Ctrl-C and Ctrl-D propagate."""
 
     def __init__(
-        self, console: Console, strings: UiStrings, region: Region, *, plain: bool
+        self,
+        console: Console,
+        strings: UiStrings,
+        region: Region,
+        *,
+        plain: bool,
+        service: ServiceContacts | None = None,
     ) -> None:
         self.console = console
         self.strings = strings
         self.region = region
         self.plain = plain
+        self.service = service
+        """A service's own contacts, among the region's: the crisis reminder counts them."""
 
     # --- the Asker protocol -------------------------------------------------------------
 
@@ -132,9 +139,7 @@ class ConsoleAsker:
         self._crisis_help(flag)
         if self._taller_than_the_screen(measured.get(), strings.crisis_continue):
             # The numbers scrolled off the top: a person answers with them in view.
-            self.console.print()
-            for line in crisis_reminder(self.region, strings):
-                self._say_strongly(line)
+            show_crisis_reminder(self.console, self.region, strings, self.service, plain=self.plain)
         self._paragraph(strings.crisis_continue)
         while True:
             typed = self._read(strings.answer_prompt)
@@ -142,7 +147,7 @@ class ConsoleAsker:
             if meaning == "yes":
                 return True
             if meaning in ("no", Navigation.QUIT):
-                self._paragraph(strings.crisis_stopped)
+                self._paragraph(self._crisis_stopped())
                 return False
             if meaning is Navigation.BACK:  # to fix a mistyped answer
                 return Navigation.BACK
@@ -177,16 +182,10 @@ class ConsoleAsker:
     def _taller_than_the_screen(self, shown: str, then: str) -> bool:
         """Whether `shown`, a blank line, the paragraph `then` and a prompt line overflow a
         live screen, plain or not (a pipe or a file has no top to lose)."""
-        if not _is_terminal(self.console.file):  # plain mode draws as on paper, on a screen
+        if not is_terminal(self.console.file):  # plain mode draws as on paper, on a screen
             return False
         below = fill(then, max(self.console.width, 20)).count("\n") + 3
         return shown.count("\n") + below > self.console.height
-
-    def _say_strongly(self, text: str) -> None:
-        if self.plain:
-            self._say(text)
-        else:
-            self.console.print(KeepWhole(Text(printable(text), style="bold red")))
 
     # --- what an intake changes: hooks ----------------------------------------------------
 
@@ -272,36 +271,56 @@ class ConsoleAsker:
             self.console.print(KeepWhole(Text(printable(text))))
 
     def _read(self, prompt: str, *, free_text: bool = False) -> str:
-        """One line from the keyboard; EOFError (Ctrl-D), KeyboardInterrupt and QuickExit
-        propagate. On a terminal keys are read one by one, so Esc needs no Enter. In
-        `free_text` (a note, a client reference) x is a letter: only Esc leaves."""
+        """One line from the keyboard; QuickExit propagates, and so do EOFError (Ctrl-D) and
+        KeyboardInterrupt unless `_carry_on_after` says to ask again. On a terminal keys are
+        read one by one, so Esc needs no Enter. In `free_text` (a note, a client reference)
+        x is a letter: only Esc leaves."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
-        return read_typed(self.console, marker, free_text=free_text)
+        while True:
+            try:
+                return read_typed(self.console, marker, free_text=free_text)
+            except (KeyboardInterrupt, EOFError):
+                if not self._carry_on_after_interruption():
+                    raise
 
+    def _carry_on_after_interruption(self) -> bool:
+        """Ctrl-C or Ctrl-D at a prompt: a person alone leaves at once (False). The intake
+        asks first (docs/endings.md)."""
+        return False
 
-def _decode_leniently(stream: TextIO) -> None:
-    """Typed bytes that are not text in the terminal's encoding read as U+FFFD, not a crash.
-
-    Python reads stdin strictly in a UTF-8 locale: a stray byte (a mistyped dead key, a
-    terminal set to Latin-1) would raise UnicodeDecodeError out of input().
-    """
-    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
-        stream.reconfigure(errors="replace")
+    def _crisis_stopped(self) -> str:
+        return self.strings.crisis_stopped
 
 
 def reads_keys(console: Console) -> bool:
     """Keys one by one (Esc with no Enter) on a real terminal, plain mode or not: plain
     changes the drawing, never the safety. A pipe or TERM=dumb reads whole lines."""
-    return (
-        os.environ.get("TERM") != "dumb" and can_read_keys(sys.stdin) and _is_terminal(console.file)
-    )
+    terminal = terminal_of(console)
+    return terminal is not None and terminal.reads_keys and is_terminal(console.file)
 
 
-def _is_terminal(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
+def show_crisis_reminder(
+    console: Console,
+    region: Region,
+    strings: UiStrings,
+    service: ServiceContacts | None = None,
+    *,
+    plain: bool,
+) -> None:
+    """The emergency number and the crisis lines, a line each, in bold red (plain: as text):
+    put in view again where the crisis screen's own list may have scrolled away."""
+    console.print()
+    for line in crisis_reminder(region, strings, service):
+        if plain:
+            console.print(Text(fill(printable(line), max(console.width, 20))))
+        else:
+            console.print(KeepWhole(Text(printable(line), style="bold red")))
+
+
+def echoes_typing(console: Console) -> bool:
+    """Whether what is typed shows on the screen as typed (a terminal echoes; a pipe not)."""
+    terminal = terminal_of(console)
+    return terminal is not None and terminal.stdin_is_terminal
 
 
 def read_typed(console: Console, marker: Text, *, free_text: bool = False) -> str:
@@ -309,23 +328,34 @@ def read_typed(console: Console, marker: Text, *, free_text: bool = False) -> st
 
     On a terminal keys are read one by one, so Esc (or x, outside `free_text`) leaves at
     once with QuickExit; otherwise a line is read, and a line that is just x (outside free
-    text) or holds a lone Esc does the same. Typed text comes back NFC-normalised.
+    text) or holds a lone Esc does the same. Typed text comes back NFC-normalised, with a
+    fullwidth or other-layout letter read as the key it stands for (typed.as_typed_key).
     EOFError (Ctrl-D) and KeyboardInterrupt propagate.
     """
-    if reads_keys(console):
+    terminal = terminal_of(console)
+    if terminal is not None and reads_keys(console):
 
         def echo(text: str) -> None:
             console.file.write(text)
             console.file.flush()
 
-        return read_line(
+        typed = read_line(
             echo,
-            sys.stdin,
+            terminal.stdin,
             prompt=lambda: console.print(marker, end=""),
             first_key_exits=not free_text,
+            encoding=terminal.key_encoding,
         )
-    _decode_leniently(sys.stdin)
-    typed = unicodedata.normalize("NFC", console.input(marker))
+    elif terminal is not None:
+        console.print(marker, end="")
+        line = terminal.stdin.readline()
+        if not line:
+            raise EOFError
+        typed = unicodedata.normalize("NFC", line.rstrip("\r\n"))
+    else:  # a bare Console (a test's): Rich's own input
+        typed = unicodedata.normalize("NFC", console.input(marker))
+    if not free_text:  # a note is kept as typed; an answer is read as the key it stands for
+        typed = as_typed_key(typed)
     if is_quick_exit(typed, first_key_exits=not free_text):
         raise QuickExit
     return typed
@@ -345,15 +375,16 @@ def ask_region(
     """Which of the named regions the person is in (its index), or None for somewhere else."""
     console.print()
     console.print(Text(strings.region_question, style="" if plain else "bold"))
-    for number, name in enumerate([*names, strings.region_elsewhere], start=1):
-        console.print(Text(f"{number}. {printable(name)}"))
+    for place, name in enumerate([*names, strings.region_elsewhere], start=1):
+        console.print(Text(f"{place}. {printable(name)}"))
     while True:
         console.print()
         typed = normalise(ask_line(console, strings.region_prompt, plain=plain))
-        if not typed or typed == str(len(names) + 1):
+        number = ascii_number(typed)  # a superscript 2 is one key on a French keyboard
+        if not typed or number == len(names) + 1:
             return None
-        if typed.isdigit() and 1 <= int(typed) <= len(names):
-            return int(typed) - 1
+        if number is not None and 1 <= number <= len(names):
+            return number - 1
         console.print(Text(strings.region_not_understood))
 
 

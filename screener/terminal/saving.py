@@ -21,19 +21,30 @@ SaveTo = Callable[[Path], "str | None"]
 
 
 def offer_save(
-    console: Console, save: SaveTo, *, prompt: str, skipped: str, plain: bool
+    console: Console,
+    save: SaveTo,
+    *,
+    prompt: str,
+    skipped: str,
+    plain: bool,
+    discard: Callable[[], bool] | None = None,
 ) -> Path | None:
     """Ask for a path until a save works or Enter (or the end of input) skips.
 
     The same privacy rules hold as for --output, since `save` writes as it does; a path that
-    will not do is explained and asked for again, so nothing typed is lost.
+    will not do is explained and asked for again, so nothing typed is lost. With `discard`
+    (an intake's "Discard this interview?"), Ctrl-C or Ctrl-D skips only once it says yes.
     """
     while True:
         console.print()
         try:
             # A file name is free text: x (as in xanax-notes.md) is a letter, not the exit.
             typed = tidy(ask_line(console, f"{prompt}:", plain=plain, free_text=True))
-        except EOFError:
+        except (EOFError, KeyboardInterrupt) as ending:
+            if discard is not None and not discard():
+                continue
+            if discard is None and isinstance(ending, KeyboardInterrupt):
+                raise
             typed = ""
         if not typed or typed.lower() in DECLINED:
             console.print(Text(skipped))

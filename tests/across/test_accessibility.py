@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from screener.cli import app
-from screener.terminal.console import wants_plain
+from screener.terminal.host import Terminal
 from tests.helpers import GOLDEN, SCREENER, Session, terminal_env
 
 runner = CliRunner()
@@ -213,4 +213,5 @@ def test_wants_plain_exhaustively(
     stream: TextIO = Stream(terminal)
     chosen = flag or term == "dumb" or bool(accessible)
     expected = chosen or not (terminal or bool(force_color))
-    assert wants_plain(flag, environ, stream) is expected
+    host = Terminal(io.StringIO(), stream, io.StringIO(), environ=environ)
+    assert host.wants_plain(flag, stream) is expected

@@ -32,7 +32,7 @@ from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.render import Format
 from screener.rules.scoring import asked_items, effective_answers, missing_answers, raised_flags
-from screener.rules.walk import Ending
+from screener.rules.walk import Ending, State
 from screener.safetext import first_unsafe_character, one_line
 from screener.terminal.keyboard import QuickExit
 from tests.helpers import DATA, FUZZ_CASES, GOOD
@@ -324,7 +324,7 @@ def test_any_typing_walks_or_ends_cleanly(lines: list[str], plain: bool, width: 
     console.input = keyboard  # type: ignore[method-assign, assignment]
     setup = screening.Setup(KETAMINE, STRINGS, CONTACTS.regions[0])
     try:
-        walked = screening.ask(setup, console, plain=plain)
+        walked = screening.ask(setup, console, plain=plain, state=State())
     except EOFError:
         FUZZ_CASES["typed sessions ended by Ctrl-D"] += 1
     except QuickExit:

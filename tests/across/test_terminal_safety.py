@@ -257,7 +257,7 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
     session.child = pexpect.spawn(
         "/bin/sh",
         ["-c", command],
-        env=terminal_env(tmp_path),
+        env=terminal_env(tmp_path, PAGER="cat"),  # the summary view has its own tests
         dimensions=(50, 200),
         encoding="utf-8",
         timeout=20,
@@ -268,3 +268,34 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
     assert session.end() == 0
     assert f"Your answers were saved to {record}" in session.words
     assert record.stat().st_mode & 0o777 == 0o600
+
+
+# A title-setting OSC and a bell: the kind of sequence Click's own ANSI stripping lets through.
+HOSTILE = "\x1b]0;owned\x07\x1b[2J"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "--format", f"json{HOSTILE}"],
+        ["run", "--region", f"uk{HOSTILE}"],
+        ["run", "--lang", f"es{HOSTILE}"],
+        ["run", f"--plain{HOSTILE}"],
+        [f"intak{HOSTILE}"],
+        ["intake", "--client", f"K-1{HOSTILE}"],
+        ["demo", f"sam{HOSTILE}"],
+        ["run", "--answers", f"missing{HOSTILE}.yaml"],
+    ],
+    ids=["format", "region", "lang", "unknown option", "command", "client", "persona", "file"],
+)
+def test_option_values_are_never_echoed_raw_to_the_terminal(
+    spawn: Starter, args: list[str]
+) -> None:
+    """Every usage error, Click's own and screener's, names what was typed as text."""
+    session = spawn(*args)
+    code = session.end()
+    assert code in (1, 2), session.text
+    assert (
+        "\x1b]" not in session.text and "\x07" not in session.text and "\x1b[2J" not in session.text
+    )
+    assert "Traceback" not in session.text

@@ -215,7 +215,7 @@ def test_quitting_at_the_review_asks_first_then_saves_nothing(tmp_path: Path) ->
     assert result.exit_code == 130
     assert flat(result.output).endswith(
         "Discard this interview? Type yes to discard it, or Enter to carry on: "
-        "You stopped the check. Nothing was saved. This check is not a diagnosis. "
+        "The interview was discarded. Nothing was saved. "
         "If you want to talk to someone: Samaritans (116 123)."
     )
     assert not target.exists()
@@ -244,11 +244,24 @@ def test_q_before_any_answer_still_leaves_at_once() -> None:
     assert "Discard this interview" not in result.output
 
 
-def test_ctrl_d_in_a_note_saves_nothing(tmp_path: Path) -> None:
+def test_input_that_runs_out_in_a_note_files_the_intake_marked_incomplete(
+    tmp_path: Path,
+) -> None:
+    """A script's input ended: nobody can be asked "Discard this interview?", and an intake
+    given -o is filed rather than lost (docs/endings.md, end of input)."""
     target = tmp_path / "record.md"
     result = invoke("--client", "K-1", "-o", str(target), input="\ny\nn\n")
     assert result.exit_code == 130
-    assert "Stopped. Nothing was saved." in result.output and not target.exists()
+    assert f"The record, marked incomplete, was saved to {target}." in flat(result.output)
+    assert "Nothing was saved" not in result.output
+    record = target.read_text(encoding="utf-8")
+    assert "incomplete: the input ended (Ctrl-D), with the answers given so far" in record
+
+
+def test_input_that_runs_out_without_output_saves_nothing(tmp_path: Path) -> None:
+    result = invoke("--client", "K-1", input="\ny\nn\n")
+    assert result.exit_code == 130
+    assert "Stopped. Nothing was saved." in flat(result.output)
 
 
 def test_crisis_help_comes_at_once_in_an_intake_too() -> None:

@@ -3,6 +3,7 @@ and a broken service file that never keeps help from anyone."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from typer.testing import CliRunner, Result
 from screener.cli import app
 from screener.files import bundled
 from screener.files.wording import load_strings
+from screener.terminal.host import Terminal
 from tests.helpers import DATA, GOOD
 
 runner = CliRunner()
@@ -219,8 +221,9 @@ def test_resources_on_a_terminal_wrap_at_spaces_never_inside_a_word(
     """At 28 columns the terminal cut 'United Kingdo / m (uk)' and 'someone els / e'."""
     from screener.commands.resources import describe_resources
 
-    whole = describe_resources(region, {"LANG": "C"})
-    wrapped = describe_resources(region, {"LANG": "C"}, width=width)
+    terminal = Terminal(io.StringIO(), io.StringIO(), io.StringIO(), environ={"LANG": "C"})
+    whole = describe_resources(region, terminal)
+    wrapped = describe_resources(region, terminal, width=width)
     assert wrapped.split() == whole.split()
     too_long = [line for line in wrapped.splitlines() if len(line) > width]
     assert all(len(line.split()) == 1 for line in too_long), too_long  # one long address

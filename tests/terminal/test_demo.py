@@ -16,6 +16,7 @@ from screener.cli import app
 from screener.files.examples import find_example
 from screener.models.bank import Example, LoadedBank
 from screener.rules.scoring import asked_items, score
+from screener.terminal.host import Terminal
 from tests.helpers import DATA, GOOD
 
 runner = CliRunner()
@@ -164,16 +165,16 @@ def test_pace_listens_for_q_and_for_a_pause(
     from screener.commands import trainer
 
     heard = iter([None, None, typed])
-    monkeypatch.setattr("sys.stdin", io.StringIO("\n" * 30 + "q\n"))
     stream = io.StringIO()
+    keyboard = io.StringIO("\n" * 30 + "q\n")
+    terminal = Terminal(keyboard, stream, io.StringIO(), environ={"LANG": "en_GB.UTF-8"})
     done = trainer.demo(
         "sam",
         pace=2,
         bank=None,
         region="uk",
         plain=True,
-        environ={"LANG": "en_GB.UTF-8"},
-        stream=stream,
+        terminal=terminal,
         line_within=lambda seconds: next(heard, None),
     )
     assert done is finished

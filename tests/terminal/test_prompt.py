@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import io
-from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from rich.console import Console
 from screener.files import bundled
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS
-from screener.models.contacts import ContactBook
+from screener.models.contacts import Contact, ContactBook, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.walk import Navigation, Step
@@ -207,97 +208,9 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
         assert "Type a number from 1 to 10" in output.getvalue()
 
 
-class _Screen(io.StringIO):
-    """A terminal's standard output, in the encoding the terminal was set up with."""
-
-    def __init__(self, encoding: str) -> None:
-        super().__init__()
-        self._encoding = encoding
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self._encoding
-
-
-def _paged(
-    height: int,
-    lines: int,
-    environ: dict[str, str],
-    *,
-    terminal: bool = True,
-    encoding: str = "utf-8",
-    text: str = "line {n}",
-) -> tuple[str, list[tuple[bytes, dict[str, str]]]]:
-    from rich.console import Console
-
-    from screener.terminal.pager import show_paged
-
-    output = _Screen(encoding)
-    console = Console(
-        file=output, force_terminal=terminal, width=80, height=height, highlight=False
-    )
-    sent: list[tuple[bytes, dict[str, str]]] = []
-
-    def run(command: list[str], **options: Any) -> None:
-        # less reads ? : . % itself: escaped, inside its at-the-end conditional.
-        assert command[-1] == r"-Ps?eEnd\.:Read on\: space\. 100\% done\? q."
-        sent.append((options["input"], options["env"]))
-
-    show_paged(
-        console,
-        lambda screen: screen.print("\n".join(text.format(n=n) for n in range(lines))),
-        environ,
-        prompt="Read on: space. 100% done? q",
-        at_end="End.",
-        run=run,
-        interactive=True,
-        after=lambda screen: screen.print("the contacts again"),
-    )
-    return output.getvalue(), sent
-
-
-def test_a_summary_taller_than_the_screen_is_paged() -> None:
-    shown, sent = _paged(24, 106, {})
-    assert len(sent) == 1 and sent[0][0].startswith(b"line 0\nline 1\n")
-    assert shown == "the contacts again\n"  # in view, however little of the pager was read
-
-
-@pytest.mark.parametrize(
-    ("height", "environ", "terminal"),
-    [(40, {}, True), (24, {"PAGER": "cat"}, True), (24, {"TERM": "dumb"}, True), (24, {}, False)],
-    ids=["fits", "paging off", "dumb terminal", "a pipe"],
-)
-def test_otherwise_the_summary_is_printed_as_ever(
-    height: int, environ: dict[str, str], terminal: bool
-) -> None:
-    shown, sent = _paged(height, 30, environ, terminal=terminal)
-    assert sent == [] and shown.startswith("line 0\n") and "line 29" in shown
-    assert "the contacts again" not in shown
-
-
-@pytest.mark.parametrize("locale", ["C", "en_GB.UTF-8", "es_ES.UTF-8"])
-def test_the_pager_is_told_the_summary_is_utf_8_whatever_the_locale_says(locale: str) -> None:
-    """A locale named but not installed (an ssh session, a container) leaves less reading
-    ASCII, and "¿Qué?" became "<C2><BF>Qu<C3><A9>?": less is told the bytes it is given."""
-    _, sent = _paged(24, 30, {"LANG": locale}, text="¿Qué? ─ {n}")
-    ((given, environ),) = sent
-    assert given.decode("utf-8").startswith("¿Qué? ─ 0\n")
-    assert environ["LESSCHARSET"] == "utf-8" and environ["LANG"] == locale
-
-
-def test_a_non_utf_8_terminal_pages_in_its_own_encoding_with_look_alikes() -> None:
-    """A Latin-1 terminal: accents kept, a curly quote as ', less left to its locale."""
-    _, sent = _paged(
-        24, 30, {"LANG": "es_ES.ISO-8859-1"}, encoding="latin-1", text="¿Qué\u2019 {n}"
-    )
-    ((given, environ),) = sent
-    assert given.decode("latin-1").startswith("¿Qué' 0\n")
-    assert "LESSCHARSET" not in environ
-
-
 @pytest.mark.parametrize("language", bundled.bank_languages("ketamine"))
 def test_the_pager_prompt_fits_28_columns(language: str) -> None:
-    """less shows only the end of a prompt wider than the screen ("r leyendo, q para terminar")."""
+    """The pager's prompt line is cut at the screen's width: it must say all at 28 columns."""
     from rich.cells import cell_len
 
     from screener.files.wording import load_strings
@@ -317,14 +230,19 @@ class _LiveScreen(io.StringIO):
 
 
 def crisis_screen(
-    ketamine: LoadedBank, contacts: ContactBook, region_id: str, size: tuple[int, int], plain: bool
+    ketamine: LoadedBank,
+    contacts: ContactBook,
+    region_id: str,
+    size: tuple[int, int],
+    plain: bool,
+    service: ServiceContacts | None = None,
 ) -> tuple[list[str], tuple[str, ...]]:
     """What a live screen of `size` (columns, rows) holds while crisis help waits for an answer,
     and the ways to reach someone that should be in view."""
     from screener.files.wording import load_strings
     from screener.reports.summary import crisis_reminder
 
-    region = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    region = contacts_to_show(choose_region(contacts, region_id, {}), service, "en")
     strings = load_strings(region.language or "en")
     output = _LiveScreen()
     columns, rows = size
@@ -340,8 +258,9 @@ def crisis_screen(
 
     console.input = answer  # type: ignore[method-assign]
     flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
-    assert ConsoleAsker(console, strings, region, plain=plain).crisis(flag) is True
-    return output.getvalue().splitlines()[-rows:], crisis_reminder(region, strings)
+    asker = ConsoleAsker(console, strings, region, plain=plain, service=service)
+    assert asker.crisis(flag) is True
+    return output.getvalue().splitlines()[-rows:], crisis_reminder(region, strings, service)
 
 
 @pytest.mark.parametrize("plain", [False, True])
@@ -367,3 +286,55 @@ def test_a_crisis_screen_that_fits_says_its_numbers_once(
     in_view, reminder = crisis_screen(ketamine, contacts, "uk", (100, 200), plain=False)
     shown = "\n".join(in_view)
     assert shown.count("116 123") == 1 and reminder[0] in shown
+
+
+def service_with_lines(count: int) -> ServiceContacts:
+    """A service that lists `count` crisis lines of its own (a city with many)."""
+    line = Contact(
+        name="Service line",
+        kind="crisis",
+        description="A local line.",
+        phone="020 7946 0999",
+        checked=datetime.date(2026, 11, 1),
+        source="a test",
+    )
+    lines = tuple(
+        msgspec.structs.replace(line, name=f"Service line {n}", phone=f"020 7946 {n:04}")
+        for n in range(count)
+    )
+    return ServiceContacts(service="Many Lines", contacts=lines)
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("rows", [24, 15])
+@pytest.mark.parametrize("lines", [1, 6, 30])
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_a_service_with_many_lines_never_pushes_the_national_ones_out_of_view(
+    ketamine: LoadedBank,
+    contacts: ContactBook,
+    region_id: str,
+    lines: int,
+    rows: int,
+    plain: bool,
+) -> None:
+    """At "Would you like to carry on?" the emergency number and the region's own crisis
+    lines are on the screen however many lines a service adds; the rest are counted."""
+    from screener.files.wording import load_strings
+    from screener.rules.contacts import crisis_contacts, emergency_number
+
+    national = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
+    in_view, reminder = crisis_screen(
+        ketamine, contacts, region_id, (80, rows), plain, service_with_lines(lines)
+    )
+    shown = unbroken(" ".join(in_view))
+    number = emergency_number(national)
+    assert number is None or number in shown
+    for contact in crisis_contacts(national):
+        if contact.kind == "crisis":
+            assert unbroken(contact.name) in shown, (contact.name, in_view)
+    # The service's own lines are all in view too, or counted with where to see them.
+    strings = load_strings(national.language or "en")
+    more = strings.crisis_more.format(count=lines, region=region_id)
+    every_line = all(unbroken(f"Service line {n}") in shown for n in range(lines))
+    assert every_line or unbroken(more) in shown, in_view
+    assert (unbroken(more) in shown) is (reminder[-1] == more)

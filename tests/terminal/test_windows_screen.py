@@ -108,19 +108,19 @@ def test_a_windows_console_reads_escape_codes_before_rich_draws(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Else Rich takes the legacy path, and the pager's and clear's codes show as ←[..."""
-    import sys
-
     from screener.terminal import console as console_policy
     from screener.terminal import windows_screen
+    from screener.terminal.host import Terminal
 
     turned_on: list[object] = []
     monkeypatch.setattr(windows_screen, "enable_virtual_terminal", turned_on.append)
     screen = io.StringIO()
-    console_policy.make_console(screen, plain=True)
-    console_policy.make_console(screen, plain=False)
+    posix = Terminal(io.StringIO(), screen, io.StringIO())
+    console_policy.make_console(posix, screen, plain=True)
+    console_policy.make_console(posix, screen, plain=False)
     assert turned_on == []  # not Windows
-    monkeypatch.setattr(sys, "builtin_module_names", (*sys.builtin_module_names, "msvcrt"))
-    console_policy.make_console(screen, plain=True)
+    windows = Terminal(io.StringIO(), screen, io.StringIO(), platform="win32", windows_console=True)
+    console_policy.make_console(windows, screen, plain=True)
     assert turned_on == []  # plain text has no codes
-    console_policy.make_console(screen, plain=False)
+    console_policy.make_console(windows, screen, plain=False)
     assert turned_on == [screen]

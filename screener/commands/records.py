@@ -1,0 +1,141 @@
+"""Writing a session's record: to --output or standard output, marked incomplete when it
+ended early, and another file offered at the keyboard when a save fails or has nowhere to go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from screener.commands import screening
+from screener.commands.session import Destination, Session
+from screener.errors import ScreenerError
+from screener.files.streams import private_file_behind
+from screener.files.writing import write_private, write_record
+from screener.rules.endings import Stop
+from screener.safetext import one_line
+
+if TYPE_CHECKING:
+    from screener.commands.screening import Setup
+    from screener.models.result import Result
+    from screener.terminal.console import Screen
+
+
+def file_incomplete(
+    console: Screen, setup: Setup, session: Session, result: Result, stop: Stop, *, plain: bool
+) -> str | None:
+    """Write an early-ended intake's record to its destination: the sentence saying where it
+    went, or None if it could not be written."""
+    from screener.terminal.signals import signals_held
+
+    options, terminal = session.options, session.terminal
+    intake = setup.strings.intake
+    text = screening.render(result, setup, options.format)
+    if session.destination is Destination.STDOUT:
+        with signals_held():
+            file = private_file_behind(terminal.stdout, terminal.stderr)
+            write_record(terminal.stdout, text)
+        if file is None:
+            return intake.record_incomplete_sent
+        return intake.record_incomplete_saved_to.format(path=one_line(file))
+    assert options.output is not None
+    try:
+        with signals_held():
+            write_private(options.output, text, force=options.force)
+    except ScreenerError as error:
+        if stop in (Stop.QUICK_EXIT, Stop.HANG_UP, Stop.TERMINATED):
+            terminal.stderr.write(one_line(str(error)) + "\n")
+            return None
+        say(console, failed(setup, session, one_line(str(error))))
+        saved = save_elsewhere(console, setup, session, text, plain=plain)
+        return None if saved is None else ""
+    return intake.record_incomplete_saved_to.format(path=one_line(str(options.output)))
+
+
+def failed(setup: Setup, session: Session, problem: str) -> str:
+    return session.save_failed_words(setup.strings).format(reason=problem)
+
+
+def save_elsewhere(
+    console: Screen, setup: Setup, session: Session, text: str, *, plain: bool
+) -> str | None:
+    """After a failed save, at a keyboard: ask for another file until one is written or
+    Enter skips. The path it was saved to, or None."""
+    if not session.at_a_keyboard:
+        say(console, setup.strings.save_skipped)
+        return None
+    from screener.terminal.saving import offer_save
+    from screener.terminal.signals import signals_held
+
+    def save(path: Path) -> str | None:
+        try:
+            with signals_held():
+                write_private(path, text, force=False)
+        except ScreenerError as error:
+            return failed(setup, session, one_line(str(error)))
+        return None
+
+    strings = setup.strings
+    saved = offer_save(
+        console,
+        save,
+        prompt=strings.save_elsewhere_prompt,
+        skipped=strings.save_skipped,
+        plain=plain,
+    )
+    if saved is None:
+        return None
+    say(console, session.saved_to_words(strings).format(path=one_line(str(saved))))
+    return one_line(str(saved))
+
+
+def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+    """An intake whose record has nowhere to go: forgetting -o must not mean asking all the
+    questions again. The format follows the name's extension; no file is ever replaced."""
+    from screener.render import Format, format_for_path
+    from screener.terminal.saving import offer_save as ask_where
+    from screener.terminal.signals import signals_held
+
+    def save(path: Path) -> str | None:
+        if path.exists() and not path.is_dir():  # --force is no answer at this prompt
+            return f"{path}: already exists; type another name"
+        output_format = format_for_path(path) or Format.text
+        text = screening.render(result, setup, output_format, saved_to=str(path))
+        try:
+            with signals_held():
+                write_private(path, text, force=False)
+        except ScreenerError as error:
+            return str(error)
+        return None
+
+    from screener.terminal.counsellor import asks_to_discard
+
+    def discard() -> bool:
+        try:
+            return asks_to_discard(console, setup.strings, plain=plain)
+        except (KeyboardInterrupt, EOFError):
+            return True  # asked twice: the counsellor means it; the summary is on screen
+
+    intake = setup.strings.intake
+    saved = ask_where(
+        console,
+        save,
+        prompt=intake.save_prompt,
+        skipped=intake.save_skipped,
+        plain=plain,
+        discard=discard if session_at_keyboard(console) else None,
+    )
+    if saved is not None:
+        say(console, intake.record_saved_to.format(path=one_line(str(saved))))
+
+
+def session_at_keyboard(console: Screen) -> bool:
+    from screener.terminal.prompt import echoes_typing
+
+    return echoes_typing(console)
+
+
+def say(console: Screen, text: str) -> None:
+    from screener.safetext import printable
+
+    console.print()
+    console.print(printable(text))  # plain text: the console reads no markup

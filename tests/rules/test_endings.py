@@ -1,0 +1,76 @@
+"""The endings table in code agrees with docs/endings.md, the README and the session's rules."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from screener.commands.screening import Options
+from screener.commands.session import Destination, Session, Who
+from screener.models.result import EndedBy
+from screener.render import Format
+from screener.rules.endings import RULES, ExitCode, Stop
+from screener.terminal.host import Terminal
+
+ROOT = Path(__file__).resolve().parents[2]
+ENDINGS_DOC = (ROOT / "docs" / "endings.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_early_ending_has_a_rule_and_a_record_value() -> None:
+    assert set(RULES) == set(Stop)
+    assert set(EndedBy.__args__) == {stop.value for stop in Stop}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("stop", list(Stop), ids=lambda stop: stop.value)
+def test_the_doc_names_each_ending_with_its_exit_code_and_record_value(stop: Stop) -> None:
+    rows = [line for line in ENDINGS_DOC.splitlines() if line.startswith("| **")]
+    naming = [row for row in rows if f"`ended_by: {stop.value}`" in row]
+    code = int(RULES[stop].exit_code)
+    assert naming and all(row.rstrip(" |").endswith(f"| {code}") for row in naming), naming
+
+
+def test_the_readme_lists_every_exit_code_and_no_other() -> None:
+    table = README.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    listed = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
+    assert listed == {int(code) for code in ExitCode}
+
+
+def session(who: Who, destination: Destination, *, terminal_in: bool = True) -> Session:
+    class Keyboard(io.StringIO):
+        def isatty(self) -> bool:
+            return terminal_in
+
+    output = Path("record.json") if destination is Destination.FILE else None
+    chosen = Format.text if destination is Destination.SCREEN else Format.json
+    terminal = Terminal(Keyboard(), io.StringIO(), io.StringIO())
+    return Session(who, terminal, Options(format=chosen, output=output))
+
+
+@pytest.mark.parametrize(
+    ("who", "destination", "stop"), list(itertools.product(Who, Destination, Stop))
+)
+def test_only_an_intake_with_somewhere_to_file_keeps_an_early_ending(
+    who: Who, destination: Destination, stop: Stop
+) -> None:
+    """Exhaustive: a self-check never keeps an early ending; an intake keeps every one when
+    its record has a destination (docs/endings.md)."""
+    expected = who is Who.INTAKE and destination is not Destination.SCREEN
+    assert session(who, destination).files_record_when(stop) is expected
+
+
+@pytest.mark.parametrize(("who", "destination"), list(itertools.product(Who, Destination)))
+def test_the_conversation_never_shares_standard_output_with_the_record(
+    who: Who, destination: Destination
+) -> None:
+    chosen = session(who, destination)
+    assert chosen.destination is destination
+    if destination is Destination.STDOUT:
+        assert chosen.conversation is chosen.terminal.stderr
+    else:
+        assert chosen.conversation is chosen.terminal.stdout
+    assert chosen.offers_save_at_end is (who is Who.INTAKE and destination is Destination.SCREEN)
