@@ -7,16 +7,20 @@ import errno
 import os
 import select
 import signal
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Any, TextIO
 
-from screener.terminal.typed import as_typed_key
-
-ESCAPE = "\x1b"
-QUICK_EXIT_KEY = "x"
+from screener.terminal.keys import ESCAPE as ESCAPE
+from screener.terminal.keys import QUICK_EXIT_KEY as QUICK_EXIT_KEY
+from screener.terminal.keys import QuickExit as QuickExit
+from screener.terminal.keys import erase_last as erase_last
+from screener.terminal.keys import finished as finished
+from screener.terminal.keys import is_exit_key as is_exit_key
+from screener.terminal.keys import is_quick_exit as is_quick_exit
+from screener.terminal.keys import key_name as key_name
+from screener.terminal.keys import width_of as width_of
 
 # Clear the screen, move home, and clear the scrollback (xterm's CSI 3 J; most terminals and
 # tmux honour it). What a shared computer's next user could scroll back to is gone.
@@ -26,65 +30,6 @@ CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
 # over ssh, tmux or a slow link (80 ms and more), and they must never read as Esc; a person
 # who presses Esc waits this long at most for the screen to clear.
 ESCAPE_SEQUENCE_WAIT = 0.5
-
-
-class QuickExit(Exception):
-    """The person pressed the quick-exit key: leave now, show nothing more."""
-
-
-def is_quick_exit(typed: str, *, first_key_exits: bool = True) -> bool:
-    """A line-based reader's view: the line was just the quick-exit key (where x leaves;
-    Cyrillic che, Greek chi and a fullwidth x are that key too), or held an Esc that does not
-    start a cursor-key sequence (Esc [ A and Esc O A are arrows)."""
-    if first_key_exits and as_typed_key(typed.strip()).lower() == QUICK_EXIT_KEY:
-        return True
-    return any(
-        character == ESCAPE and typed[index + 1 : index + 2] not in ("[", "O")
-        for index, character in enumerate(typed)
-    )
-
-
-def can_read_keys(stream: TextIO) -> bool:
-    """Key-by-key reading needs a terminal on standard input, and termios or msvcrt to read it."""
-    try:
-        if not stream.isatty():
-            return False
-    except (AttributeError, ValueError):
-        return False
-    try:
-        import termios  # noqa: F401 - only whether this system has it
-    except ImportError:
-        from screener.terminal.windows_keys import console_keys
-
-        return console_keys() is not None
-    return True
-
-
-def width_of(text: str) -> int:
-    """Columns a terminal gives the text: wide (CJK) characters two, combining marks none."""
-    return sum(
-        0
-        if unicodedata.combining(character)
-        else 2
-        if unicodedata.east_asian_width(character) in ("W", "F")
-        else 1
-        for character in text
-    )
-
-
-def finished(typed: list[str]) -> str:
-    """The line as kept: NFC, so 'si' + a combining accent is the 'sí' the words list."""
-    return unicodedata.normalize("NFC", "".join(typed))
-
-
-def erase_last(typed: list[str]) -> str:
-    """Remove the last character with its combining marks; the keys that erase it on screen."""
-    removed = ""
-    while typed:
-        removed = typed.pop() + removed
-        if not unicodedata.combining(removed[0]):
-            break
-    return "\b \b" * width_of(removed)
 
 
 # A pasted Windows line ends CR LF: the LF after a line that ended with CR is not a line.
@@ -150,9 +95,7 @@ def read_line(
         if prompt is not None:
             prompt()
         while True:
-            chunk = os.read(descriptor, 1)
-            if not chunk:
-                raise EOFError
+            chunk = _read_byte(descriptor)  # EIO (the window closed) is the end of input
             for key in decoder.decode(chunk):
                 skip_line_feed, _after_carriage_return = _after_carriage_return, False
                 if key == ESCAPE:
@@ -179,7 +122,8 @@ def read_line(
                     typed.append(key)
                     write(key)
     finally:
-        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        with suppress(termios.error):  # a terminal that went away has no modes to put back
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
         _on_resume(previous_handler)
 
 
@@ -280,24 +224,6 @@ def key_by_key(stream: TextIO) -> Iterator[None]:
         _on_resume(previous_handler)
 
 
-def key_name(key: str) -> str:
-    """A key other than Esc by name, or as typed (both key readers share this):
-    Ctrl-C raises KeyboardInterrupt, Ctrl-D (or the NUL a Ctrl-D typed before the switch to
-    key-by-key mode leaves) EOFError, x (che, chi, fullwidth x) QuickExit."""
-    if key == "\x03":
-        raise KeyboardInterrupt
-    if key in ("\x04", "\x00"):
-        raise EOFError
-    if key in "\r\n":
-        return "enter"
-    if key == " ":
-        return "space"
-    typed = as_typed_key(key)
-    if is_exit_key(typed):
-        raise QuickExit
-    return typed
-
-
 SEQUENCE_NAMES = {"A": "up", "B": "down", "C": "right", "D": "left", "H": "home", "F": "end"}
 """A cursor key's final byte (Esc [ A, Esc O A, and Esc [ 1 ; 5 A with Ctrl)."""
 
@@ -314,11 +240,6 @@ def sequence_name(sequence: bytes) -> str:
     if final == "~":
         return TILDE_NAMES.get(parameters.split(";")[0], "other")
     return SEQUENCE_NAMES.get(final, "other")
-
-
-def is_exit_key(key: str) -> bool:
-    """Whether a key typed is the quick-exit key, on any layout we read (che, chi, fullwidth)."""
-    return as_typed_key(key).lower() == QUICK_EXIT_KEY
 
 
 def _keys_mode(saved: list[Any]) -> list[Any]:

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Protocol, cast
 
-from screener.terminal.keyboard import (
+from screener.terminal.keys import (
     ESCAPE,
     QuickExit,
     erase_last,

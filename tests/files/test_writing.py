@@ -283,3 +283,25 @@ def test_the_preflight_really_tries_the_folder(
 def test_the_preflight_leaves_nothing_behind(tmp_path: Path) -> None:
     check_target(tmp_path / "r.json", force=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stale_temporary_of_ours_is_removed_at_the_next_save(tmp_path: Path) -> None:
+    """A power cut mid-save leaves a hidden copy of a whole record beside it: the next save to
+    that folder removes it. A young one may be another save in progress, and another
+    program's files are never touched."""
+    import os
+
+    from screener.files.writing import STALE_AFTER_SECONDS, TEMPORARY_SUFFIX
+
+    stale = tmp_path / f".old.json.abcd1234{TEMPORARY_SUFFIX}"
+    young = tmp_path / f".other.json.efgh5678{TEMPORARY_SUFFIX}"
+    theirs = tmp_path / ".editor-swap.tmp"
+    for path in (stale, young, theirs):
+        path.write_text("answers", encoding="utf-8")
+    long_ago = stale.stat().st_mtime - STALE_AFTER_SECONDS - 1
+    os.utime(stale, (long_ago, long_ago))
+    os.utime(theirs, (long_ago, long_ago))
+    write_private(tmp_path / "result.json", "{}", force=False)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["result.json", young.name, theirs.name]
+    )

@@ -9,6 +9,7 @@ from collections import deque
 import pytest
 
 from screener.terminal import keyboard, windows_keys
+from screener.terminal.host import Terminal
 from screener.terminal.keyboard import QuickExit
 
 UP, F1 = ("\xe0", "H"), ("\x00", ";")
@@ -105,7 +106,7 @@ def test_the_prompt_is_drawn_before_the_first_key() -> None:
 # --- the hook in keyboard.py: chosen by what the system has, not by its name --------------
 
 
-class Terminal(io.StringIO):
+class Tty(io.StringIO):
     def isatty(self) -> bool:
         return True
 
@@ -113,21 +114,26 @@ class Terminal(io.StringIO):
 def test_a_windows_console_reads_keys_through_msvcrt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "termios", None)  # import termios raises ImportError
     monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole("\x1b"))
-    assert keyboard.can_read_keys(Terminal())
+    windows = Terminal(Tty(), Tty(), Tty(), has_termios=False, windows_console=True)
+    assert windows.reads_keys
     with pytest.raises(QuickExit):
-        keyboard.read_line(lambda _: None, Terminal())
+        keyboard.read_line(lambda _: None, Tty())
 
 
-def test_without_termios_or_msvcrt_lines_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Such a Python once crashed at the first question, importing termios."""
+def test_the_terminal_object_asks_the_system_what_it_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chosen by what the system has, not by its name: a Python without termios."""
     monkeypatch.setitem(sys.modules, "termios", None)
-    monkeypatch.setitem(sys.modules, "msvcrt", None)
-    assert not keyboard.can_read_keys(Terminal())
+    assert not Terminal.from_process().has_termios
 
 
-def test_a_pipe_is_read_as_lines_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole())
-    assert not keyboard.can_read_keys(io.StringIO())
+def test_without_termios_or_msvcrt_lines_are_read() -> None:
+    """Such a Python once crashed at the first question, importing termios."""
+    assert not Terminal(Tty(), Tty(), Tty(), has_termios=False, windows_console=False).reads_keys
+
+
+def test_a_pipe_is_read_as_lines_everywhere() -> None:
+    for windows in (False, True):
+        assert not Terminal(io.StringIO(), Tty(), Tty(), windows_console=windows).reads_keys
 
 
 # --- x on other layouts ------------------------------------------------------------------
@@ -202,6 +208,6 @@ def test_read_key_leaving(press: str, raised: type[BaseException]) -> None:
 def test_a_windows_console_reads_a_key_through_msvcrt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "termios", None)
     monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole(PAGE_DOWN))
-    assert keyboard.read_key(Terminal()) == "page_down"
-    with keyboard.key_by_key(Terminal()):  # the console is read raw: nothing to set
+    assert keyboard.read_key(Tty()) == "page_down"
+    with keyboard.key_by_key(Tty()):  # the console is read raw: nothing to set
         pass
