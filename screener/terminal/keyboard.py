@@ -12,6 +12,7 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import Any, TextIO
 
+from screener.rules.endings import SessionEnded, Stop
 from screener.terminal.keys import ESCAPE as ESCAPE
 from screener.terminal.keys import QUICK_EXIT_KEY as QUICK_EXIT_KEY
 from screener.terminal.keys import QuickExit as QuickExit
@@ -72,7 +73,12 @@ def read_line(
         return windows_keys.read_line(write, keys, prompt, first_key_exits=first_key_exits)
 
     descriptor = stream.fileno()
-    saved = termios.tcgetattr(descriptor)
+    try:
+        saved = termios.tcgetattr(descriptor)
+    except termios.error as error:
+        if error.args[0] != errno.EIO:
+            raise
+        raise SessionEnded(Stop.HANG_UP) from None  # it went away before the line was asked
     keys_mode = _keys_mode(saved)
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     typed: list[str] = []
@@ -84,9 +90,11 @@ def read_line(
         write("".join(typed))
 
     def resumed(signum: int, frame: FrameType | None) -> None:
-        # The shell set its own modes while we were stopped: take the keys back, redraw.
-        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
-        redraw()
+        # The shell set its own modes while we were stopped: take the keys back, redraw. A
+        # closed window sends SIGCONT too (with SIGHUP): then there is nothing to take back.
+        with suppress(termios.error, OSError):
+            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+            redraw()
 
     previous_handler = _on_resume(resumed)
     try:
@@ -153,12 +161,13 @@ def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
     except termios.error as error:
         if error.args[0] != errno.EIO:
             raise
-        raise EOFError from None  # the terminal went away before the key was asked for
+        raise SessionEnded(Stop.HANG_UP) from None  # it went away before the key was asked
     keys_mode = _keys_mode(saved)
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
 
     def resumed(signum: int, frame: FrameType | None) -> None:
-        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        with suppress(termios.error, OSError):  # a closed window sends SIGCONT too
+            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
 
     previous_handler = _on_resume(resumed)
     try:
@@ -179,14 +188,15 @@ def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
 
 
 def _read_byte(descriptor: int) -> bytes:
-    """One byte; EOFError at the end of input, or when the terminal went away (EIO: the
-    terminal window closed, the ssh connection dropped)."""
+    """One byte; EOFError at the end of input. When the terminal went away (EIO: the window
+    closed, the ssh connection dropped) the session ends as a hang-up, whether the read or
+    the SIGHUP comes first (docs/endings.md)."""
     try:
         chunk = os.read(descriptor, 1)
     except OSError as error:
         if error.errno != errno.EIO:
             raise
-        raise EOFError from None
+        raise SessionEnded(Stop.HANG_UP) from None
     if not chunk:
         raise EOFError
     return chunk
@@ -212,7 +222,8 @@ def key_by_key(stream: TextIO) -> Iterator[None]:
     keys_mode = _keys_mode(saved)
 
     def resumed(signum: int, frame: FrameType | None) -> None:
-        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        with suppress(termios.error, OSError):  # a closed window sends SIGCONT too
+            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
 
     previous_handler = _on_resume(resumed)
     try:

@@ -17,6 +17,7 @@ from screener.render.heading import TitledPanel
 from screener.render.keep_whole import KeepWhole, fill
 from screener.render.text import entry_text
 from screener.reports.summary import after_crisis_contacts, crisis_reminder, crisis_section
+from screener.rules.endings import SessionEnded, Stop
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
 from screener.terminal.console import terminal_of
@@ -348,7 +349,10 @@ def read_typed(console: Console, marker: Text, *, free_text: bool = False) -> st
         )
     elif terminal is not None:
         console.print(marker, end="")
-        line = terminal.stdin.readline()
+        try:
+            line = terminal.stdin.readline()
+        except OSError as error:  # the terminal went away under a line read (EIO)
+            raise SessionEnded(Stop.HANG_UP) from error
         if not line:
             raise EOFError
         typed = unicodedata.normalize("NFC", line.rstrip("\r\n"))

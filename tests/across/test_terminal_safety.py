@@ -299,3 +299,25 @@ def test_option_values_are_never_echoed_raw_to_the_terminal(
         "\x1b]" not in session.text and "\x07" not in session.text and "\x1b[2J" not in session.text
     )
     assert "Traceback" not in session.text
+
+
+def test_closing_the_window_mid_intake_files_the_record(tmp_path: Path) -> None:
+    """The real thing, not a signal sent by hand: the terminal's master side closes, so the
+    kernel sends SIGHUP and SIGCONT and every read gets EIO, in whatever order. Once the
+    SIGCONT handler's tcsetattr raised on the dead terminal, a traceback lost the intake."""
+    import json
+    import os
+
+    record = tmp_path / "record.json"
+    args = ["intake", "--region", "uk", "--client", "K-9", "--counsellor", "JS", "-o", str(record)]
+    session = Session(args, terminal_env(tmp_path), 80)  # waited for here, not by a fixture
+    session.answer("", prompt=BEGIN)
+    for typed in ("1", "2", "1"):
+        session.answer(typed)
+    session.wait_for(ANSWER)
+    os.close(session.child.child_fd)  # the window closes
+    _, status = os.waitpid(session.child.pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 129
+    kept = json.loads(record.read_text(encoding="utf-8"))
+    assert (kept["complete"], kept["ended_by"], len(kept["answers"])) == (False, "hang_up", 3)
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".")) == []

@@ -437,18 +437,29 @@ def test_read_key_ctrl_d_is_the_end_of_input(terminal: tuple[int, io.TextIOWrapp
         press(terminal, b"\x04")
 
 
+@pytest.mark.parametrize("reader", ["key", "line"])
 @pytest.mark.parametrize("while_waiting", [False, True])
-def test_read_key_when_the_terminal_goes_away(while_waiting: bool) -> None:
-    """The terminal window closed or the ssh connection dropped: the end of input."""
-    sender, reader = os.openpty()
-    with os.fdopen(reader, encoding="utf-8") as stream:
+def test_when_the_terminal_goes_away_the_session_ends_as_a_hang_up(
+    while_waiting: bool, reader: str
+) -> None:
+    """The terminal window closed or the ssh connection dropped: a read gets EIO, often
+    before SIGHUP arrives; either way the session ends as a hang-up (exit 129, the intake
+    filed), not as an end of input that would ask "Discard this interview?" of nobody."""
+    from screener.rules.endings import SessionEnded, Stop
+
+    sender, receiver = os.openpty()
+    with os.fdopen(receiver, encoding="utf-8") as stream:
         hang_up = threading.Timer(0.05 if while_waiting else 0, os.close, (sender,))
         hang_up.start()
         if not while_waiting:
             hang_up.join()
         try:
-            with pytest.raises(EOFError):
-                read_key(stream)
+            with pytest.raises(SessionEnded) as ended:
+                if reader == "key":
+                    read_key(stream)
+                else:
+                    read_line(lambda _: None, stream)
+            assert ended.value.stop is Stop.HANG_UP
         finally:
             hang_up.join()
 
