@@ -227,7 +227,7 @@ def _stopped(
         return rule.exit_code  # nothing more on the screen: it was cleared, or is gone
     if _raised_advice(console, setup, progress, plain=plain) and stop is Stop.CRISIS_STOP:
         # The advice pushed the crisis screen's contacts up: put them in view again.
-        from screener.terminal.prompt import show_crisis_reminder
+        from screener.terminal.crisis_screen import show_crisis_reminder
 
         show_crisis_reminder(console, setup.region, setup.strings, setup.service, plain=plain)
     strings = setup.strings

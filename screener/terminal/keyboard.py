@@ -63,7 +63,7 @@ def read_line(
     """
     global _after_carriage_return
     try:
-        import termios
+        import termios  # noqa: F401 - whether this system reads keys with termios
     except ImportError:  # Windows: the console's keys come through msvcrt instead
         from screener.terminal import windows_keys
 
@@ -73,13 +73,6 @@ def read_line(
         return windows_keys.read_line(write, keys, prompt, first_key_exits=first_key_exits)
 
     descriptor = stream.fileno()
-    try:
-        saved = termios.tcgetattr(descriptor)
-    except termios.error as error:
-        if error.args[0] != errno.EIO:
-            raise
-        raise SessionEnded(Stop.HANG_UP) from None  # it went away before the line was asked
-    keys_mode = _keys_mode(saved)
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     typed: list[str] = []
 
@@ -89,21 +82,11 @@ def read_line(
             prompt()
         write("".join(typed))
 
-    def resumed(signum: int, frame: FrameType | None) -> None:
-        # The shell set its own modes while we were stopped: take the keys back, redraw. A
-        # closed window sends SIGCONT too (with SIGHUP): then there is nothing to take back.
-        with suppress(termios.error, OSError):
-            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
-            redraw()
-
-    previous_handler = _on_resume(resumed)
-    try:
-        # TCSANOW, not tty.setcbreak's TCSAFLUSH: keys typed ahead must not be thrown away.
-        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+    with _in_keys_mode(descriptor, redraw):
         if prompt is not None:
             prompt()
         while True:
-            chunk = _read_byte(descriptor)  # EIO (the window closed) is the end of input
+            chunk = _read_byte(descriptor)  # EIO (the window closed) is a hang-up
             for key in decoder.decode(chunk):
                 skip_line_feed, _after_carriage_return = _after_carriage_return, False
                 if key == ESCAPE:
@@ -129,10 +112,6 @@ def read_line(
                         raise QuickExit
                     typed.append(key)
                     write(key)
-    finally:
-        with suppress(termios.error):  # a terminal that went away has no modes to put back
-            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
-        _on_resume(previous_handler)
 
 
 def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
@@ -146,7 +125,7 @@ def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
     this ends. On a Windows console the keys come through msvcrt (windows_keys.read_key).
     """
     try:
-        import termios
+        import termios  # noqa: F401 - whether this system reads keys with termios
     except ImportError:  # Windows: the console's keys come through msvcrt instead
         from screener.terminal import windows_keys
 
@@ -156,22 +135,8 @@ def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
         return windows_keys.read_key(keys)
 
     descriptor = stream.fileno()
-    try:
-        saved = termios.tcgetattr(descriptor)
-    except termios.error as error:
-        if error.args[0] != errno.EIO:
-            raise
-        raise SessionEnded(Stop.HANG_UP) from None  # it went away before the key was asked
-    keys_mode = _keys_mode(saved)
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-
-    def resumed(signum: int, frame: FrameType | None) -> None:
-        with suppress(termios.error, OSError):  # a closed window sends SIGCONT too
-            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
-
-    previous_handler = _on_resume(resumed)
-    try:
-        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+    with _in_keys_mode(descriptor):
         while True:
             chunk = _read_byte(descriptor)
             for key in decoder.decode(chunk):  # nothing yet in the middle of a character
@@ -181,10 +146,6 @@ def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
                         raise QuickExit
                     return sequence_name(sequence)
                 return key_name(key)
-    finally:
-        with suppress(termios.error):  # a terminal that went away has no modes to put back
-            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
-        _on_resume(previous_handler)
 
 
 def _read_byte(descriptor: int) -> bytes:
@@ -215,24 +176,12 @@ def key_by_key(stream: TextIO) -> Iterator[None]:
         return
     try:
         descriptor = stream.fileno()
-        saved = termios.tcgetattr(descriptor)
+        termios.tcgetattr(descriptor)  # is there a terminal to set?
     except (AttributeError, ValueError, OSError, termios.error):  # no terminal to set
         yield
         return
-    keys_mode = _keys_mode(saved)
-
-    def resumed(signum: int, frame: FrameType | None) -> None:
-        with suppress(termios.error, OSError):  # a closed window sends SIGCONT too
-            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
-
-    previous_handler = _on_resume(resumed)
-    try:
-        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+    with _in_keys_mode(descriptor):
         yield
-    finally:
-        with suppress(termios.error):  # a terminal that went away has no modes to put back
-            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
-        _on_resume(previous_handler)
 
 
 SEQUENCE_NAMES = {"A": "up", "B": "down", "C": "right", "D": "left", "H": "home", "F": "end"}
@@ -251,6 +200,40 @@ def sequence_name(sequence: bytes) -> str:
     if final == "~":
         return TILDE_NAMES.get(parameters.split(";")[0], "other")
     return SEQUENCE_NAMES.get(final, "other")
+
+
+@contextmanager
+def _in_keys_mode(descriptor: int, redraw: Callable[[], None] | None = None) -> Iterator[None]:
+    """The terminal one key at a time, unechoed, for the block; its modes put back however the
+    block ends. After Ctrl-Z and fg the key mode is set again and `redraw` called. A terminal
+    that went away (EIO) ends the session as a hang-up; one closed meanwhile (SIGHUP brings
+    SIGCONT too) has no modes to take back or restore, and that is no error."""
+    import termios
+
+    try:
+        saved = termios.tcgetattr(descriptor)
+    except termios.error as error:
+        if error.args[0] != errno.EIO:
+            raise
+        raise SessionEnded(Stop.HANG_UP) from None
+    keys_mode = _keys_mode(saved)
+
+    def resumed(signum: int, frame: FrameType | None) -> None:
+        # The shell set its own modes while we were stopped: take the keys back, redraw.
+        with suppress(termios.error, OSError):
+            termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+            if redraw is not None:
+                redraw()
+
+    previous_handler = _on_resume(resumed)
+    try:
+        # TCSANOW, not tty.setcbreak's TCSAFLUSH: keys typed ahead must not be thrown away.
+        termios.tcsetattr(descriptor, termios.TCSANOW, keys_mode)
+        yield
+    finally:
+        with suppress(termios.error):
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        _on_resume(previous_handler)
 
 
 def _keys_mode(saved: list[Any]) -> list[Any]:

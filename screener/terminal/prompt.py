@@ -6,7 +6,7 @@ import enum
 import unicodedata
 from dataclasses import dataclass
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.text import Text
 
 from screener.models.bank import Bank, Flag
@@ -14,13 +14,12 @@ from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
-from screener.render.keep_whole import KeepWhole, fill
-from screener.render.text import entry_text
-from screener.reports.summary import after_crisis_contacts, crisis_reminder, crisis_section
+from screener.render.keep_whole import fill
 from screener.rules.endings import SessionEnded, Stop
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
 from screener.terminal.console import terminal_of
+from screener.terminal.crisis_screen import draw_crisis_help, say, show_crisis_reminder
 from screener.terminal.host import is_terminal
 from screener.terminal.keyboard import QuickExit, is_quick_exit, read_line
 from screener.terminal.typed import as_typed_key, ascii_number
@@ -136,8 +135,8 @@ class ConsoleAsker:
     def crisis(self, flag: Flag) -> bool | Navigation:
         strings = self.strings
         with self.console.capture() as measured:  # drawn twice: a legacy Windows console
-            self._crisis_help(flag)  # takes no captured escape codes back
-        self._crisis_help(flag)
+            draw_crisis_help(self.console, flag, self.region, strings, plain=self.plain)
+        draw_crisis_help(self.console, flag, self.region, strings, plain=self.plain)
         if self._taller_than_the_screen(measured.get(), strings.crisis_continue):
             # The numbers scrolled off the top: a person answers with them in view.
             show_crisis_reminder(self.console, self.region, strings, self.service, plain=self.plain)
@@ -153,32 +152,6 @@ class ConsoleAsker:
             if meaning is Navigation.BACK:  # to fix a mistyped answer
                 return Navigation.BACK
             self._say(strings.crisis_not_understood)
-
-    def _crisis_help(self, flag: Flag) -> None:
-        strings = self.strings
-        section = crisis_section((flag.advice,), self.region, strings)
-        contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
-        after = after_crisis_contacts(self.region, strings)
-        if self.plain:
-            self._paragraph(section.title)
-            for paragraph in section.paragraphs:
-                self._paragraph(paragraph)
-            self.console.print()
-            for line in contacts:
-                self._say(f"- {line.plain}")
-            for paragraph in after:
-                self._paragraph(paragraph)
-        else:
-            paragraphs = [Text(printable(paragraph)) for paragraph in section.paragraphs]
-            notes = [Text(printable(paragraph)) for paragraph in after]
-            self.console.print()
-            self.console.print(
-                TitledPanel(
-                    Group(*(KeepWhole(line) for line in _spaced(paragraphs, contacts, notes))),
-                    Text(printable(section.title), style="bold"),
-                    border_style="red",
-                )
-            )
 
     def _taller_than_the_screen(self, shown: str, then: str) -> bool:
         """Whether `shown`, a blank line, the paragraph `then` and a prompt line overflow a
@@ -265,11 +238,7 @@ class ConsoleAsker:
         self._say(text)
 
     def _say(self, text: str) -> None:
-        """Plain mode wraps with textwrap: no trailing spaces for a screen reader to read."""
-        if self.plain:
-            self.console.print(Text(fill(printable(text), max(self.console.width, 20))))
-        else:
-            self.console.print(KeepWhole(Text(printable(text))))
+        say(self.console, text, plain=self.plain)
 
     def _read(self, prompt: str, *, free_text: bool = False) -> str:
         """One line from the keyboard; QuickExit propagates, and so do EOFError (Ctrl-D) and
@@ -298,24 +267,6 @@ def reads_keys(console: Console) -> bool:
     changes the drawing, never the safety. A pipe or TERM=dumb reads whole lines."""
     terminal = terminal_of(console)
     return terminal is not None and terminal.reads_keys and is_terminal(console.file)
-
-
-def show_crisis_reminder(
-    console: Console,
-    region: Region,
-    strings: UiStrings,
-    service: ServiceContacts | None = None,
-    *,
-    plain: bool,
-) -> None:
-    """The emergency number and the crisis lines, a line each, in bold red (plain: as text):
-    put in view again where the crisis screen's own list may have scrolled away."""
-    console.print()
-    for line in crisis_reminder(region, strings, service):
-        if plain:
-            console.print(Text(fill(printable(line), max(console.width, 20))))
-        else:
-            console.print(KeepWhole(Text(printable(line), style="bold red")))
 
 
 def echoes_typing(console: Console) -> bool:
@@ -390,14 +341,3 @@ def ask_region(
         if number is not None and 1 <= number <= len(names):
             return number - 1
         console.print(Text(strings.region_not_understood))
-
-
-def _spaced(paragraphs: list[Text], contacts: list[Text], notes: list[Text]) -> list[Text]:
-    """Paragraphs with a blank line after each, the contacts one to a line, then the notes."""
-    lines: list[Text] = []
-    for paragraph in paragraphs:
-        lines += [paragraph, Text("")]
-    lines += contacts
-    for note in notes:
-        lines += [Text(""), note]
-    return lines
