@@ -370,6 +370,7 @@ def main(arguments: list[str] | None = None) -> None:
         try:
             code = run_app(app, args, terminal)
         finally:
+            _started.remove(terminal)  # a later call in this process makes its own
             terminal.stdout.flush()  # here, not at exit: a full disk is then one line, not a trace
     except OSError as error:
         if is_closed_pipe(error):  # `screener ... | head`: quiet, as Click has it
