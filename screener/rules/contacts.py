@@ -14,6 +14,9 @@ from screener.models.contacts import Contact, ContactBook, Region, ServiceContac
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
+TERRITORY_CODE = re.compile(r"[A-Z]{2}")
+"""As a locale names a territory (en_GB, es-MX): anything else would never be matched."""
+
 
 CRISIS_KINDS = ("crisis", "emergency", "directory")
 """Contacts shown at once when someone may be in danger."""
@@ -32,7 +35,16 @@ def check_contacts(book: ContactBook) -> list[tuple[KeyPath, str]]:
             findings.append((("regions", index, "id"), f"region '{region.id}' is listed twice"))
         ids.add(region.id)
         for number, territory in enumerate(region.territories):
-            owner = territories.setdefault(territory.upper(), region.id)
+            if not TERRITORY_CODE.fullmatch(territory):
+                findings.append(
+                    (
+                        ("regions", index, "territories", number),
+                        f"'{territory}' is not a territory code such as GB (two capital "
+                        "letters, as a locale names it)",
+                    )
+                )
+                continue
+            owner = territories.setdefault(territory, region.id)
             if owner != region.id:
                 findings.append(
                     (

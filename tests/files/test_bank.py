@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from screener.errors import DataError
 from screener.files import bundled, schema
 from screener.files.bank import load_bank
 from screener.models.bank import LoadedBank
+from screener.models.contacts import ContactBook
 from tests.helpers import BROKEN, DATA
 
 # Each broken bank is minimal.yaml with one thing wrong, and the one line it must produce
@@ -118,9 +120,30 @@ def test_several_problems_are_all_reported(tmp_path: Path) -> None:
     assert str(caught.value).endswith("(and 1 more)")
 
 
-def test_validate_checks_a_contacts_file_too() -> None:
-    lines, ok = validate_files([bundled.contacts_file()])
-    assert ok and "contacts for 9 regions" in lines[0]
+def test_validate_checks_a_contacts_file_too(contacts: ContactBook) -> None:
+    """On the day the file says it was reviewed, not today: a contact checked 18 months
+    before today warns, so a test on today's date would expire (tests/README.md)."""
+    path = bundled.contacts_file()
+    assert contacts.reviewed is not None
+    lines, ok = validate_files([path], today=contacts.reviewed)
+    assert (lines, ok) == ([f"{path}: ok, contacts for {len(contacts.regions)} regions"], True)
+
+
+def test_validate_warns_of_contacts_checked_long_before_the_day_given(
+    contacts: ContactBook,
+) -> None:
+    """The day is passed on to the checks: long after the review, the oldest contacts warn
+    and the file still passes."""
+    path = bundled.contacts_file()
+    oldest = min(contact.checked for region in contacts.regions for contact in region.contacts)
+    lines, ok = validate_files([path], today=oldest + datetime.timedelta(days=549))
+    assert ok
+    assert lines[-1] == f"{path}: ok, contacts for {len(contacts.regions)} regions"
+    assert lines[:-1] and all(
+        ": warning: " in line
+        and f"last checked {oldest.isoformat()}, more than 18 months ago" in line
+        for line in lines[:-1]
+    )
 
 
 def test_sha256_is_of_the_exact_file(ketamine: LoadedBank) -> None:
