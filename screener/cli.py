@@ -206,7 +206,7 @@ def export_fhir(
 
     terminal = _terminal()
     with reported_errors(terminal):
-        text = fhir.export_questionnaire(bank, lang, terminal.environ, form, region)
+        text = fhir.export_questionnaire(bank, lang, terminal, form, region)
         if output is None:
             write_record(terminal.stdout, text)
         else:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from screener.files.bank import load_bank
 from screener.render import FhirExport
 from screener.render.fhir.common import Mode
+
+if TYPE_CHECKING:
+    from screener.terminal.host import Terminal
 
 MODES: tuple[Mode, ...] = ("self", "intake")
 
@@ -14,27 +17,28 @@ MODES: tuple[Mode, ...] = ("self", "intake")
 def export_questionnaire(
     requested: str | None,
     language: str | None,
-    environ: Mapping[str, str],
+    terminal: Terminal,
     form: FhirExport = FhirExport.self,
     region: str | None = None,
 ) -> str:
     """The bank as JSON text: the self-check's or the intake's Questionnaire, or a transaction
-    Bundle of both with their CodeSystems; `region` adds its crisis lines to the advice."""
+    Bundle of both with their CodeSystems; `region` adds its crisis lines to the advice, in
+    the order and language every other screen shows them (the one assembly, with a service's
+    own from the config file)."""
+    from screener.commands.contacts import contacts_for, find_place
     from screener.commands.screening import find_bank
     from screener.files import bundled
-    from screener.files.contacts import load_contacts
     from screener.files.wording import load_strings
     from screener.render.fhir.common import to_json
     from screener.render.fhir.questionnaire import questionnaire
-    from screener.rules.contacts import choose_region, in_language
 
-    loaded = load_bank(find_bank(requested, language, environ))
+    loaded = load_bank(find_bank(requested, language, terminal.environ))
     bank = loaded.bank
     strings = load_strings(bank.language)
     chosen = None
     if region is not None:
-        book = load_contacts(bundled.contacts_file())
-        chosen = in_language(choose_region(book, region, environ), bank.language)
+        place = find_place(region, terminal.environ)
+        chosen = contacts_for(place.region, None, bank.language, terminal).region
     if form is not FhirExport.bundle:
         mode: Mode = "intake" if form is FhirExport.intake else "self"
         return to_json(questionnaire(loaded, strings, mode=mode, region=chosen))

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from screener.cli import app
+from screener.files import bundled
+from screener.files.contacts import load_contacts
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.models.wording import UiStrings
@@ -254,3 +256,36 @@ def test_a_self_check_can_be_written_as_fhir_too(tmp_path: Path) -> None:
     assert not any(
         child["type"] == "string" for item in form["item"] for child in item.get("item", [])
     )
+
+
+REGION_IDS = [region.id for region in load_contacts(bundled.contacts_file()).regions]
+
+
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_export_fhir_lists_crisis_contacts_as_the_crisis_screen_does(
+    region_id: str, tmp_path: Path
+) -> None:
+    """`export-fhir --region us` listed the treatment directory before 988: it put the
+    contacts together itself instead of through the one assembly every screen uses."""
+    from screener.rules.contacts import contacts_to_show, crisis_contacts
+
+    exported = runner.invoke(
+        app, ["export-fhir", "--region", region_id], env={"XDG_CONFIG_HOME": str(tmp_path)}
+    )
+    assert exported.exit_code == 0, exported.output
+    advice = [
+        item["text"]
+        for item in _all_items(json.loads(exported.stdout)["item"])
+        if item.get("type") == "display" and "call" in item.get("text", "")
+    ]
+    assert advice
+    book = load_contacts(bundled.contacts_file())
+    region = next(region for region in book.regions if region.id == region_id)
+    expected = [contact.name for contact in crisis_contacts(contacts_to_show(region, None, "en"))]
+    for text in advice:
+        where = [text.index(f"\n\n{name}") for name in expected if f"\n\n{name}" in text]
+        assert len(where) == len(expected) and where == sorted(where), (region_id, expected)
+
+
+def _all_items(items: list[Json]) -> list[Json]:
+    return [found for item in items for found in (item, *_all_items(item.get("item", [])))]
