@@ -157,6 +157,8 @@ def _check_conditions(bank: Bank) -> list[Finding]:
     for index, flag in enumerate(bank.flags):
         for number, condition in enumerate(flag.when_any):
             refer(condition, ("flags", index, "when_any", number))
+        for number, path in enumerate(flag.on_path):
+            refer(path.when, ("flags", index, "on_path", number, "when"))
     for index, step in enumerate(bank.next_steps):
         if step.show_if is not None:
             refer(step.show_if, ("next_steps", index, "show_if"))

@@ -93,8 +93,16 @@ class Band(Model, frozen=True, kw_only=True):
     message_if_flagged: Annotated[
         Prose | None,
         Meta(
-            description="Said instead of `message` when a medical, urgent or crisis flag is "
-            "raised: speaks only of the pattern of use and points back to the health advice."
+            description="Said instead of `message` when any flag is raised (info, medical, "
+            "urgent or crisis): speaks only of the pattern of use and points back to the advice."
+        ),
+    ] = None
+    message_if_one: Annotated[
+        Prose | None,
+        Meta(
+            description="Said instead of `message` and `message_if_flagged` when exactly one "
+            "criterion is met (and 'not sure' answers could not change the band): one sign worded "
+            "as what it is, never as 'no pattern' or 'few'."
         ),
     ] = None
     could_be: Annotated[
@@ -145,6 +153,22 @@ class Scoring(Model, frozen=True, kw_only=True):
     bands: Annotated[tuple[Band, ...], Meta(min_length=1)]
 
 
+class PathAdvice(Model, frozen=True, kw_only=True):
+    """A flag's advice for one path through the questions, such as prescribed treatment."""
+
+    when: Annotated[
+        Condition, Meta(description="The path: said instead of the flag's own advice when true.")
+    ]
+    advice: Annotated[Prose, Meta(description="Instead of the flag's `advice` on this path.")]
+    unsure_advice: Annotated[
+        Prose | None,
+        Meta(
+            description="Instead of the flag's `unsure_advice` on this path; default: this "
+            "path's `advice` (never the other path's words)."
+        ),
+    ] = None
+
+
 class Flag(Model, frozen=True, kw_only=True):
     """Advice raised by answers, whatever the count."""
 
@@ -170,6 +194,13 @@ class Flag(Model, frozen=True, kw_only=True):
             description="Advice shown instead of `advice` when only 'not sure' answers raised it."
         ),
     ] = None
+    on_path: Annotated[
+        tuple[PathAdvice, ...],
+        Meta(
+            description="Advice for a path, e.g. prescribed treatment: the first whose `when` "
+            "holds is said instead of `advice` and `unsure_advice`."
+        ),
+    ] = ()
 
 
 class NextStep(Model, frozen=True, kw_only=True):

@@ -18,9 +18,6 @@ from screener.models.result import (
 LEVEL_ORDER = {"crisis": 0, "urgent": 1, "medical": 2, "info": 3}
 """Flags are reported most urgent first."""
 
-HEALTH_LEVELS = frozenset({"medical", "urgent", "crisis"})
-"""Flags about health: with one raised, the lowest band speaks only of the pattern of use."""
-
 
 def holds(condition: Condition, answers: Mapping[str, Answer]) -> bool:
     return answers.get(condition.item) in condition.answers
@@ -80,7 +77,10 @@ def raised_flags(bank: Bank, answers: Mapping[str, Answer]) -> tuple[RaisedFlag,
             for condition in flag.when_any
             if flag_raised_by(flag, condition, answers)
         )
-        advice = flag.unsure_advice if only_unsure and flag.unsure_advice else flag.advice
+        # On a declared path (prescribed treatment) its own words, never the other path's.
+        path = next((path for path in flag.on_path if holds(path.when, answers)), None)
+        said = path or flag
+        advice = said.unsure_advice if only_unsure and said.unsure_advice else said.advice
         raised.append(
             RaisedFlag(
                 id=flag.id, level=flag.level, title=flag.title, advice=advice, unsure=only_unsure
@@ -97,11 +97,14 @@ def band_result(band: Band, message: str) -> BandResult:
     return BandResult(id=band.id, label=band.label, message=message, min=band.min, max=band.max)
 
 
-def band_message(band: Band, *, unclear: bool, flags: tuple[RaisedFlag, ...]) -> str:
-    """The band's words that cannot contradict the answers: unclear, then flagged, then plain."""
+def band_message(band: Band, *, met: int, unclear: bool, flags: tuple[RaisedFlag, ...]) -> str:
+    """The band's words that cannot contradict the answers: unclear, then one sign met, then
+    flagged (any flag at any level: advice the person has just been given), then plain."""
     if unclear and band.message_if_unclear:
         return band.message_if_unclear
-    if band.message_if_flagged and any(flag.level in HEALTH_LEVELS for flag in flags):
+    if met == 1 and band.message_if_one:
+        return band.message_if_one
+    if band.message_if_flagged and flags:
         return band.message_if_flagged
     return band.message
 
@@ -165,7 +168,7 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
         # A closed gate means the criteria were not assessed: no band, not "none".
         band=None
         if gate_closed
-        else band_result(band, band_message(band, unclear=unclear, flags=flags)),
+        else band_result(band, band_message(band, met=met, unclear=unclear, flags=flags)),
         could_be=band_result(could_be, could_be.could_be or "") if unclear else None,
         clusters=clusters,
         criteria=tuple(criteria),

@@ -170,9 +170,17 @@ def _band_shape(band: Band) -> tuple[object, ...]:
         band.max,
         _has(band.message_if_unclear),
         _has(band.message_if_flagged),
+        _has(band.message_if_one),
         _has(band.could_be),
     )
 
 
 def _flag_shape(flag: Flag) -> tuple[object, ...]:
-    return (flag.id, flag.level, flag.when_any, flag.if_unsure, _has(flag.unsure_advice))
+    return (
+        flag.id,
+        flag.level,
+        flag.when_any,
+        flag.if_unsure,
+        _has(flag.unsure_advice),
+        tuple((path.when, _has(path.unsure_advice)) for path in flag.on_path),
+    )

@@ -193,3 +193,21 @@ def test_contacts_were_checked_within_18_months_of_the_files_review(
         if contact.checked < oldest_allowed
     ]
     assert stale == []
+
+
+@pytest.mark.parametrize("path", bundled.bank_files(), ids=lambda path: path.name)
+def test_each_question_asks_one_thing(path: Path) -> None:
+    """Issue 21: one question, one answer; "...? Did this happen more than once?" asks two."""
+    bank = load_bank(path).bank
+    asking_two = [item.id for item in bank.items if item.text.count("?") != 1]
+    assert asking_two == []
+
+
+@pytest.mark.parametrize("path", bundled.bank_files(), ids=lambda path: path.name)
+def test_the_crisis_advice_says_now_once(path: Path) -> None:
+    """Issue 21: "now" three times reads as alarm; once, where it matters (call now)."""
+    bank = load_bank(path).bank
+    now = {"en": r"\bnow\b", "es": r"\bahora\b"}[bank.language]
+    for flag in bank.flags:
+        if flag.level == "crisis":
+            assert len(re.findall(now, flag.advice, re.IGNORECASE)) == 1, flag.advice

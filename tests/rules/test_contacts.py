@@ -5,17 +5,25 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from screener.errors import DataError, UsageError
 from screener.files.contacts import config_file, find_service, load_service
-from screener.models.contacts import ContactBook
+from screener.models.contacts import (
+    Contact,
+    ContactBook,
+    ContactTranslation,
+    Region,
+    RegionTranslation,
+)
 from screener.rules.contacts import (
     choose_region,
     contact_warnings,
     contacts_to_show,
     crisis_contacts,
     emergency_number,
+    in_language,
 )
 from tests.helpers import DATA
 
@@ -71,10 +79,12 @@ def test_every_region_has_crisis_and_emergency_help(contacts: ContactBook) -> No
 
 
 def test_every_contact_records_when_and_where_it_was_checked(contacts: ContactBook) -> None:
+    """Checked no later than the file's own review date (not today's: tests/README.md)."""
+    assert contacts.reviewed is not None
     for region in contacts.regions:
         for contact in region.contacts:
             assert contact.source.strip(), contact.name
-            assert contact.checked <= datetime.date.today(), contact.name
+            assert contact.checked <= contacts.reviewed, contact.name
 
 
 # --- a service's own contacts ------------------------------------------------------------
@@ -117,6 +127,8 @@ def test_service_contacts_come_first_of_their_kind(contacts: ContactBook) -> Non
     assert [(contact.kind, contact.name) for contact in shown.contacts] == [
         ("crisis", "Northside out-of-hours line"),
         ("crisis", "Samaritans"),
+        ("crisis", "NHS 111, mental health option (England)"),
+        ("crisis", "Lifeline (Northern Ireland)"),
         ("crisis", "Shout"),
         ("emergency", "Emergency services"),
         ("health", "NHS 111"),
@@ -252,3 +264,71 @@ def test_hours_read_whole_inside_the_brackets_a_contact_line_puts_them_in(
         if contact.hours
     ]
     assert hours and [h for h in hours if "(" in h or ")" in h] == []
+
+
+def a_contact(name: str, kind: str = "crisis", **translations: ContactTranslation) -> Contact:
+    written = {
+        "name": name,
+        "kind": kind,
+        "description": f"{name}, as written",
+        "hours": "24 hours",
+        "checked": "2026-11-21",
+        "source": "a test",
+    }
+    return msgspec.structs.replace(msgspec.convert(written, Contact), translations=translations)
+
+
+def test_a_translation_replaces_only_the_words_it_gives() -> None:
+    region = Region(
+        id="x",
+        name="Exland",
+        contacts=(
+            a_contact("Line", es=ContactTranslation(name="Línea")),
+            a_contact("Helpline", es=ContactTranslation(description="Ayuda", hours="24 horas")),
+            a_contact("Untranslated"),
+        ),
+        translations={"es": RegionTranslation(name="Equis")},
+    )
+    shown = in_language(region, "es")
+    assert shown.name == "Equis"
+    assert [(c.name, c.description, c.hours) for c in shown.contacts] == [
+        ("Línea", "Line, as written", "24 hours"),
+        ("Helpline", "Ayuda", "24 horas"),
+        ("Untranslated", "Untranslated, as written", "24 hours"),
+    ]
+    assert in_language(region, "fr") == region  # no French words: everything as written
+
+
+def test_only_crisis_emergency_and_directory_contacts_come_at_once() -> None:
+    """The crisis screen shows these kinds, and no others, in the one order of every list."""
+    kinds = ["drugs", "directory", "health", "emergency", "crisis"]
+    region = Region(id="x", name="Exland", contacts=tuple(a_contact(k, k) for k in kinds))
+    shown = contacts_to_show(region, None, "en")
+    assert [c.kind for c in shown.contacts] == [
+        "crisis",
+        "emergency",
+        "health",
+        "drugs",
+        "directory",
+    ]
+    assert [c.kind for c in crisis_contacts(shown)] == ["crisis", "emergency", "directory"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "warns"),
+    [
+        ("24 hours, every day", False),
+        ("24 horas, todos los días", False),
+        ("24h", False),
+        ("24 / 7", False),
+        ("Open 24 HOURS", False),
+        ("9am to 5pm", True),
+        ("Mon-Fri 9-17h", True),
+        (None, True),
+    ],
+)
+def test_a_crisis_line_must_say_it_is_open_24_hours(hours: str | None, warns: bool) -> None:
+    """In English or Spanish, as 24h or 24/7, in any case; else the file's checker is told."""
+    line = msgspec.structs.replace(a_contact("Line"), hours=hours)
+    found = contact_warnings((line,), ("contacts",), datetime.date(2026, 11, 21))
+    assert [key for key, _ in found] == ([("contacts", 0, "hours")] if warns else [])

@@ -227,8 +227,10 @@ def test_each_band_is_reported_with_its_label_message_and_range(
     band = next(band for band in ketamine.bank.scoring.bands if band.id == band_id)
     yes = CRITERION_IDS[: band.max]
     result = score(ketamine.bank, full_answers(dict.fromkeys(yes, "yes")))
+    # One sign met is worded as one (issue 21).
+    message = band.message_if_one if band.max == 1 and band.message_if_one else band.message
     assert result.band == BandResult(
-        id=band.id, label=band.label, message=band.message, min=band.min, max=band.max
+        id=band.id, label=band.label, message=message, min=band.min, max=band.max
     )
 
 
@@ -293,16 +295,16 @@ def test_every_part_of_a_score_on_a_bank_of_other_shapes() -> None:
 
 
 def test_the_band_words_follow_what_was_raised_and_what_was_unclear(ketamine: LoadedBank) -> None:
-    """Exact words: an info flag alone keeps the plain message; a health flag takes the
-    flagged one; 'not sure' answers that could change the band take the unclear one, and
-    could_be names that band with its own sentence."""
+    """Exact words: any flag, an info flag alone too, takes the flagged message (issue 21);
+    'not sure' answers that could change the band take the unclear one, and could_be names
+    that band with its own sentence."""
     bank = ketamine.bank
     bands = {band.id: band for band in bank.scoring.bands}
     lowest = bands["none"]
     all_no = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
     info_only = score(bank, {**all_no, "memory": "yes"})
     assert [flag.level for flag in info_only.flags] == ["info"]
-    assert info_only.band is not None and info_only.band.message == lowest.message
+    assert info_only.band is not None and info_only.band.message == lowest.message_if_flagged
     health = score(bank, {**all_no, "blood_in_urine": "yes"})
     assert health.band is not None and health.band.message == lowest.message_if_flagged
     assert health.could_be is None
