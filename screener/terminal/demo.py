@@ -84,7 +84,10 @@ class PersonaAsker:
             screen.tally(now, changes, before)
         for flag in changes.flags_raised:
             screen.say(
-                Text(words.demo_flag.format(level=flag.level, title=flag.title), style="bold")
+                Text(
+                    words.demo_flag.format(level=screen.level_label(flag.level), title=flag.title),
+                    style="bold",
+                )
             )
         return answer
 
@@ -143,7 +146,9 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
                 words.persona_line.format(
                     id=example.id,
                     name=example.name,
-                    band=example.expect.band or words.not_assessed_word,
+                    band=screen.band_term(example.expect.band)
+                    if example.expect.band
+                    else words.not_assessed_word,
                     story=first_sentence(example.story),
                 )
             )
@@ -158,7 +163,11 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
             table.add_row(
                 Text(example.id, style="bold"),
                 Text(printable(example.name)),
-                Text(example.expect.band or words.not_assessed_word),
+                Text(
+                    screen.band_term(example.expect.band)
+                    if example.expect.band
+                    else words.not_assessed_word
+                ),
                 Text(printable(first_sentence(example.story))),
             )
         console.print(table)
@@ -198,7 +207,8 @@ def play(
         return None
     screen.sections(build_professional_summary(bank, result, setup.strings, by_question=True))
     screen.gap()
-    flags = ", ".join(example.expect.flags) or words.none_word
-    band = example.expect.band or words.not_assessed_word
+    titles = {flag.id: flag.title for flag in bank.flags}
+    flags = ", ".join(titles.get(flag, flag) for flag in example.expect.flags) or words.none_word
+    band = screen.band_term(example.expect.band) if example.expect.band else words.not_assessed_word
     screen.say(words.demo_matches.format(name=example.name, band=band, flags=flags))
     return walked.answers

@@ -159,6 +159,14 @@ class TrainerScreen:
             cell += " (" + self.words.tally_unsure.format(count=unsure) + ")"
         return cell
 
+    def band_term(self, band_id: str) -> str:
+        """A band by its professional term in the screen's language ("grave"), never its id."""
+        return self.setup.strings.professional_band_terms.get(band_id, band_id)
+
+    def level_label(self, level: str) -> str:
+        """A flag level by its label in the screen's language ("Urgente"), never its id."""
+        return self.setup.strings.intake.level_labels.of(level)
+
     def state(
         self, score: Score, changes: Changes | None = None, before: Score | None = None
     ) -> None:
@@ -171,7 +179,7 @@ class TrainerScreen:
                 met=score.criteria_met,
                 total=score.criteria_total,
                 applicable=score.criteria_applicable,
-                band=band.id,
+                band=self.band_term(band.id),
                 span=number_span(band.min, band.max),
             )
             if band is not None
@@ -187,7 +195,8 @@ class TrainerScreen:
             flags.append(" " + words.none_word)
         for number, flag in enumerate(score.flags):
             flags.append(", " if number else " ")
-            flags.append(f"{flag.level} {flag.id}", style=HIGHLIGHT if flag.id in raised else "")
+            shown = f"{self.level_label(flag.level)}: {flag.title}"
+            flags.append(shown, style=HIGHLIGHT if flag.id in raised else "")
         self.say(flags)
 
     def changes(self, changes: Changes, before: Score, after: Score) -> None:
@@ -206,8 +215,12 @@ class TrainerScreen:
         if changes.band:
             said.append(
                 words.change_band.format(
-                    before=changes.band[0].id if changes.band[0] else words.not_assessed_word,
-                    after=changes.band[1].id if changes.band[1] else words.not_assessed_word,
+                    before=self.band_term(changes.band[0].id)
+                    if changes.band[0]
+                    else words.not_assessed_word,
+                    after=self.band_term(changes.band[1].id)
+                    if changes.band[1]
+                    else words.not_assessed_word,
                 )
             )
         if changes.criteria_met:
@@ -235,11 +248,11 @@ class TrainerScreen:
         said += [words.change_adaptation_on.format(id=a) for a in changes.adaptations_applied]
         said += [words.change_adaptation_off.format(id=a) for a in changes.adaptations_lifted]
         said += [
-            words.change_flag_raised.format(level=flag.level, id=flag.id)
+            words.change_flag_raised.format(level=self.level_label(flag.level), title=flag.title)
             for flag in changes.flags_raised
         ]
         said += [
-            words.change_flag_cleared.format(level=flag.level, id=flag.id)
+            words.change_flag_cleared.format(level=self.level_label(flag.level), title=flag.title)
             for flag in changes.flags_cleared
         ]
         if changes.unsure:
