@@ -16,7 +16,7 @@ import pytest
 from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
-from tests.helpers import ANSWER, BEGIN, SCREENER, Session, Starter, terminal_env
+from tests.helpers import ANSWER, BEGIN, GOOD, SCREENER, Session, Starter, terminal_env
 
 KETAMINE_FILE = bundled.bank_file("ketamine", "en")
 assert KETAMINE_FILE is not None
@@ -321,3 +321,19 @@ def test_closing_the_window_mid_intake_files_the_record(tmp_path: Path) -> None:
     kept = json.loads(record.read_text(encoding="utf-8"))
     assert (kept["complete"], kept["ended_by"], len(kept["answers"])) == (False, "hang_up", 3)
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_keep_screen_holds_in_the_trainers_what_if(
+    spawn: Starter, tmp_path: Path, keep: bool
+) -> None:
+    """Esc in `run --trainer`'s what-if cleared the screen even with --keep-screen: a second
+    clearing path, beside the one every quick exit now takes."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD, encoding="utf-8")
+    args = ["run", "--answers", str(answers), "--trainer", "--region", "uk"]
+    session = spawn(*args, *(["--keep-screen"] if keep else []), PAGER="cat")
+    session.wait_for("What if")
+    session.child.send("\x1b")
+    assert session.end() == 0  # after the result, as in the summary view (docs/endings.md)
+    assert (CLEAR_SCREEN_AND_SCROLLBACK in session.text) is not keep
