@@ -159,6 +159,16 @@ def _check_conditions(bank: Bank) -> list[Finding]:
             refer(condition, ("flags", index, "when_any", number))
         for number, path in enumerate(flag.on_path):
             refer(path.when, ("flags", index, "on_path", number, "when"))
+        if flag.level == "crisis" and flag.on_path:
+            # The crisis screen shows the flag's own advice, at once, on every path.
+            findings.append(
+                (
+                    ("flags", index, "on_path"),
+                    f"flag '{flag.id}' is a crisis flag: the crisis screen shows its main "
+                    "advice on every path, so give it no on_path; say what differs on a path "
+                    "in its advice",
+                )
+            )
     for index, step in enumerate(bank.next_steps):
         if step.show_if is not None:
             refer(step.show_if, ("next_steps", index, "show_if"))

@@ -68,6 +68,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     crisis_emergency: Prose
     crisis_again: Prose
     region_line: Prose
+    region_chosen: Prose
+    """Whose contacts these are, once the person has answered the region question."""
     region_question: Prose
     region_elsewhere: Prose
     region_prompt: Prose

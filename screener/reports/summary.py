@@ -9,7 +9,7 @@ from screener.models.base import Answer, Level
 from screener.models.contacts import Contact, Region, ServiceContacts
 from screener.models.result import ClusterResult, Result
 from screener.models.wording import UiStrings
-from screener.rules.contacts import crisis_contacts, emergency_number
+from screener.rules.contacts import crisis_contacts, drug_services_first, emergency_number
 from screener.rules.scoring import holds
 
 
@@ -154,10 +154,12 @@ def build_summary(
         and not (step.hide_if is not None and holds(step.hide_if, result.answers))
     )
     sections.append(Section(strings.next_heading, (strings.next_intro,), steps))
+    # With no crisis flag, the drug services the next steps point to lead the list.
+    listed = region if crisis else drug_services_first(region)
     sections.append(
         Section(
             strings.contacts_heading.format(region=region.name),
-            entries=contact_entries(region.contacts, strings),
+            entries=contact_entries(listed.contacts, strings),
         )
     )
     saved = strings.saved_to.format(path=saved_to) if saved_to else strings.saved_nothing

@@ -101,6 +101,15 @@ def contacts_to_show(region: Region, service: ServiceContacts | None, language: 
     return in_language(msgspec.structs.replace(region, contacts=tuple(ordered)), language)
 
 
+def drug_services_first(region: Region) -> Region:
+    """A summary without a crisis flag: the drug services that its "contact a drug and alcohol
+    service" step points to lead the list; the rest keep contacts_to_show's order (crisis
+    lines, emergency, health, directories), and so do the drug services among themselves.
+    A crisis screen, and a summary with a crisis flag, keep crisis lines first."""
+    ordered = sorted(region.contacts, key=lambda contact: contact.kind != "drugs")
+    return msgspec.structs.replace(region, contacts=tuple(ordered))
+
+
 def emergency_number(region: Region) -> str | None:
     """The region's emergency phone number, if it has one to name."""
     return next(

@@ -107,7 +107,10 @@ class ConsoleAsker:
         or False if the person quits at once."""
         if not welcomed:
             self.welcome(bank)
-        self._paragraph(self.strings.region_line.format(region=self.region.name))
+        # Welcomed: the region question came first, so the person has just said where they
+        # are; name it, without asking "somewhere else?" again.
+        said = self.strings.region_chosen if welcomed else self.strings.region_line
+        self._paragraph(said.format(region=self.region.name))
         return self._begin()
 
     def ask(self, step: Step) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -275,3 +276,15 @@ def test_a_spanish_intake_record_says_grave_and_urgente(tmp_path: Path) -> None:
 
 def yaml_of(bank_id: str, answers: dict[str, str]) -> str:
     return f"bank: {bank_id}\nanswers:\n" + "".join(f"  {k}: {v}\n" for k, v in answers.items())
+
+
+def test_spanish_names_the_enter_key_one_way_for_spain_and_mexico() -> None:
+    """Issue 21: "pulsa Intro" (Spain's keyboard word) beside "presiona Enter" elsewhere. One
+    key name both Spain's and Mexico's readers know, Enter, and one verb, presiona."""
+    files = [path for path in bundled.bank_files() if path.name.endswith(".es.yaml")]
+    files.append(bundled.data_dir() / "ui.es.yaml")
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    found = " ".join(texts)
+    assert re.findall(r"\b(?:pulsa|pulse|oprime|aprieta)\b", found, re.IGNORECASE) == []
+    assert re.findall(r"\bIntro\b|\bEntrar\b|«intro»", found) == []
+    assert "presiona Enter" in found.replace("Presiona", "presiona")

@@ -170,6 +170,30 @@ def test_a_wrong_number_asks_again_and_enter_means_somewhere_else() -> None:
     assert out.endswith("If you want to talk to someone: Find A Helpline (findahelpline.com).")
 
 
+@pytest.mark.parametrize(
+    ("lang", "typed", "line", "told_to_start_again"),
+    [
+        ("de_DE.UTF-8", "\n", "Contacts for: Anywhere else.", "Somewhere else? Start again"),
+        ("de_DE.UTF-8", "9\n", "Contacts for: Anywhere else.", "Somewhere else? Start again"),
+        ("de_DE.UTF-8", "8\n", "Contacts for: Mexico.", "Somewhere else? Start again"),
+        ("es", "\n", "Contactos para: En cualquier otro lugar.", "¿Estás en otro lugar?"),
+    ],
+)
+def test_after_choosing_where_they_are_the_intro_only_names_it(
+    lang: str, typed: str, line: str, told_to_start_again: str
+) -> None:
+    """Issue 21: "Contacts for: Anywhere else. Somewhere else? Start again with --region"
+    right after the person chose "Somewhere else" asked again what they had just answered."""
+    args = ["run", "--lang", "es"] if lang == "es" else ["run"]
+    env = {"LANG": "C" if lang == "es" else lang}
+    out = flat(invoke(*args, env=env, input=typed + "q\n").output)
+    assert line in out
+    assert told_to_start_again not in out
+    # Without a question, the line still says how to change the region.
+    told = flat(invoke("run", "--region", "other", env={"LANG": "C"}, input="q\n").output)
+    assert "Contacts for: Anywhere else. Somewhere else? Start again with --region" in told
+
+
 def test_region_or_a_known_locale_never_asks(tmp_path: Path) -> None:
     assert "Where are you?" not in invoke("run", "--region", "ie", env={}, input="q\n").output
     assert "Where are you?" not in invoke("run", env={"LANG": "es_MX"}, input="q\n").output

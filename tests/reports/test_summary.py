@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from screener.files import bundled
 from screener.files.bank import load_bank
+from screener.files.contacts import load_contacts
+from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Contact, Region
@@ -23,9 +26,10 @@ from screener.reports.summary import (
     crisis_reminder,
     crisis_section,
 )
+from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.result import build_result
 from screener.rules.scoring import score
-from tests.helpers import DATA
+from tests.helpers import DATA, criteria_yes, full_answers
 
 CHECKED = datetime.date(2026, 1, 1)
 HELPLINE = Contact(
@@ -360,3 +364,53 @@ def test_the_professional_view_in_spanish_names_the_band_in_spanish() -> None:
     first, _, flags = build_professional_summary(loaded.bank, result, load_strings("es"))
     assert first.paragraphs[1] == "Rango de gravedad: grave (6-10 criterios)."
     assert flags.entries[0].term == "Crisis" and flags.entries[1].term == "Urgente"
+
+
+REGION_IDS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
+
+
+def _contacts_listed(language: str, region_id: str, crisis: bool) -> list[str]:
+    """The kinds of the summary's closing contacts, in order, for the shipped files."""
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    loaded = load_bank(path)
+    book = load_contacts(bundled.contacts_file())
+    region = contacts_to_show(choose_region(book, region_id, {}), None, language)
+    answers = full_answers(criteria_yes(1)) | {"self_harm_thoughts": "yes" if crisis else "no"}
+    result = build_result(loaded, score(loaded.bank, answers), region)
+    strings = load_strings(language)
+    sections = build_summary(loaded.bank, result, region, strings)
+    heading = strings.contacts_heading.format(region=region.name)
+    (listed,) = [section for section in sections if section.title == heading]
+    kinds = {contact.name: contact.kind for contact in region.contacts}
+    return [kinds[entry.term or ""] for entry in listed.entries]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_without_a_crisis_flag_the_summary_leads_with_the_drug_service(
+    language: str, region_id: str
+) -> None:
+    """Issue 21: the "contact a drug and alcohol service" step points to the list below it,
+    so a summary with no crisis flag leads with the region's drug services; the rest keep
+    their order (crisis lines, emergency, health, directories)."""
+    kinds = _contacts_listed(language, region_id, crisis=False)
+    drugs = kinds.count("drugs")
+    order = ["crisis", "emergency", "health", "directory"]
+    assert kinds[:drugs] == ["drugs"] * drugs
+    rest = [order.index(kind) for kind in kinds[drugs:]]
+    assert rest == sorted(rest)
+    if region_id not in ("mx", "other"):  # Mexico's Línea de la Vida is its crisis line too
+        assert kinds[0] == "drugs"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_with_a_crisis_flag_the_summary_keeps_crisis_lines_first(
+    language: str, region_id: str
+) -> None:
+    kinds = _contacts_listed(language, region_id, crisis=True)
+    order = ["crisis", "emergency", "health", "drugs", "directory"]
+    ranks = [order.index(kind) for kind in kinds]
+    assert ranks == sorted(ranks)
+    assert kinds[0] in ("crisis", "emergency")

@@ -22,6 +22,7 @@ from screener.rules.contacts import (
     contact_warnings,
     contacts_to_show,
     crisis_contacts,
+    drug_services_first,
     emergency_number,
     in_language,
 )
@@ -147,6 +148,26 @@ def test_every_list_runs_crisis_emergency_health_drugs_directory(
     shown = contacts_to_show(choose_region(contacts, region_id, {}), None, "en")
     kinds = [order.index(contact.kind) for contact in shown.contacts]
     assert kinds == sorted(kinds)
+
+
+def test_drug_services_first_moves_only_the_drug_services(contacts: ContactBook) -> None:
+    """For a summary without a crisis flag (issue 21): the drug services lead, the service's
+    first; everything else keeps the one assembly's order."""
+    service = load_service(SERVICE)
+    uk = contacts_to_show(choose_region(contacts, "uk", {}), service, "en")
+    assert [contact.name for contact in drug_services_first(uk).contacts] == [
+        "Northside duty worker",
+        "FRANK",
+        "Northside out-of-hours line",
+        "Samaritans",
+        "NHS 111, mental health option (England)",
+        "Lifeline (Northern Ireland)",
+        "Shout",
+        "Emergency services",
+        "NHS 111",
+    ]
+    other = contacts_to_show(choose_region(contacts, "other", {}), None, "en")
+    assert drug_services_first(other) == other
 
 
 def test_a_directory_is_never_first_on_the_us_crisis_screen(contacts: ContactBook) -> None:
