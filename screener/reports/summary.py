@@ -108,10 +108,14 @@ def _reach_of(contact: Contact) -> tuple[str | None, ...]:
     return (contact.kind, contact.phone, contact.text, contact.web)
 
 
-def after_crisis_contacts(region: Region, strings: UiStrings) -> tuple[str, str]:
-    """Below the crisis screen's contacts: whose contacts they are, and how to see them again."""
+def after_crisis_contacts(
+    region: Region, strings: UiStrings, *, chosen: bool = False
+) -> tuple[str, str]:
+    """Below the crisis screen's contacts: whose contacts they are, and how to see them again.
+    `chosen`: the person answered the region question, so it is not asked again."""
+    whose = strings.region_chosen if chosen else strings.region_line
     return (
-        strings.region_line.format(region=region.name),
+        whose.format(region=region.name),
         strings.crisis_again.format(region=region.id),
     )
 

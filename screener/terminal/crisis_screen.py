@@ -25,13 +25,19 @@ def say(console: Console, text: str, *, plain: bool, style: str = "") -> None:
 
 
 def draw_crisis_help(
-    console: Console, flag: Flag, region: Region, strings: UiStrings, *, plain: bool
+    console: Console,
+    flag: Flag,
+    region: Region,
+    strings: UiStrings,
+    *,
+    plain: bool,
+    region_chosen: bool = False,
 ) -> None:
     """The flag's advice, the emergency number, the region's crisis contacts, whose they are
     and how to see them again: a red panel, or headings and lines in plain text."""
     section = crisis_section((flag.advice,), region, strings)
     contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
-    after = after_crisis_contacts(region, strings)
+    after = after_crisis_contacts(region, strings, chosen=region_chosen)
     if plain:
         for paragraph in (section.title, *section.paragraphs):
             console.print()

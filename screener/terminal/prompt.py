@@ -90,6 +90,8 @@ class ConsoleAsker:
         self.plain = plain
         self.service = service
         """A service's own contacts, among the region's: the crisis reminder counts them."""
+        self.region_chosen = False
+        """True once the person answered the region question: it is not asked again."""
 
     # --- the Asker protocol -------------------------------------------------------------
 
@@ -109,6 +111,7 @@ class ConsoleAsker:
             self.welcome(bank)
         # Welcomed: the region question came first, so the person has just said where they
         # are; name it, without asking "somewhere else?" again.
+        self.region_chosen = welcomed
         said = self.strings.region_chosen if welcomed else self.strings.region_line
         self._paragraph(said.format(region=self.region.name))
         return self._begin()
@@ -137,9 +140,14 @@ class ConsoleAsker:
 
     def crisis(self, flag: Flag) -> bool | Navigation:
         strings = self.strings
+        chosen = self.region_chosen
         with self.console.capture() as measured:  # drawn twice: a legacy Windows console
-            draw_crisis_help(self.console, flag, self.region, strings, plain=self.plain)
-        draw_crisis_help(self.console, flag, self.region, strings, plain=self.plain)
+            draw_crisis_help(
+                self.console, flag, self.region, strings, plain=self.plain, region_chosen=chosen
+            )
+        draw_crisis_help(
+            self.console, flag, self.region, strings, plain=self.plain, region_chosen=chosen
+        )
         if self._taller_than_the_screen(measured.get(), strings.crisis_continue):
             # The numbers scrolled off the top: a person answers with them in view.
             show_crisis_reminder(self.console, self.region, strings, self.service, plain=self.plain)

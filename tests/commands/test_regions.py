@@ -253,3 +253,18 @@ def test_resources_on_a_terminal_wrap_at_spaces_never_inside_a_word(
     assert all(len(line.split()) == 1 for line in too_long), too_long  # one long address
     for number in ("116 123", "13 11 14", "0477 13 11 14", "717 003 717"):
         assert (number in whole) == (number in wrapped)
+
+
+def test_the_crisis_screen_does_not_ask_again_where_the_person_is() -> None:
+    """After "Somewhere else" at the region question, the crisis screen's line under the
+    contacts said "Somewhere else? Start again with --region" too."""
+    from screener.files.bank import load_bank
+
+    path = bundled.bank_file("ketamine", "en")
+    assert path is not None
+    unconditional = sum(item.ask_if is None for item in load_bank(path).bank.items)
+    keys = "\n" + "\n" + "n\n" * (unconditional - 1) + "y\n" + "n\n"  # elsewhere, begin, ..., stop
+    out = flat(invoke("run", env={"LANG": "C"}, input=keys).output)
+    assert "Help is there for you right now" in out
+    assert "Contacts for: Anywhere else." in out
+    assert "Somewhere else? Start again" not in out
