@@ -14,6 +14,7 @@ import argparse
 import importlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
-COPIED = ("screener", "questions", "tests", "benchmarks")  # a test reads benchmarks/answers.yaml
+COPIED = ("screener", "questions", "tests", "benchmarks", "docs")  # tests read answers.yaml, docs
+COPIED_FILES = ("README.md",)  # the endings tests check the README's exit codes
 KILLED = {1, 3, 24, -24, 152, 255, 36}
 """mutmut's exit codes for a failing test run or a timeout (SIGXCPU): the mutant was caught."""
 SKIPPED = {34}
@@ -47,7 +49,16 @@ def prepare(module: str, tests: list[str]) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
     for name in COPIED:
         shutil.copytree(ROOT / name, work / name, ignore=ignore)
+    for name in COPIED_FILES:
+        shutil.copy2(ROOT / name, work / name)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # mutmut copies only also_copy into its mutants/ folder, where the tests run.
+    also = [*COPIED[1:], *COPIED_FILES]
+    text = re.sub(r"^also_copy = .*$", f"also_copy = {toml_list(also)}", text, count=1, flags=re.M)
+    # One order and one seed for every mutant: pytest-randomly, if installed, would shuffle them.
+    text = re.sub(
+        r"^(pytest_add_cli_args = \[.*)\]$", r'\1, "-p", "no:randomly"]', text, count=1, flags=re.M
+    )
     extra = (
         f"only_mutate = {toml_list([module])}\n"
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import Phase, settings
@@ -102,3 +104,21 @@ def every_scripted_response_is_used() -> Iterator[None]:
         if asker.responses or asker.crisis_choices
     ]
     assert unused == [], "the walk ended before these scripted responses were used"
+
+
+@pytest.fixture
+def validate_on(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime.date], None]:
+    """Sets the day `screener validate` checks contacts against, as `today=` does for
+    validate_files: a test through the command line reads no clock either
+    (test_architecture.py)."""
+    from screener.commands import banks
+
+    def on(day: datetime.date) -> None:
+        class Day(datetime.date):
+            @classmethod
+            def today(cls) -> Day:
+                return cls.fromordinal(day.toordinal())
+
+        monkeypatch.setattr(banks, "datetime", SimpleNamespace(date=Day))
+
+    return on

@@ -179,6 +179,17 @@ BEGIN = "Press Enter to begin, or type q to stop:"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
+def signals_as_at_a_terminal() -> None:
+    """Run in each pseudo-terminal child before it starts: Ctrl-C and Ctrl-\\ do what they do
+    for a program started at a terminal. A shell that starts pytest as a background job
+    (`pytest &` in a script) has it ignore SIGINT and SIGQUIT; a child inherits that, so the
+    Ctrl-C the test types would do nothing, and the program is right to keep it ignored."""
+    import signal
+
+    for number in (signal.SIGINT, signal.SIGQUIT):
+        signal.signal(number, signal.SIG_DFL)
+
+
 class Session:
     """One screener in a pseudo-terminal, and everything it has shown so far."""
 
@@ -194,6 +205,7 @@ class Session:
             encoding="utf-8",
             codec_errors="replace",
             timeout=TIMEOUT,
+            preexec_fn=signals_as_at_a_terminal,
         )
         self.child.logfile_read = self.transcript
         self.child.delaybeforesend = None  # each line is typed after its prompt shows anyway
@@ -327,6 +339,7 @@ class Spawned(Session):
             encoding="utf-8",
             codec_errors="replace",
             timeout=TIMEOUT,
+            preexec_fn=signals_as_at_a_terminal,
         )
         self.child.logfile_read = self.transcript
         self.child.delaybeforesend = None

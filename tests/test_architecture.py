@@ -211,3 +211,121 @@ def test_the_process_state_check_finds_what_it_looks_for(tmp_path: Path) -> None
         "shutil.get_terminal_size",
         "os.getenv",
     }
+
+
+# --- no test reads the clock (tests/README.md: no dates that expire) -------------------------
+
+# What reads today's date or the time of day. A test that needs a moment makes one
+# (datetime.datetime(2026, 11, 21, ...)) or derives it from the data the date comes from (a
+# contacts file's `reviewed`), and hands it to the code (`today=`, `now=`, `recorded_at=`): a test
+# that reads the clock passes today and fails on some later day, or only on a slow machine.
+CLOCK = {
+    "datetime.date.today",
+    "datetime.datetime.today",
+    "datetime.datetime.now",
+    "datetime.datetime.utcnow",
+    "time.time",
+    "time.time_ns",
+    "time.monotonic",
+    "time.monotonic_ns",
+    "time.perf_counter",
+    "time.perf_counter_ns",
+    "time.process_time",
+    "time.clock_gettime",
+    "time.clock_gettime_ns",
+}
+CLOCK_WITHOUT_A_TIME = {"time.localtime", "time.gmtime", "time.ctime", "time.asctime"}
+"""These read the clock only when no time is given: `time.gmtime(0)` is a fixed moment."""
+CLOCK_MODULES = {"datetime", "time"}
+
+
+def _imported_names(tree: ast.Module) -> dict[str, str]:
+    """Each local name a clock module gives, with what it names: `import datetime as dt`
+    gives dt -> datetime, `from datetime import date` gives date -> datetime.date."""
+    names: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in CLOCK_MODULES:
+                    names[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module in CLOCK_MODULES:
+            for alias in node.names:
+                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return names
+
+
+def _dotted(node: ast.expr, names: dict[str, str]) -> str | None:
+    """`datetime.date.today` as the full name it refers to, or None."""
+    attributes: list[str] = []
+    while isinstance(node, ast.Attribute):
+        attributes.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name) or node.id not in names:
+        return None
+    return ".".join([names[node.id], *reversed(attributes)])
+
+
+def _clock_reads(path: Path) -> list[tuple[str, int]]:
+    """Every read of the clock in a file: a call, or the function handed on as a value
+    (`default_factory=datetime.now`), which reads it later."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = _imported_names(tree)
+    found: list[tuple[str, int]] = []
+    called = {id(node.func): node for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Attribute, ast.Name)) or isinstance(node.ctx, ast.Store):
+            continue
+        name = _dotted(node, names)
+        if name in CLOCK:
+            found.append((name, node.lineno))
+        elif name in CLOCK_WITHOUT_A_TIME:
+            call = called.get(id(node))
+            if call is None or not (call.args or call.keywords):
+                found.append((name, node.lineno))
+    return sorted(set(found), key=lambda read: (read[1], read[0]))
+
+
+def test_no_test_reads_the_clock() -> None:
+    """A test hands the code the moment it needs; tests/README.md: no dates that expire."""
+    tests = Path(__file__).resolve().parent
+    offenders = [
+        f"tests/{path.relative_to(tests).as_posix()}:{line}: {name}"
+        for path in sorted(tests.rglob("*.py"))
+        for name, line in _clock_reads(path)
+    ]
+    assert offenders == []
+
+
+def test_the_clock_check_finds_what_it_looks_for(tmp_path: Path) -> None:
+    """The check above is not vacuous: each way of reading the clock is found, and a fixed
+    moment is not."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import datetime, time\n"
+        "import datetime as dt\n"
+        "from datetime import date, datetime as moment\n"
+        "from time import time as seconds, localtime\n"
+        "datetime.date.today()\n"  # 5
+        "dt.datetime.now(dt.timezone.utc)\n"  # 6
+        "date.today()\n"  # 7
+        "moment.today()\n"  # 8
+        "moment.utcnow()\n"  # 9
+        "seconds()\n"  # 10
+        "time.monotonic()\n"  # 11
+        "localtime()\n"  # 12
+        "time.gmtime(0); localtime(86400); datetime.date(2026, 11, 21)\n"  # 13: fixed moments
+        "made = dict(clock=time.perf_counter)\n"  # 14: handed on, read later
+        "moment.fromisoformat('2026-11-21T10:15'); date.fromordinal(1)\n",  # 15: fixed
+        encoding="utf-8",
+    )
+    assert _clock_reads(sample) == [
+        ("datetime.date.today", 5),
+        ("datetime.datetime.now", 6),
+        ("datetime.date.today", 7),
+        ("datetime.datetime.today", 8),
+        ("datetime.datetime.utcnow", 9),
+        ("time.time", 10),
+        ("time.monotonic", 11),
+        ("time.localtime", 12),
+        ("time.perf_counter", 14),
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from typer.testing import CliRunner, Result
 from screener import __version__
 from screener.cli import COMMANDS, app
 from screener.cli_conventions import with_default_command
+from screener.files.contacts import load_service
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
 from tests.helpers import ALL_NO, DATA, GOOD, unbroken
@@ -103,7 +106,7 @@ def test_crisis_help_at_once_then_carry_on() -> None:
     assert crisis < out.index("Samaritans") < out.index("Would you like to carry on")
     summary = out.rindex("Help is there for you right now")
     assert crisis < summary
-    assert out.index("You deserve support right now", summary) < out.index("What your answers show")
+    assert out.index("You deserve support", summary) < out.index("What your answers show")
     assert out.index("Samaritans", summary) < out.index("What your answers show")
 
 
@@ -262,8 +265,8 @@ def test_version() -> None:
 def test_banks() -> None:
     result = invoke("banks")
     assert result.stdout == (
-        "ketamine  2.0.0  en  21 items  Ketamine use: a private self-check\n"
-        "ketamine  2.0.0  es  21 items  Consumo de ketamina: una autoevaluación privada\n"
+        "ketamine  2.1.0  en  21 items  Ketamine use: a private self-check\n"
+        "ketamine  2.1.0  es  21 items  Consumo de ketamina: una autoevaluación privada\n"
     )
 
 
@@ -405,6 +408,8 @@ def test_resources_lists_the_services_contacts_first() -> None:
     assert names == [
         "Northside out-of-hours line [crisis]",
         "Samaritans [crisis]",
+        "NHS 111, mental health option (England) [crisis]",
+        "Lifeline (Northern Ireland) [crisis]",
         "Shout [crisis]",
         "Emergency services [emergency]",
         "NHS 111 [health]",
@@ -437,7 +442,7 @@ def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path)
     assert [contact["name"] for contact in resources["contacts"][:3]] == [
         "Northside out-of-hours line",
         "Samaritans",
-        "Shout",
+        "NHS 111, mental health option (England)",
     ]
 
 
@@ -459,19 +464,18 @@ def test_a_broken_service_file_stops_before_any_question(tmp_path: Path) -> None
     assert "Question" not in result.stdout
 
 
-def test_validate_checks_a_service_file() -> None:
-    result = invoke("validate", str(DATA / "service.yaml"))
+def test_validate_checks_a_service_file(validate_on: Callable[[datetime.date], None]) -> None:
+    # On the day its contacts were last checked (from the file, not the clock): no stale warning.
+    path = DATA / "service.yaml"
+    validate_on(max(contact.checked for contact in load_service(path).contacts))
+    result = invoke("validate", str(path))
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert (
-        f"{DATA / 'service.yaml'}:17:5: warning: contacts[1].hours: 'Northside out-of-hours "
+    assert result.stdout.splitlines() == [
+        f"{path}:17:5: warning: contacts[1].hours: 'Northside out-of-hours "
         "line' is a crisis contact but does not say it is open 24 hours; someone in danger at "
-        "night needs one that is"
-    ) in lines
-    assert lines[-1] == (
-        f"{DATA / 'service.yaml'}: ok, 2 contacts of Northside Drug and Alcohol Service, "
-        "listed first of their kind"
-    )
+        "night needs one that is",
+        f"{path}: ok, 2 contacts of Northside Drug and Alcohol Service, listed first of their kind",
+    ]
 
 
 def test_version_is_answered_before_the_cli_loads(
@@ -496,7 +500,11 @@ def test_completion_options_stay_top_level(option: str) -> None:
     assert with_default_command([option]) == [option]
 
 
-def test_completion_script_is_shown() -> None:
+def test_completion_script_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shell is named, not detected: Typer otherwise asks shellingham for the shell among
+    # pytest's parents, and there may be none (a background job) or only sh, which it refuses.
+    # Set before invoke: Typer builds --show-completion (flag or value) when it builds the app.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="screener")
     assert result.exit_code == 0, result.output
     assert "_screener_completion" in result.stdout

@@ -16,7 +16,16 @@ import pytest
 from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
-from tests.helpers import ANSWER, BEGIN, GOOD, SCREENER, Session, Starter, terminal_env
+from tests.helpers import (
+    ANSWER,
+    BEGIN,
+    GOOD,
+    SCREENER,
+    Session,
+    Starter,
+    signals_as_at_a_terminal,
+    terminal_env,
+)
 
 KETAMINE_FILE = bundled.bank_file("ketamine", "en")
 assert KETAMINE_FILE is not None
@@ -261,6 +270,7 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
         dimensions=(50, 200),
         encoding="utf-8",
         timeout=20,
+        preexec_fn=signals_as_at_a_terminal,
     )
     session.child.logfile_read = session.transcript
     session.answer("", prompt=BEGIN)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import signals_as_at_a_terminal
+
 ROOT = Path(__file__).resolve().parents[2]
 SINGLE_FILE = os.environ.get("SCREENER_SINGLE_FILE", "")
 
@@ -111,6 +113,7 @@ def test_one_ctrl_c_ends_with_the_goodbye_and_leaves_no_unpacked_folder(tmp_path
             cwd=str(tmp_path),
             encoding="utf-8",
             timeout=TIMEOUT,
+            preexec_fn=signals_as_at_a_terminal,  # Ctrl-C works in a background job's child
             dimensions=(40, 100),
         )
         try:

@@ -13,7 +13,7 @@ from screener.commands.screening import Options
 from screener.commands.session import Destination, Session, Who
 from screener.models.result import EndedBy
 from screener.render import Format
-from screener.rules.endings import RULES, ExitCode, Stop
+from screener.rules.endings import RULES, ExitCode, SessionEnded, Stop
 from screener.terminal.host import Terminal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,3 +74,11 @@ def test_the_conversation_never_shares_standard_output_with_the_record(
     else:
         assert chosen.conversation is chosen.terminal.stdout
     assert chosen.offers_save_at_end is (who is Who.INTAKE and destination is Destination.SCREEN)
+
+
+@pytest.mark.parametrize("stop", list(Stop), ids=lambda stop: stop.value)
+def test_a_signal_s_ending_carries_how_it_ended(stop: Stop) -> None:
+    """outcome.asked() reads `stop` to act on the table; the message names the record value."""
+    ended = SessionEnded(stop)
+    assert ended.stop is stop
+    assert str(ended) == stop.value

@@ -22,6 +22,7 @@ from screener.terminal.pager import (
     cut_to_width,
     show_paged,
 )
+from tests.helpers import signals_as_at_a_terminal
 
 if TYPE_CHECKING:
     from pexpect import spawn as Child
@@ -262,6 +263,7 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., Child]]:
             dimensions=(24, 80),
             encoding="utf-8",
             timeout=TIMEOUT,
+            preexec_fn=signals_as_at_a_terminal,  # Ctrl-C works in a background job's child
         )
         children.append(child)
         return child
