@@ -227,7 +227,12 @@ def banks() -> None:
 @app.command(cls=Command, short_help="Check bank and contacts files.")
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(metavar="FILE...", help="Bank or contacts files to check.")
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="Bank or contacts files to check.",
+            readable=False,  # our loader says "cannot be read: permission denied", exit 1
+        ),
     ],
 ) -> None:
     """Check bank and contacts files; print file:line:col: message for each problem."""

@@ -98,6 +98,7 @@ ResourcesOption = Annotated[
     typer.Option(
         metavar="FILE",
         help="A service's own contacts file, listed first. Default: config file.",
+        readable=False,  # the loader's own located error (exit 1), not Click's usage error
     ),
 ]
 KeepScreenOption = Annotated[
@@ -177,7 +178,11 @@ def record_format(requested: Optional[Format], output: Optional[Path], warnings:
 
 ReplayOption = Annotated[
     Optional[Path],
-    typer.Option(metavar="FILE", help="Replay answers from a YAML or JSON file instead of asking."),
+    typer.Option(
+        metavar="FILE",
+        help="Replay answers from a YAML or JSON file instead of asking.",
+        readable=False,  # the loader's own located error (exit 1), not Click's usage error
+    ),
 ]
 
 # Who can read a saved file depends on the system and the drive (README: Privacy).
@@ -208,7 +213,11 @@ CounsellorOption = Annotated[
 
 IntakeReplayOption = Annotated[
     Optional[Path],
-    typer.Option(metavar="FILE", help="Replay answers (with client and notes) instead of asking."),
+    typer.Option(
+        metavar="FILE",
+        help="Replay answers (with client and notes) instead of asking.",
+        readable=False,  # the loader's own located error (exit 1), not Click's usage error
+    ),
 ]
 
 RecordOutputOption = Annotated[

@@ -49,8 +49,17 @@ def offer_save(
         if not typed or typed.lower() in DECLINED:
             console.print(Text(skipped))
             return None
-        path = Path(typed).expanduser()
+        path = _expanded(Path(typed))
         problem = save(path)
         if problem is None:
             return path
         console.print(Text(one_line(problem)))
+
+
+def _expanded(path: Path) -> Path:
+    """~ and ~user as the shell reads them; a name that starts with ~ but names no home
+    (~0, ~nobody-here) is the file name as typed, not a crash."""
+    try:
+        return path.expanduser()
+    except RuntimeError:  # "Could not determine home directory"
+        return path

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -199,3 +200,18 @@ def test_each_prompt_reads_what_is_typed_at_it(name: str) -> None:
     output = console.file
     assert isinstance(output, io.StringIO)
     assert output.getvalue().strip(), name
+
+
+@pytest.mark.parametrize("typed", ["~0", "~nobody-here-at-all/record.md"])
+def test_a_tilde_that_names_no_home_is_a_file_name_not_a_crash(typed: str) -> None:
+    """Found by the property test above (seed 6): expanduser raised RuntimeError."""
+    asked: list[Path] = []
+
+    def save(path: Path) -> str | None:
+        asked.append(path)
+        return "not here"
+
+    console = screen_with_keyboard([typed], plain=True)
+    with contextlib.suppress(EOFError):
+        offer_save(console, save, prompt="File", skipped="Not saved.", plain=True)
+    assert asked == [Path(typed)]
