@@ -18,13 +18,12 @@ from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
 from screener.rules.endings import RULES, ExitCode, InterviewDiscarded, SessionEnded, Stop
-from screener.rules.walk import Ending, State
 from screener.safetext import one_line
 
 if TYPE_CHECKING:  # the UI loads only when a screening is asked, not for a replay
     from screener.commands.screening import Setup
     from screener.models.result import Result
-    from screener.rules.walk import Walk
+    from screener.rules.walk import State, Walk
     from screener.terminal.console import Screen
 
 EXIT_NOT_SAVED = ExitCode.NOT_SAVED
@@ -120,6 +119,8 @@ def asked(
     from screener.terminal.signals import signals_end_session
 
     console, plain = _console(session)
+    from screener.rules.walk import Ending, State  # the walk loads only when questions are asked
+
     progress = Progress(State(), lambda walked: screening.result_of(setup, walked.answers))
     stop: Stop | None = None
     with signals_end_session():
@@ -209,6 +210,7 @@ def _stopped(
     stop: Stop, console: Screen, setup: Setup, session: Session, progress: Progress, *, plain: bool
 ) -> int:
     """An ending before the result, by the table: what is cleared, filed and said."""
+    from screener.rules.walk import Ending
     from screener.terminal.console import goodbye
 
     rule = RULES[stop]
