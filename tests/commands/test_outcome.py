@@ -659,3 +659,95 @@ def test_a_record_of_another_bank_version_is_replayed_only_with_rescore(tmp_path
     filed = rescored.filed()
     assert rescored.code == 0 and filed is not None
     assert filed["bank"]["version"] == today  # type: ignore[index]
+
+
+def test_a_replays_warnings_reach_standard_error(tmp_path: Path) -> None:
+    """A FHIR response whose own result disagrees with the re-score replays with a warning:
+    the session carries it to standard error, beside the record (the last outcome survivor
+    that no in-process test reached)."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD, encoding="utf-8")
+    response = tmp_path / "response.fhir.json"
+    first = Session(Who.SELF, terminal_for(), Options(format=Format.fhir, output=response))
+    setup = screening.prepare(first.options, first.terminal)
+    result = screening.replay(setup, answers, session=first)
+    document = json.loads(screening.render(result, setup, Format.fhir))
+    met = next(item for item in document["item"] if item["linkId"] == "result.criteria_met")
+    met["answer"][0]["valueInteger"] += 1  # the response claims one criterion more
+    response.write_text(json.dumps(document), encoding="utf-8")
+    errors = io.StringIO()
+    replaying = Session(
+        Who.SELF,
+        Terminal(io.StringIO(), io.StringIO(), errors, environ={"LANG": "en_GB.UTF-8"}),
+        Options(answers=response, format=Format.json),
+    )
+    assert outcome.self_check(setup, replaying, trainer=False) == 0
+    assert "result.criteria_met says" in errors.getvalue()
+    assert "the re-score is used" in errors.getvalue()
+
+
+def terminal_for() -> Terminal:
+    return Terminal(io.StringIO(), io.StringIO(), io.StringIO(), environ={"LANG": "en_GB.UTF-8"})
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["replayed", "asked"])
+def test_a_redirected_record_that_cannot_be_made_private_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asked: bool
+) -> None:
+    """`--format json > record.json` where the file cannot be made owner-only (a file system
+    without modes, a file another user owns): the warning goes to standard error, never into
+    the record."""
+    from screener.files import streams
+
+    monkeypatch.setattr(streams, "_owner_only", lambda descriptor: False)
+    errors = io.StringIO()
+    with (tmp_path / "record.json").open("w", encoding="utf-8") as record:
+        terminal = Terminal(
+            io.StringIO(), record, errors, environ={"LANG": "en_GB.UTF-8", "COLUMNS": "100"}
+        )
+        answers = tmp_path / "answers.yaml"
+        answers.write_text(GOOD, encoding="utf-8")
+        options = Options(region="uk", format=Format.json, answers=None if asked else answers)
+        session = Session(Who.SELF, terminal, options)
+        setup = screening.prepare(options, terminal)
+        if asked:
+            ask = stopping({"used_past_year": "no"}, None)
+            code = outcome.asked(session, setup, ask)
+        else:
+            code = outcome.replayed(
+                session, setup, screening.replay(setup, answers, session=session)
+            )
+    assert code == 0
+    assert "may be readable by others" in errors.getvalue()
+    assert json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))["bank"]
+
+
+@pytest.mark.parametrize("typed", ["elsewhere.json", ""], ids=["saved elsewhere", "skipped"])
+def test_after_a_failed_save_another_file_is_offered_at_a_keyboard(
+    tmp_path: Path, typed: str
+) -> None:
+    """Someone at the keyboard is asked for another file after the save failed: 0 once saved
+    there, 1 when they skip it."""
+    (tmp_path / "record.json").mkdir()  # the record's name is taken by a folder
+    elsewhere = tmp_path / "elsewhere.json"
+    keyboard = Stream(True, f"{tmp_path / typed if typed else ''}\n")
+    output = Stream(True)
+    terminal = Terminal(
+        keyboard,
+        output,
+        Stream(True),
+        environ={"LANG": "en_GB.UTF-8", "COLUMNS": "100"},
+        has_termios=False,  # lines, not keys: a StringIO has no terminal to set
+    )
+    options = Options(region="uk", format=Format.json, output=tmp_path / "record.json", plain=True)
+    session = Session(Who.SELF, terminal, options)
+    setup = screening.prepare(options, terminal)
+    code = outcome.asked(session, setup, stopping(ALL_NO, None))
+    said = " ".join(output.getvalue().split())
+    if typed:
+        assert code == 0 and json.loads(elsewhere.read_text(encoding="utf-8"))["bank"]
+        assert f"Your answers were saved to {elsewhere}." in said
+    else:
+        assert code == 1 and not elsewhere.exists()
+        assert "Nothing was saved. The summary above is all there is." in said
+    assert keyboard.read() == ""  # every line typed was read
