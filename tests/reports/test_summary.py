@@ -414,3 +414,22 @@ def test_with_a_crisis_flag_the_summary_keeps_crisis_lines_first(
     ranks = [order.index(kind) for kind in kinds]
     assert ranks == sorted(ranks)
     assert kinds[0] in ("crisis", "emergency")
+
+
+def test_a_crisis_contact_with_no_way_to_reach_it_is_passed_over_not_the_end(
+    strings: UiStrings,
+) -> None:
+    """A line with only a description (nothing to call, text or open) says nothing in the
+    reminder, and the lines after it are still listed."""
+    described_only = Contact(
+        name="Walk-in crisis café",
+        kind="crisis",
+        description="Walk in, evenings.",
+        checked=CHECKED,
+        source="test",
+    )
+    region = Region(id="test", name="Testland", contacts=(EMERGENCY, described_only, HELPLINE))
+    assert crisis_reminder(region, strings) == (
+        "If you are in danger now, call 999.",
+        "Helpline: call 0800 1, text 80001, help.example",
+    )

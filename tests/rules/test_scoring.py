@@ -326,3 +326,31 @@ def test_a_band_without_a_could_be_sentence_is_named_without_words() -> None:
     result = score(bank, {"used": "yes", "first": "unsure", "second": "no", "mood": "no"})
     assert result.could_be is not None
     assert (result.could_be.id, result.could_be.message) == ("some", "")
+
+
+def test_a_flag_on_a_declared_path_says_that_paths_advice(ketamine: LoadedBank) -> None:
+    """Every flag with a path (prescribed treatment) says that path's words when its `when`
+    holds, and its own otherwise: for each such flag, raised by a firm yes."""
+    from screener.rules.scoring import holds, raised_flags
+
+    checked = 0
+    for flag in ketamine.bank.flags:
+        for path in flag.on_path:
+            condition = flag.when_any[0]
+            raising: dict[str, Answer] = {condition.item: "yes"}
+            on_path: dict[str, Answer] = {**_satisfying(path.when), **raising}
+            if not holds(path.when, on_path):
+                continue
+            said = {raised.id: raised.advice for raised in raised_flags(ketamine.bank, on_path)}
+            if flag.id not in said:
+                continue
+            assert said[flag.id] == path.advice, flag.id
+            checked += 1
+    assert checked >= 3  # the prescribed path's flags (bladder, low mood, ...)
+
+
+def _satisfying(condition: object) -> dict[str, Answer]:
+    """Answers that make a simple condition ({item, answers}) hold."""
+    item = getattr(condition, "item", None)
+    answers = getattr(condition, "answers", ())
+    return {item: answers[0]} if item and answers else {}
