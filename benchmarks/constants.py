@@ -21,10 +21,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutation import ROOT, WORK, modules  # beside this file, run as a script
+from mutation import WORK, copy_checkout, modules  # beside this file, run as a script
 
-COPIED = ("screener", "questions", "tests", "benchmarks", "docs")
 COPIED_FILES = ("pyproject.toml", "README.md")
+"""Beside the folders mutation.py copies: pytest's settings too (no mutmut config is written)."""
 
 
 @dataclass(frozen=True)
@@ -324,13 +324,7 @@ CHANGES: tuple[Change, ...] = (
 
 def prepare() -> Path:
     work = WORK / "constants"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
-    for name in COPIED:
-        shutil.copytree(ROOT / name, work / name, ignore=ignore)
-    for name in COPIED_FILES:
-        shutil.copy2(ROOT / name, work / name)
+    copy_checkout(work, COPIED_FILES)
     return work
 
 

@@ -41,16 +41,22 @@ def toml_list(values: list[str]) -> str:
     return "[" + ", ".join(json.dumps(value) for value in values) + "]"
 
 
-def prepare(module: str, tests: list[str]) -> Path:
-    """A fresh copy of the checkout whose [tool.mutmut] names this module and its tests."""
-    work = WORK / Path(module).with_suffix("").as_posix().replace("/", ".")
+def copy_checkout(work: Path, files: tuple[str, ...] = COPIED_FILES) -> None:
+    """A fresh copy in `work` of what the tests need: the package, data, tests and docs, and
+    the top-level `files`."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
     for name in COPIED:
         shutil.copytree(ROOT / name, work / name, ignore=ignore)
-    for name in COPIED_FILES:
+    for name in files:
         shutil.copy2(ROOT / name, work / name)
+
+
+def prepare(module: str, tests: list[str]) -> Path:
+    """A fresh copy of the checkout whose [tool.mutmut] names this module and its tests."""
+    work = WORK / Path(module).with_suffix("").as_posix().replace("/", ".")
+    copy_checkout(work)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     # mutmut copies only also_copy into its mutants/ folder, where the tests run.
     also = [*COPIED[1:], *COPIED_FILES]

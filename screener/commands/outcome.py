@@ -26,8 +26,6 @@ if TYPE_CHECKING:  # the UI loads only when a screening is asked, not for a repl
     from screener.rules.walk import State, Walk
     from screener.terminal.console import Screen
 
-EXIT_NOT_SAVED = ExitCode.NOT_SAVED
-EXIT_INTERRUPTED = ExitCode.ENDED_EARLY
 
 ResultOf = Callable[["Walk"], "Result"]
 """The result of a walk, whole or stopped early, with whatever else the asking gathered."""
@@ -210,7 +208,6 @@ def _stopped(
     stop: Stop, console: Screen, setup: Setup, session: Session, progress: Progress, *, plain: bool
 ) -> int:
     """An ending before the result, by the table: what is cleared, filed and said."""
-    from screener.rules.walk import Ending
     from screener.terminal.console import goodbye
 
     rule = RULES[stop]
@@ -219,11 +216,7 @@ def _stopped(
         _clear(session, console)
     filed: str | None = None  # the sentence that says where the incomplete record went
     if session.files_record_when(stop) and progress.state.answers:
-        partial = msgspec.structs.replace(
-            progress.result_of(progress.state.walked(setup.loaded.bank, Ending.QUIT)),
-            complete=False,
-            ended_by=stop.value,
-        )
+        partial = _incomplete(setup, progress, stop)
         filed = records.file_incomplete(console, setup, session, partial, stop, plain=plain)
     if stop in (Stop.QUICK_EXIT, Stop.HANG_UP):
         return rule.exit_code  # nothing more on the screen: it was cleared, or is gone
@@ -238,16 +231,19 @@ def _stopped(
             records.say(console, filed)
     elif stop is Stop.CRISIS_STOP and session.offers_save_at_end and progress.state.answers:
         # No destination was given: offer one rather than lose what was asked.
-        partial = msgspec.structs.replace(
-            progress.result_of(progress.state.walked(setup.loaded.bank, Ending.QUIT)),
-            complete=False,
-            ended_by=stop.value,
-        )
-        records.offer_save(console, setup, partial, plain=plain)
+        records.offer_save(console, setup, _incomplete(setup, progress, stop), plain=plain)
     elif rule.shows_goodbye:
         console.print()
         console.print(goodbye(strings.interrupted, strings, setup.region))
     return rule.exit_code
+
+
+def _incomplete(setup: Setup, progress: Progress, stop: Stop) -> Result:
+    """The answers so far as a record marked incomplete, saying how the session ended."""
+    from screener.rules.walk import Ending
+
+    walked = progress.state.walked(setup.loaded.bank, Ending.QUIT)
+    return msgspec.structs.replace(progress.result_of(walked), complete=False, ended_by=stop.value)
 
 
 def _raised_advice(console: Screen, setup: Setup, progress: Progress, *, plain: bool) -> bool:
@@ -270,7 +266,6 @@ def saved_then_shown(
 ) -> int:
     """Write --output, then show the summary whatever happened; a failed save is said after
     it, and another file offered where someone is at the keyboard. 1 if nothing was saved."""
-    from screener.terminal.signals import signals_held
 
     options, terminal = session.options, session.terminal
     saved_to: str | None = None
@@ -279,15 +274,13 @@ def saved_then_shown(
     if session.destination is Destination.FILE:
         assert options.output is not None
         try:
-            with signals_held():
-                write_private(options.output, text, force=options.force)
+            write_private(options.output, text, force=options.force)
             saved_to = one_line(str(options.output))
         except ScreenerError as error:
             problem = one_line(str(error))
     elif session.destination is Destination.STDOUT:
-        with signals_held():
-            file = private_file_behind(terminal.stdout, terminal.stderr)
-            write_record(terminal.stdout, text)
+        file = private_file_behind(terminal.stdout, terminal.stderr)
+        write_record(terminal.stdout, text)
         saved_to = one_line(file) if file else None
     # The summary ends by saying why the save failed, in place of "not saved".
     not_saved = records.failed(setup, session, problem) if problem else None

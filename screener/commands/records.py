@@ -25,22 +25,18 @@ def file_incomplete(
 ) -> str | None:
     """Write an early-ended intake's record to its destination: the sentence saying where it
     went, or None if it could not be written."""
-    from screener.terminal.signals import signals_held
-
     options, terminal = session.options, session.terminal
     intake = setup.strings.intake
     text = screening.render(result, setup, options.format)
     if session.destination is Destination.STDOUT:
-        with signals_held():
-            file = private_file_behind(terminal.stdout, terminal.stderr)
-            write_record(terminal.stdout, text)
+        file = private_file_behind(terminal.stdout, terminal.stderr)
+        write_record(terminal.stdout, text)
         if file is None:
             return intake.record_incomplete_sent
         return intake.record_incomplete_saved_to.format(path=one_line(file))
     assert options.output is not None
     try:
-        with signals_held():
-            write_private(options.output, text, force=options.force)
+        write_private(options.output, text, force=options.force)
     except ScreenerError as error:
         if stop in (Stop.QUICK_EXIT, Stop.HANG_UP, Stop.TERMINATED):
             terminal.stderr.write(one_line(str(error)) + "\n")
@@ -64,12 +60,10 @@ def save_elsewhere(
         say(console, setup.strings.save_skipped)
         return None
     from screener.terminal.saving import offer_save
-    from screener.terminal.signals import signals_held
 
     def save(path: Path) -> str | None:
         try:
-            with signals_held():
-                write_private(path, text, force=False)
+            write_private(path, text, force=False)
         except ScreenerError as error:
             return failed(setup, session, one_line(str(error)))
         return None
@@ -93,7 +87,6 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
     questions again. The format follows the name's extension; no file is ever replaced."""
     from screener.render import Format, format_for_path
     from screener.terminal.saving import offer_save as ask_where
-    from screener.terminal.signals import signals_held
 
     def save(path: Path) -> str | None:
         if path.exists() and not path.is_dir():  # --force is no answer at this prompt
@@ -101,13 +94,13 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
         output_format = format_for_path(path) or Format.text
         text = screening.render(result, setup, output_format, saved_to=str(path))
         try:
-            with signals_held():
-                write_private(path, text, force=False)
+            write_private(path, text, force=False)
         except ScreenerError as error:
             return str(error)
         return None
 
     from screener.terminal.counsellor import asks_to_discard
+    from screener.terminal.prompt import echoes_typing
 
     def discard() -> bool:
         try:
@@ -122,16 +115,10 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
         prompt=intake.save_prompt,
         skipped=intake.save_skipped,
         plain=plain,
-        discard=discard if session_at_keyboard(console) else None,
+        discard=discard if echoes_typing(console) else None,
     )
     if saved is not None:
         say(console, intake.record_saved_to.format(path=one_line(str(saved))))
-
-
-def session_at_keyboard(console: Screen) -> bool:
-    from screener.terminal.prompt import echoes_typing
-
-    return echoes_typing(console)
 
 
 def say(console: Screen, text: str) -> None:

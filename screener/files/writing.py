@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -36,16 +38,39 @@ def record_bytes(text: str) -> bytes:
     return text.encode("utf-8")
 
 
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+"""What may end a session mid-save: a closed window, a shutdown (not on Windows)."""
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Within: SIGHUP and SIGTERM wait, delivered as the block ends, so a record being written
+    is finished (or its temporary removed) first: no ending leaves half a save."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None or not ENDING_SIGNALS:
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, set(ENDING_SIGNALS))
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
+
+
 def write_record(stream: TextIO, text: str) -> None:
     """A record on standard output as UTF-8 bytes: a Windows code page or a Latin-1 locale
-    would otherwise write another encoding (or fail on a character it lacks)."""
+    would otherwise write another encoding (or fail on a character it lacks). SIGHUP and
+    SIGTERM wait until it is written."""
     buffer: BinaryIO | None = getattr(stream, "buffer", None)
-    if buffer is None:  # a stream of text only, such as a StringIO
-        stream.write(text)
-        return
-    stream.flush()  # what was written as text comes first
-    buffer.write(record_bytes(text))
-    buffer.flush()
+    with signals_held():
+        if buffer is None:  # a stream of text only, such as a StringIO
+            stream.write(text)
+            return
+        stream.flush()  # what was written as text comes first
+        buffer.write(record_bytes(text))
+        buffer.flush()
 
 
 def check_target(path: Path, *, force: bool) -> None:
@@ -87,7 +112,13 @@ def _try_a_file_in(folder: Path, name: str) -> None:
 def write_private(path: Path, text: str, *, force: bool) -> None:
     """Write a 0600 temporary file beside the target and fsync it, then move it into place:
     replaced with --force, else hard-linked so that a file that appeared meanwhile is never
-    overwritten, or, where the file system has no hard links, created exclusively."""
+    overwritten, or, where the file system has no hard links, created exclusively. SIGHUP and
+    SIGTERM wait until it is done, so none leaves a temporary file behind."""
+    with signals_held():
+        _write_private(path, text, force=force)
+
+
+def _write_private(path: Path, text: str, *, force: bool) -> None:
     check_target(path, force=force)
     remove_stale_temporaries(path.parent)
     name = str(path)

@@ -1,11 +1,11 @@
-"""The terminal closing (SIGHUP) and SIGTERM as endings of a session, and a save they wait for.
+"""The terminal closing (SIGHUP) and SIGTERM as endings of a session.
 
 Python's default for both is to die at once: the intake's answers gone, a temporary file left
 beside the record, the terminal left in key-by-key mode. Here each raises SessionEnded where the
 program is, so the session ends by its table (docs/endings.md): key modes are restored by the
-readers' `finally`, and the incomplete record is filed. While a record is written both are held
-back, so no ending ever leaves half a save. Windows has neither signal (its console sends
-CTRL_CLOSE_EVENT, which Python maps to nothing we can catch safely): there these are no-ops.
+readers' `finally`, and the incomplete record is filed. While a record is written both wait
+(files/writing.py holds them), so no ending ever leaves half a save. Windows has neither signal
+(its console sends CTRL_CLOSE_EVENT, which Python cannot catch safely): there this is a no-op.
 """
 
 from __future__ import annotations
@@ -47,18 +47,3 @@ def signals_end_session() -> Iterator[None]:
         for number, handler in previous.items():
             with contextlib.suppress(ValueError, TypeError):
                 signal.signal(number, handler)  # type: ignore[arg-type]
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Within: SIGHUP and SIGTERM wait (a record being written is finished, or removed, first);
-    they are delivered as it ends."""
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None or not _SIGNALS:
-        yield
-        return
-    previous = block(signal.SIG_BLOCK, set(_SIGNALS))
-    try:
-        yield
-    finally:
-        block(signal.SIG_SETMASK, previous)

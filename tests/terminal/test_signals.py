@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
+from screener.files.writing import signals_held
 from screener.rules.endings import SessionEnded, Stop
-from screener.terminal.signals import signals_end_session, signals_held
+from screener.terminal.signals import signals_end_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
