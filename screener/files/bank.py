@@ -169,6 +169,9 @@ def _check_conditions(bank: Bank) -> list[Finding]:
                     "in its advice",
                 )
             )
+    for index, band in enumerate(bank.scoring.bands):
+        for number, band_path in enumerate(band.advice_on_path):
+            refer(band_path.when, ("scoring", "bands", index, "advice_on_path", number, "when"))
     for index, step in enumerate(bank.next_steps):
         if step.show_if is not None:
             refer(step.show_if, ("next_steps", index, "show_if"))

@@ -75,6 +75,15 @@ class Cluster(Model, frozen=True, kw_only=True):
     ] = None
 
 
+class BandPathAdvice(Model, frozen=True, kw_only=True):
+    """A band's advice for one path through the questions, such as prescribed treatment."""
+
+    when: Annotated[
+        Condition, Meta(description="The path: said instead of the band's `advice` when true.")
+    ]
+    advice: Annotated[Prose, Meta(description="Instead of the band's `advice` on this path.")]
+
+
 class Band(Model, frozen=True, kw_only=True):
     """A range of criteria counts and what to say about it."""
 
@@ -112,6 +121,20 @@ class Band(Model, frozen=True, kw_only=True):
             "in this band (and it is not the band of the count itself)."
         ),
     ] = None
+    advice: Annotated[
+        Prose | None,
+        Meta(
+            description="One plain sentence of advice said after the band's message, as a "
+            "brief intervention gives it (WHO ASSIST feedback): an option, never an order."
+        ),
+    ] = None
+    advice_on_path: Annotated[
+        tuple[BandPathAdvice, ...],
+        Meta(
+            description="Advice for a path, e.g. prescribed treatment: the first whose `when` "
+            "holds is said instead of `advice`."
+        ),
+    ] = ()
 
 
 class Gate(Model, frozen=True, kw_only=True):

@@ -17,6 +17,10 @@ class ContactTranslation(Model, frozen=True, kw_only=True):
     name: Prose | None = None
     description: Prose | None = None
     hours: str | None = None
+    source: Annotated[
+        Prose | None,
+        Meta(description="Where the details were checked, in this language; the addresses stay."),
+    ] = None
 
 
 class Contact(Model, frozen=True, kw_only=True):

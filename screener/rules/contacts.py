@@ -130,6 +130,7 @@ def in_language(region: Region, language: str) -> Region:
             name=translated.name or contact.name,
             description=translated.description or contact.description,
             hours=translated.hours or contact.hours,
+            source=translated.source or contact.source,
         )
         if (translated := contact.translations.get(language))
         else contact

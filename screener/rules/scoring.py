@@ -97,7 +97,24 @@ def band_result(band: Band, message: str) -> BandResult:
     return BandResult(id=band.id, label=band.label, message=message, min=band.min, max=band.max)
 
 
-def band_message(band: Band, *, met: int, unclear: bool, flags: tuple[RaisedFlag, ...]) -> str:
+def band_message(
+    band: Band,
+    *,
+    met: int,
+    unclear: bool,
+    flags: tuple[RaisedFlag, ...],
+    answers: Mapping[str, Answer],
+) -> str:
+    """The band's words, then its advice for the person's path (prescribed treatment gets its
+    own, never advice meant for street use)."""
+    advice = next(
+        (path.advice for path in band.advice_on_path if holds(path.when, answers)), band.advice
+    )
+    message = _band_words(band, met=met, unclear=unclear, flags=flags)
+    return f"{message} {advice}" if advice else message
+
+
+def _band_words(band: Band, *, met: int, unclear: bool, flags: tuple[RaisedFlag, ...]) -> str:
     """The band's words that cannot contradict the answers: unclear, then one sign met, then
     flagged (any flag at any level: advice the person has just been given), then plain."""
     if unclear and band.message_if_unclear:
@@ -168,7 +185,9 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
         # A closed gate means the criteria were not assessed: no band, not "none".
         band=None
         if gate_closed
-        else band_result(band, band_message(band, met=met, unclear=unclear, flags=flags)),
+        else band_result(
+            band, band_message(band, met=met, unclear=unclear, flags=flags, answers=given)
+        ),
         could_be=band_result(could_be, could_be.could_be or "") if unclear else None,
         clusters=clusters,
         criteria=tuple(criteria),

@@ -172,6 +172,8 @@ def _band_shape(band: Band) -> tuple[object, ...]:
         _has(band.message_if_flagged),
         _has(band.message_if_one),
         _has(band.could_be),
+        _has(band.advice),
+        tuple(path.when for path in band.advice_on_path),
     )
 
 

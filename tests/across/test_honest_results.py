@@ -268,11 +268,13 @@ def test_every_combination_of_flags_keeps_the_band_words_honest(language: str, m
         result = score(bank, answers)
         assert result.band is not None
         if result.flags or result.criteria_met:
-            assert result.band.message != lowest.message, sorted(answers.items())
+            # The band's words come first, its advice after (issue 21).
+            assert not result.band.message.startswith(lowest.message), sorted(answers.items())
         if result.criteria_met == 0:
             assert not FEW[language].search(result.band.message)
         if result.criteria_met == 1:
-            assert result.band.message == lowest.message_if_one
+            assert lowest.message_if_one is not None
+            assert result.band.message.startswith(lowest.message_if_one)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -287,6 +289,8 @@ def test_the_could_be_sentence_and_band_words_use_no_severity_words(language: st
             band.message_if_flagged,
             band.message_if_one,
             band.could_be,
+            band.advice,
+            *(path.advice for path in band.advice_on_path),
         ):
             if text:
                 assert not SEVERITY_WORDS[language].search(text), (band.id, text)
@@ -466,11 +470,17 @@ ASSUMES_STREET_USE = {
         "needle",
         "common among people who use ketamine",
         "ketamine use stops",
+        "best way to protect",
+        "snort",
+        "uppers",
     ),
     "es": (
         "de la calle",
         "análisis de sustancias",
         "analiza lo que vas a tomar",
+        "mejor forma de cuidar",
+        "esnif",
+        "estimulantes",
         "Narcóticos Anónimos",
         "2F-DCK",
         "se vende como ketamina",
@@ -538,3 +548,61 @@ def test_everyone_who_used_hears_the_first_aid_line(tmp_path: Path, language: st
     text, record = replay(tmp_path, language, all_answers(bank, "yes", prescribed_only="no"))
     assert json.loads(record)["flags"] == []
     assert FIRST_AID[language] in text
+
+
+BAND_ADVICE_ON_THE_PRESCRIBED_PATH = {
+    "en": ("Tell your prescriber or clinic", "prescriber or clinic before your next session"),
+    "es": ("díselo a tu médico o a tu clínica", "tu clínica antes de la próxima sesión"),
+}
+
+
+def band_cases() -> list[tuple[str, str, int]]:
+    """Every band, each language, both paths of use: (language, band id, path index)."""
+    return [
+        (language, band.id, path)
+        for language in LANGUAGES
+        for band in bank_in(language).scoring.bands
+        for path in (0, 1)
+    ]
+
+
+@pytest.mark.parametrize(("language", "band_id", "path"), band_cases())
+def test_every_band_ends_with_one_sentence_of_advice_for_the_persons_path(
+    tmp_path: Path, language: str, band_id: str, path: int
+) -> None:
+    """Issue 21: one plain sentence per band, as brief interventions give it; on the
+    prescribed path the prescriber's, never "cut down or stop" (advice for street use)."""
+    bank = bank_in(language)
+    band = next(band for band in bank.scoring.bands if band.id == band_id)
+    criteria = [item.id for item in bank.items if item.kind == "criterion"]
+    if path == 1:  # tolerance is not counted during prescribed treatment
+        criteria = [item_id for item_id in criteria if item_id != "tolerance"]
+    given = {**PATHS[path], **dict.fromkeys(criteria[: band.max], "yes")}
+    _, record = replay(tmp_path, language, all_answers(bank, "yes", **given))
+    result = json.loads(record)["band"]
+    assert result["id"] == band_id
+    message = " ".join(result["message"].split())
+    on_path = [
+        advice.advice for advice in band.advice_on_path if advice.when.item == "prescribed_only"
+    ]
+    expected = " ".join((on_path[0] if path == 1 and on_path else band.advice or "").split())
+    assert expected and message.endswith(expected)
+    if path == 1:
+        assert any(words in message for words in BAND_ADVICE_ON_THE_PRESCRIBED_PATH[language])
+        assumed = [w for w in ASSUMES_STREET_USE[language] if w.lower() in message.lower()]
+        assert assumed == [], assumed
+
+
+HARM_REDUCTION_FOR_EVERYONE_WHO_USED = {
+    "en": ("extra strain on your heart", "snorting can damage the inside of the nose"),
+    "es": ("fuerza más el corazón", "esnifar puede dañar el interior de la nariz"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_everyone_who_used_hears_about_uppers_and_snorting(tmp_path: Path, language: str) -> None:
+    bank = bank_in(language)
+    text, _ = replay(tmp_path, language, all_answers(bank, "yes", prescribed_only="no"))
+    said = " ".join(text.split())
+    missing = [w for w in HARM_REDUCTION_FOR_EVERYONE_WHO_USED[language] if w not in said]
+    assert missing == []

@@ -39,6 +39,10 @@ def advice_texts(bank: Bank) -> Iterator[tuple[str, str]]:
                 yield f"bands[{band.id}].{key}", text
         if band.could_be:
             yield f"bands[{band.id}].could_be", band.could_be
+        if band.advice:
+            yield f"bands[{band.id}].advice", band.advice
+        for number, band_path in enumerate(band.advice_on_path):
+            yield f"bands[{band.id}].advice_on_path[{number}]", band_path.advice
     for flag in bank.flags:
         yield f"flags[{flag.id}].advice", flag.advice
         if flag.unsure_advice:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner, Result
 
 from screener.cli import app
 from screener.files import bundled
+from screener.files.contacts import load_contacts
 from screener.files.wording import load_strings
 from screener.terminal.host import Terminal
 from tests.helpers import DATA, GOOD
@@ -235,6 +236,37 @@ def test_resources_have_no_english_labels_in_another_language(language: str) -> 
             own.kinds.of(kind) == english.kinds.of(kind) or f"[{english.kinds.of(kind)}]" not in out
         )
     assert own.checked.split("{")[0] in out and english.checked.split("{")[0] not in out
+
+
+def translated_contacts() -> list[tuple[str, str, int]]:
+    """(language, region id, contact index) for every contact the bundled file translates."""
+    book = load_contacts(bundled.contacts_file())
+    return [
+        (language, region.id, number)
+        for region in book.regions
+        for number, contact in enumerate(region.contacts)
+        for language in contact.translations
+    ]
+
+
+@pytest.mark.parametrize(("language", "region", "number"), translated_contacts())
+def test_a_translated_contact_says_in_that_language_where_it_was_checked(
+    language: str, region: str, number: int
+) -> None:
+    """Issue 21: the source notes were English in a Spanish list of contacts."""
+    book = load_contacts(bundled.contacts_file())
+    contact = next(r for r in book.regions if r.id == region).contacts[number]
+    translated = contact.translations[language]
+    if all("://" in word or word == ";" for word in contact.source.split()):
+        assert translated.source is None  # addresses alone: nothing to translate
+        return
+    assert translated.source is not None, contact.name
+    assert translated.source != contact.source
+    english_addresses = [word for word in contact.source.split() if "://" in word]
+    assert [word for word in english_addresses if word not in translated.source] == []
+    result = invoke("resources", "--region", region, "--lang", language, env={"LANG": "C"})
+    assert result.exit_code == 0, result.output
+    assert flat(translated.source) in flat(result.stdout)
 
 
 @pytest.mark.parametrize("width", [28, 40, 80])

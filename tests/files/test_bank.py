@@ -45,6 +45,7 @@ BROKEN_BANKS = {
     "check_next_step_unknown_item": ":59:15: next_steps[0].show_if.item: no item with id 'usd'",
     "cluster_on_health_item": ":38:5: items[3].cluster: only criterion items have a cluster",
     "control_character": ":5:1: title: contains the control character U+001B; remove it",
+    "band_path_unknown_item": ":56:18: scoring.bands[1].advice_on_path[0].when.item: no item with id 'prescribed'",
     "on_path_unknown_item": ":57:16: flags[0].on_path[0].when.item: no item with id 'prescribed'",
     "crisis_on_path": ":56:5: flags[0].on_path: flag 'crisis' is a crisis flag: the crisis screen shows its main advice on every path, so give it no on_path; say what differs on a path in its advice",
     "criterion_item_without_cluster": ":28:5: items[2]: a criterion item needs a cluster",

@@ -201,7 +201,7 @@ def test_the_band_words_never_contradict_the_answers(
     health_flag = any(flag.level in {"medical", "urgent", "crisis"} for flag in result.flags)
     counted = [c for c in result.criteria if c.counted]
     reachable = result.criteria_met + sum(1 for c in counted if c.answer == "unsure")
-    if result.band.message == lowest.message:
+    if result.band.message.startswith(lowest.message):  # its advice follows (issue 21)
         assert dsm_band(reachable) == "none" and not health_flag
     if result.could_be is not None:
         assert result.could_be.id == dsm_band(reachable) != result.band.id
@@ -229,6 +229,7 @@ def test_each_band_is_reported_with_its_label_message_and_range(
     result = score(ketamine.bank, full_answers(dict.fromkeys(yes, "yes")))
     # One sign met is worded as one (issue 21).
     message = band.message_if_one if band.max == 1 and band.message_if_one else band.message
+    message = f"{message} {band.advice}" if band.advice else message  # issue 21
     assert result.band == BandResult(
         id=band.id, label=band.label, message=message, min=band.min, max=band.max
     )
@@ -302,17 +303,20 @@ def test_the_band_words_follow_what_was_raised_and_what_was_unclear(ketamine: Lo
     bands = {band.id: band for band in bank.scoring.bands}
     lowest = bands["none"]
     all_no = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
+    assert lowest.message_if_flagged is not None and lowest.message_if_unclear is not None
     info_only = score(bank, {**all_no, "memory": "yes"})
     assert [flag.level for flag in info_only.flags] == ["info"]
-    assert info_only.band is not None and info_only.band.message == lowest.message_if_flagged
+    assert info_only.band is not None and info_only.band.message.startswith(
+        lowest.message_if_flagged
+    )
     health = score(bank, {**all_no, "blood_in_urine": "yes"})
-    assert health.band is not None and health.band.message == lowest.message_if_flagged
+    assert health.band is not None and health.band.message.startswith(lowest.message_if_flagged)
     assert health.could_be is None
     unsure: dict[str, Answer] = {
         item_id: "unsure" if number < 4 else "no" for number, item_id in enumerate(CRITERION_IDS)
     }
     unclear = score(bank, full_answers(unsure))
-    assert unclear.band is not None and unclear.band.message == lowest.message_if_unclear
+    assert unclear.band is not None and unclear.band.message.startswith(lowest.message_if_unclear)
     assert unclear.could_be is not None
     assert (unclear.could_be.id, unclear.could_be.message) == (
         "moderate",
