@@ -16,9 +16,8 @@ from screener.models.base import Answer
 from screener.models.contacts import Contact, Region
 from screener.models.result import Result
 from screener.models.wording import UiStrings
+from screener.reports.document import Entry, Section
 from screener.reports.summary import (
-    Entry,
-    Section,
     after_crisis_contacts,
     build_professional_summary,
     build_summary,
