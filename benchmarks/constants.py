@@ -42,7 +42,8 @@ class Change:
 CONTACTS = "screener/rules/contacts.py"
 LOCALES = "screener/locales.py"
 REVIEW = "screener/rules/review.py"
-ANSWERS = "screener/files/answers.py"
+ANSWERS = "screener/files/answers_file.py"
+ANSWER_VALUES = "screener/files/answer_values.py"
 FHIRPATH = "screener/rules/fhirpath.py"
 ENDINGS = "screener/rules/endings.py"
 SESSION = "screener/commands/session.py"
@@ -209,7 +210,8 @@ CHANGES: tuple[Change, ...] = (
         LEVELS.replace('2, "info": 3', '3, "info": 2'),
         "LEVEL_ORDER: info before medical",
     ),
-    # files/answers.py: which keys an answers file may hold; which booleans are answers
+    # files/answers_file.py: which keys an answers file may hold;
+    # files/answer_values.py: which booleans are answers
     Change(
         ANSWERS,
         'ANSWERS_KEYS = ("bank", "answers")',
@@ -229,13 +231,13 @@ CHANGES: tuple[Change, ...] = (
         "INTAKE_KEYS without notes",
     ),
     Change(
-        ANSWERS,
+        ANSWER_VALUES,
         '{"yes", "no", "true", "false"}',
         '{"yes", "no", "false"}',
         "ANSWER_BOOLEAN_WORDS without true",
     ),
     Change(
-        ANSWERS,
+        ANSWER_VALUES,
         '{"yes", "no", "true", "false"}',
         '{"yes", "true", "false"}',
         "ANSWER_BOOLEAN_WORDS without no",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 
 from screener.errors import DataError, KeyPath, Problem
-from screener.files.answers import Replay
 from screener.files.documents import Document
+from screener.files.replay import Replay
 from screener.models.bank import Bank
 from screener.models.base import ANSWERS, Answer
+from screener.rules.review import MAX_CLIENT_REFERENCE, fits
 from screener.rules.scoring import asked_items, score
 
 # The names the Questionnaire uses; render/ builds them, files/ only reads them back.
@@ -191,8 +192,6 @@ def _value(answer: object) -> object:
 
 def _client(document: Document, data: dict[object, object]) -> str | None:
     """The subject's identifier value, held to the same limits as a typed client reference."""
-    from screener.rules.review import MAX_CLIENT_REFERENCE, fits
-
     subject = data.get("subject")
     identifier = subject.get("identifier") if isinstance(subject, dict) else None
     value = identifier.get("value") if isinstance(identifier, dict) else None
