@@ -458,3 +458,42 @@ def test_the_cycle_check_finds_what_it_looks_for(tmp_path: Path) -> None:
         loop,
         ["pkg.d:3 -> pkg.e", "pkg.e:1 -> pkg.d"],
     ]
+
+
+def _fhir_literals(path: Path) -> list[tuple[str, int]]:
+    """String literals that spell a FHIR name: a URL of ours or HL7's, or a result linkId."""
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+            if any(name in text for name in ("screener.invalid", "hl7.org", "w3.org/1999")) or (
+                text.startswith("result.") and " " not in text
+            ):
+                found.append((text, node.lineno))
+    return found
+
+
+def test_fhir_names_are_declared_once() -> None:
+    """The writer (render/fhir/) and the reader (files/fhir_response.py) take every URL,
+    system and linkId from models/fhir_names.py, so what one writes the other reads."""
+    offenders = [
+        f"screener/{path.relative_to(PACKAGE).as_posix()}:{line}: {text}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() != "models/fhir_names.py"
+        for text, line in _fhir_literals(path)
+    ]
+    assert offenders == []
+
+
+def test_the_fhir_names_check_finds_what_it_looks_for(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'A = "https://screener.invalid/fhir"\nB = f"{A}/x"\nC = "result.band"\n'
+        'D = "http://hl7.org/fhir/x"\n"""result.* items are ignored, in words."""\n',
+        encoding="utf-8",
+    )
+    assert _fhir_literals(sample) == [
+        ("https://screener.invalid/fhir", 1),
+        ("result.band", 3),
+        ("http://hl7.org/fhir/x", 4),
+    ]

@@ -18,8 +18,7 @@ from screener.files import bundled
 from screener.files.contacts import load_contacts
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
-from screener.models.wording import UiStrings
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ADAPTATIONS,
     ANSWER_SYSTEM,
     BAND,
@@ -31,6 +30,7 @@ from screener.render.fhir.common import (
     canonical_version,
     questionnaire_reference,
 )
+from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import asked_items
