@@ -246,7 +246,7 @@ CHANGES: tuple[Change, ...] = (
     Change(FHIRPATH, '"gateClosed"', '"gateShut"', "GATE_CLOSED renamed"),
     Change(FHIRPATH, '"criteriaMet"', '"criteriaFound"', "CRITERIA_MET renamed"),
     Change(FHIRPATH, '"criteriaCounted"', '"criteriaApplicable"', "CRITERIA_APPLICABLE renamed"),
-    # rules/whatif.py: what a flip turns an answer into
+    # rules/whatif.py and models/base.py: what a flip turns an answer into
     Change(
         "screener/rules/whatif.py",
         '"unsure": "yes"}',
@@ -255,7 +255,7 @@ CHANGES: tuple[Change, ...] = (
         WHATIF,
     ),
     Change(
-        "screener/rules/whatif.py",
+        "screener/models/base.py",
         '{"1": "yes", "2": "no", "3": "unsure"}',
         '{"1": "yes", "2": "unsure", "3": "no"}',
         "NUMBERED: 2 and 3 swapped",

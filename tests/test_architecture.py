@@ -497,3 +497,23 @@ def test_the_fhir_names_check_finds_what_it_looks_for(tmp_path: Path) -> None:
         ("result.band", 3),
         ("http://hl7.org/fhir/x", 4),
     ]
+
+
+# What is decided in one place only: (what spells it, the one module that may).
+ONE_PLACE = {
+    "LEVEL_ORDER[": "rules/scoring.py",  # the flag order: most_urgent_first()
+    ".term or cluster.title": "rules/scoring.py",  # a cluster's term: cluster_terms()
+    '{"1": "yes", "2": "no", "3": "unsure"}': "models/base.py",  # NUMBERED
+    "class Section": "reports/document.py",
+    "class Entry": "reports/document.py",
+}
+
+
+def test_each_one_place_is_one() -> None:
+    found = {
+        (spelled, path.relative_to(PACKAGE).as_posix())
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for spelled in ONE_PLACE
+        if spelled in path.read_text(encoding="utf-8")
+    }
+    assert found == set(ONE_PLACE.items())

@@ -9,7 +9,7 @@ from screener.models.result import ClusterResult, Result
 from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Section
 from screener.rules.contacts import crisis_contacts, drug_services_first, emergency_number
-from screener.rules.scoring import holds
+from screener.rules.scoring import cluster_terms, holds
 
 
 def contact_ways(contact: Contact, strings: UiStrings) -> str:
@@ -240,7 +240,7 @@ def build_professional_summary(
         paragraphs.append(strings.professional_unsure.format(items=", ".join(unsure)))
     paragraphs.append(result.disclaimer)
 
-    terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+    terms = cluster_terms(bank)
     questions = {item.id: number for number, item in enumerate(bank.items, start=1)}
     criteria = tuple(
         Entry(
