@@ -506,6 +506,7 @@ ONE_PLACE = {
     '{"1": "yes", "2": "no", "3": "unsure"}': "models/base.py",  # NUMBERED
     "class Section": "reports/document.py",
     "class Entry": "reports/document.py",
+    "find_unsafe_text(document.data)": "files/checked.py",  # a checked file: checked()
 }
 
 
