@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from screener import __version__
-from screener.cli import COMMANDS, app
+from screener.cli import app
 from screener.cli_conventions import with_default_command
 from screener.files.contacts import load_service
 from screener.models.bank import LoadedBank
@@ -298,10 +298,6 @@ def real_commands() -> list[str]:
 
     group = typer.main.get_command(app)
     return sorted(group.commands)  # type: ignore[attr-defined]
-
-
-def test_the_command_list_is_the_apps() -> None:
-    assert sorted(COMMANDS) == real_commands()
 
 
 @pytest.mark.parametrize("command", ["", *real_commands()])
