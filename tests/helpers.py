@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from screener.files.bank import load_bank
-from screener.files.bundled import bank_file
+from screener.files.bundled import bank_file, contacts_file
+from screener.files.contacts import load_contacts
 from screener.models.bank import Flag, LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Region
@@ -109,6 +110,9 @@ def _bundled_questions() -> int:
 QUESTIONS = _bundled_questions()
 """How many questions the bundled bank asks when every one is asked: from the bank, so adding
 a question changes no count in a test (golden files show it as a person reads it)."""
+
+REGION_IDS = [region.id for region in load_contacts(contacts_file()).regions]
+"""Every bundled region, from the contacts file: a new region is tested without a test change."""
 
 ALL_NO = "\n" + "y\n" + "n\n" * (QUESTIONS - 1)
 """Typed at `screener run`: begin, used ketamine, then no to the rest (not prescribed, ...)."""
