@@ -42,7 +42,8 @@ class Change:
 CONTACTS = "screener/rules/contacts.py"
 LOCALES = "screener/locales.py"
 REVIEW = "screener/rules/review.py"
-ANSWERS = "screener/files/answers.py"
+ANSWERS = "screener/files/answers_file.py"
+ANSWER_VALUES = "screener/files/answer_values.py"
 FHIRPATH = "screener/rules/fhirpath.py"
 ENDINGS = "screener/rules/endings.py"
 SESSION = "screener/commands/session.py"
@@ -209,7 +210,8 @@ CHANGES: tuple[Change, ...] = (
         LEVELS.replace('2, "info": 3', '3, "info": 2'),
         "LEVEL_ORDER: info before medical",
     ),
-    # files/answers.py: which keys an answers file may hold; which booleans are answers
+    # files/answers_file.py: which keys an answers file may hold;
+    # files/answer_values.py: which booleans are answers
     Change(
         ANSWERS,
         'ANSWERS_KEYS = ("bank", "answers")',
@@ -229,13 +231,13 @@ CHANGES: tuple[Change, ...] = (
         "INTAKE_KEYS without notes",
     ),
     Change(
-        ANSWERS,
+        ANSWER_VALUES,
         '{"yes", "no", "true", "false"}',
         '{"yes", "no", "false"}',
         "ANSWER_BOOLEAN_WORDS without true",
     ),
     Change(
-        ANSWERS,
+        ANSWER_VALUES,
         '{"yes", "no", "true", "false"}',
         '{"yes", "true", "false"}',
         "ANSWER_BOOLEAN_WORDS without no",
@@ -244,7 +246,7 @@ CHANGES: tuple[Change, ...] = (
     Change(FHIRPATH, '"gateClosed"', '"gateShut"', "GATE_CLOSED renamed"),
     Change(FHIRPATH, '"criteriaMet"', '"criteriaFound"', "CRITERIA_MET renamed"),
     Change(FHIRPATH, '"criteriaCounted"', '"criteriaApplicable"', "CRITERIA_APPLICABLE renamed"),
-    # rules/whatif.py: what a flip turns an answer into
+    # rules/whatif.py and models/base.py: what a flip turns an answer into
     Change(
         "screener/rules/whatif.py",
         '"unsure": "yes"}',
@@ -253,7 +255,7 @@ CHANGES: tuple[Change, ...] = (
         WHATIF,
     ),
     Change(
-        "screener/rules/whatif.py",
+        "screener/models/base.py",
         '{"1": "yes", "2": "no", "3": "unsure"}',
         '{"1": "yes", "2": "unsure", "3": "no"}',
         "NUMBERED: 2 and 3 swapped",

@@ -43,8 +43,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMANDS = ("run", "banks", "validate", "resources", "intake", "export-fhir", "explain", "demo")
-
 _started: list[Terminal] = []
 """The terminal main() made as the program started; a test's CliRunner skips main(), and its
 command then makes one of the streams the runner gave it."""

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional, TextIO
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from screener.render import Format
+from screener.render import FORMAT_CHOICES, KNOWN_EXTENSIONS, Format, in_words
 from screener.rules.endings import ExitCode
 from screener.safetext import printable
 from screener.terminal.host import Terminal
@@ -39,6 +39,8 @@ class Command(TyperCommand):
                 continue
             if isinstance(param, TyperArgument):
                 arguments.append((param.metavar or (param.name or "").upper(), param.help or ""))
+            elif REGIONS in record[1]:
+                options.append((record[0], record[1].replace(REGIONS, bundled_regions())))
             else:
                 options.append(record)
         if arguments:
@@ -46,6 +48,14 @@ class Command(TyperCommand):
                 formatter.write_dl(arguments)
         with formatter.section("Options"):
             formatter.write_dl(options)
+
+
+def bundled_regions() -> str:
+    """The bundled contacts' regions as help lists them: 'uk, us, ... mx or other'."""
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+
+    return in_words([region.id for region in load_contacts(contacts_file()).regions])
 
 
 def choice(kind: type[enum.Enum], name: str) -> Callable[[str], Any]:
@@ -133,8 +143,8 @@ RecordFormatOption = Annotated[
         "-f",
         metavar="FORMAT",
         parser=choice(Format, "format"),
-        help="text, markdown, json or fhir. Default: from the --output file's extension "
-        "(.txt, .md, .json, .fhir.json), else text.",
+        help=f"{FORMAT_CHOICES}. Default: from the --output file's extension "
+        f"({KNOWN_EXTENSIONS}), else text.",
         show_default=False,
     ),
 ]
@@ -170,7 +180,7 @@ def record_format(requested: Optional[Format], output: Optional[Path], warnings:
     if found is None:
         warnings.write(
             f"Writing text: '{output.suffix or output.name}' is not an extension screener "
-            "knows (.txt, .md, .json, .fhir.json); add --format to choose.\n"
+            f"knows ({KNOWN_EXTENSIONS}); add --format to choose.\n"
         )
         return Format.text
     return found
@@ -231,10 +241,11 @@ RecordOutputOption = Annotated[
 ]
 
 
-REGION_HELP = (
-    "Whose help contacts: uk, us, ca, au, ie, nz, es, mx or other. Default: your locale's "
-    "territory, else "
-)
+REGIONS = "{regions}"
+"""Stands in help for the bundled regions, read from the contacts data when help is shown
+(not at start-up: reading the data costs a run that shows no help)."""
+
+REGION_HELP = f"Whose help contacts: {REGIONS}. Default: your locale's territory, else "
 
 RegionOption = Annotated[Optional[str], typer.Option(metavar="REGION", help=REGION_HELP + "asked.")]
 """For the self-check, the one command that asks where the person is."""

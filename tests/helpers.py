@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from screener.files.bank import load_bank
+from screener.files.bundled import bank_file, contacts_file
+from screener.files.contacts import load_contacts
 from screener.models.bank import Flag, LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Region
@@ -97,8 +100,22 @@ INTAKE_ANSWERS = (
     + "\n"
 )
 
-ALL_NO = "\n" + "y\nn\n" + "n\n" * 10 + "n\n" * 9
-"""Typed at `screener run`: begin, used ketamine, not prescribed, no to the rest."""
+
+def _bundled_questions() -> int:
+    found = bank_file("ketamine", "en")
+    assert found is not None
+    return len(load_bank(found).bank.items)
+
+
+QUESTIONS = _bundled_questions()
+"""How many questions the bundled bank asks when every one is asked: from the bank, so adding
+a question changes no count in a test (golden files show it as a person reads it)."""
+
+REGION_IDS = [region.id for region in load_contacts(contacts_file()).regions]
+"""Every bundled region, from the contacts file: a new region is tested without a test change."""
+
+ALL_NO = "\n" + "y\n" + "n\n" * (QUESTIONS - 1)
+"""Typed at `screener run`: begin, used ketamine, then no to the rest (not prescribed, ...)."""
 
 
 def criteria_yes(count: int) -> dict[str, Answer]:

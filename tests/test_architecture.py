@@ -329,3 +329,192 @@ def test_the_clock_check_finds_what_it_looks_for(tmp_path: Path) -> None:
         ("time.localtime", 12),
         ("time.perf_counter", 14),
     ]
+
+
+# --- no import cycle, lazy or not ---------------------------------------------------------------
+
+
+def _module_of(path: Path, package: Path) -> str:
+    module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+    return module.removesuffix(".__init__")
+
+
+def _import_graph(package: Path, *, typing_only: bool) -> dict[str, dict[str, int]]:
+    """{importer: {imported module: line}} for every import of the package by its own modules,
+    at the top or inside a function. `from screener.files import bank` imports the module
+    screener.files.bank. Imports under `if TYPE_CHECKING:` run only for mypy; they count only
+    when `typing_only` is true."""
+    modules = {_module_of(path, package) for path in package.rglob("*.py")}
+    root = package.name
+    graph: dict[str, dict[str, int]] = {}
+    for path in sorted(package.rglob("*.py")):
+        importer = _module_of(path, package)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for_mypy = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If)
+            and (ast.unparse(node.test) in {"TYPE_CHECKING", "typing.TYPE_CHECKING"})
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)) or (
+                id(node) in for_mypy and not typing_only
+            ):
+                continue
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == root or node.module.startswith(f"{root}."):
+                    for alias in node.names:
+                        whole = f"{node.module}.{alias.name}"
+                        targets.append(whole if whole in modules else node.module)
+            elif isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names if alias.name.startswith(root)]
+            for target in targets:
+                if target != importer and target in modules:
+                    graph.setdefault(importer, {}).setdefault(target, node.lineno)
+    return graph
+
+
+def _cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
+    """Each group of modules that import one another round a loop (Tarjan), as
+    'a:line -> b' steps, so the message says which import to move."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in graph.get(module, {}):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group: list[str] = []
+            while not group or group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return [
+        sorted(
+            f"{importer}:{line} -> {target}"
+            for importer in group
+            for target, line in graph.get(importer, {}).items()
+            if target in group
+        )
+        for group in sorted(groups)
+    ]
+
+
+def test_no_import_cycle_lazy_or_not() -> None:
+    """A module that imports one that imports it back works only in one order of loading, and
+    a lazy import that hides the loop still ties the two into one piece. Move what both need
+    into a module of its own, below both."""
+    assert _cycles(_import_graph(PACKAGE, typing_only=False)) == []
+
+
+# Loops only mypy sees (imports under `if TYPE_CHECKING:`), each with why it is left.
+TYPE_ONLY_LOOPS: list[list[str]] = [
+    [
+        # Options moves out of screening.py when that hub is split by job (issue 25).
+        "screener.commands.screening:31 -> screener.commands.session",
+        "screener.commands.session:13 -> screener.commands.screening",
+    ],
+]
+
+
+def test_no_import_cycle_even_for_the_type_checker() -> None:
+    assert _cycles(_import_graph(PACKAGE, typing_only=True)) == TYPE_ONLY_LOOPS
+
+
+def test_the_cycle_check_finds_what_it_looks_for(tmp_path: Path) -> None:
+    """The checks above are not vacuous: a top-level loop, a lazy one and a loop only mypy
+    sees are each found, and a package that imports its own parts is not a loop."""
+    package = tmp_path / "pkg"
+    (package / "inner").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "inner" / "__init__.py").write_text("", encoding="utf-8")
+    files = {
+        "a.py": "from pkg.inner import b\n",
+        "inner/b.py": "import pkg.c\n",
+        "c.py": "def late():\n    from pkg import a\n",
+        "d.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.e import E\n",
+        "e.py": "from pkg.d import thing\n",
+        "f.py": "from pkg.inner import b\n",
+    }
+    for name, text in files.items():
+        (package / name).write_text(text, encoding="utf-8")
+    loop = ["pkg.a:1 -> pkg.inner.b", "pkg.c:2 -> pkg.a", "pkg.inner.b:1 -> pkg.c"]
+    assert _cycles(_import_graph(package, typing_only=False)) == [loop]
+    assert _cycles(_import_graph(package, typing_only=True)) == [
+        loop,
+        ["pkg.d:3 -> pkg.e", "pkg.e:1 -> pkg.d"],
+    ]
+
+
+def _fhir_literals(path: Path) -> list[tuple[str, int]]:
+    """String literals that spell a FHIR name: a URL of ours or HL7's, or a result linkId."""
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+            if any(name in text for name in ("screener.invalid", "hl7.org", "w3.org/1999")) or (
+                text.startswith("result.") and " " not in text
+            ):
+                found.append((text, node.lineno))
+    return found
+
+
+def test_fhir_names_are_declared_once() -> None:
+    """The writer (render/fhir/) and the reader (files/fhir_response.py) take every URL,
+    system and linkId from models/fhir_names.py, so what one writes the other reads."""
+    offenders = [
+        f"screener/{path.relative_to(PACKAGE).as_posix()}:{line}: {text}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() != "models/fhir_names.py"
+        for text, line in _fhir_literals(path)
+    ]
+    assert offenders == []
+
+
+def test_the_fhir_names_check_finds_what_it_looks_for(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'A = "https://screener.invalid/fhir"\nB = f"{A}/x"\nC = "result.band"\n'
+        'D = "http://hl7.org/fhir/x"\n"""result.* items are ignored, in words."""\n',
+        encoding="utf-8",
+    )
+    assert _fhir_literals(sample) == [
+        ("https://screener.invalid/fhir", 1),
+        ("result.band", 3),
+        ("http://hl7.org/fhir/x", 4),
+    ]
+
+
+# What is decided in one place only: (what spells it, the one module that may).
+ONE_PLACE = {
+    "LEVEL_ORDER[": "rules/scoring.py",  # the flag order: most_urgent_first()
+    ".term or cluster.title": "rules/scoring.py",  # a cluster's term: cluster_terms()
+    '{"1": "yes", "2": "no", "3": "unsure"}': "models/base.py",  # NUMBERED
+    "class Section": "reports/document.py",
+    "class Entry": "reports/document.py",
+    "find_unsafe_text(document.data)": "files/checked.py",  # a checked file: checked()
+}
+
+
+def test_each_one_place_is_one() -> None:
+    found = {
+        (spelled, path.relative_to(PACKAGE).as_posix())
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for spelled in ONE_PLACE
+        if spelled in path.read_text(encoding="utf-8")
+    }
+    assert found == set(ONE_PLACE.items())

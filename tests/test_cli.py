@@ -13,12 +13,12 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from screener import __version__
-from screener.cli import COMMANDS, app
+from screener.cli import app
 from screener.cli_conventions import with_default_command
 from screener.files.contacts import load_service
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
-from tests.helpers import ALL_NO, DATA, GOOD, unbroken
+from tests.helpers import ALL_NO, DATA, GOOD, QUESTIONS, unbroken
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -46,7 +46,7 @@ def test_a_whole_screening_through_the_keyboard() -> None:
     result = invoke("run", input=ALL_NO)
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Question 1 of 21." in out and "Question 21 of 21." in out
+    assert f"Question 1 of {QUESTIONS}." in out and f"Question {QUESTIONS} of {QUESTIONS}." in out
     order = [
         "What your answers show",
         "touched 0 of the 10 areas",
@@ -131,7 +131,7 @@ def test_interactive_json_keeps_stdout_for_the_record() -> None:
     result = runner.invoke(app, ["run", "--format", "json"], input=ALL_NO, env=UK)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["band"]["id"] == "none"
-    assert "Question 1 of 21." in result.stderr
+    assert f"Question 1 of {QUESTIONS}." in result.stderr
 
 
 def test_interactive_with_output_file(tmp_path: Path) -> None:
@@ -265,8 +265,8 @@ def test_version() -> None:
 def test_banks() -> None:
     result = invoke("banks")
     assert result.stdout == (
-        "ketamine  2.2.0  en  21 items  Ketamine use: a private self-check\n"
-        "ketamine  2.2.0  es  21 items  Consumo de ketamina: una autoevaluación privada\n"
+        f"ketamine  2.2.0  en  {QUESTIONS} items  Ketamine use: a private self-check\n"
+        f"ketamine  2.2.0  es  {QUESTIONS} items  Consumo de ketamina: una autoevaluación privada\n"
     )
 
 
@@ -298,10 +298,6 @@ def real_commands() -> list[str]:
 
     group = typer.main.get_command(app)
     return sorted(group.commands)  # type: ignore[attr-defined]
-
-
-def test_the_command_list_is_the_apps() -> None:
-    assert sorted(COMMANDS) == real_commands()
 
 
 @pytest.mark.parametrize("command", ["", *real_commands()])
@@ -380,7 +376,7 @@ def test_quick_exit_leaves_at_once_with_nothing_written(tmp_path: Path, key: str
     target = tmp_path / "r.json"
     result = invoke("run", "--output", str(target), input=f"\ny\n{key}\n")
     assert result.exit_code == 130
-    assert "Question 2 of 21." in result.output
+    assert f"Question 2 of {QUESTIONS}." in result.output
     assert "Stopped" not in result.output and "Question 3" not in result.output
     assert not target.exists()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from screener.errors import DataError
 from screener.files import bundled, documents
 from screener.files.bank import load_bank
+from screener.files.checked import convert
 from screener.files.contacts import (
     contacts_from_document,
     service_from_document,
@@ -54,7 +55,7 @@ def validate_files(files: list[Path], today: datetime.date | None = None) -> tup
                 lines += _warnings(document, book_warnings(book, today))
                 lines.append(one_line(f"{path}: ok, contacts for {len(book.regions)} regions"))
             elif isinstance(data, dict) and "answer_words" in data:
-                ui = documents.convert(document, UiStrings)
+                ui = convert(document, UiStrings)
                 _raise_findings(document, _strings_findings(path, ui))
                 lines.append(one_line(f"{path}: ok, interface wording ({ui.language})"))
             elif isinstance(document.data, dict) and "contacts" in document.data:
@@ -94,7 +95,7 @@ def _strings_findings(path: Path, ui: UiStrings) -> list[Finding]:
     reference_path = path.parent / f"ui.{REFERENCE_LANGUAGE}.yaml"
     if ui.language == REFERENCE_LANGUAGE or not reference_path.is_file():
         return []
-    reference = documents.convert(documents.load(reference_path), UiStrings)
+    reference = convert(documents.load(reference_path), UiStrings)
     return check_strings(reference, ui)
 
 

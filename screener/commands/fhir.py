@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from screener.files.bank import load_bank
+from screener.models.fhir_names import Mode
 from screener.render import FhirExport
-from screener.render.fhir.common import Mode
 
 if TYPE_CHECKING:
     from screener.terminal.host import Terminal

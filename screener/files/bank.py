@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from screener.errors import DataError, KeyPath
+from screener.errors import KeyPath
 from screener.files import documents
+from screener.files.checked import checked
 from screener.files.documents import Document
 from screener.models.bank import Bank, Condition, LoadedBank
-from screener.safetext import find_unsafe_text
 
 Finding = tuple[KeyPath, str]
 
@@ -20,19 +20,12 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
 
 
 def bank_from_document(document: Document) -> LoadedBank:
-    if not isinstance(document.data, dict):
-        raise DataError.single(
-            document.file,
-            "a bank is a mapping of keys (id, version, items, ...), "
-            f"not {documents.kind_of(document.data)}",
-        )
-    findings = find_unsafe_text(document.data)
-    if findings:
-        raise DataError([document.problem(path, message) for path, message in findings])
-    bank = documents.convert(document, Bank)
-    findings = check_bank(bank)
-    if findings:
-        raise DataError([document.problem(path, message) for path, message in findings])
+    bank = checked(
+        document,
+        Bank,
+        "a bank is a mapping of keys (id, version, items, ...), not {kind}",
+        check_bank,
+    )
     return LoadedBank(bank, document.file, hashlib.sha256(document.raw).hexdigest())
 
 

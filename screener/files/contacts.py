@@ -7,10 +7,10 @@ from pathlib import Path
 
 from screener.errors import DataError
 from screener.files import documents
+from screener.files.checked import checked
 from screener.files.documents import Document
 from screener.models.contacts import ContactBook, ServiceContacts
 from screener.rules.contacts import check_contacts
-from screener.safetext import find_unsafe_text
 
 
 def load_contacts(path: Path, display: str | None = None) -> ContactBook:
@@ -18,19 +18,12 @@ def load_contacts(path: Path, display: str | None = None) -> ContactBook:
 
 
 def contacts_from_document(document: Document) -> ContactBook:
-    if not isinstance(document.data, dict):
-        raise DataError.single(
-            document.file,
-            f"a contacts file is a mapping with 'regions', not {documents.kind_of(document.data)}",
-        )
-    unsafe = find_unsafe_text(document.data)
-    if unsafe:
-        raise DataError([document.problem(path, message) for path, message in unsafe])
-    book = documents.convert(document, ContactBook)
-    findings = check_contacts(book)
-    if findings:
-        raise DataError([document.problem(path, message) for path, message in findings])
-    return book
+    return checked(
+        document,
+        ContactBook,
+        "a contacts file is a mapping with 'regions', not {kind}",
+        check_contacts,
+    )
 
 
 SERVICE_FILE = "resources.yaml"
@@ -41,14 +34,11 @@ def load_service(path: Path, display: str | None = None) -> ServiceContacts:
 
 
 def service_from_document(document: Document) -> ServiceContacts:
-    if not isinstance(document.data, dict):
-        raise DataError.single(
-            document.file, "a service contacts file is a mapping with 'service' and 'contacts'"
-        )
-    unsafe = find_unsafe_text(document.data)
-    if unsafe:
-        raise DataError([document.problem(path, message) for path, message in unsafe])
-    return documents.convert(document, ServiceContacts)
+    return checked(
+        document,
+        ServiceContacts,
+        "a service contacts file is a mapping with 'service' and 'contacts'",
+    )
 
 
 def config_file(environ: Mapping[str, str], platform: str) -> Path | None:

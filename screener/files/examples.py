@@ -9,7 +9,7 @@ from pathlib import Path
 
 from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
-from screener.files.answers import check_answers
+from screener.files.answer_values import check_answers
 from screener.files.bank import bank_from_document
 from screener.files.documents import Document
 from screener.models.bank import Bank, Example, LoadedBank

@@ -5,17 +5,26 @@ from __future__ import annotations
 import datetime
 
 from screener.errors import DataError, KeyPath, Problem
-from screener.files.answers import Replay
 from screener.files.documents import Document
+from screener.files.replay import Replay
 from screener.models.bank import Bank
 from screener.models.base import ANSWERS, Answer
+from screener.models.fhir_names import (
+    ADAPTATIONS,
+    ANSWER_SYSTEM,
+    BAND,
+    CRITERIA_COUNTED,
+    CRITERIA_MET,
+    FLAGS,
+    INTAKE_SUFFIX,
+    NOTE_SUFFIX,
+    RESULT_PREFIX,
+    canonical_version,
+    questionnaire_reference,
+    questionnaire_url,
+)
+from screener.rules.review import MAX_CLIENT_REFERENCE, fits
 from screener.rules.scoring import asked_items, score
-
-# The names the Questionnaire uses; render/ builds them, files/ only reads them back.
-BASE = "https://screener.invalid/fhir"
-ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
-RESULT_PREFIX = "result."
-NOTE_SUFFIX = ".note"
 
 
 def is_response(data: object) -> bool:
@@ -76,7 +85,7 @@ def replay_from_response(
         notes if intake else {},
         _authored(document, data.get("authored")),
         # The Questionnaire answered says the mode, so a self-check's response stays one.
-        mode="intake" if reference.partition("|")[0].endswith("-intake") else "self",
+        mode="intake" if reference.partition("|")[0].endswith(INTAKE_SUFFIX) else "self",
         counsellor=_counsellor(data) if intake else None,
         warnings=warnings,
     )
@@ -85,18 +94,22 @@ def replay_from_response(
 def _check_questionnaire(
     document: Document, value: object, bank: Bank, sha256: str | None
 ) -> list[Problem]:
-    url = f"{BASE}/Questionnaire/{bank.id}-{bank.language}"
+    url = questionnaire_url(bank.id, bank.language, "self")
     versions = {bank.version}
     if sha256 is not None:
-        versions.add(f"{bank.version}+sha256.{sha256[:8]}")
-    wanted = {f"{url}{suffix}|{version}" for suffix in ("", "-intake") for version in versions}
+        versions.add(canonical_version(bank.version, sha256))
+    wanted = {
+        questionnaire_reference(bank.id, bank.language, mode, version)
+        for mode in ("self", "intake")
+        for version in versions
+    }
     if value in wanted:
         return []
     if sha256 is not None and isinstance(value, str) and value.startswith(url):
         message = f"answers version {value.partition('|')[2] or '(none)'} of this Questionnaire"
     else:
         message = f"answers '{value}'" if value else "names no questionnaire"
-    this = f"{url}|{bank.version}" + (f"+sha256.{sha256[:8]}" if sha256 else "")
+    this = f"{url}|{canonical_version(bank.version, sha256) if sha256 else bank.version}"
     at: KeyPath = ("questionnaire",) if value is not None else ()
     return [document.problem(at, f"{message}, not this bank's {this}")]
 
@@ -152,11 +165,11 @@ def _differences(
     """result.* items are ignored, but a reader is told when they disagree with the re-score."""
     scored = score(bank, answers)
     own: dict[str, list[object]] = {
-        "result.criteria_met": [scored.criteria_met],
-        "result.criteria_counted": [scored.criteria_applicable],
-        "result.band": [scored.band.id] if scored.band else [],
-        "result.flags": [flag.id for flag in scored.flags],
-        "result.adaptations": [adaptation.id for adaptation in scored.adaptations],
+        CRITERIA_MET: [scored.criteria_met],
+        CRITERIA_COUNTED: [scored.criteria_applicable],
+        BAND: [scored.band.id] if scored.band else [],
+        FLAGS: [flag.id for flag in scored.flags],
+        ADAPTATIONS: [adaptation.id for adaptation in scored.adaptations],
     }
     items = document.data["item"] if isinstance(document.data, dict) else []
     warnings = []
@@ -191,8 +204,6 @@ def _value(answer: object) -> object:
 
 def _client(document: Document, data: dict[object, object]) -> str | None:
     """The subject's identifier value, held to the same limits as a typed client reference."""
-    from screener.rules.review import MAX_CLIENT_REFERENCE, fits
-
     subject = data.get("subject")
     identifier = subject.get("identifier") if isinstance(subject, dict) else None
     value = identifier.get("value") if isinstance(identifier, dict) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from screener.files import bundled, documents
+from screener.files.checked import convert
 from screener.models.wording import TrainerStrings, UiStrings
 
 DEFAULT_LANGUAGE = "en"
@@ -12,7 +13,7 @@ def load_strings(language: str) -> UiStrings:
     """The wording for `language`, or English where that language has no strings file."""
     path = bundled.strings_file(language) or bundled.strings_file(DEFAULT_LANGUAGE)
     assert path is not None, "the English strings ship with screener"
-    return documents.convert(documents.load(path), UiStrings)
+    return convert(documents.load(path), UiStrings)
 
 
 def load_trainer_strings(language: str) -> TrainerStrings:

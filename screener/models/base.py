@@ -12,6 +12,8 @@ Answer = Literal["yes", "no", "unsure"]
 
 
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "unsure")
+NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
+"""The digits a person may type for an answer, in the order the answers are offered."""
 
 
 ItemKind = Literal["gate", "criterion", "health"]

@@ -44,6 +44,20 @@ EXTENSIONS = {
 """File name endings that say a format; longest first, so record.fhir.json is FHIR."""
 
 
+def in_words(names: list[str]) -> str:
+    """'text, markdown, json or fhir': a list of choices as help reads them."""
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+FORMAT_CHOICES = in_words([member.value for member in Format])
+"""What --format accepts, in help: from the enum, so a new format is listed by adding it."""
+
+KNOWN_EXTENSIONS = ", ".join(
+    next(end for end, found in EXTENSIONS.items() if found is member) for member in Format
+)
+"""One file name ending a format, each in Format's order: '.txt, .md, .json, .fhir.json'."""
+
+
 def format_for_path(path: PurePath) -> Format | None:
     """The format a file name asks for by its extension, or None when it names none."""
     name = path.name.lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from screener.reports.summary import Section
+from screener.reports.document import Section
 from screener.safetext import printable
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class MarkdownRenderer:
     """A record as Markdown: the document's title, then each section."""
 
     def render(self, screening: Screening) -> str:
-        document = screening.document()
+        document = screening.report()
         lines = [f"# {escape(document.title)}", ""]
         for section in document.sections:
             lines += _section(section)

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from screener.render.heading import Heading
 from screener.render.keep_whole import KeepWhole
-from screener.reports.summary import Entry, Section
+from screener.reports.document import Entry, Section
 from screener.safetext import printable
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class TextRenderer:
     """A record as plain text: the document's title, then each section, nothing styled."""
 
     def render(self, screening: Screening) -> str:
-        document = screening.document()
+        document = screening.report()
         buffer = io.StringIO()
         console = Console(
             file=buffer, width=FILE_WIDTH, color_system=None, markup=False, emoji=False

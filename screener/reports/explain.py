@@ -8,7 +8,7 @@ from screener.models.bank import Condition, Expectation, Flag, LoadedBank, Sourc
 from screener.models.base import Answer, Level, Model
 from screener.models.result import BankReference
 from screener.models.wording import AnswerLabels, TrainerStrings
-from screener.rules.scoring import LEVEL_ORDER
+from screener.rules.scoring import cluster_terms, most_urgent_first
 
 
 class ExplainedCondition(Model, frozen=True, kw_only=True):
@@ -104,7 +104,7 @@ def explain(loaded: LoadedBank) -> Explanation:
     bank = loaded.bank
     numbers = {item.id: index for index, item in enumerate(bank.items, start=1)}
     criterion_of = {item.id: item.criterion for item in bank.items if item.criterion is not None}
-    terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+    terms = cluster_terms(bank)
 
     def condition(given: Condition) -> ExplainedCondition:
         return ExplainedCondition(
@@ -192,7 +192,7 @@ def explain(loaded: LoadedBank) -> Explanation:
                 when_any=tuple(condition(raising(flag, given)) for given in flag.when_any),
                 interrupts=flag.level == "crisis",
             )
-            for flag in sorted(bank.flags, key=lambda flag: LEVEL_ORDER[flag.level])
+            for flag in most_urgent_first(bank.flags)
         ),
         examples=tuple(
             ExplainedExample(

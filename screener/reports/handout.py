@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from screener.models.wording import AnswerLabels, TrainerStrings
+from screener.reports.document import Entry
 from screener.reports.explain import (
     ExplainedCondition,
     Explanation,
@@ -14,7 +15,6 @@ from screener.reports.explain import (
     number_span,
     spans,
 )
-from screener.reports.summary import Entry
 
 
 @dataclass(frozen=True)

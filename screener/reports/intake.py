@@ -5,8 +5,9 @@ from __future__ import annotations
 from screener.models.bank import Bank
 from screener.models.result import Result
 from screener.models.wording import UiStrings
-from screener.reports.record import Document, facts_section
-from screener.reports.summary import Entry, Section, build_professional_summary, contact_entries
+from screener.reports.document import Entry, Report, Section
+from screener.reports.facts import facts_section
+from screener.reports.summary import build_professional_summary, contact_entries
 from screener.rules.review import ReviewRow, review_rows
 from screener.rules.walk import State
 
@@ -30,7 +31,7 @@ def build_intake_summary(
     ]
 
 
-def build_intake_record(bank: Bank, result: Result, strings: UiStrings) -> Document:
+def build_intake_record(bank: Bank, result: Result, strings: UiStrings) -> Report:
     """The record for case notes, built once for every format: who, when and which bank;
     the result; the closing summary; every answer with its note; the contacts given."""
     intake = strings.intake
@@ -38,7 +39,7 @@ def build_intake_record(bank: Bank, result: Result, strings: UiStrings) -> Docum
         Entry(_answer_text(row, strings), f"{row.number}. {row.heading}")
         for row in answered_rows(bank, result, strings)
     )
-    return Document(
+    return Report(
         intake.record_title.format(title=bank.title),
         (
             facts_section(result, strings),

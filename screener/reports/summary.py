@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from screener.models.bank import Bank
-from screener.models.base import Answer, Level
+from screener.models.base import Answer
 from screener.models.contacts import Contact, Region, ServiceContacts
 from screener.models.result import ClusterResult, Result
 from screener.models.wording import UiStrings
+from screener.reports.document import Entry, Section
 from screener.rules.contacts import crisis_contacts, drug_services_first, emergency_number
-from screener.rules.scoring import holds
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A list entry: an optional bold term and its text."""
-
-    text: str
-    term: str | None = None
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    entries: tuple[Entry, ...] = ()
-    entries_heading: str | None = None
-    level: Level | None = None
+from screener.rules.scoring import cluster_terms, holds
 
 
 def contact_ways(contact: Contact, strings: UiStrings) -> str:
@@ -258,7 +240,7 @@ def build_professional_summary(
         paragraphs.append(strings.professional_unsure.format(items=", ".join(unsure)))
     paragraphs.append(result.disclaimer)
 
-    terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+    terms = cluster_terms(bank)
     questions = {item.id: number for number, item in enumerate(bank.items, start=1)}
     criteria = tuple(
         Entry(

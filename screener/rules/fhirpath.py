@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screener.models.bank import Bank, Condition, Flag, Item
-from screener.rules.scoring import LEVEL_ORDER
+from screener.rules.scoring import most_urgent_first
 
 GATE_CLOSED = "gateClosed"
 CRITERIA_MET = "criteriaMet"
@@ -90,7 +90,7 @@ def raising_conditions(flag: Flag) -> list[Condition]:
 
 def flags_in_order(bank: Bank) -> list[Flag]:
     """Most urgent first, as screener reports them (a stable sort keeps the bank's order)."""
-    return sorted(bank.flags, key=lambda flag: LEVEL_ORDER[flag.level])
+    return list(most_urgent_first(bank.flags))
 
 
 def applied_adaptation(adaptation_id: str) -> str:

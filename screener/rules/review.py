@@ -9,7 +9,7 @@ from typing import Protocol
 from screener.models.bank import Bank, Item
 from screener.models.base import Answer
 from screener.models.wording import UiStrings
-from screener.rules.scoring import asked_items, effective_answers
+from screener.rules.scoring import asked_items, cluster_terms, effective_answers
 from screener.rules.walk import Asker, Ending, State, Walk, walk
 from screener.safetext import UNSAFE
 
@@ -129,7 +129,4 @@ def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
 
 
 def cluster_term(bank: Bank, cluster_id: str | None) -> str:
-    for cluster in bank.clusters:
-        if cluster.id == cluster_id:
-            return cluster.term or cluster.title
-    return cluster_id or ""
+    return cluster_terms(bank).get(cluster_id or "", cluster_id or "")

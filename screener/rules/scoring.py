@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Protocol, TypeVar
 
 from screener.models.bank import Band, Bank, Condition, Flag, Item
-from screener.models.base import Answer
+from screener.models.base import Answer, Level
 from screener.models.result import (
     AppliedAdaptation,
     BandResult,
@@ -17,6 +18,25 @@ from screener.models.result import (
 
 LEVEL_ORDER = {"crisis": 0, "urgent": 1, "medical": 2, "info": 3}
 """Flags are reported most urgent first."""
+
+
+class _Leveled(Protocol):
+    @property
+    def level(self) -> Level: ...
+
+
+Leveled = TypeVar("Leveled", bound=_Leveled)
+
+
+def most_urgent_first(flags: Iterable[Leveled]) -> tuple[Leveled, ...]:
+    """The one flag order: crisis, urgent, medical, info; a stable sort keeps the bank's order
+    within a level. A bank's flags, raised flags and the trainer's all come this way."""
+    return tuple(sorted(flags, key=lambda flag: LEVEL_ORDER[flag.level]))
+
+
+def cluster_terms(bank: Bank) -> dict[str, str]:
+    """What a counsellor calls each cluster, by id: its term, else its plain title."""
+    return {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
 
 
 def holds(condition: Condition, answers: Mapping[str, Answer]) -> bool:
@@ -86,7 +106,7 @@ def raised_flags(bank: Bank, answers: Mapping[str, Answer]) -> tuple[RaisedFlag,
                 id=flag.id, level=flag.level, title=flag.title, advice=advice, unsure=only_unsure
             )
         )
-    return tuple(sorted(raised, key=lambda flag: LEVEL_ORDER[flag.level]))
+    return most_urgent_first(raised)
 
 
 def band_for(bank: Bank, count: int) -> Band:
@@ -163,11 +183,12 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
     band = band_for(bank, met)
     could_be = band_for(bank, met + unsure_counted)
     unclear = could_be.id != band.id
+    terms = cluster_terms(bank)
     clusters = tuple(
         ClusterResult(
             id=cluster.id,
             title=cluster.title,
-            term=cluster.term or cluster.title,
+            term=terms[cluster.id],
             met=sum(1 for c in members if c.answer == "yes"),
             of=len(members),
             unsure=sum(1 for c in members if c.answer == "unsure"),

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from screener.models.bank import Bank, Item
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, NUMBERED, Answer
 from screener.models.result import BandResult, ClusterResult, RaisedFlag, Score
 from screener.models.wording import AnswerWords
 from screener.rules.scoring import asked_items
@@ -15,8 +15,6 @@ from screener.rules.scoring import asked_items
 CYCLE: dict[Answer, Answer] = {"yes": "no", "no": "yes", "unsure": "yes"}
 """Flipping without saying the answer turns yes and no over, and not sure to yes; 'not sure'
 is asked for by name ('5 not sure')."""
-
-NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
 from screener.terminal.host import Terminal, is_terminal
@@ -28,6 +29,24 @@ class Screen(Console):
 
 AnyConsole = Console
 """A Screen, or a bare Rich console (a test's, a capture): what may be drawn on."""
+
+
+NOT_FAINT = Style(dim=False)
+BOLD = Style(bold=True)
+
+
+class ProjectorConsole(Screen):
+    """High contrast for projection: every style as asked, but never dim: key hints, tallies
+    of 'not sure' and progress lines stay readable from the back of a room. Without colour
+    (NO_COLOR), what colour marked is bold instead, so it still stands out."""
+
+    def get_style(self, name: str | Style, *, default: Style | str | None = None) -> Style:
+        style = super().get_style(name, default=default)
+        if style.dim:
+            style += NOT_FAINT
+        if self.no_color and style.color is not None:
+            style += BOLD
+        return style
 
 
 def terminal_of(console: Console) -> Terminal | None:
@@ -77,8 +96,6 @@ def make_console(
         "terminal": terminal,
     }
     if projector and not plain:
-        from screener.terminal.projector import ProjectorConsole
-
         return ProjectorConsole(**settings)
     return Screen(**settings)
 

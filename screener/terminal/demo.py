@@ -16,7 +16,7 @@ from screener.reports.summary import (
     crisis_section,
 )
 from screener.rules.result import build_result
-from screener.rules.scoring import score
+from screener.rules.scoring import cluster_terms, score
 from screener.rules.walk import Ending, Navigation, Response, Step, walk
 from screener.rules.whatif import diff
 from screener.safetext import printable
@@ -97,7 +97,7 @@ class PersonaAsker:
 
     def _explained(self, item: Item) -> ExplainedItem:
         bank = self.screen.setup.loaded.bank
-        terms = {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
+        terms = cluster_terms(bank)
         return ExplainedItem(
             number=self.numbers[item.id],
             id=item.id,

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from screener.models.bank import Bank, Flag
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, NUMBERED, Answer
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
@@ -42,9 +42,6 @@ class Keys:
 
 
 Typed = Answer | Navigation | Command
-
-
-NUMBERED: dict[str, Answer] = {"1": "yes", "2": "no", "3": "unsure"}
 
 
 def normalise(raw: str) -> str:

@@ -19,8 +19,8 @@ from screener.models.result import Score
 from screener.models.wording import TrainerStrings, UiStrings
 from screener.render.heading import Heading
 from screener.render.text import print_sections
+from screener.reports.document import Section
 from screener.reports.explain import number_span
-from screener.reports.summary import Section
 from screener.rules.whatif import Changes, counted_sizes
 from screener.safetext import printable
 

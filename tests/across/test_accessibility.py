@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from screener.cli import app
 from screener.terminal.host import Terminal
-from tests.helpers import GOLDEN, SCREENER, Session, terminal_env
+from tests.helpers import GOLDEN, QUESTIONS, SCREENER, Session, terminal_env
 
 runner = CliRunner()
 # Everything a screening can do, typed at its prompts in turn: begin, ask for help, a word
@@ -82,7 +82,7 @@ def test_plain_mode_reads_in_order(tmp_path: Path) -> None:
     assert not BOX_DRAWING.search(text), "no boxes, no rules, no tables"
     assert "•" not in text
     questions = re.findall(r"^Question \d+ of \d+\.$", text, flags=re.MULTILINE)
-    assert len(questions) == 23  # 21 questions, and question 1 twice after going back
+    assert len(questions) == QUESTIONS + 2  # every question, and question 1 twice after going back
     choices = "Type 1 for yes, 2 for no, 3 for not sure. You can also type help, back or quit."
     assert text.count(choices) == len(questions)
     for paragraph in text.split("\n\n"):

@@ -20,7 +20,7 @@ from screener.models.bank import Bank
 from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import ContactBook
 from screener.rules.scoring import score
-from tests.helpers import DATA
+from tests.helpers import DATA, QUESTIONS
 
 
 def bundled_translations() -> list[Path]:
@@ -185,7 +185,7 @@ def test_a_spanish_screening_speaks_spanish() -> None:
         app, ["run", "--region", "other"], input=keys, env={"LANG": "es_MX.UTF-8"}
     )
     assert result.exit_code == 0, result.output
-    assert "Pregunta 1 de 21" in result.output
+    assert f"Pregunta 1 de {QUESTIONS}" in result.output
     assert "no es un diagnóstico" in " ".join(result.output.split()).lower()
 
 

@@ -130,7 +130,7 @@ def test_the_validator_refuses_each_control_sequence(tmp_path: Path, index: int)
 @pytest.fixture
 def validator_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let unsafe text through loading, to test what the renderers do with it alone."""
-    monkeypatch.setattr("screener.files.bank.find_unsafe_text", lambda data: [])
+    monkeypatch.setattr("screener.files.checked.find_unsafe_text", lambda data: [])
 
 
 def nothing_raw(text: str) -> None:

@@ -16,7 +16,7 @@ import pytest
 from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.files.wording import load_strings
-from tests.helpers import ANSI, ANSWER, BEGIN, SCREENER, Session, Starter, terminal_env
+from tests.helpers import ANSI, ANSWER, BEGIN, QUESTIONS, SCREENER, Session, Starter, terminal_env
 
 pexpect = pytest.importorskip(
     "pexpect", reason="pexpect is a test dependency: pip install '.[test]'"
@@ -77,7 +77,7 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter, language: str, loc
     severe_with_flags = ["y", "n"] + ["y"] * 10 + ["y", "n", "n", "y", "n", "n", "n", "n", "n"]
     session.answer("", prompt=strings.start_prompt)
     for number, typed in enumerate(severe_with_flags, start=1):
-        session.wait_for(strings.progress.format(number=number, total=21))
+        session.wait_for(strings.progress.format(number=number, total=QUESTIONS))
         session.answer(typed, prompt=strings.answer_prompt)
     session.wait_for(strings.pager_prompt)
     shown = session.words
@@ -98,7 +98,7 @@ def test_a_whole_screening(start: Starter) -> None:
     session.wait_for("What your answers show")
     assert session.end() == 0
     words = session.words
-    assert "Question 21 of 21" in words
+    assert f"Question {QUESTIONS} of {QUESTIONS}" in words
     assert "Your answers touched 0 of the 10 areas" in words
     assert "This is a self-check, not a diagnosis." in words
     assert "Your answers were not saved or sent anywhere." in words
@@ -111,12 +111,12 @@ def test_back_and_help(start: Starter) -> None:
     session.answer("?")
     session.wait_for("About this question")
     session.answer("y")
-    session.wait_for("Question 2 of 21")
+    session.wait_for(f"Question 2 of {QUESTIONS}")
     session.answer("b")
-    session.wait_for("Question 1 of 21")
+    session.wait_for(f"Question 1 of {QUESTIONS}")
     session.wait_for("Earlier you said: yes. Press Enter to keep it.")
     session.answer("")  # Enter keeps the earlier yes
-    session.wait_for("Question 2 of 21")
+    session.wait_for(f"Question 2 of {QUESTIONS}")
     for typed in ["n"] + ["n"] * 10 + ["n"] * 9:
         session.answer(typed)
     session.wait_for("What your answers show")
@@ -171,7 +171,7 @@ def test_leaving_early_saves_nothing(start: Starter, tmp_path: Path, how: str, w
         session.wait_for(BEGIN)
     elif where == "question 2":
         answer_all(session, ["y"])
-        session.wait_for("Question 2 of 21")
+        session.wait_for(f"Question 2 of {QUESTIONS}")
         session.wait_for(ANSWER)
     else:
         answer_all(session, ["n", "n", "n", "n", "n", "n", "n", "y"])
@@ -194,7 +194,7 @@ def test_forty_columns_cut_no_question_short(start: Starter) -> None:
     session = start(columns=40)
     session.answer("", prompt=BEGIN)
     for number, typed in enumerate(ALL_NO, start=1):
-        session.wait_for(f"Question {number} of 21")
+        session.wait_for(f"Question {number} of {QUESTIONS}")
         if number == 1:
             session.answer("?")  # the help panel too
             session.wait_for("About this question")

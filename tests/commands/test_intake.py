@@ -13,7 +13,7 @@ from typer.testing import CliRunner, Result
 
 from screener.cli import app
 from screener.rules import result as record
-from tests.helpers import ALL_NO, DATA, INTAKE_ANSWERS, unbroken
+from tests.helpers import ALL_NO, DATA, INTAKE_ANSWERS, QUESTIONS, unbroken
 
 runner = CliRunner()
 UK = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -90,8 +90,8 @@ def test_a_whole_intake_with_a_note() -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "It never needs to be a name." in flat(out)
-    assert "Question 3 of 21, criterion 1 of 10: impaired control." in out
-    assert "Question 13 of 21, health question: not counted, may raise a flag." in out
+    assert f"Question 3 of {QUESTIONS}, criterion 1 of 10: impaired control." in out
+    assert f"Question 13 of {QUESTIONS}, health question: not counted, may raise a flag." in out
     assert "Note kept. Now the answer." in out
     assert between(out, "Review before", "Number to change") == REVIEW_ALL_BUT_ONE_NO
     summary = out[out.index("Screening result (professional view)") :]
@@ -134,7 +134,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
     second = reviews[1][reviews[1].index("Number to change") :]
     assert second.startswith(
         "Number to change, c for the client, or Enter for the result: \n"
-        "Question 7 of 21, criterion 5 of 10: social impairment.\n"
+        f"Question 7 of {QUESTIONS}, criterion 5 of 10: social impairment.\n"
     )
     assert "Earlier you said: no. Press Enter to keep it." in second
     assert " 7  yes       Failed major duties (criterion 5, social impairment)\n" in reviews[2]
@@ -161,11 +161,11 @@ def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
         "\n8  no        Thoughts of suicide or self-harm (health)\n" in rows and "\n9  " not in rows
     )
     assert "Question 1 of 8, gate question" in asked
-    assert "Question 2 of 21, gate question" in asked
-    assert "Question 16 of 21, health question" in asked  # mixing, only asked after use
-    assert "Question 13 of 21" not in asked  # bladder was answered already
+    assert f"Question 2 of {QUESTIONS}, gate question" in asked
+    assert f"Question 16 of {QUESTIONS}, health question" in asked  # mixing, only asked after use
+    assert f"Question 13 of {QUESTIONS}" not in asked  # bladder was answered already
     assert "\n21  no        Thoughts of suicide or self-harm (health)\n" in second
-    assert len(json.loads(result.stdout)["answers"]) == 21
+    assert len(json.loads(result.stdout)["answers"]) == QUESTIONS
 
 
 def test_the_client_reference_can_be_left_out() -> None:
@@ -235,7 +235,7 @@ def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: 
     assert result.exit_code == 0, result.output
     assert "Discard this interview?" in result.output
     assert "Nothing discarded. Carry on." in result.output
-    assert len(json.loads(target.read_text())["answers"]) == 21
+    assert len(json.loads(target.read_text())["answers"]) == QUESTIONS
 
 
 def test_q_before_any_answer_still_leaves_at_once() -> None:
@@ -306,7 +306,7 @@ def test_each_format_to_a_private_file(tmp_path: Path, output_format: str, start
 def test_each_format_to_stdout_with_the_talk_on_stderr(output_format: str) -> None:
     result = invoke("--client", "K-0142", "-f", output_format, input=WITH_NOTE + "\n")
     assert result.exit_code == 0, result.output
-    assert "Question 1 of 21" in result.stderr and "Question 1 of" not in result.stdout
+    assert f"Question 1 of {QUESTIONS}" in result.stderr and "Question 1 of" not in result.stdout
     assert "Screening result (professional view)" in result.stderr
     assert "mostly weekends, since March" in result.stdout
 

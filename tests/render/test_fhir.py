@@ -18,8 +18,7 @@ from screener.files import bundled
 from screener.files.contacts import load_contacts
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
-from screener.models.wording import UiStrings
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ADAPTATIONS,
     ANSWER_SYSTEM,
     BAND,
@@ -31,10 +30,11 @@ from screener.render.fhir.common import (
     canonical_version,
     questionnaire_reference,
 )
+from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import asked_items
-from tests.helpers import GOOD, INTAKE_ANSWERS, PATHS, result_for
+from tests.helpers import GOOD, INTAKE_ANSWERS, PATHS, REGION_IDS, result_for
 
 runner = CliRunner()
 Json = dict[str, Any]
@@ -256,9 +256,6 @@ def test_a_self_check_can_be_written_as_fhir_too(tmp_path: Path) -> None:
     assert not any(
         child["type"] == "string" for item in form["item"] for child in item.get("item", [])
     )
-
-
-REGION_IDS = [region.id for region in load_contacts(bundled.contacts_file()).regions]
 
 
 @pytest.mark.parametrize("region_id", REGION_IDS)

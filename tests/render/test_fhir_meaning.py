@@ -13,14 +13,14 @@ from typer.testing import CliRunner
 from screener.cli import app
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
-from screener.models.wording import UiStrings
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ADAPTATIONS,
     ANSWER_SYSTEM,
     CRITERIA_COUNTED,
     FLAGS,
     INTRO,
 )
+from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import fhir_date_time, questionnaire_response
 from tests.helpers import INTAKE_ANSWERS, PATHS, result_for

@@ -20,9 +20,7 @@ from screener.rules.contacts import choose_region, contacts_to_show, crisis_cont
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from screener.terminal.prompt import ConsoleAsker
-from tests.helpers import CRITERION_IDS, HEALTH_IDS, full_answers
-
-REGIONS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
+from tests.helpers import CRITERION_IDS, HEALTH_IDS, REGION_IDS, full_answers
 
 
 def numbers(contacts: tuple[Contact, ...]) -> set[str]:
@@ -49,7 +47,7 @@ def test_plain_fill_keeps_numbers_and_hyphens_whole() -> None:
 
 
 @pytest.mark.parametrize("plain", [False, True])
-@pytest.mark.parametrize("region_id", REGIONS)
+@pytest.mark.parametrize("region_id", REGION_IDS)
 def test_every_number_on_the_crisis_screen_is_whole_at_28_columns(
     ketamine: LoadedBank,
     strings: UiStrings,
@@ -91,7 +89,7 @@ def test_every_number_in_the_summary_is_whole_at_40_to_50_columns(
 
 
 @pytest.mark.parametrize("plain", [False, True])
-@pytest.mark.parametrize("region_id", REGIONS)
+@pytest.mark.parametrize("region_id", REGION_IDS)
 def test_every_web_address_in_the_summary_is_whole_at_28_columns(
     ketamine: LoadedBank, strings: UiStrings, contacts: ContactBook, region_id: str, plain: bool
 ) -> None:

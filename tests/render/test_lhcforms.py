@@ -25,8 +25,8 @@ from screener.files.documents import Document
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.models.contacts import ContactBook
+from screener.models.fhir_names import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
 from screener.models.wording import UiStrings
-from screener.render.fhir.common import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import asked_items, score

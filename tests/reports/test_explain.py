@@ -17,7 +17,7 @@ from screener.models.wording import UiStrings
 from screener.render.explain import print_handout
 from screener.reports.explain import Explanation, explain, spans
 from screener.reports.handout import handout
-from tests.helpers import DATA, bank_with_example
+from tests.helpers import DATA, QUESTIONS, bank_with_example
 
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -79,7 +79,7 @@ def test_markdown_is_a_handout(ketamine: LoadedBank, golden: Golden) -> None:
     code, out, _ = invoke("explain", "--format", "markdown")
     assert code == 0
     assert out.startswith("# Ketamine use: a private self-check (trainer's guide)\n")
-    assert out.count("\n### Q") == 21
+    assert out.count("\n### Q") == QUESTIONS
     golden("explain_ketamine.md", out.replace(ketamine.sha256, "<sha256>"))
 
 

@@ -16,9 +16,8 @@ from screener.models.base import Answer
 from screener.models.contacts import Contact, Region
 from screener.models.result import Result
 from screener.models.wording import UiStrings
+from screener.reports.document import Entry, Section
 from screener.reports.summary import (
-    Entry,
-    Section,
     after_crisis_contacts,
     build_professional_summary,
     build_summary,
@@ -29,7 +28,7 @@ from screener.reports.summary import (
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.result import build_result
 from screener.rules.scoring import score
-from tests.helpers import DATA, criteria_yes, full_answers
+from tests.helpers import DATA, REGION_IDS, criteria_yes, full_answers
 
 CHECKED = datetime.date(2026, 1, 1)
 HELPLINE = Contact(
@@ -364,9 +363,6 @@ def test_the_professional_view_in_spanish_names_the_band_in_spanish() -> None:
     first, _, flags = build_professional_summary(loaded.bank, result, load_strings("es"))
     assert first.paragraphs[1] == "Rango de gravedad: grave (6-10 criterios)."
     assert flags.entries[0].term == "Crisis" and flags.entries[1].term == "Urgente"
-
-
-REGION_IDS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
 
 
 def _contacts_listed(language: str, region_id: str, crisis: bool) -> list[str]:

@@ -26,7 +26,7 @@ from screener.rules.contacts import (
     emergency_number,
     in_language,
 )
-from tests.helpers import DATA
+from tests.helpers import DATA, REGION_IDS
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_service_contacts_come_first_of_their_kind(contacts: ContactBook) -> Non
     assert contacts_to_show(uk, None, "en").contacts[0].name == "Samaritans"
 
 
-@pytest.mark.parametrize("region_id", ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"])
+@pytest.mark.parametrize("region_id", REGION_IDS)
 def test_every_list_runs_crisis_emergency_health_drugs_directory(
     contacts: ContactBook, region_id: str
 ) -> None:

@@ -23,7 +23,7 @@ from screener.files.bank import load_bank
 from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ADAPTATIONS,
     BAND,
     CALCULATED,
@@ -31,6 +31,8 @@ from screener.render.fhir.common import (
     CRITERIA_MET,
     FLAGS,
     VARIABLE,
+)
+from screener.render.fhir.common import (
     Json,
 )
 from screener.rules.fhirpath import GATE_CLOSED, raising_conditions, variables

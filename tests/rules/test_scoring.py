@@ -23,6 +23,7 @@ from tests.helpers import (
     CRITERION_IDS,
     DATA,
     HEALTH_IDS,
+    QUESTIONS,
     full_answers,
 )
 
@@ -132,7 +133,7 @@ def test_stale_answers_behind_a_closed_gate_are_dropped(ketamine: LoadedBank) ->
 
 def test_which_questions_are_asked(ketamine: LoadedBank) -> None:
     bank: Bank = ketamine.bank
-    assert len(asked_items(bank, {}, assume_unanswered_open=True)) == 21
+    assert len(asked_items(bank, {}, assume_unanswered_open=True)) == QUESTIONS
     # Before the gate is answered, only the questions that need no earlier answer are asked.
     unanswered = [item.id for item in asked_items(bank, {})]
     assert unanswered == ["used_past_year", *CLOSED_GATE_HEALTH_IDS]

@@ -5,16 +5,18 @@ from __future__ import annotations
 from screener.files.bank import load_bank
 from screener.models.bank import LoadedBank
 from screener.rules.walk import Ending, Navigation, Note, State, walk
-from tests.helpers import CRITERION_IDS, DATA, ScriptedAsker, asked_ids, script
+from tests.helpers import CRITERION_IDS, DATA, QUESTIONS, ScriptedAsker, asked_ids, script
 
 
-def test_a_whole_walk_asks_21_questions_in_order(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script(["yes", "no"], ["no"] * 19))
+def test_a_whole_walk_asks_every_question_in_order(ketamine: LoadedBank) -> None:
+    asker = ScriptedAsker(script(["yes", "no"], ["no"] * (QUESTIONS - 2)))
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
     assert asked_ids(asker) == [item.id for item in ketamine.bank.items]
-    assert [(s.number, s.total) for s in asker.steps] == [(n, 21) for n in range(1, 22)]
-    assert len(result.answers) == 21
+    assert [(s.number, s.total) for s in asker.steps] == [
+        (n, QUESTIONS) for n in range(1, QUESTIONS + 1)
+    ]
+    assert len(result.answers) == QUESTIONS
 
 
 def test_no_use_skips_the_past_year_questions_and_says_so(ketamine: LoadedBank) -> None:
@@ -23,7 +25,7 @@ def test_no_use_skips_the_past_year_questions_and_says_so(ketamine: LoadedBank) 
     assert result.ending is Ending.COMPLETED
     assert asked_ids(asker)[1] == "bladder_symptoms"
     assert asker.events == ["gate"]
-    assert [(s.number, s.total) for s in asker.steps][:2] == [(1, 21), (2, 8)]
+    assert [(s.number, s.total) for s in asker.steps][:2] == [(1, QUESTIONS), (2, 8)]
 
 
 def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedBank) -> None:
@@ -127,7 +129,7 @@ def test_notes_go_with_answers_a_changed_gate_drops(ketamine: LoadedBank) -> Non
 
 def completed_state(ketamine: LoadedBank, *, used: bool = True) -> State:
     state = State()
-    first = script("yes", "no", ["no"] * 19) if used else script("no", ["no"] * 7)
+    first = script("yes", "no", ["no"] * (QUESTIONS - 2)) if used else script("no", ["no"] * 7)
     walk(ketamine.bank, ScriptedAsker(first), state)
     return state
 
@@ -140,7 +142,7 @@ def test_revisiting_one_answer_asks_only_that_question(ketamine: LoadedBank) -> 
     assert asker.steps[0].earlier == "no" and asker.steps[0].number == 7
     assert result.ending is Ending.COMPLETED
     assert result.answers["duties"] == "yes" and result.notes == {"duties": "lost a job"}
-    assert len(result.answers) == 21
+    assert len(result.answers) == QUESTIONS
 
 
 def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) -> None:
@@ -154,7 +156,7 @@ def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) 
         "mixing_sedatives",
         "injecting",
     ]
-    assert len(result.answers) == 21
+    assert len(result.answers) == QUESTIONS
 
 
 def test_closing_and_reopening_the_gate_brings_earlier_answers_back(
@@ -165,7 +167,7 @@ def test_closing_and_reopening_the_gate_brings_earlier_answers_back(
     closed = walk(ketamine.bank, ScriptedAsker(["no"]), state, revisit="used_past_year")
     assert "craving" not in closed.answers and len(closed.answers) == 8
     reopened = walk(ketamine.bank, ScriptedAsker(["yes"]), state, revisit="used_past_year")
-    assert reopened.answers["craving"] == "yes" and len(reopened.answers) == 21
+    assert reopened.answers["craving"] == "yes" and len(reopened.answers) == QUESTIONS
 
 
 def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -> None:
@@ -173,7 +175,7 @@ def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -
     asker = ScriptedAsker(script(Navigation.BACK, "no"))
     result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
     assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
-    assert result.ending is Ending.COMPLETED and len(result.answers) == 21
+    assert result.ending is Ending.COMPLETED and len(result.answers) == QUESTIONS
 
 
 def test_a_second_crisis_flag_on_the_same_question_is_still_shown() -> None:
@@ -195,7 +197,7 @@ def test_a_revisit_asks_what_is_unanswered_later_then_earlier(ketamine: LoadedBa
     asker = ScriptedAsker(script("yes", "no", "no"))
     result = walk(ketamine.bank, asker, state, revisit="duties")
     assert asked_ids(asker) == ["duties", "self_harm_thoughts", "craving"]
-    assert result.ending is Ending.COMPLETED and len(result.answers) == 21
+    assert result.ending is Ending.COMPLETED and len(result.answers) == QUESTIONS
 
 
 def test_removing_a_note_that_was_never_written_is_harmless(ketamine: LoadedBank) -> None:

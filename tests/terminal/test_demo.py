@@ -18,7 +18,7 @@ from screener.files.wording import load_strings
 from screener.models.bank import Example, LoadedBank
 from screener.rules.scoring import asked_items, score
 from screener.terminal.host import Terminal
-from tests.helpers import DATA, GOOD
+from tests.helpers import DATA, GOOD, QUESTIONS
 
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -149,7 +149,7 @@ def test_pace_steps_on_without_keys_and_without_sleeping(
     monkeypatch.setattr("time.sleep", slept.append)
     result = invoke("demo", "sam", "--pace", "2.5", input="q\n")
     assert result.exit_code == 0, result.output
-    assert slept == [2.5] * (21 + 3)
+    assert slept == [2.5] * (QUESTIONS + 3)
     assert "Enter: next" not in result.stdout
     assert "A new answer every 2.5 seconds." in result.stdout
 
@@ -275,7 +275,10 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
             "Q3 (More or longer than intended) is skipped with these answers: it is asked "
             "only when Q1 (Used in the past 12 months) is yes or not sure.",
         ),
-        ("22", "There is no question 22; the questions are 1 to 21."),
+        (
+            f"{QUESTIONS + 1}",
+            f"There is no question {QUESTIONS + 1}; the questions are 1 to {QUESTIONS}.",
+        ),
         (
             "maybe",
             "Sorry, I didn't catch that. Type a question number, a number and an "

@@ -19,7 +19,7 @@ from screener.models.wording import UiStrings
 from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.walk import Navigation, Step
 from screener.terminal.prompt import Command, ConsoleAsker, interpret
-from tests.helpers import unbroken
+from tests.helpers import REGION_IDS, unbroken
 
 
 @pytest.mark.parametrize(
@@ -217,9 +217,6 @@ def test_the_pager_prompt_fits_28_columns(language: str) -> None:
 
     strings = load_strings(language)
     assert cell_len(strings.pager_prompt) <= 28 and cell_len(strings.pager_end) <= 28
-
-
-REGION_IDS = ["uk", "us", "ca", "au", "ie", "nz", "es", "mx", "other"]
 
 
 class _LiveScreen(io.StringIO):

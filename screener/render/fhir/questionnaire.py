@@ -12,8 +12,7 @@ import html
 from screener.models.bank import Bank, Condition, Flag, Item, LoadedBank
 from screener.models.base import ANSWERS
 from screener.models.contacts import Region
-from screener.models.wording import UiStrings
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ADAPTATIONS,
     ADVICE_SUFFIX,
     BAND,
@@ -31,16 +30,21 @@ from screener.render.fhir.common import (
     RENDERING_XHTML,
     VARIABLE,
     VERSION_ALGORITHM,
-    Json,
+    VERSION_ALGORITHM_SYSTEM,
+    XHTML_NAMESPACE,
     Mode,
     adaptation_system,
-    answer_coding,
     band_system,
     canonical_version,
-    coding,
-    flag_display,
     flag_system,
     questionnaire_url,
+)
+from screener.models.wording import UiStrings
+from screener.render.fhir.common import (
+    Json,
+    answer_coding,
+    coding,
+    flag_display,
 )
 from screener.rules import fhirpath
 
@@ -62,7 +66,7 @@ def questionnaire(
         "extension": [
             {
                 "url": VERSION_ALGORITHM,
-                "valueCoding": coding("http://hl7.org/fhir/version-algorithm", "semver"),
+                "valueCoding": coding(VERSION_ALGORITHM_SYSTEM, "semver"),
             },
             *(
                 {
@@ -318,7 +322,7 @@ def _narrative(bank: Bank, mode: Mode, strings: UiStrings) -> str:
     words = " / ".join(html.escape(strings.answer_labels.of(answer)) for answer in ANSWERS)
     mode_label = html.escape(strings.intake.mode_labels.get(mode, mode))
     return (
-        '<div xmlns="http://www.w3.org/1999/xhtml">'
+        f'<div xmlns="{XHTML_NAMESPACE}">'
         f"<h1>{html.escape(bank.title)}</h1><p>{mode_label}. {bank.version}</p>{paragraphs}"
         f"<p>{words}</p><ol>{questions}</ol></div>"
     )

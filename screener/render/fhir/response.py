@@ -8,9 +8,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from screener.models.bank import Bank
-from screener.models.result import Result
-from screener.models.wording import UiStrings
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ADAPTATIONS,
     BAND,
     BANK_SHA256_EXTENSION,
@@ -21,15 +19,20 @@ from screener.render.fhir.common import (
     MODE_EXTENSION,
     NOTE_SUFFIX,
     SCREENER_VERSION_EXTENSION,
-    Json,
+    XHTML_NAMESPACE,
     adaptation_system,
-    answer_coding,
     band_system,
     canonical_version,
-    coding,
-    flag_display,
     flag_system,
     questionnaire_reference,
+)
+from screener.models.result import Result
+from screener.models.wording import UiStrings
+from screener.render.fhir.common import (
+    Json,
+    answer_coding,
+    coding,
+    flag_display,
     to_json,
 )
 
@@ -189,4 +192,4 @@ def _narrative(bank: Bank, result: Result, strings: UiStrings) -> str:
         *(adaptation.message for adaptation in result.adaptations),
     ]
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    return f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>'
+    return f'<div xmlns="{XHTML_NAMESPACE}">{body}</div>'

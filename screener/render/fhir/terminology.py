@@ -11,16 +11,18 @@ from urllib.parse import urlencode
 
 from screener.models.bank import Bank, LoadedBank
 from screener.models.base import ANSWERS
-from screener.models.wording import UiStrings
-from screener.render.fhir.common import (
+from screener.models.fhir_names import (
     ANSWER_SYSTEM,
     BASE,
-    Json,
     adaptation_system,
     band_system,
     canonical_version,
-    flag_display,
     flag_system,
+)
+from screener.models.wording import UiStrings
+from screener.render.fhir.common import (
+    Json,
+    flag_display,
 )
 
 Concept = tuple[str, dict[str, str], dict[str, str]]

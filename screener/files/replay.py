@@ -1,0 +1,28 @@
+"""What a file to be replayed holds: answers, and for an intake its client and notes."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal
+
+from screener.models.base import Answer
+
+
+@dataclass(frozen=True)
+class Replay:
+    """What an answers file (or a saved JSON record) holds for a screening to be replayed."""
+
+    answers: dict[str, Answer]
+    client: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    recorded_at: datetime.datetime | None = None
+    """Only a saved JSON record carries it; a plain answers file is recorded when replayed."""
+    mode: Literal["self", "intake"] | None = None
+    """A saved record's own mode, kept when it is replayed; None for an answers file."""
+    counsellor: str | None = None
+    started_at: datetime.datetime | None = None
+    closing_summary: str | None = None
+    """An intake record's counsellor, start and closing summary, kept as they were."""
+    warnings: tuple[str, ...] = ()
+    """file:line:col lines for the reader, e.g. a FHIR response whose result is out of date."""

@@ -1,0 +1,36 @@
+"""The document vocabulary of what a person reads: a Report of Sections of Entries.
+
+Every report (the summary, the record, the intake record, the trainer's explanation) is built
+from these, with no Rich and no I/O; every renderer draws them (render/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screener.models.base import Level
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A list entry: an optional bold term and its text."""
+
+    text: str
+    term: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    entries_heading: str | None = None
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a file holds for a person to read: a title, then sections, in order."""
+
+    title: str
+    sections: tuple[Section, ...]
