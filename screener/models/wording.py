@@ -7,6 +7,7 @@ from typing import Annotated
 from msgspec import Meta
 
 from screener.models.base import Model, Prose
+from screener.models.comparison import CompareStrings
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -126,6 +127,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_no_flags: Prose
     resources: ResourcesStrings
     intake: IntakeStrings
+    compare: CompareStrings
     trainer: Annotated[
         TrainerStrings | None,
         Meta(
