@@ -186,10 +186,23 @@ def test_pace_listens_for_q_and_for_a_pause(
 
 
 def test_b_at_a_step_goes_back_one_question() -> None:
+    """Q3 on screen, b: Q2 again (not Q3 redrawn), with the tally as it was at Q2."""
     result = invoke("demo", "alex", "--plain", input="\n\n\nb\n" + "\n" * 40 + "q\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.count("Q3. Criterion 1, impaired control (more_than_meant)") == 2
+    second = "Q2. Gate question (prescribed_only)"
+    third = "Q3. Criterion 1, impaired control (more_than_meant)"
+    assert out.count(second) == 2 and out.count(third) == 2
+    assert out.index(third) < out.rindex(second) < out.rindex(third)
+    assert out.count("Q4. Criterion 2") == 1
+
+
+def test_b_twice_goes_back_two_questions_and_stops_at_the_first() -> None:
+    result = invoke("demo", "alex", "--plain", input="\n\n\nb\nb\nb\n" + "\n" * 40 + "q\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    first = "Q1. Gate question (used_past_year)"
+    assert out.count(first) == 2  # shown, then gone back to; a third b there does nothing
     assert out.count("Q4. Criterion 2") == 1
 
 
