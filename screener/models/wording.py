@@ -307,6 +307,7 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     story_heading: Prose
     demo_how: Prose
     demo_how_paced: Prose
+    demo_how_at_once: Prose
     demo_answer: Prose
     demo_not_counted: Prose
     demo_flag: Prose

@@ -203,7 +203,10 @@ def play(
     screen.heading(words.story_heading.format(name=example.name))
     screen.say(example.story)
     screen.gap()
-    how = words.demo_how if paced is None else words.demo_how_paced.format(seconds=f"{paced:g}")
+    if paced is None:
+        how = words.demo_how
+    else:  # --pace 0 steps on without waiting: "every 0 seconds" says nothing
+        how = words.demo_how_paced.format(seconds=f"{paced:g}") if paced else words.demo_how_at_once
     screen.say(Text(how, style="dim"))
     asker = PersonaAsker(screen, example, pause)
     walked = walk(bank, asker)
