@@ -11,11 +11,15 @@ from screener.cli_conventions import (
     BankOption,
     ClientOption,
     Command,
+    CompareFormatOption,
     CounsellorOption,
+    ExplainFormatOption,
     ForceOption,
     IntakeReplayOption,
     KeepScreenOption,
     LanguageOption,
+    NewRecordArgument,
+    OldRecordArgument,
     PlainOption,
     ProjectorOption,
     RecordFormatOption,
@@ -33,7 +37,7 @@ from screener.cli_conventions import (
     seconds,
     with_default_command,
 )
-from screener.render import ExplainFormat, FhirExport
+from screener.render import CompareFormat, ExplainFormat, FhirExport
 from screener.terminal.host import Terminal
 
 app = typer.Typer(
@@ -267,25 +271,8 @@ def explain(
         Optional[str],
         typer.Argument(metavar="BANK", help="A bundled bank id or a bank file. Default: ketamine."),
     ] = None,
-    output_format: Annotated[
-        ExplainFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            parser=choice(ExplainFormat, "format"),
-            help="text, markdown (a handout) or json. Default: text.",
-            show_default=False,
-        ),
-    ] = ExplainFormat.text,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain",
-            help="Plain text for screen readers: no rules, no colour.",
-            show_default=False,
-        ),
-    ] = False,
+    output_format: ExplainFormatOption = ExplainFormat.text,
+    plain: PlainOption = False,
     lang: LanguageOption = None,
     projector: ProjectorOption = False,
 ) -> None:
@@ -358,6 +345,26 @@ def demo(
             raise typer.Exit(EXIT_INTERRUPTED) from None
         if not finished:
             raise typer.Exit(EXIT_INTERRUPTED)
+
+
+@app.command(cls=Command, short_help="Show what changed between two records of one person.")
+def compare(
+    old: OldRecordArgument,
+    new: NewRecordArgument,
+    output_format: CompareFormatOption = CompareFormat.text,
+    plain: PlainOption = False,
+    bank: BankOption = None,
+    lang: LanguageOption = None,
+) -> None:
+    """Show what changed between two saved records (JSON or FHIR, a self-check's or an
+    intake's) of one person and bank: criteria met and band then and now, each answer that
+    changed, flags raised and cleared, the days between. It says what changed, not what it
+    means."""
+    from screener.commands.compare import compare_records
+
+    terminal = _terminal()
+    with reported_errors(terminal):
+        compare_records(old, new, output_format, terminal, plain=plain, bank=bank, language=lang)
 
 
 def main(arguments: list[str] | None = None) -> None:

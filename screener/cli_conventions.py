@@ -10,7 +10,14 @@ from typing import Annotated, Any, Optional, TextIO
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from screener.render import FORMAT_CHOICES, KNOWN_EXTENSIONS, Format, in_words
+from screener.render import (
+    FORMAT_CHOICES,
+    KNOWN_EXTENSIONS,
+    CompareFormat,
+    ExplainFormat,
+    Format,
+    in_words,
+)
 from screener.rules.endings import ExitCode
 from screener.safetext import printable
 from screener.terminal.host import Terminal
@@ -319,3 +326,35 @@ def run_app(app: typer.Typer, args: list[str], terminal: Terminal) -> int:
         show(file=_ShownAsText(terminal.stderr))
         return int(getattr(error, "exit_code", ExitCode.USAGE))
     return code if isinstance(code, int) else 0
+
+
+OldRecordArgument = Annotated[
+    Path,
+    typer.Argument(metavar="OLD", help="The earlier record (.json or .fhir.json).", readable=False),
+]
+NewRecordArgument = Annotated[
+    Path,
+    typer.Argument(metavar="NEW", help="The later record, of the same bank.", readable=False),
+]
+CompareFormatOption = Annotated[
+    CompareFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice(CompareFormat, "format"),
+        help="text, markdown (for case notes) or json. Default: text.",
+        show_default=False,
+    ),
+]
+ExplainFormatOption = Annotated[
+    ExplainFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice(ExplainFormat, "format"),
+        help="text, markdown (a handout) or json. Default: text.",
+        show_default=False,
+    ),
+]

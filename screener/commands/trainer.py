@@ -77,7 +77,10 @@ def explain(
                 sha256=reference.sha256,
                 screener=__version__,
             )
-            stream.write(render_handout_markdown(document, footer))
+            ids = [item.id for item in explanation.items]
+            ids += [flag.id for flag in explanation.flags]
+            ids += [adaptation.id for adaptation in explanation.adaptations]
+            stream.write(render_handout_markdown(document, footer, ids))
         case ExplainFormat.text:
             is_plain = terminal.wants_plain(plain, stream)
             console = make_console(terminal, stream, plain=is_plain, projector=projector)

@@ -7,6 +7,7 @@ from typing import Annotated
 from msgspec import Meta
 
 from screener.models.base import Model, Prose
+from screener.models.comparison import CompareStrings
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -126,6 +127,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_no_flags: Prose
     resources: ResourcesStrings
     intake: IntakeStrings
+    compare: CompareStrings
     trainer: Annotated[
         TrainerStrings | None,
         Meta(
@@ -305,6 +307,7 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     story_heading: Prose
     demo_how: Prose
     demo_how_paced: Prose
+    demo_how_at_once: Prose
     demo_answer: Prose
     demo_not_counted: Prose
     demo_flag: Prose

@@ -33,6 +33,14 @@ class ExplainFormat(str, enum.Enum):
     json = "json"
 
 
+class CompareFormat(str, enum.Enum):
+    """The formats of 'screener compare': text on screen, Markdown for case notes, JSON."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 EXTENSIONS = {
     ".fhir.json": Format.fhir,
     ".json": Format.json,

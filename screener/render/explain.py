@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import msgspec
 from rich.console import Console
 from rich.padding import Padding
@@ -94,7 +97,20 @@ def _why_label(part: Part) -> str:
     return part.why_label or ""
 
 
-def render_handout_markdown(handout: Handout, footer: str) -> str:
+def render_handout_markdown(handout: Handout, footer: str, ids: Iterable[str] = ()) -> str:
+    """The handout as Markdown; each of `ids` (a question's, flag's or adaptation's) that holds
+    a Markdown character is written as code, as typed in an answers file: `used_past_year`,
+    not used\\_past\\_year."""
+    text = _handout_markdown(handout, footer)
+    for found in sorted(set(ids), key=len, reverse=True):
+        escaped = escape(found)
+        if escaped != found:
+            pattern = rf"(?<![\w\\`]){re.escape(escaped)}(?![\w\\`])"
+            text = re.sub(pattern, f"`{found}`", text)
+    return text
+
+
+def _handout_markdown(handout: Handout, footer: str) -> str:
     lines = [f"# {escape(handout.title)}", ""]
     for paragraph in handout.paragraphs:
         lines += [escape(paragraph), ""]

@@ -36,11 +36,11 @@ class MarkdownRenderer:
         document = screening.report()
         lines = [f"# {escape(document.title)}", ""]
         for section in document.sections:
-            lines += _section(section)
+            lines += section_lines(section)
         return "\n".join(lines)
 
 
-def _section(section: Section) -> list[str]:
+def section_lines(section: Section) -> list[str]:
     lines = [f"## {escape(section.title)}", ""]
     for paragraph in section.paragraphs:
         lines += [escape(paragraph), ""]

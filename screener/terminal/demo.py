@@ -34,23 +34,29 @@ class PersonaAsker:
         self.stopped = False
         self._back_shown = False
         """Just stepped back: show the earlier question at once, without another pause."""
+        self._going_back = False
+        """'b' was typed: one more step back is due before a question is shown."""
         bank = screen.setup.loaded.bank
         self.numbers = {item.id: number for number, item in enumerate(bank.items, start=1)}
         self.previous = score(bank, {})
 
     def ask(self, step: Step) -> Response:
         bank = self.screen.setup.loaded.bank
+        if self._going_back:  # the second step of a 'b': past the question on screen
+            self._going_back = False
+            return self._back(shown=True)
         control = Control.NEXT if self._back_shown else self.pause()
         self._back_shown = False
+        while control is Control.BACK and len(self.given) < 2:
+            control = self.pause()  # the first question is on screen: nothing before it
         if control is Control.STOP:
             self.stopped = True
             return Navigation.QUIT
-        if control is Control.BACK and self.given:
-            # The walk goes back to the last question shown: its answer comes off the tally.
-            del self.given[next(reversed(self.given))]
-            self.previous = score(bank, self.given)
-            self._back_shown = True
-            return Navigation.BACK
+        if control is Control.BACK:
+            # The walk is at the question after the one on screen: back once to that one,
+            # and once more to the one before it, which is then shown at once.
+            self._going_back = True
+            return self._back(shown=False)
         screen, words = self.screen, self.screen.words
         item = step.item
         answer = self.example.answers[item.id]  # checked: complete for every question asked
@@ -90,6 +96,13 @@ class PersonaAsker:
                 )
             )
         return answer
+
+    def _back(self, *, shown: bool) -> Navigation:
+        """One step back in the walk: the last answer comes off the tally."""
+        del self.given[next(reversed(self.given))]
+        self.previous = score(self.screen.setup.loaded.bank, self.given)
+        self._back_shown = shown
+        return Navigation.BACK
 
     def _criterion(self, item_id: str) -> int | None:
         bank = self.screen.setup.loaded.bank
@@ -190,7 +203,10 @@ def play(
     screen.heading(words.story_heading.format(name=example.name))
     screen.say(example.story)
     screen.gap()
-    how = words.demo_how if paced is None else words.demo_how_paced.format(seconds=f"{paced:g}")
+    if paced is None:
+        how = words.demo_how
+    else:  # --pace 0 steps on without waiting: "every 0 seconds" says nothing
+        how = words.demo_how_paced.format(seconds=f"{paced:g}") if paced else words.demo_how_at_once
     screen.say(Text(how, style="dim"))
     asker = PersonaAsker(screen, example, pause)
     walked = walk(bank, asker)

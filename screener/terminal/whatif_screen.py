@@ -45,7 +45,8 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         screen.gap()
         try:
             typed = ask_line(screen.console, f"{words.whatif_prompt}:", plain=screen.plain)
-        except EOFError:
+        except EOFError:  # Ctrl-D ends it as q does; no echoed Enter ended the prompt's line
+            screen.console.print()
             return
         if not typed.strip():
             continue

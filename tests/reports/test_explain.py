@@ -83,6 +83,24 @@ def test_markdown_is_a_handout(ketamine: LoadedBank, golden: Golden) -> None:
     golden("explain_ketamine.md", out.replace(ketamine.sha256, "<sha256>"))
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_handout_writes_ids_as_code_without_escapes(
+    ketamine: LoadedBank, language: str
+) -> None:
+    """An id is copied into answers files: `used_past_year`, never used\\_past\\_year."""
+    code, out, _ = invoke("explain", "--format", "markdown", "--lang", language)
+    assert code == 0
+    bank = ketamine.bank
+    ids = [item.id for item in bank.items] + [flag.id for flag in bank.flags]
+    ids += [adaptation.id for adaptation in bank.scoring.adaptations]
+    escaped = [found for found in ids if found.replace("_", "\\_") in out and "_" in found]
+    assert escaped == []  # a source's web address may escape "_": Markdown shows it as "_"
+    for found in ids:
+        if "_" in found:
+            assert f"`{found}`" in out, found
+    assert "Q1 (`used_past_year`)" in out
+
+
 @pytest.mark.parametrize("output_format", ["markdown", "text", "json"])
 def test_the_handout_is_for_trainers_not_bank_authors(
     ketamine: LoadedBank, output_format: str
@@ -98,7 +116,7 @@ def test_the_handout_is_for_trainers_not_bank_authors(
         assert " ".join(item.help.split()) in words
     if output_format == "markdown":
         assert "| Q | Question | Criterion | Cluster | Id |" in out
-        assert "| Q9 | Gave up activities | 7 | social impairment | gave\\_up\\_activities |" in out
+        assert "| Q9 | Gave up activities | 7 | social impairment | `gave_up_activities` |" in out
 
 
 def test_json_is_the_explanation_for_other_tools(ketamine: LoadedBank) -> None:

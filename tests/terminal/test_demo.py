@@ -102,7 +102,8 @@ def test_every_persona_plays_through_to_what_it_declares(
     titles = {flag.id: flag.title for flag in ketamine.bank.flags}
     assert all(f"{titles[flag_id]}" in flags for flag_id in expect.flags)
     assert flags.count("- ") == max(1, len(expect.flags))  # "- No flags raised." for none
-    state = re.search(r"Criteria met: (\d+) of 10 \((\d+) applicable\)\. Band: (\w+)", out[whatif:])
+    pattern = r"Criteria met: (\d+) of (\d+) applicable \(10 in all\)\. Band: (\w+)"
+    state = re.search(pattern, out[whatif:])
     if expect.band is None:
         assert state is None and "Criteria not assessed" in out[whatif:]
     else:
@@ -186,10 +187,23 @@ def test_pace_listens_for_q_and_for_a_pause(
 
 
 def test_b_at_a_step_goes_back_one_question() -> None:
+    """Q3 on screen, b: Q2 again (not Q3 redrawn), with the tally as it was at Q2."""
     result = invoke("demo", "alex", "--plain", input="\n\n\nb\n" + "\n" * 40 + "q\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.count("Q3. Criterion 1, impaired control (more_than_meant)") == 2
+    second = "Q2. Gate question (prescribed_only)"
+    third = "Q3. Criterion 1, impaired control (more_than_meant)"
+    assert out.count(second) == 2 and out.count(third) == 2
+    assert out.index(third) < out.rindex(second) < out.rindex(third)
+    assert out.count("Q4. Criterion 2") == 1
+
+
+def test_b_twice_goes_back_two_questions_and_stops_at_the_first() -> None:
+    result = invoke("demo", "alex", "--plain", input="\n\n\nb\nb\nb\n" + "\n" * 40 + "q\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    first = "Q1. Gate question (used_past_year)"
+    assert out.count(first) == 2  # shown, then gone back to; a third b there does nothing
     assert out.count("Q4. Criterion 2") == 1
 
 
@@ -261,7 +275,7 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
         "impaired control: 2 of 4 (1 not sure) -> 3 of 4; not sure: 2 -> 1." in said
     )
     assert said.endswith(
-        "Criteria met: 4 of 10 (10 applicable). Band: moderate (4-5). "
+        "Criteria met: 4 of 10 applicable (10 in all). Band: moderate (4-5). "
         "Tally: impaired control 3 of 4; social impairment 1 of 3; risky use 0 of 2; "
         "pharmacological 0 of 1; total 4 of 10. Flags: Medical: Bladder symptoms What if:"
     )
@@ -326,7 +340,7 @@ def test_the_rich_state_highlights_what_changed(ketamine: LoadedBank) -> None:
     after = score(ketamine.bank, {**jordan.answers, "cut_down": "yes", "relationships": "yes"})
     TrainerScreen(console, setup, plain=False).state(after, diff(before, after), before)
     text = output.getvalue()
-    assert "\x1b[1;7mCriteria met: 4 of 10 (10 applicable). Band: moderate (4-5)." in text
+    assert "\x1b[1;7mCriteria met: 4 of 10 applicable (10 in all). Band: moderate (4-5)." in text
     cells = re.findall(r"(\x1b\[[0-9;]*m)*\s*(\d of \d+)", text)
     styled = {cell: codes for codes, cell in cells}
     assert "7" in styled["3 of 4"] and "7" in styled["1 of 3"]
@@ -469,3 +483,49 @@ def test_the_trainer_screens_name_flags_and_bands_in_words_never_ids(
     assert ids_in_brackets <= {item.id for item in ketamine.bank.items}  # a question's own id
     if language == "es":  # the bands by their Spanish terms
         assert not re.search(r"\b(none|mild|moderate|severe)\b", shown), "an English band id"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_end_of_input_at_what_if_ends_the_line_and_the_demo_as_q_does(
+    ketamine: LoadedBank, language: str
+) -> None:
+    """Ctrl-D at "What if:" is the end of a demo played through: exit 0, as q there (the
+    trainer's row in docs/endings.md), and the shell's prompt starts on a line of its own."""
+    keys = enters(persona(ketamine, "alex"))
+    ended = invoke("demo", "alex", "--plain", "--lang", language, input=keys)
+    quit_typed = invoke("demo", "alex", "--plain", "--lang", language, input=keys + "q\n")
+    assert ended.exit_code == quit_typed.exit_code == 0, ended.output
+    assert ended.stdout.endswith(": \n"), ended.stdout[-80:]
+    assert ended.stdout == quit_typed.stdout + "\n"  # a typed q is echoed by the terminal
+
+
+def test_a_pace_of_zero_does_not_say_every_0_seconds() -> None:
+    result = invoke("demo", "sam", "--plain", "--pace", "0", input="\n" * 40 + "q\n")
+    assert result.exit_code == 0, result.output
+    assert "0 seconds" not in result.stdout
+    assert "Each answer follows at once." in flat(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("language", "met"), [("en", "Criteria met"), ("es", "Criterios cumplidos")]
+)
+def test_the_what_if_count_and_its_tally_say_the_same_of(
+    ketamine: LoadedBank, language: str, met: str
+) -> None:
+    """Priya's prescribed use leaves 9 criteria applicable: "1 of 10" beside a tally total of
+    "1 of 9" read as two counts. The state line now counts of the applicable ones too."""
+    keys = enters(persona(ketamine, "priya")) + "q\n"
+    shown = flat(invoke("demo", "priya", "--plain", "--lang", language, input=keys).stdout)
+    state = shown[shown.rindex(met) :]
+    total = "total 1 of 9" if language == "en" else "total 1 de 9"
+    assert total in state
+    assert (
+        "1 of 9 applicable (10 in all)" if language == "en" else "1 de 9 aplicables (de 10)"
+    ) in state
+
+
+def test_the_spanish_what_if_at_80_columns(ketamine: LoadedBank, golden: Golden) -> None:
+    keys = enters(persona(ketamine, "priya")) + "3\n1\n23\nl\ns\nq\n"
+    result = invoke("demo", "priya", "--plain", "--lang", "es", input=keys)
+    assert result.exit_code == 0, result.output
+    golden("whatif_priya.es.plain.txt", result.stdout[result.stdout.index("¿Y si...?") :])
