@@ -9,8 +9,9 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-NUMBER = re.compile(r"\+?\d[\d\-]*(?: \d[\d\-]*)+")
-"""Digits with spaces or hyphens between them: 116 123, 0300 123 6600, 1-800-662-4357."""
+NUMBER = re.compile(r"\+?\d[\d\-]*(?: {1,2}\d[\d\-]*)+")
+"""Digits with spaces or hyphens between them: 116 123, 0300 123 6600, 1-800-662-4357, and
+plain mode's digit by digit (0 3 0 0  1 2 3, two spaces between groups)."""
 
 HOLD = "\u2800"
 """Stands in for a space inside a number while Rich wraps: one cell wide and not a space to

@@ -15,6 +15,7 @@ from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
 from screener.render.keep_whole import fill
+from screener.rules.contacts import for_listening
 from screener.rules.endings import SessionEnded, Stop
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
@@ -86,9 +87,9 @@ class ConsoleAsker:
     ) -> None:
         self.console = console
         self.strings = strings
-        self.region = region
+        self.region = for_listening(region, plain)  # numbers digit by digit for a screen reader
         self.plain = plain
-        self.service = service
+        self.service = for_listening(service, plain) if service else None
         """A service's own contacts, among the region's: the crisis reminder counts them."""
         self.region_chosen = False
         """True once the person answered the region question: it is not asked again."""

@@ -16,7 +16,7 @@ from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS
 from screener.models.contacts import Contact, ContactBook, ServiceContacts
 from screener.models.wording import UiStrings
-from screener.rules.contacts import choose_region, contacts_to_show
+from screener.rules.contacts import choose_region, contacts_to_show, for_listening
 from screener.rules.walk import Navigation, Step
 from screener.terminal.prompt import Command, ConsoleAsker, interpret
 from tests.helpers import unbroken
@@ -122,7 +122,7 @@ def test_crisis_shows_the_regions_crisis_contacts_then_asks(
     assert asker.crisis(flag) is True
     text = output.getvalue()
     assert text.index("Help is there for you right now") < text.index("Samaritans")
-    assert "call 116 123" in text and "call 999" in text
+    assert "call 1 1 6  1 2 3" in text and "call 9 9 9" in text
     assert "FRANK" not in text  # drug helplines wait for the summary
     assert text.rstrip().endswith("Your answer: y")
 
@@ -260,7 +260,9 @@ def crisis_screen(
     flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
     asker = ConsoleAsker(console, strings, region, plain=plain, service=service)
     assert asker.crisis(flag) is True
-    return output.getvalue().splitlines()[-rows:], crisis_reminder(region, strings, service)
+    heard = for_listening(region, plain)  # plain mode writes numbers digit by digit
+    listed = for_listening(service, plain) if service else None
+    return output.getvalue().splitlines()[-rows:], crisis_reminder(heard, strings, listed)
 
 
 @pytest.mark.parametrize("plain", [False, True])
