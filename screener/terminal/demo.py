@@ -68,7 +68,7 @@ class PersonaAsker:
         for criterion in now.criteria:
             if criterion.item == item.id and criterion.answer is not None and not criterion.counted:
                 applied = ", ".join(adaptation.id for adaptation in now.adaptations)
-                screen.say(words.demo_not_counted.format(adaptation=applied), style="yellow")
+                screen.say(words.demo_not_counted.format(adaptation=applied), style="bold")
         for adaptation in bank.scoring.adaptations:
             if adaptation.id in changes.adaptations_applied:
                 criteria = words.and_word.join(
@@ -77,7 +77,7 @@ class PersonaAsker:
                 )
                 screen.say(
                     words.demo_adaptation.format(id=adaptation.id, criteria=criteria),
-                    style="yellow",
+                    style="bold",
                 )
         if item.kind != "health":
             screen.gap()
@@ -191,7 +191,7 @@ def play(
     screen.say(example.story)
     screen.gap()
     how = words.demo_how if paced is None else words.demo_how_paced.format(seconds=f"{paced:g}")
-    screen.say(Text(how, style="dim"))
+    screen.say(Text(how, style="italic"))
     asker = PersonaAsker(screen, example, pause)
     walked = walk(bank, asker)
     if asker.stopped or walked.ending is not Ending.COMPLETED or pause() is Control.STOP:
