@@ -10,6 +10,7 @@ import shutil
 import subprocess
 
 import pytest
+import yaml
 from rich.console import Console
 
 from screener.files import bundled
@@ -122,3 +123,98 @@ def test_espeak_reads_each_crisis_number_digit_by_digit(
             check=True,
         ).stdout
         assert not any(amount in said for amount in AMOUNTS[language]), (heard_as, said)
+
+
+SYMBOL_KEY = re.compile(r"(?:^|\s)\?(?=\s|$)")
+"""A ? that stands alone, as a key to type (not one that ends a question)."""
+KEY_NAMES = {"en": "? (question mark)", "es": "? (signo de interrogación)"}
+
+
+def every_string(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in every_string(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in every_string(item)]
+    return []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_symbol_key_is_named_in_words_beside_it(language: str) -> None:
+    """'Type ? for help' was heard 'Type ... for help': a speech engine says nothing for ?."""
+    path = bundled.strings_file(language)
+    assert path is not None
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))
+    told = [
+        " ".join(text.split())
+        for key, value in words.items()
+        if key != "command_words"  # what may be typed, not what is said
+        for text in every_string(value)
+    ]
+    mentions = [text for text in told if SYMBOL_KEY.search(text)]
+    assert len(mentions) >= 4  # the help key is named in several places
+    for text in mentions:
+        for found in SYMBOL_KEY.finditer(text):
+            assert text[found.end() - 1 :].startswith(KEY_NAMES[language]), text
+
+
+def test_resources_takes_the_region_as_it_is_said() -> None:
+    """The crisis screen said 'screener resources --region uk', heard 'resources region U K'."""
+    from typer.testing import CliRunner
+
+    from screener.cli import app
+
+    runner = CliRunner()
+    said = runner.invoke(app, ["resources", "uk"])
+    assert said.exit_code == 0, said.output
+    assert said.stdout == runner.invoke(app, ["resources", "--region", "uk"]).stdout
+    heard = runner.invoke(app, ["resources", "region", "uk"])
+    assert heard.exit_code == 2
+    assert "did you mean 'screener resources uk'" in " ".join(heard.output.split())
+    assert runner.invoke(app, ["resources", "uk", "--region", "us"]).exit_code == 2
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_instruction_to_type_relies_on_hearing_two_dashes(language: str) -> None:
+    """Every '--option' a person is told to type is also said in words (or not needed)."""
+    path = bundled.strings_file(language)
+    assert path is not None
+    told = " ".join(every_string(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert "screener resources --region" not in told
+    said = {"en": "(two dashes, then region)", "es": "(dos guiones y region)"}[language]
+    assert " ".join(told.split()).count("--region ") == " ".join(told.split()).count(said)
+
+
+@pytest.mark.parametrize(
+    "command", ["run", "intake", "banks", "validate", "resources", "explain", "demo", "export-fhir"]
+)
+def test_every_command_takes_plain(command: str) -> None:
+    from typer.testing import CliRunner
+
+    from screener.cli import app
+
+    shown = CliRunner().invoke(app, [command, "--help"])
+    assert "--plain" in shown.output, command
+
+
+def test_help_names_plain_mode_and_screen_readers() -> None:
+    from typer.testing import CliRunner
+
+    from screener.cli import app
+
+    shown = " ".join(CliRunner().invoke(app, ["--help"]).output.split())
+    assert "screen reader" in shown and "--plain" in shown
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_key_is_split_from_its_word_at_any_width(language: str) -> None:
+    from screener.render.keep_whole import KEY_GAP, key_lines
+
+    words = load_strings(language)
+    for hints in ((words.choices, words.commands), ("1 yes   2 no", words.intake.commands)):
+        groups = [group for hint in hints for group in hint.split(KEY_GAP)]
+        for width in range(20, 201):
+            lines = key_lines(*hints, width=width)
+            for group in groups:
+                assert any(group in line for line in lines.splitlines()), (width, group)

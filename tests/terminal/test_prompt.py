@@ -100,7 +100,8 @@ def test_plain_question_with_help_and_a_wrong_key(
         "doctor or clinic. If you are not sure whether something you\n"
         'took was ketamine, you can answer "not sure".\n'
         "Your answer: maybe not\n"
-        "Sorry, I didn't catch that. Type y, n or u, or ? for help.\n"
+        "Sorry, I didn't catch that. Type y, n or u, or ? (question\n"
+        "mark) for help.\n"
         "Your answer: 2\n"
     )
 
@@ -161,8 +162,8 @@ def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
         "Question 3 of 19   criterion 1 of 10: impaired control\n"
         "In the past 12 months, did you often use more ketamine, or\n"
         "keep going for longer, than you meant to?\n"
-        "1 yes   2 no   3 not sure\n"
-        "n note   ? help   b back   q quit   x quick exit\n"
+        "1 yes   2 no   3 not sure   n note   ? (question mark) help\n"
+        "b back   q quit   x quick exit\n"
         "Your answer: n\n"
         "Note (one line; Enter alone removes it):   went  on\x1b[B all night\n"
         "Note kept. Now the answer.\n"
