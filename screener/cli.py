@@ -30,8 +30,10 @@ from screener.cli_conventions import (
     RescoreOption,
     ResourcesOption,
     ResultOutputOption,
+    SpokenRegionArgument,
     choice,
     record_format,
+    region_spoken,
     reported_errors,
     run_app,
     seconds,
@@ -77,6 +79,9 @@ def _main(
 
     With no command, screener starts the self-check (the same as 'screener run').
     Nothing is stored or sent anywhere unless you ask with --output.
+
+    Using a screen reader? Add --plain to any command (or set ACCESSIBLE=1): plain mode has
+    numbered choices, no boxes, no colour and no redraws.
     """
 
 
@@ -200,6 +205,7 @@ def export_fhir(
         ),
     ] = FhirExport.self,
     region: RegionOrAnywhereOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
     from screener.commands import fhir
@@ -217,7 +223,7 @@ def export_fhir(
 
 
 @app.command(cls=Command)
-def banks() -> None:
+def banks(plain: PlainOption = False) -> None:
     """List the bundled question banks."""
     from screener.commands import banks as bank_commands
 
@@ -236,6 +242,7 @@ def validate(
             readable=False,  # our loader says "cannot be read: permission denied", exit 1
         ),
     ],
+    plain: PlainOption = False,
 ) -> None:
     """Check bank and contacts files; print file:line:col: message for each problem."""
     from screener.commands import banks as bank_commands
@@ -250,18 +257,23 @@ def validate(
 
 @app.command(cls=Command, short_help="Show the help contacts for a region.")
 def resources(
+    place: SpokenRegionArgument = None,
     region: RegionOrAnywhereOption = None,
     resources: ResourcesOption = None,
     lang: LanguageOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
     from screener.commands.resources import describe_resources
 
     terminal = _terminal()
+    region = region_spoken(place or [], region)
     with reported_errors(terminal):
         # On a terminal, lines wrap at spaces; into a pipe or file they stay one a contact field.
         width = terminal.size(terminal.stdout)[0] if terminal.stdout_is_terminal else None
-        listed = describe_resources(region, terminal, resources, language=lang, width=width)
+        listed = describe_resources(
+            region, terminal, resources, language=lang, width=width, plain=plain
+        )
         terminal.stdout.write(listed)
 
 
@@ -282,14 +294,7 @@ def explain(
 
     terminal = _terminal()
     with reported_errors(terminal):
-        trainer.explain(
-            bank,
-            output_format,
-            plain,
-            terminal,
-            language=lang,
-            projector=projector,
-        )
+        trainer.explain(bank, output_format, plain, terminal, language=lang, projector=projector)
 
 
 @app.command(cls=Command, short_help="Play out a worked example, for trainers.")

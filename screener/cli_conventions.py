@@ -264,6 +264,34 @@ RegionOrAnywhereOption = Annotated[
 """For the commands that never ask: intake, resources, export-fhir, demo."""
 
 
+SpokenRegionArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        metavar="REGION",
+        help="The region, as with --region: 'screener resources uk' is easy to say aloud.",
+        show_default=False,
+    ),
+]
+
+
+def region_spoken(words: list[str], option: str | None) -> str | None:
+    """The region from `screener resources uk` as from --region uk. Said aloud, "--region uk"
+    is heard "region uk", so that is answered with the command to type (exit 2)."""
+    if not words:
+        return option
+    if len(words) == 2 and words[0].lower().lstrip("-") == "region":
+        raise typer.BadParameter(
+            f"did you mean 'screener resources {words[1]}' "
+            f"(or 'screener resources --region {words[1]}', with two dashes)?",
+            param_hint="REGION",
+        )
+    if len(words) > 1:
+        raise typer.BadParameter(f"one region, such as uk; got '{' '.join(words)}'")
+    if option is not None and option.lower() != words[0].lower():
+        raise typer.BadParameter(f"'{words[0]}' and --region {option}: choose one region")
+    return words[0]
+
+
 @contextlib.contextmanager
 def reported_errors(terminal: Terminal, *, keep_screen: bool = False) -> Iterator[None]:
     """The project's own errors become one line on stderr and their exit code.

@@ -80,7 +80,7 @@ def test_quit_saves_nothing_and_exits_130(tmp_path: Path) -> None:
     last = flat(result.output.split("Your answer:")[-1])
     assert last == (
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: Samaritans (116 123)."
+        "If you want to talk to someone: Samaritans (1 1 6 1 2 3)."
     )
     assert not target.exists()
 
@@ -91,7 +91,7 @@ def test_end_of_input_is_like_ctrl_d(tmp_path: Path) -> None:
     assert result.exit_code == 130
     assert flat(result.output.split("Your answer:")[-1]) == (
         "Stopped. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: Samaritans (116 123)."
+        "If you want to talk to someone: Samaritans (1 1 6 1 2 3)."
     )
     assert "Traceback" not in result.output
     assert not target.exists()
@@ -425,7 +425,11 @@ def test_the_config_file_is_used_by_resources_and_run(
     summary = invoke("run", "--answers", str(answers_file(tmp_path)))
     out = flat(summary.stdout)
     contacts = out.index("Who you can contact (United Kingdom)")
-    assert contacts < out.index("Northside duty worker: call 020 7946 0000") < out.index("FRANK:")
+    assert (
+        contacts
+        < out.index("Northside duty worker: call 0 2 0 7 9 4 6 0 0 0 0")
+        < out.index("FRANK:")
+    )
 
 
 def test_a_record_names_the_service_and_lists_its_contacts_first(tmp_path: Path) -> None:
@@ -447,7 +451,7 @@ def test_quitting_points_to_the_services_own_contact() -> None:
     assert result.exit_code == 130
     assert flat(result.output.split("Your answer:")[-1]) == (
         "You stopped the check. Nothing was saved. This check is not a diagnosis. "
-        "If you want to talk to someone: Northside out-of-hours line (020 7946 0999)."
+        "If you want to talk to someone: Northside out-of-hours line (0 2 0 7 9 4 6 0 9 9 9)."
     )
 
 

@@ -17,6 +17,7 @@ from screener.commands.session import Destination, Session, Who
 from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
+from screener.rules.contacts import for_listening
 from screener.rules.endings import RULES, ExitCode, InterviewDiscarded, SessionEnded, Stop
 from screener.safetext import one_line
 
@@ -200,7 +201,7 @@ def _left(
     strings = setup.strings
     words = strings.intake.discarded if session.who is Who.INTAKE else strings.quit_message
     console.print()
-    console.print(goodbye(words, strings, setup.region))
+    console.print(goodbye(words, strings, for_listening(setup.region, plain)))
     return ExitCode.ENDED_EARLY
 
 
@@ -224,7 +225,9 @@ def _stopped(
         # The advice pushed the crisis screen's contacts up: put them in view again.
         from screener.terminal.crisis_screen import show_crisis_reminder
 
-        show_crisis_reminder(console, setup.region, setup.strings, setup.service, plain=plain)
+        heard = for_listening(setup.region, plain)
+        service = for_listening(setup.service, plain) if setup.service else None
+        show_crisis_reminder(console, heard, setup.strings, service, plain=plain)
     strings = setup.strings
     if filed is not None:
         if filed:  # "" when it was saved to another file, which was said there
@@ -234,7 +237,7 @@ def _stopped(
         records.offer_save(console, setup, _incomplete(setup, progress, stop), plain=plain)
     elif rule.shows_goodbye:
         console.print()
-        console.print(goodbye(strings.interrupted, strings, setup.region))
+        console.print(goodbye(strings.interrupted, strings, for_listening(setup.region, plain)))
     return rule.exit_code
 
 

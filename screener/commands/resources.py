@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from screener.commands.contacts import contacts_for, find_place, language_for
 from screener.files.wording import load_strings
 from screener.render.keep_whole import fill
+from screener.rules.contacts import for_listening
 
 if TYPE_CHECKING:
     from screener.terminal.host import Terminal
@@ -19,13 +20,16 @@ def describe_resources(
     service_file: Path | None = None,
     language: str | None = None,
     width: int | None = None,
+    *,
+    plain: bool = False,
 ) -> str:
     """The contacts a summary would list, in its order and language, labelled in that language
-    (English where screener has no wording in it); wrapped at `width` columns when given."""
+    (English where screener has no wording in it); wrapped at `width` columns when given.
+    `plain`: numbers digit by digit, as a screen reader should say them."""
     place = find_place(requested, terminal.environ)
     wanted = language_for(language, terminal.environ, place.region)
     shown = contacts_for(place.region, service_file, wanted, terminal)
-    region = shown.region
+    region = for_listening(shown.region, plain)
     words = load_strings(wanted).resources
     lines = [words.heading.format(region=region.name, id=region.id), ""]
     if shown.service is not None:

@@ -253,8 +253,10 @@ def show_summary(
         sections = build_intake_summary(bank, result, setup.strings, saved_to, not_saved)
     else:
         from screener.reports.summary import build_summary
+        from screener.rules.contacts import for_listening
 
-        sections = build_summary(bank, result, setup.region, setup.strings, saved_to, not_saved)
+        region = for_listening(setup.region, plain)  # the record keeps the numbers as written
+        sections = build_summary(bank, result, region, setup.strings, saved_to, not_saved)
     from screener.terminal.console import terminal_of
 
     terminal = terminal_of(console)

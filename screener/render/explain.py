@@ -66,9 +66,7 @@ def _print_rich(console: Console, handout: Handout) -> None:
             helped = Text(f"{part.help_label}: ", style="bold") + Text(printable(question.help))
             console.print(Padding(helped, (0, 0, 0, INDENT)))
             if question.why:
-                why = Text(f"{_why_label(part)}: ", style="bold cyan") + Text(
-                    printable(question.why)
-                )
+                why = Text(f"{_why_label(part)}: ", style="bold") + Text(printable(question.why))
                 console.print(Padding(why, (0, 0, 0, INDENT)))
 
 

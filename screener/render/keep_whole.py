@@ -9,8 +9,9 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-NUMBER = re.compile(r"\+?\d[\d\-]*(?: \d[\d\-]*)+")
-"""Digits with spaces or hyphens between them: 116 123, 0300 123 6600, 1-800-662-4357."""
+NUMBER = re.compile(r"\+?\d[\d\-]*(?: {1,2}\d[\d\-]*)+")
+"""Digits with spaces or hyphens between them: 116 123, 0300 123 6600, 1-800-662-4357, and
+plain mode's digit by digit (0 3 0 0  1 2 3, two spaces between groups)."""
 
 HOLD = "\u2800"
 """Stands in for a space inside a number while Rich wraps: one cell wide and not a space to
@@ -68,3 +69,21 @@ class KeepWhole:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, hold_numbers(self.text))
+
+
+KEY_GAP = "   "
+"""Three spaces part one key and its word from the next ("b back   q quit")."""
+
+
+def key_lines(*hints: str, width: int) -> str:
+    """Key hints ("y yes   n no", "? (question mark) help   x quick exit") packed into lines of
+    at most `width`, breaking only between one key with its words and the next: "x quick exit"
+    was split from its key at 28 columns, "x salida rápida" at 40."""
+    groups = [group.strip() for hint in hints for group in hint.split(KEY_GAP) if group.strip()]
+    lines: list[str] = []
+    for group in groups:
+        if lines and len(lines[-1]) + len(KEY_GAP) + len(group) <= width:
+            lines[-1] += KEY_GAP + group
+        else:
+            lines.append(group)
+    return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from typing import TypeVar
 
 import msgspec
 
@@ -197,3 +198,46 @@ def book_warnings(book: ContactBook, today: datetime.date) -> list[tuple[KeyPath
         for index, region in enumerate(book.regions)
         for warning in contact_warnings(region.contacts, ("regions", index, "contacts"), today)
     ]
+
+
+NUMBER_GROUPS = re.compile(r"\d+")
+
+NAMED_NUMBER = re.compile(r"(?<![\w.\-/])\+?\d{3,}(?:[ \-]\d+)*(?![\w.\-/]*\w)")
+"""A phone number a description names ("Call 112 or 999", "Textphone 18001 0808 808 8000"):
+three digits or more, not part of a word or an address (1737.org.nz); "24 hours" is left."""
+
+Listed = TypeVar("Listed", Region, ServiceContacts)
+
+
+def digit_by_digit(number: str) -> str:
+    """A phone or text number as a screen reader reads it digit by digit, still grouped for the
+    eye: "0300 123 6600" -> "0 3 0 0  1 2 3  6 6 0 0", "9-8-8" -> "9 8 8". A speech engine
+    reads "999" as "nine hundred and ninety-nine" and says "dash" for a hyphen; single digits
+    it reads one by one. Two spaces part the groups. Anything but digits, spaces and hyphens
+    (a leading +, a word such as SHOUT) is kept as it is."""
+    if not re.fullmatch(r"\+?[\d\- ]+", number.strip()):
+        return number
+    groups = NUMBER_GROUPS.findall(number)
+    if "-" in number and all(len(group) == 1 for group in groups):
+        groups = ["".join(groups)]  # 9-8-8 is one number spelled out, not three groups
+    spelled = "  ".join(" ".join(group) for group in groups)
+    return ("+" if number.strip().startswith("+") else "") + spelled
+
+
+def for_listening(region: Listed, plain: bool) -> Listed:
+    """In plain mode (screen readers), the region (or a service's list) with its numbers written
+    digit by digit; otherwise as it is. Records keep the numbers as the contacts file has them."""
+    if not plain:
+        return region
+    spoken = [
+        msgspec.structs.replace(
+            contact,
+            phone=digit_by_digit(contact.phone) if contact.phone else None,
+            text=digit_by_digit(contact.text) if contact.text else None,
+            description=NAMED_NUMBER.sub(
+                lambda found: digit_by_digit(found[0]), contact.description
+            ),
+        )
+        for contact in region.contacts
+    ]
+    return msgspec.structs.replace(region, contacts=tuple(spoken))

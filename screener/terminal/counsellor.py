@@ -133,14 +133,14 @@ class CounsellorConsoleAsker(ConsoleAsker):
             self._review_plain(rows, labels)
             return
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", no_wrap=True, style="bold cyan")
+        grid.add_column(justify="right", no_wrap=True, style="bold")
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column()  # only this column wraps, so a narrow screen keeps the others
         for row in rows:
             grid.add_row(str(row.number), labels[row.answer], Text(printable(row.heading)))
             if row.note:
                 note = intake.note_line.format(note=row.note)
-                grid.add_row("", "", Text(printable(note), style="dim"))
+                grid.add_row("", "", Text(printable(note), style="italic"))
         self.console.print(grid)
 
     def _review_plain(self, rows: list[ReviewRow], labels: dict[Answer, str]) -> None:
@@ -260,7 +260,7 @@ def asks_to_discard(console: Console, strings: UiStrings, *, plain: bool) -> boo
     Ctrl-C or Ctrl-D propagates (the caller files what it can). Anything else carries on."""
     intake = strings.intake
     console.print()
-    marker = Text(f"{intake.discard_prompt}: ", style="" if plain else "bold cyan")
+    marker = Text(f"{intake.discard_prompt}: ", style="" if plain else "bold")
     if interpret(read_typed(console, marker), strings) == "yes":
         return True
     console.print(Text(intake.discard_kept))

@@ -69,11 +69,11 @@ def show_crisis_reminder(
     *,
     plain: bool,
 ) -> None:
-    """The emergency number and the crisis lines, a line each, in bold red (plain: as text):
+    """The emergency number and the crisis lines, a line each, in bold (plain: as text):
     put in view again where the crisis screen's own list may have scrolled away."""
     console.print()
     for line in crisis_reminder(region, strings, service):
-        say(console, line, plain=plain, style="bold red")
+        say(console, line, plain=plain, style="bold")
 
 
 def _spaced(paragraphs: list[Text], contacts: list[Text], notes: list[Text]) -> list[Text]:

@@ -74,7 +74,7 @@ class PersonaAsker:
         for criterion in now.criteria:
             if criterion.item == item.id and criterion.answer is not None and not criterion.counted:
                 applied = ", ".join(adaptation.id for adaptation in now.adaptations)
-                screen.say(words.demo_not_counted.format(adaptation=applied), style="yellow")
+                screen.say(words.demo_not_counted.format(adaptation=applied), style="bold")
         for adaptation in bank.scoring.adaptations:
             if adaptation.id in changes.adaptations_applied:
                 criteria = words.and_word.join(
@@ -83,7 +83,7 @@ class PersonaAsker:
                 )
                 screen.say(
                     words.demo_adaptation.format(id=adaptation.id, criteria=criteria),
-                    style="yellow",
+                    style="bold",
                 )
         if item.kind != "health":
             screen.gap()
@@ -207,7 +207,7 @@ def play(
         how = words.demo_how
     else:  # --pace 0 steps on without waiting: "every 0 seconds" says nothing
         how = words.demo_how_paced.format(seconds=f"{paced:g}") if paced else words.demo_how_at_once
-    screen.say(Text(how, style="dim"))
+    screen.say(Text(how, style="italic"))
     asker = PersonaAsker(screen, example, pause)
     walked = walk(bank, asker)
     if asker.stopped or walked.ending is not Ending.COMPLETED or pause() is Control.STOP:

@@ -14,7 +14,8 @@ from screener.models.base import ANSWERS, NUMBERED, Answer
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
-from screener.render.keep_whole import fill
+from screener.render.keep_whole import fill, key_lines
+from screener.rules.contacts import for_listening
 from screener.rules.endings import SessionEnded, Stop
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
@@ -83,9 +84,9 @@ class ConsoleAsker:
     ) -> None:
         self.console = console
         self.strings = strings
-        self.region = region
+        self.region = for_listening(region, plain)  # numbers digit by digit for a screen reader
         self.plain = plain
-        self.service = service
+        self.service = for_listening(service, plain) if service else None
         """A service's own contacts, among the region's: the crisis reminder counts them."""
         self.region_chosen = False
         """True once the person answered the region question: it is not asked again."""
@@ -214,15 +215,14 @@ class ConsoleAsker:
             self._say(step.item.text)
             self._say(keys.choices_plain)
         else:
-            line = Text(progress, style="dim")
+            line = Text(progress, style="italic")
             if about:
-                line.append("   " + printable(about), style="cyan")
+                line.append("   " + printable(about), style="bold")
             self.console.print(line)
             self.console.print(Text(printable(step.item.text), style="bold"))
-            both = f"{keys.choices}   {keys.commands}"
-            if len(both) > self.console.width:  # narrow: never split a key from its word
-                both = f"{keys.choices}\n{keys.commands}"
-            self.console.print(Text(both, style="dim"))
+            # Never a key split from its word, at any width.
+            both = key_lines(keys.choices, keys.commands, width=self.console.width)
+            self.console.print(Text(both, style="italic"))
         if step.earlier is not None:
             label = strings.answer_labels.of(step.earlier)
             self._say(strings.earlier_answer.format(answer=label))
@@ -253,7 +253,7 @@ class ConsoleAsker:
         KeyboardInterrupt unless `_carry_on_after` says to ask again. On a terminal keys are
         read one by one, so Esc needs no Enter. In `free_text` (a note, a client reference)
         x is a letter: only Esc leaves."""
-        marker = Text(f"{prompt}: ", style="" if self.plain else "bold cyan")
+        marker = Text(f"{prompt}: ", style="" if self.plain else "bold")
         while True:
             try:
                 return read_typed(self.console, marker, free_text=free_text)
@@ -328,7 +328,7 @@ def ask_line(
     console: Console, prompt: str, *, plain: bool, quiet: bool = False, free_text: bool = False
 ) -> str:
     """One line after a prompt (dim if `quiet`), for screens besides the questions."""
-    style = "" if plain else ("dim" if quiet else "bold cyan")
+    style = "" if plain else ("italic" if quiet else "bold")
     return read_typed(console, Text(f"{prompt} ", style=style), free_text=free_text)
 
 

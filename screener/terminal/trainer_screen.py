@@ -146,7 +146,7 @@ class TrainerScreen:
             unsure = [
                 Text(
                     words.tally_unsure.format(count=cluster.unsure) if cluster.unsure else "",
-                    style="dim",
+                    style="italic",
                 )
                 for cluster in score.clusters
             ]

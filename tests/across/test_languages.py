@@ -218,7 +218,7 @@ def test_a_spanish_summary_lists_spanish_contacts() -> None:
     text = " ".join(result.output.split())
     assert "(Reino Unido)" in text
     assert (
-        "Servicios de emergencia: llama al 999 (24 horas, todos los días). Llama al 999 si "
+        "Servicios de emergencia: llama al 9 9 9 (24 horas, todos los días). Llama al 9 9 9 si "
         "alguien está gravemente enfermo o herido, o si su vida corre peligro."
     ) in text
     assert "Información confidencial sobre drogas" in text

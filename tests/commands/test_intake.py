@@ -216,7 +216,7 @@ def test_quitting_at_the_review_asks_first_then_saves_nothing(tmp_path: Path) ->
     assert flat(result.output).endswith(
         "Discard this interview? Type yes to discard it, or Enter to carry on: "
         "The interview was discarded. Nothing was saved. "
-        "If you want to talk to someone: Samaritans (116 123)."
+        "If you want to talk to someone: Samaritans (1 1 6 1 2 3)."
     )
     assert not target.exists()
 

@@ -76,7 +76,7 @@ def test_the_us_crisis_screen_puts_988_and_911_before_the_directory() -> None:
         < screen.index("Emergency services:")
         < screen.index("FindTreatment.gov:")
     )
-    assert "If you are in danger now, call 911." in flat(screen)
+    assert "If you are in danger now, call 9 1 1." in flat(screen)
     assert "Contacts for: United States." in flat(screen)
     assert "screener resources" in flat(screen)
 
@@ -94,9 +94,9 @@ def test_a_severe_summary_shows_crisis_contacts_before_any_other_flag(tmp_path: 
         )
     )
     out = flat(invoke("run", "--answers", str(answers), env={"LANG": "en_GB.UTF-8"}).stdout)
-    assert out.index("You deserve support") < out.index("call 116 123")
-    assert out.index("call 116 123") < out.index("Blood in your urine")
-    assert out.index("call 999") < out.index("Blood in your urine")
+    assert out.index("You deserve support") < out.index("call 1 1 6 1 2 3")
+    assert out.index("call 1 1 6 1 2 3") < out.index("Blood in your urine")
+    assert out.index("call 9 9 9") < out.index("Blood in your urine")
 
 
 def test_a_broken_config_file_warns_and_the_summary_still_comes(
@@ -161,7 +161,7 @@ def test_when_the_region_cannot_be_told_it_asks_once_before_the_questions() -> N
     assert out.index("It is not a diagnosis") < out.index("Where are you?")
     assert out.index("press Esc") < out.index("Where are you?")
     assert out.count("It is not a diagnosis") == 1
-    assert out.endswith("If you want to talk to someone: Línea de la Vida (800 911 2000).")
+    assert out.endswith("If you want to talk to someone: Línea de la Vida (8 0 0 9 1 1 2 0 0 0).")
 
 
 def test_a_wrong_number_asks_again_and_enter_means_somewhere_else() -> None:

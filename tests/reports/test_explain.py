@@ -156,7 +156,10 @@ def test_a_bank_file_can_be_explained() -> None:
     code, out, _ = invoke("explain", str(DATA / "minimal.yaml"))
     assert code == 0
     assert out.startswith("Mini bank (trainer's guide)\n")
-    no_why = "Q2. Criterion 1, Control (first)\nFirst?\nWhat the person reads on ?: First help.\n\n"
+    no_why = (
+        "Q2. Criterion 1, Control (first)\nFirst?\n"
+        "What the person reads on ? (question mark): First help.\n\n"
+    )
     assert no_why in out  # no why, no why line
     assert "Worked examples" not in out
 

@@ -234,7 +234,7 @@ def test_crisis_help_names_the_emergency_number_first(strings: UiStrings) -> Non
     )
     assert strings.region_line.format(region="Testland").startswith("Contacts for: Testland.")
     # The same contacts again, wherever the region came from (a question, not the locale).
-    assert "screener resources --region test " in after_crisis_contacts(region, strings)[1]
+    assert "screener resources test " in after_crisis_contacts(region, strings)[1]
 
 
 def test_the_professional_view_numbered_by_question(shapes: LoadedBank, strings: UiStrings) -> None:

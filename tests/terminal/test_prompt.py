@@ -16,7 +16,7 @@ from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS
 from screener.models.contacts import Contact, ContactBook, ServiceContacts
 from screener.models.wording import UiStrings
-from screener.rules.contacts import choose_region, contacts_to_show
+from screener.rules.contacts import choose_region, contacts_to_show, for_listening
 from screener.rules.walk import Navigation, Step
 from screener.terminal.prompt import Command, ConsoleAsker, interpret
 from tests.helpers import REGION_IDS, unbroken
@@ -100,7 +100,8 @@ def test_plain_question_with_help_and_a_wrong_key(
         "doctor or clinic. If you are not sure whether something you\n"
         'took was ketamine, you can answer "not sure".\n'
         "Your answer: maybe not\n"
-        "Sorry, I didn't catch that. Type y, n or u, or ? for help.\n"
+        "Sorry, I didn't catch that. Type y, n or u, or ? (question\n"
+        "mark) for help.\n"
         "Your answer: 2\n"
     )
 
@@ -122,7 +123,7 @@ def test_crisis_shows_the_regions_crisis_contacts_then_asks(
     assert asker.crisis(flag) is True
     text = output.getvalue()
     assert text.index("Help is there for you right now") < text.index("Samaritans")
-    assert "call 116 123" in text and "call 999" in text
+    assert "call 1 1 6  1 2 3" in text and "call 9 9 9" in text
     assert "FRANK" not in text  # drug helplines wait for the summary
     assert text.rstrip().endswith("Your answer: y")
 
@@ -161,8 +162,8 @@ def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
         "Question 3 of 19   criterion 1 of 10: impaired control\n"
         "In the past 12 months, did you often use more ketamine, or\n"
         "keep going for longer, than you meant to?\n"
-        "1 yes   2 no   3 not sure\n"
-        "n note   ? help   b back   q quit   x quick exit\n"
+        "1 yes   2 no   3 not sure   n note   ? (question mark) help\n"
+        "b back   q quit   x quick exit\n"
         "Your answer: n\n"
         "Note (one line; Enter alone removes it):   went  on\x1b[B all night\n"
         "Note kept. Now the answer.\n"
@@ -257,7 +258,9 @@ def crisis_screen(
     flag = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
     asker = ConsoleAsker(console, strings, region, plain=plain, service=service)
     assert asker.crisis(flag) is True
-    return output.getvalue().splitlines()[-rows:], crisis_reminder(region, strings, service)
+    heard = for_listening(region, plain)  # plain mode writes numbers digit by digit
+    listed = for_listening(service, plain) if service else None
+    return output.getvalue().splitlines()[-rows:], crisis_reminder(heard, strings, listed)
 
 
 @pytest.mark.parametrize("plain", [False, True])
