@@ -287,6 +287,8 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     flags_heading: Prose
     flag_entry: Prose
     flag_interrupts: Prose
+    band_on_path: Prose
+    flag_on_path: Prose
     examples_heading: Prose
     example_entry: Prose
     teaches_label: Prose

@@ -55,12 +55,21 @@ class ExplainedAdaptation(Model, frozen=True, kw_only=True):
     message: str
 
 
+class ExplainedPathAdvice(Model, frozen=True, kw_only=True):
+    """Words said instead on a path through the questions, such as prescribed treatment."""
+
+    when: ExplainedCondition
+    advice: str
+
+
 class ExplainedBand(Model, frozen=True, kw_only=True):
     id: str
     min: int
     max: int
     label: str
     message: str
+    advice: str | None = None
+    advice_on_path: tuple[ExplainedPathAdvice, ...] = ()
 
 
 class ExplainedFlag(Model, frozen=True, kw_only=True):
@@ -71,6 +80,7 @@ class ExplainedFlag(Model, frozen=True, kw_only=True):
     when_any: tuple[ExplainedCondition, ...]
     interrupts: bool
     """True for crisis flags: shown at once, during the questions."""
+    on_path: tuple[ExplainedPathAdvice, ...] = ()
 
 
 class ExplainedExample(Model, frozen=True, kw_only=True):
@@ -179,7 +189,16 @@ def explain(loaded: LoadedBank) -> Explanation:
         ),
         bands=tuple(
             ExplainedBand(
-                id=band.id, min=band.min, max=band.max, label=band.label, message=band.message
+                id=band.id,
+                min=band.min,
+                max=band.max,
+                label=band.label,
+                message=band.message,
+                advice=band.advice,
+                advice_on_path=tuple(
+                    ExplainedPathAdvice(when=condition(path.when), advice=path.advice)
+                    for path in band.advice_on_path
+                ),
             )
             for band in sorted(scoring.bands, key=lambda band: band.min)
         ),
@@ -190,6 +209,10 @@ def explain(loaded: LoadedBank) -> Explanation:
                 title=flag.title,
                 advice=flag.advice,
                 when_any=tuple(condition(raising(flag, given)) for given in flag.when_any),
+                on_path=tuple(
+                    ExplainedPathAdvice(when=condition(path.when), advice=path.advice)
+                    for path in flag.on_path
+                ),
                 interrupts=flag.level == "crisis",
             )
             for flag in most_urgent_first(bank.flags)

@@ -121,7 +121,16 @@ def handout(
     )
     bands = tuple(
         Entry(
-            words.band_entry.format(label=band.label) + " " + quoted(band.message),
+            " ".join(
+                (
+                    words.band_entry.format(label=band.label),
+                    quoted(band.message + (f" {band.advice}" if band.advice else "")),
+                    *(
+                        words.band_on_path.format(condition=when(path.when), advice=path.advice)
+                        for path in band.advice_on_path
+                    ),
+                )
+            ),
             f"{band.id} ({number_span(band.min, band.max)})",
         )
         for band in explanation.bands
@@ -132,7 +141,15 @@ def handout(
                 title=flag.title,
                 conditions=words.or_word.join(when(condition) for condition in flag.when_any),
             )
-            + (" " + words.flag_interrupts if flag.interrupts else ""),
+            + (" " + words.flag_interrupts if flag.interrupts else "")
+            + (
+                " "
+                + words.flag_on_path.format(
+                    conditions=words.or_word.join(when(path.when) for path in flag.on_path)
+                )
+                if flag.on_path
+                else ""
+            ),
             f"{flag.level} {flag.id}",
         )
         for flag in explanation.flags

@@ -11,6 +11,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from screener.files import bundled
+from screener.files.bank import load_bank
 from screener.files.wording import load_trainer_strings
 from screener.models.bank import LoadedBank
 from screener.models.wording import UiStrings
@@ -205,3 +207,22 @@ def test_a_language_without_trainer_wording_falls_back_to_english(
     assert load_strings("xx").language == "xx"
     assert load_strings("xx").trainer is None
     assert load_trainer_strings("xx") == load_strings("en").trainer
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_handout_shows_each_paths_own_words(language: str) -> None:
+    """Issue 21: a trainer saw only the street wording; the prescribed path's own band advice,
+    and which flags have their own words on it, are shown too."""
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    bank = load_bank(path).bank
+    code, out, _ = invoke("explain", "--plain", "--lang", language)
+    assert code == 0
+    said = " ".join(out.split())
+    paths = [p for band in bank.scoring.bands for p in band.advice_on_path]
+    assert paths
+    for band_path in paths:
+        assert " ".join(band_path.advice.split()) in said
+    own_words = load_trainer_strings(language).flag_on_path.split("{")[0].strip()
+    flags_with_paths = [flag for flag in bank.flags if flag.on_path]
+    assert said.count(own_words) == len(flags_with_paths) > 0
