@@ -55,6 +55,9 @@ class UiStrings(Model, frozen=True, kw_only=True):
     choices: Prose
     commands: Prose
     choices_plain: Prose
+    choices_plain_brief: Prose
+    """Plain mode's hint after the first question, a few words naming the quick exit: the
+    full `choices_plain` is said once (a listener heard it 21 times, 36 % of the questions)."""
     answer_prompt: Prose
     earlier_answer: Prose
     not_understood: Prose
