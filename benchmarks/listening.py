@@ -150,8 +150,10 @@ def spoken_seconds(text: str, lang: str) -> float | None:
         subprocess.run(
             [espeak, "-v", lang, "-s", str(WORDS_PER_MINUTE), "-w", str(out), text], check=True
         )
-        with wave.open(str(out)) as sound:
-            return float(sound.getnframes()) / sound.getframerate()
+        with wave.open(str(out), "rb") as sound:
+            frames: int = sound.getnframes()
+            rate: int = sound.getframerate()
+    return frames / rate
 
 
 def row(name: str, count: int | float) -> str:
