@@ -265,8 +265,8 @@ def test_version() -> None:
 def test_banks() -> None:
     result = invoke("banks")
     assert result.stdout == (
-        "ketamine  2.1.0  en  21 items  Ketamine use: a private self-check\n"
-        "ketamine  2.1.0  es  21 items  Consumo de ketamina: una autoevaluación privada\n"
+        "ketamine  2.1.1  en  21 items  Ketamine use: a private self-check\n"
+        "ketamine  2.1.1  es  21 items  Consumo de ketamina: una autoevaluación privada\n"
     )
 
 

@@ -142,7 +142,7 @@ def test_intro_can_be_left_at_once(
     asker, output = make_asker(strings, contacts, "q", plain=True)
     assert asker.intro(ketamine.bank) is False
     assert "It is not a diagnosis." in output.getvalue()
-    assert "or q to stop" in output.getvalue()
+    assert "or type q to stop" in output.getvalue()
 
 
 def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
