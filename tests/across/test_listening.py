@@ -8,6 +8,8 @@ benchmarks/listening.py measures whole runs; docs/accessibility.md has its figur
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 
 import pytest
 from rich.console import Console
@@ -17,8 +19,15 @@ from screener.files.bank import load_bank
 from screener.files.contacts import load_contacts
 from screener.files.wording import load_strings
 from screener.models.contacts import Region
+from screener.models.wording import UiStrings
+from screener.render.text import print_sections
+from screener.reports.essentials import essentials_first
+from screener.reports.summary import build_summary
 from screener.rules.contacts import choose_region, contacts_to_show
+from screener.rules.result import build_result
+from screener.rules.scoring import score
 from screener.terminal.crisis_screen import draw_crisis_help
+from tests.helpers import GOLDEN, PATHS
 
 WORDS_PER_MINUTE = 175
 LANGUAGES = bundled.bank_languages("ketamine")
@@ -55,3 +64,90 @@ def test_the_crisis_lines_are_heard_within_20_seconds(region_id: str, language: 
     first = min(shown.index(f"- {c.name}") for c in region.contacts if f"- {c.name}" in shown)
     assert seconds(shown[:first]) < 20, shown[:first]
     assert flag.advice.split()[-1] in shown, "the advice is still said, after the lines"
+
+
+def spoken_summary(
+    path: str, language: str, region_id: str | None = None, *, crisis_heard: bool = False
+) -> tuple[str, Region, UiStrings]:
+    """The plain summary a screen shows for one of the shared answer paths."""
+    bank_path = bundled.bank_file("ketamine", language)
+    assert bank_path is not None
+    loaded = load_bank(bank_path)
+    answers, default_region = PATHS[path]
+    region = region_in(region_id or default_region, language)
+    strings = load_strings(language)
+    result = build_result(loaded, score(loaded.bank, answers), region)
+    full = build_summary(loaded.bank, result, region, strings)
+    sections = essentials_first(
+        full, loaded.bank, result, region, strings, crisis_heard=crisis_heard, numbered=True
+    )
+    console, output = plain_console()
+    print_sections(console, sections, plain=True)
+    return output.getvalue(), region, strings
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("region_id", REGIONS)
+@pytest.mark.parametrize("path", list(PATHS))
+def test_the_contacts_start_within_a_minute_of_each_plain_summary(
+    path: str, region_id: str, language: str
+) -> None:
+    shown, region, strings = spoken_summary(path, language, region_id)
+    first = shown.index(f"- {region.contacts[0].name}")
+    assert seconds(shown[:first]) < 60, shown[:first]
+    assert shown.index(strings.short_heading) < first < shown.index(strings.about_heading)
+    short = shown[: shown.index(strings.parts_heading.split("{")[0])]
+    for contact in region.contacts:
+        assert f"- {contact.name}" in short, f"{contact.name} is in the short version"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_with_a_crisis_flag_the_crisis_lines_lead_and_other_advice_follows(
+    region_id: str, language: str
+) -> None:
+    shown, region, strings = spoken_summary("severe_with_flags", language, region_id)
+    crisis = [contact.name for contact in region.contacts if contact.kind == "crisis"]
+    if crisis:
+        assert shown.index("\n- ") + 1 == shown.index(f"- {crisis[0]}")
+    urgent_line = shown.index(strings.result_count.split("{")[0])
+    assert shown.index(f"- {region.contacts[0].name}") < urgent_line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_crisis_block_just_heard_is_referred_to_not_repeated(language: str) -> None:
+    heard, _, strings = spoken_summary("severe_with_flags", language, crisis_heard=True)
+    replayed, _, _ = spoken_summary("severe_with_flags", language, crisis_heard=False)
+    said_once = " ".join(strings.crisis_heard.split())
+    assert said_once in " ".join(heard.split())
+    assert said_once not in " ".join(replayed.split()), "a replay showed no crisis screen"
+    assert len(heard.split()) < len(replayed.split()) - 100, "the crisis block is not repeated"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plain_summary_parts_are_numbered_and_listed_after_the_short_version(
+    language: str,
+) -> None:
+    shown, _, strings = spoken_summary("moderate", language)
+    titles = re.findall(strings.part_title.format(number=r"(\d+)", count=r"(\d+)", title=""), shown)
+    assert titles and all(count == titles[0][1] for _, count in titles)
+    assert [int(number) for number, _ in titles] == list(range(1, int(titles[0][1]) + 1))
+    assert shown.index(strings.parts_heading.format(count=titles[0][1])) < shown.index(
+        strings.part_title.format(number=1, count=titles[0][1], title="")
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_spoken_severe_summary_golden(
+    language: str, golden: Callable[[str, str], None]
+) -> None:
+    shown, _, _ = spoken_summary("severe_with_flags", language, crisis_heard=True)
+    golden(f"summary_spoken_severe.{language}.plain.txt", shown)
+
+
+def test_a_record_keeps_the_full_text() -> None:
+    """The short version is for the screen: a text record has the full text, unchanged."""
+    shown, _, strings = spoken_summary("moderate", "en")
+    full = (GOLDEN / "summary_moderate.plain.txt").read_text(encoding="utf-8")
+    assert strings.short_heading not in full
+    assert full.strip().split("\n")[-1] in shown
