@@ -151,3 +151,46 @@ def test_a_record_keeps_the_full_text() -> None:
     full = (GOLDEN / "summary_moderate.plain.txt").read_text(encoding="utf-8")
     assert strings.short_heading not in full
     assert full.strip().split("\n")[-1] in shown
+
+
+# Numbers said as amounts: "nine hundred and ninety-nine", "setecientos diecisiete".
+AMOUNTS = {
+    "en": re.compile(r"h'Vndr|T'aUz|[nt]i\b|'Enti|t'i:n"),
+    "es": re.compile(r"Tj'?[,']?ento|Tj'Ent|m'il|'enta|Dj[,']?E|bejnt|tr'?[,']?ejnt"),
+}
+
+
+def spoken_phonemes(text: str, language: str) -> str:
+    """espeak-ng's phonemes for `text`, as a screen reader's voice would say it (no audio)."""
+    import shutil
+    import subprocess
+
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+    said = subprocess.run(
+        [espeak, "-q", "-x", "-v", language, text], capture_output=True, text=True, check=True
+    )
+    return said.stdout
+
+
+@pytest.mark.xfail(reason="issue 23 part B writes phone numbers digit by digit; then remove")
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_espeak_says_each_crisis_screen_number_digit_by_digit(
+    region_id: str, language: str
+) -> None:
+    """Each number after "call" on the plain crisis screen, spoken by espeak-ng: digits, not
+    amounts ("nine hundred and ninety-nine" cannot be dialled as heard)."""
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    flag = next(flag for flag in load_bank(path).bank.flags if flag.level == "crisis")
+    strings = load_strings(language)
+    console, output = plain_console(width=200)
+    draw_crisis_help(console, flag, region_in(region_id, language), strings, plain=True)
+    call = strings.contact_call.split("{")[0]
+    numbers = re.findall(re.escape(call) + r"([^,(]+)", " ".join(output.getvalue().split()))
+    heard = {number.strip(" ."): spoken_phonemes(number, language) for number in numbers}
+    assert heard, "the crisis screen has numbers to call"
+    amounts = {number: said for number, said in heard.items() if AMOUNTS[language].search(said)}
+    assert amounts == {}
