@@ -291,8 +291,16 @@ def saved_then_shown(
         not_saved = setup.strings.sent_to_stdout  # a pipe: sent on, not "not saved"
     if session.offers_save_at_end:
         not_saved = setup.strings.intake.record_save_follows  # not "start with --output"
+    # Asked, a crisis flag was raised at its question: its screen has just been shown.
+    heard = any(flag.level == "crisis" for flag in result.flags)
     screening.show_summary(
-        console, setup, result, plain=plain, saved_to=saved_to, not_saved=not_saved
+        console,
+        setup,
+        result,
+        plain=plain,
+        saved_to=saved_to,
+        not_saved=not_saved,
+        crisis_heard=heard,
     )
     if problem is None:
         return ExitCode.DONE

@@ -243,7 +243,11 @@ def show_summary(
     plain: bool,
     saved_to: str | None,
     not_saved: str | None = None,
+    crisis_heard: bool = False,
 ) -> None:
+    """The summary on screen: for a self-check the essentials first, then the full text in
+    parts (numbered in plain mode); `crisis_heard`: the crisis screen was just shown, so the
+    summary refers to it. The record (--output) keeps the full text."""
     from screener.render.text import print_sections
 
     bank = setup.loaded.bank
@@ -252,11 +256,21 @@ def show_summary(
 
         sections = build_intake_summary(bank, result, setup.strings, saved_to, not_saved)
     else:
+        from screener.reports.essentials import essentials_first
         from screener.reports.summary import build_summary
         from screener.rules.contacts import for_listening
 
         region = for_listening(setup.region, plain)  # the record keeps the numbers as written
-        sections = build_summary(bank, result, region, setup.strings, saved_to, not_saved)
+        full = build_summary(bank, result, region, setup.strings, saved_to, not_saved)
+        sections = essentials_first(
+            full,
+            bank,
+            result,
+            region,
+            setup.strings,
+            crisis_heard=crisis_heard,
+            numbered=plain,
+        )
     from screener.terminal.console import terminal_of
 
     terminal = terminal_of(console)

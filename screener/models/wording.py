@@ -56,6 +56,9 @@ class UiStrings(Model, frozen=True, kw_only=True):
     choices: Prose
     commands: Prose
     choices_plain: Prose
+    choices_plain_brief: Prose
+    """Plain mode's hint after the first question, a few words naming the quick exit: the
+    full `choices_plain` is said once (a listener heard it 21 times, 36 % of the questions)."""
     answer_prompt: Prose
     earlier_answer: Prose
     not_understood: Prose
@@ -99,6 +102,15 @@ class UiStrings(Model, frozen=True, kw_only=True):
     contact_text: Prose
     contact_web: Prose
     about_heading: Prose
+    short_heading: Prose
+    """Over the summary's short version on screen: urgent advice a line each, the result in
+    a sentence, the contacts. Records keep only the full text."""
+    parts_heading: Prose
+    parts_intro: Prose
+    """After the short version in plain mode: the full text's parts, {parts} by number."""
+    part_title: Prose
+    crisis_heard: Prose
+    """In the summary in place of the crisis block the person has just heard on its screen."""
     answers_heading: Prose
     saved_nothing: Prose
     saved_to: Prose

@@ -68,6 +68,9 @@ def _print_plain(console: Console, section: Section) -> None:
             console.print(Text(section.entries_heading + ":"))
         for entry in section.entries:
             console.print(KeepWhole(Text("- ") + entry_text(entry)))
+    for paragraph in section.after:
+        console.print()
+        console.print(KeepWhole(Text(printable(paragraph))))
 
 
 def _print_rich(console: Console, section: Section) -> None:
@@ -89,6 +92,8 @@ def _print_rich(console: Console, section: Section) -> None:
             else [Text("")]
         )
         console.print(Group(*heading, grid))
+    for paragraph in section.after:
+        console.print(Padding(KeepWhole(Text(printable(paragraph))), (1, 0, 0, 0)))
 
 
 def entry_text(entry: Entry, term_style: str = "") -> Text:

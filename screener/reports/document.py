@@ -26,6 +26,9 @@ class Section:
     entries: tuple[Entry, ...] = ()
     entries_heading: str | None = None
     level: Level | None = None
+    after: tuple[str, ...] = ()
+    """Paragraphs after the entries: the short version's other lines, below the crisis
+    contacts when a crisis flag is raised. Screens only; records never set it."""
 
 
 @dataclass(frozen=True)

@@ -34,18 +34,22 @@ def draw_crisis_help(
     region_chosen: bool = False,
 ) -> None:
     """The flag's advice, the emergency number, the region's crisis contacts, whose they are
-    and how to see them again: a red panel, or headings and lines in plain text."""
+    and how to see them again: a red panel, or in plain text the contacts first, then the
+    advice, for a listener who hears it in order."""
     section = crisis_section((flag.advice,), region, strings)
     contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
     after = after_crisis_contacts(region, strings, chosen=region_chosen)
     if plain:
-        for paragraph in (section.title, *section.paragraphs):
-            console.print()
-            say(console, paragraph, plain=True)
+        # Heard in order: who to call first (a listener reached the lines 39 s in when the
+        # advice came first), then the advice and the emergency number.
         console.print()
+        say(console, section.title, plain=True)
+        console.print()
+        if section.entries_heading:
+            say(console, section.entries_heading + ":", plain=True)
         for line in contacts:
             say(console, f"- {line.plain}", plain=True)
-        for paragraph in after:
+        for paragraph in (*section.paragraphs, *after):
             console.print()
             say(console, paragraph, plain=True)
         return

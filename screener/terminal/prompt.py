@@ -40,6 +40,9 @@ class Keys:
     commands: str
     choices_plain: str
     not_understood: str
+    brief_plain: str | None = None
+    """Plain mode's hint after the first question (the full `choices_plain` is said once);
+    None: the full line every time."""
 
 
 Typed = Answer | Navigation | Command
@@ -90,6 +93,8 @@ class ConsoleAsker:
         """A service's own contacts, among the region's: the crisis reminder counts them."""
         self.region_chosen = False
         """True once the person answered the region question: it is not asked again."""
+        self.instructed = False
+        """True once a question said how to answer in full: later ones say it briefly."""
 
     # --- the Asker protocol -------------------------------------------------------------
 
@@ -175,7 +180,11 @@ class ConsoleAsker:
     def _keys(self) -> Keys:
         strings = self.strings
         return Keys(
-            strings.choices, strings.commands, strings.choices_plain, strings.not_understood
+            strings.choices,
+            strings.commands,
+            strings.choices_plain,
+            strings.not_understood,
+            strings.choices_plain_brief,
         )
 
     def _about(self, step: Step) -> str | None:
@@ -213,7 +222,9 @@ class ConsoleAsker:
         if self.plain:
             self._say(f"{progress}, {about}." if about else progress + ".")
             self._say(step.item.text)
-            self._say(keys.choices_plain)
+            brief = self.instructed and keys.brief_plain
+            self._say(keys.brief_plain if brief and keys.brief_plain else keys.choices_plain)
+            self.instructed = True
         else:
             line = Text(progress, style="italic")
             if about:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import msgspec
 import pytest
@@ -92,7 +93,8 @@ def test_plain_question_with_help_and_a_wrong_key(
         'This includes powder, "K", and ketamine that was prescribed\n'
         "to you.\n"
         "Type 1 for yes, 2 for no, 3 for not sure. You can also type\n"
-        "help, back or quit.\n"
+        "help, back or quit. Type x to leave at once and clear the\n"
+        "screen.\n"
         "Your answer: ?\n"
         "About this question: Count any use at all in the past year,\n"
         "even once. That includes snorting a bump, taking it in a\n"
@@ -141,7 +143,7 @@ def test_intro_can_be_left_at_once(
     asker, output = make_asker(strings, contacts, "q", plain=True)
     assert asker.intro(ketamine.bank) is False
     assert "It is not a diagnosis." in output.getvalue()
-    assert "or q to stop" in output.getvalue()
+    assert "or type q to stop" in output.getvalue()
 
 
 def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
@@ -338,3 +340,30 @@ def test_a_service_with_many_lines_never_pushes_the_national_ones_out_of_view(
     every_line = all(unbroken(f"Service line {n}") in shown for n in range(lines))
     assert every_line or unbroken(more) in shown, in_view
     assert (unbroken(more) in shown) is (reminder[-1] == more)
+
+
+@pytest.mark.parametrize("language", bundled.bank_languages("ketamine"))
+def test_plain_mode_says_how_to_answer_fully_once_then_briefly_with_the_quick_exit(
+    language: str, contacts: ContactBook
+) -> None:
+    """The 19-word instruction was heard before every question (36 % of question speech):
+    in full at the first question, then a few words that still name x, the quick exit."""
+    from screener.files.bank import load_bank
+    from screener.files.wording import load_strings
+
+    strings = load_strings(language)
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    items = load_bank(path).bank.items
+    yes = strings.answer_words.yes[0]
+    asker, output = make_asker(strings, contacts, f"{yes}\n{yes}\n{yes}", plain=True)
+    for number, item in enumerate(items[:3], start=1):
+        asker.ask(Step(item, number, 21, None))
+    shown = " ".join(output.getvalue().split())
+    full, brief = strings.choices_plain, strings.choices_plain_brief
+    assert shown.count(full) == 1
+    assert shown.index(full) < shown.index(brief)
+    assert shown.count(brief) == 2
+    assert len(brief.split()) <= 5, "a few words: the question itself is what to hear"
+    for said in (full, brief):
+        assert re.search(r"(^|\W)x(\W|$)", said), f"names the quick exit key: {said}"
