@@ -507,6 +507,42 @@ def test_a_pace_of_zero_does_not_say_every_0_seconds() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "pace", "said"),
+    [
+        ("en", "1", "A new answer every second."),
+        ("en", "1.0", "A new answer every second."),
+        ("en", "2", "A new answer every 2 seconds."),
+        ("en", "0.5", "A new answer every 0.5 seconds."),
+        ("es", "1", "Una respuesta nueva cada segundo."),
+        ("es", "1.0", "Una respuesta nueva cada segundo."),
+        ("es", "2", "Una respuesta nueva cada 2 segundos."),
+        ("es", "0.5", "Una respuesta nueva cada 0.5 segundos."),
+    ],
+)
+def test_the_pace_is_said_in_the_singular_and_the_plural(
+    language: str, pace: str, said: str
+) -> None:
+    """--pace 1 said "every 1 seconds": the words have a form for one and one for more.
+    The pace is heard without waiting: q at the first step stops the demo."""
+    from screener.commands import trainer
+
+    stream = io.StringIO()
+    terminal = Terminal(io.StringIO(), stream, io.StringIO(), environ={"LANG": "en_GB.UTF-8"})
+    done = trainer.demo(
+        "sam",
+        pace=float(pace),
+        bank=None,
+        region="uk",
+        plain=True,
+        terminal=terminal,
+        line_within=lambda seconds: "q",
+        language=language,
+    )
+    assert done is False
+    assert said in flat(stream.getvalue())
+
+
+@pytest.mark.parametrize(
     ("language", "met"), [("en", "Criteria met"), ("es", "Criterios cumplidos")]
 )
 def test_the_what_if_count_and_its_tally_say_the_same_of(
