@@ -102,8 +102,9 @@ def run(
         bool,
         typer.Option(
             "--trainer",
-            help="With --answers (a self-check's or an intake's): then show the counsellor's "
-            "view and flip answers by number to see what changes.",
+            help="After the summary (of the questions asked, or of --answers: a self-check's "
+            "or an intake's), show the counsellor's view and flip answers by number to see "
+            "what changes.",
             show_default=False,
         ),
     ] = False,
@@ -133,7 +134,9 @@ def run(
         if trainer:
             from screener.commands import trainer as trainer_tools
 
-            trainer_tools.check_replay_options(answers, output_format, output)
+            trainer_tools.check_trainer_options(
+                answers, output_format, output, at_a_keyboard=terminal.stdin_is_terminal
+            )
         screening.preflight(options)
         setup = screening.prepare(options, terminal)
         session = Session(Who.SELF, terminal, options)

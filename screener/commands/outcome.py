@@ -67,10 +67,26 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
         after = what_if if trainer else None
         return replayed(session, setup, result, after_shown=after)
 
+    asked_with = [setup]  # the region may be settled before the questions: what-if uses it
+
     def asking(setup: Setup, console: Screen, plain: bool, progress: Progress) -> Walk:
+        asked_with[0] = setup
         return screening.ask(setup, console, plain=plain, state=progress.state)
 
-    return asked(session, setup, asking, ask_region=options.region is None)
+    live = _live_what_if(lambda: asked_with[0]) if trainer else None
+    return asked(session, setup, asking, ask_region=options.region is None, after_shown=live)
+
+
+def _live_what_if(setup_asked: Callable[[], Setup]) -> AfterShown:
+    """`run --trainer` without --answers: the what-if from the answers just given (never after
+    an early ending, which returns before anything is shown)."""
+
+    def what_if(console: Screen, result: Result, plain: bool) -> None:
+        from screener.commands import trainer as trainer_tools
+
+        trainer_tools.what_if_after_check(console, setup_asked(), result, plain=plain)
+
+    return what_if
 
 
 def replayed(

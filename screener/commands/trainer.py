@@ -188,10 +188,15 @@ def demo(
     return True
 
 
-def check_replay_options(answers: object, output_format: Format, output: object) -> None:
-    """--trainer flips the answers of a replay shown on screen: it needs --answers, text."""
-    if answers is None or output_format is not Format.text or output is not None:
-        raise UsageError("--trainer needs --answers FILE, with text output and no --output")
+def check_trainer_options(
+    answers: object, output_format: Format, output: object, *, at_a_keyboard: bool
+) -> None:
+    """--trainer flips answers on screen: text, no --output. Without --answers the questions
+    are asked first, so someone must be at a terminal to answer them."""
+    if output_format is not Format.text or output is not None:
+        raise UsageError("--trainer shows the result on screen: it needs text and no --output")
+    if answers is None and not at_a_keyboard:
+        raise UsageError("--trainer needs --answers FILE when input is not a terminal")
 
 
 def what_if_after_replay(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
@@ -207,3 +212,15 @@ def what_if_after_replay(console: Screen, setup: Setup, result: Result, *, plain
     bank = setup.loaded.bank
     screen.sections(build_professional_summary(bank, result, setup.strings, by_question=True))
     what_if(screen, result.answers)
+
+
+def what_if_after_check(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+    """After a self-check's summary, asked live: the same what-if as after a replay. Ctrl-C
+    at "What if:" ends the line and the session with 130, as after a replay and in the demo."""
+    from screener.rules.endings import SessionEnded, Stop
+
+    try:
+        what_if_after_replay(console, setup, result, plain=plain)
+    except KeyboardInterrupt:
+        console.print()
+        raise SessionEnded(Stop.INTERRUPTED) from None

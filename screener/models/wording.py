@@ -320,7 +320,8 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     no_personas: Prose
     story_heading: Prose
     demo_how: Prose
-    demo_how_paced: Prose
+    demo_how_paced_one: Prose
+    demo_how_paced_many: Prose
     demo_how_at_once: Prose
     demo_answer: Prose
     demo_not_counted: Prose

@@ -205,8 +205,15 @@ def play(
     screen.gap()
     if paced is None:
         how = words.demo_how
-    else:  # --pace 0 steps on without waiting: "every 0 seconds" says nothing
-        how = words.demo_how_paced.format(seconds=f"{paced:g}") if paced else words.demo_how_at_once
+    elif not paced:  # --pace 0 steps on without waiting: "every 0 seconds" says nothing
+        how = words.demo_how_at_once
+    else:  # the singular for exactly one second, in English and Spanish alike
+        seconds = f"{paced:g}"
+        how = (
+            words.demo_how_paced_one
+            if seconds == "1"
+            else words.demo_how_paced_many.format(seconds=seconds)
+        )
     screen.say(Text(how, style="italic"))
     asker = PersonaAsker(screen, example, pause)
     walked = walk(bank, asker)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import zip_longest
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +28,9 @@ from screener.rules.whatif import (
 from screener.terminal.prompt import ask_line
 from screener.terminal.trainer_screen import TrainerScreen
 
+GUTTER = 3
+"""Spaces between the two columns of answers."""
+
 
 def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
     """Flip answers by question number and watch the result change, until q or end of input.
@@ -38,7 +42,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
     numbers = {item.id: number for number, item in enumerate(bank.items, start=1)}
     screen.heading(words.whatif_heading)
     screen.say(words.whatif_help)
-    _list_answers(screen, current)
+    list_answers(screen, current)
     screen.gap()
     screen.state(now)
     while True:
@@ -63,7 +67,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         if isinstance(command, Reset):
             current, now = dict(answers), score(bank, answers)
             screen.say(Text(words.whatif_reset_done, style="bold"))
-            _list_answers(screen, current)
+            list_answers(screen, current)
             screen.gap()
             screen.state(now)
             continue
@@ -72,7 +76,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
             screen.sections(build_summary(bank, result, setup.region, setup.strings))
             continue
         if isinstance(command, ListAnswers):
-            _list_answers(screen, current)
+            list_answers(screen, current)
             continue
         if command is None:
             screen.say(words.whatif_not_understood)
@@ -116,7 +120,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         screen.state(now, changes, before)
 
 
-def _list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
+def list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
     """Every question by number with its answer, or 'skipped' when the others skip it."""
     bank = screen.setup.loaded.bank
     asked = {item.id for item in asked_items(bank, answers)}
@@ -131,12 +135,13 @@ def _list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         for number, item in enumerate(bank.items, start=1)
     ]
     screen.gap()
-    if screen.plain or screen.narrow:
+    half = (len(lines) + 1) // 2
+    widest = max(map(cell_len, lines[:half])) + GUTTER + max(map(cell_len, lines[half:]), default=0)
+    if screen.plain or screen.narrow or widest > screen.console.width:  # else a line wraps
         for line in lines:
             screen.say(line)
         return
-    half = (len(lines) + 1) // 2
-    grid = Table.grid(padding=(0, 3))
+    grid = Table.grid(padding=(0, GUTTER))
     grid.add_column()
     grid.add_column()
     for left, right in zip_longest(lines[:half], lines[half:], fillvalue=""):

@@ -722,3 +722,78 @@ def test_leaving_the_summary_view(start: Starter, mode: str, destination: str, k
     record = run.record.read_text(encoding="utf-8") if destination != "screen" else ""
     for summary_words in (SUMMARY, "Please read this first", "Press Enter", "Space: read on"):
         assert summary_words not in record
+
+
+# --- the trainer's what-if after a live self-check (run --trainer) -----------------------------
+
+WHAT_IF = "What if:"
+FLIPPED = "Q4 (Unable to cut down): no -> yes"
+
+
+def trainer_at_what_if(start: Starter, *extra: str) -> Run:
+    """run --trainer, every question answered, the summary and the counsellor's view shown,
+    then Q4 flipped at "What if:"; waiting at the next "What if:"."""
+    run = start("self", "screen", "--trainer", *extra)
+    run.begin()
+    run.answer_from(1, ALL_NO)
+    run.session.answer("4 yes", prompt=WHAT_IF)
+    run.session.wait_for(FLIPPED)
+    run.session.wait_for(WHAT_IF)
+    return run
+
+
+@pytest.mark.parametrize(
+    ("key", "code"), [("q", 0), ("ctrl_d", 0), ("esc", 0), ("x", 0), ("ctrl_c", 130)]
+)
+def test_the_trainer_s_what_if_after_a_live_check(start: Starter, key: str, code: int) -> None:
+    """docs/endings.md's trainer row: the answers just given, one changed, then each way out."""
+    run = trainer_at_what_if(start)
+    run.leave(key)
+    assert run.session.end() == code
+    text, words = run.session.text, run.session.words
+    assert "Traceback" not in text
+    order = [words.index(shown) for shown in (SUMMARY, PROFESSIONAL, "What if?", FLIPPED)]
+    assert order == sorted(order)
+    assert "What changed: criteria met: 0 -> 1" in words
+    if key in ("esc", "x"):
+        left = after_last(text, CLEARED)
+        assert ANSI.sub("", left).strip() == "", f"shown after the clear: {left!r}"
+    else:
+        assert CLEARED not in text
+        assert text.endswith("\n"), "the shell's prompt would follow on the same line"
+    check_record(run, None)
+
+
+def test_a_window_closed_at_the_trainer_s_what_if(start: Starter) -> None:
+    run = trainer_at_what_if(start)
+    os.kill(run.session.child.pid, signal.SIGHUP)
+    assert run.session.end() == 129
+
+
+def test_the_trainer_s_what_if_follows_the_crisis_screen(start: Starter) -> None:
+    """Carry on at the crisis screen: shown at once, then the summary and the what-if."""
+    run = start("self", "screen", "--trainer")
+    run.at_crisis()
+    run.session.child.sendline("y")
+    run.session.answer("q", prompt=WHAT_IF)
+    assert run.session.end() == 0
+    words = run.session.words
+    assert words.index(CRISIS) < words.index(SUMMARY) < words.index(PROFESSIONAL)
+
+
+def test_after_a_crisis_stop_there_is_no_what_if(start: Starter) -> None:
+    run = start("self", "screen", "--trainer")
+    walk_crisis_stop(run)
+    assert run.session.end() == 130
+    words = run.session.words
+    assert CHOSE_TO_STOP in words and "999" in words
+    assert "What if" not in words and PROFESSIONAL not in words
+
+
+def test_the_trainer_s_what_if_needs_someone_to_answer(start: Starter, tmp_path: Path) -> None:
+    """Input from a file: refused before anything is asked, in one line, exit 2."""
+    typed = tmp_path / "typed.txt"
+    typed.write_text("\n" + "".join(f"{answer}\n" for answer in ALL_NO))
+    run = start("self", "screen", "--trainer", stdin=typed)
+    assert run.session.end() == 2
+    assert run.session.words == "Error: --trainer needs --answers FILE when input is not a terminal"

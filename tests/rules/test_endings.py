@@ -82,3 +82,16 @@ def test_a_signal_s_ending_carries_how_it_ended(stop: Stop) -> None:
     ended = SessionEnded(stop)
     assert ended.stop is stop
     assert str(ended) == stop.value
+
+
+def test_the_doc_has_a_row_for_the_trainer_s_what_if_with_its_exit_codes() -> None:
+    """`run --trainer` is a way out after the summary (tests/across/test_endings.py walks it):
+    q or Ctrl-D done, Ctrl-C ended early, a closed window, and refused where nobody can answer."""
+    rows = [line for line in ENDINGS_DOC.splitlines() if line.startswith("| **the trainer's")]
+    assert len(rows) == 1
+    row = rows[0]
+    assert "`run --trainer`" in row and "no what-if" in row
+    assert row.rstrip(" |").endswith(f"| {int(ExitCode.DONE)}")
+    for code in (ExitCode.ENDED_EARLY, ExitCode.USAGE):
+        assert f"exit {int(code)}" in row
+    assert f"{int(ExitCode.HANG_UP)}." in row

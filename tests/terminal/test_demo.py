@@ -16,6 +16,7 @@ from screener.cli import app
 from screener.files.examples import find_example
 from screener.files.wording import load_strings
 from screener.models.bank import Example, LoadedBank
+from screener.models.base import Answer
 from screener.rules.scoring import asked_items, score
 from screener.terminal.host import Terminal
 from tests.helpers import DATA, GOOD, QUESTIONS
@@ -368,19 +369,124 @@ def test_run_with_trainer_flips_a_replayed_answer(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "error"),
     [
-        ["run", "--trainer"],
-        ["run", "--trainer", "--answers", "a.yaml", "--format", "json"],
-        ["run", "--trainer", "--answers", "a.yaml", "--output", "r.txt"],
+        (["run", "--trainer"], "--trainer needs --answers FILE when input is not a terminal"),
+        (
+            ["run", "--trainer", "--answers", "a.yaml", "--format", "json"],
+            "--trainer shows the result on screen: it needs text and no --output",
+        ),
+        (
+            ["run", "--trainer", "--answers", "a.yaml", "--output", "r.txt"],
+            "--trainer shows the result on screen: it needs text and no --output",
+        ),
+        (
+            ["run", "--trainer", "--output", "r.txt"],
+            "--trainer shows the result on screen: it needs text and no --output",
+        ),
     ],
 )
-def test_trainer_needs_a_replay_shown_as_text(args: list[str]) -> None:
-    result = invoke(*args)
+def test_trainer_needs_a_result_shown_as_text_and_someone_to_answer(
+    args: list[str], error: str
+) -> None:
+    """Piped input cannot answer the questions the what-if would start from: --answers then."""
+    result = invoke(*args, input="\n")
     assert result.exit_code == 2
-    assert (
-        result.stderr == "Error: --trainer needs --answers FILE, with text output and no --output\n"
-    )
+    assert result.stderr == f"Error: {error}\n"
+    assert result.stdout == ""
+
+
+class Keys(io.StringIO):
+    """A terminal's screen (or keyboard): isatty() is true."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def live_trainer(
+    typed: str, region: str | None = "uk", lang: str = "en_GB.UTF-8"
+) -> tuple[int, str]:
+    """`run --trainer` asked at a terminal 80 columns wide: the exit code and the screen, its
+    styling taken out (typed lines at the prompts: the keys of a real one need termios)."""
+    from screener.commands import outcome, screening
+    from screener.commands.session import Session, Who
+    from tests.helpers import ANSI
+
+    options = screening.Options(region=region)
+    environ = {"LANG": lang, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "400"}
+    screen, errors = Keys(), io.StringIO()
+    terminal = Terminal(io.StringIO(typed), screen, errors, environ=environ)
+    session = Session(Who.SELF, terminal, options)
+    code = outcome.self_check(screening.prepare(options, terminal), session, trainer=True)
+    assert errors.getvalue() == ""
+    shown = ANSI.sub("", screen.getvalue())
+    return code, "\n".join(line.rstrip() for line in shown.splitlines()) + "\n"
+
+
+def test_the_what_if_starts_from_the_answers_just_given(
+    ketamine: LoadedBank, golden: Golden
+) -> None:
+    """Yes to Q1 and Q3, no to the rest; then Q4 flipped to yes: the band changes."""
+    rest = len(ketamine.bank.items) - 3
+    code, screen = live_trainer("\n" + "y\nn\ny\n" + "n\n" * rest + "4\nq\n")
+    assert code == 0
+    person = screen.index("What your answers show")
+    professional = screen.index("Screening result (professional view)")
+    assert person < professional < screen.index("What if?")
+    said = flat(screen[professional:])
+    assert "Q3 More or longer than intended: yes" in said  # the answers just given
+    assert "Q4 (Unable to cut down): no -> yes" in said
+    assert "What changed: band: none -> mild; criteria met: 1 -> 2;" in said
+    assert max(len(line) for line in screen.splitlines()) <= 80
+    golden("whatif_live.txt", screen[professional:])
+
+
+@pytest.mark.parametrize("width", [76, 80, 84, 90, 100])
+@pytest.mark.parametrize("answer", ["yes", "unsure"])
+def test_the_what_if_lists_each_answer_on_its_own_line(
+    ketamine: LoadedBank, width: int, answer: Answer
+) -> None:
+    """At 80 columns with a yes to Q3 the two columns were 81 wide: Q20's answer wrapped onto
+    a line of its own. Two columns only where both fit whole; else one."""
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_trainer_strings
+    from screener.terminal.trainer_screen import TrainerScreen, TrainerSetup
+    from screener.terminal.whatif_screen import list_answers
+
+    region = load_contacts(contacts_file()).regions[0]
+    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False)
+    answers: dict[str, Answer] = {item.id: answer for item in ketamine.bank.items}
+    answers.update(used_past_year="yes", prescribed_only="no")
+    list_answers(TrainerScreen(console, setup, plain=False), answers)
+    lines = output.getvalue().splitlines()
+    listed = [line for line in lines if re.match(r"\s*Q\d+ ", line)]
+    assert len(listed) >= (len(ketamine.bank.items) + 1) // 2
+    assert all(re.search(r"(yes|no|not sure)$", line.rstrip()) for line in listed), listed
+    assert max(len(line) for line in lines) <= width
+
+
+def test_the_what_if_uses_the_region_the_person_chose(ketamine: LoadedBank) -> None:
+    """Nothing said where: the region is asked first, and the what-if's summary (s) gives that
+    region's contacts, not those it started with."""
+    rest = "n\n" * (len(ketamine.bank.items) - 1)
+    code, screen = live_trainer("6\n\ny\n" + rest + "s\nq\n", region=None, lang="C")
+    assert code == 0
+    again = flat(screen[screen.index("What if?") :])
+    assert "Who you can contact (New Zealand)" in again
+    assert "Anywhere else" not in again
+
+
+def test_a_crisis_stop_leaves_no_what_if(ketamine: LoadedBank) -> None:
+    """Used, not in the past year: the gate closes; yes to harming yourself, then stop."""
+    unconditional = [item for item in ketamine.bank.items if item.ask_if is None]
+    typed = ["y" if item.id == "self_harm_thoughts" else "n" for item in unconditional]
+    code, screen = live_trainer("\n" + "\n".join(typed) + "\nn\n")
+    assert code == 130
+    assert "You chose to stop here" in screen
+    assert "What if" not in screen and "professional view" not in screen
 
 
 def test_the_screen_never_prints_control_characters(ketamine: LoadedBank) -> None:
@@ -504,6 +610,42 @@ def test_a_pace_of_zero_does_not_say_every_0_seconds() -> None:
     assert result.exit_code == 0, result.output
     assert "0 seconds" not in result.stdout
     assert "Each answer follows at once." in flat(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("language", "pace", "said"),
+    [
+        ("en", "1", "A new answer every second."),
+        ("en", "1.0", "A new answer every second."),
+        ("en", "2", "A new answer every 2 seconds."),
+        ("en", "0.5", "A new answer every 0.5 seconds."),
+        ("es", "1", "Una respuesta nueva cada segundo."),
+        ("es", "1.0", "Una respuesta nueva cada segundo."),
+        ("es", "2", "Una respuesta nueva cada 2 segundos."),
+        ("es", "0.5", "Una respuesta nueva cada 0.5 segundos."),
+    ],
+)
+def test_the_pace_is_said_in_the_singular_and_the_plural(
+    language: str, pace: str, said: str
+) -> None:
+    """--pace 1 said "every 1 seconds": the words have a form for one and one for more.
+    The pace is heard without waiting: q at the first step stops the demo."""
+    from screener.commands import trainer
+
+    stream = io.StringIO()
+    terminal = Terminal(io.StringIO(), stream, io.StringIO(), environ={"LANG": "en_GB.UTF-8"})
+    done = trainer.demo(
+        "sam",
+        pace=float(pace),
+        bank=None,
+        region="uk",
+        plain=True,
+        terminal=terminal,
+        line_within=lambda seconds: "q",
+        language=language,
+    )
+    assert done is False
+    assert said in flat(stream.getvalue())
 
 
 @pytest.mark.parametrize(
