@@ -232,7 +232,9 @@ def build_professional_summary(
         else strings.professional_band_not_assessed
     )
     paragraphs.extend(
-        strings.professional_adaptation.format(id=adaptation.id, message=adaptation.message)
+        strings.professional_adaptation.format(
+            adaptation=labels.adaptation(adaptation.id), message=adaptation.message
+        )
         for adaptation in result.adaptations
     )
     if result.unsure:

@@ -47,6 +47,11 @@ class Labels:
         """A cluster by its professional term, else its plain title ("impaired control")."""
         return self._clusters.get(cluster_id or "", cluster_id or "")
 
+    def adaptation(self, adaptation_id: str) -> str:
+        """A change to the counting by its name ("tolerance under prescription")."""
+        adaptations = self.bank.scoring.adaptations
+        return next((a.name for a in adaptations if a.id == adaptation_id), adaptation_id)
+
     def criterion(self, item: Item) -> str:
         """'criterion 1, impaired control', 'gate' or 'health': what a question is for."""
         if item.criterion is not None:

@@ -73,7 +73,7 @@ class PersonaAsker:
         screen.say(said)
         for criterion in now.criteria:
             if criterion.item == item.id and criterion.answer is not None and not criterion.counted:
-                applied = ", ".join(adaptation.id for adaptation in now.adaptations)
+                applied = ", ".join(screen.labels.adaptation(a.id) for a in now.adaptations)
                 screen.say(words.demo_not_counted.format(adaptation=applied), style="yellow")
         for adaptation in bank.scoring.adaptations:
             if adaptation.id in changes.adaptations_applied:
@@ -82,7 +82,7 @@ class PersonaAsker:
                     for item_id in adaptation.not_counted
                 )
                 screen.say(
-                    words.demo_adaptation.format(id=adaptation.id, criteria=criteria),
+                    words.demo_adaptation.format(adaptation=adaptation.name, criteria=criteria),
                     style="yellow",
                 )
         if item.kind != "health":

@@ -240,8 +240,13 @@ class TrainerScreen:
                     ),
                 )
             )
-        said += [words.change_adaptation_on.format(id=a) for a in changes.adaptations_applied]
-        said += [words.change_adaptation_off.format(id=a) for a in changes.adaptations_lifted]
+        on, off = changes.adaptations_applied, changes.adaptations_lifted
+        said += [
+            words.change_adaptation_on.format(adaptation=self.labels.adaptation(a)) for a in on
+        ]
+        said += [
+            words.change_adaptation_off.format(adaptation=self.labels.adaptation(a)) for a in off
+        ]
         said += [
             words.change_flag_raised.format(level=self.labels.level(flag.level), title=flag.title)
             for flag in changes.flags_raised

@@ -163,8 +163,8 @@ def test_the_professional_view(shapes: LoadedBank, strings: UiStrings) -> None:
             (
                 "Criteria met: 1 of 3 (2 applicable), over the past year.",
                 "Severity band: some criteria (1-2 criteria).",  # the bank's label: no id
-                "Adaptation applied (prescribed_second): The second one is not counted when "
-                "prescribed.",
+                "Adaptation applied (second under prescription): The second one is not "
+                "counted when prescribed.",
                 "Answered not sure: third, mood.",
                 "Not a diagnosis.",
             ),
