@@ -149,6 +149,13 @@ class Adaptation(Model, frozen=True, kw_only=True):
     """A declared change to the counting, for example tolerance under prescription."""
 
     id: Identifier
+    name: Annotated[
+        Prose,
+        Meta(
+            description="Short professional name shown to counsellors and trainers instead of "
+            "the id, e.g. 'tolerance under prescription'."
+        ),
+    ]
     when: Condition
     not_counted: Annotated[
         tuple[Identifier, ...], Meta(min_length=1, description="Criterion item ids not counted.")

@@ -11,7 +11,7 @@ from screener.models.base import ANSWERS
 from screener.models.comparison import AnswerChange, ComparedRecord, CompareStrings, Comparison
 from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Report, Section
-from screener.rules.scoring import cluster_terms
+from screener.rules.labels import Labels
 
 
 def build_comparison(bank: Bank, comparison: Comparison, strings: UiStrings) -> Report:
@@ -102,7 +102,7 @@ def _band(bank: Bank, band_id: str | None, strings: UiStrings) -> str:
     band = next((band for band in bank.scoring.bands if band.id == band_id), None)
     if band is None:
         return strings.compare.not_assessed
-    term = strings.professional_band_terms.get(band.id, band.label)
+    term = Labels(bank, strings).band(band.id)
     return strings.compare.band_line.format(band=term, min=band.min, max=band.max)
 
 
@@ -114,12 +114,11 @@ def _changes(title: str, entries: list[Entry], nothing: str) -> Section:
 
 def _criterion(bank: Bank, change: AnswerChange, strings: UiStrings) -> Entry:
     item = next(item for item in bank.items if item.id == change.item)
-    terms = cluster_terms(bank)
     return Entry(
         strings.compare.criterion_change.format(
             number=change.criterion,
             item=item.name,
-            cluster=terms.get(item.cluster or "", ""),
+            cluster=Labels(bank, strings).cluster(item.cluster),
             then=_answered(change.then, change.counted_then, strings),
             now=_answered(change.now, change.counted_now, strings),
         )
@@ -148,11 +147,11 @@ def _answered(answer: str | None, counted: bool, strings: UiStrings) -> str:
 def _flags(bank: Bank, comparison: Comparison, strings: UiStrings) -> Section:
     words = strings.compare
     flags = {flag.id: flag for flag in bank.flags}
-    levels = strings.intake.level_labels
+    labels = Labels(bank, strings)
     entries = tuple(
         Entry(
             words.flag_line.format(
-                title=flags[flag_id].title, level=levels.of(flags[flag_id].level)
+                title=flags[flag_id].title, level=labels.level(flags[flag_id].level)
             ),
             term,
         )

@@ -9,7 +9,8 @@ from screener.models.result import ClusterResult, Result
 from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Section
 from screener.rules.contacts import crisis_contacts, drug_services_first, emergency_number
-from screener.rules.scoring import cluster_terms, holds
+from screener.rules.labels import Labels
+from screener.rules.scoring import holds
 
 
 def contact_ways(contact: Contact, strings: UiStrings) -> str:
@@ -203,6 +204,7 @@ def build_professional_summary(
     so a number read there is the number the what-if flips.
     """
     scoring = bank.scoring
+    labels = Labels(bank, strings)
     # Every item and cluster id in a result is the bank's (load_bank checked them all).
     names = {item.id: item.name for item in bank.items}
     paragraphs: list[str] = []
@@ -225,14 +227,14 @@ def build_professional_summary(
         )
     band = result.band
     paragraphs.append(
-        strings.professional_band.format(
-            id=strings.professional_band_terms.get(band.id, band.id), min=band.min, max=band.max
-        )
+        strings.professional_band.format(id=labels.band(band.id), min=band.min, max=band.max)
         if band is not None
         else strings.professional_band_not_assessed
     )
     paragraphs.extend(
-        strings.professional_adaptation.format(id=adaptation.id, message=adaptation.message)
+        strings.professional_adaptation.format(
+            adaptation=labels.adaptation(adaptation.id), message=adaptation.message
+        )
         for adaptation in result.adaptations
     )
     if result.unsure:
@@ -240,7 +242,6 @@ def build_professional_summary(
         paragraphs.append(strings.professional_unsure.format(items=", ".join(unsure)))
     paragraphs.append(result.disclaimer)
 
-    terms = cluster_terms(bank)
     questions = {item.id: number for number, item in enumerate(bank.items, start=1)}
     criteria = tuple(
         Entry(
@@ -249,10 +250,10 @@ def build_professional_summary(
                 item=names[criterion.item],
                 cluster=strings.intake.criterion_label.format(
                     number=criterion.number,
-                    cluster=terms[criterion.cluster],
+                    cluster=labels.cluster(criterion.cluster),
                 )
                 if by_question
-                else terms[criterion.cluster],
+                else labels.cluster(criterion.cluster),
                 answer=_professional_answer(criterion.answer, criterion.counted, strings),
             )
         )
@@ -261,8 +262,7 @@ def build_professional_summary(
     clusters = tuple(
         Entry(_cluster_line(cluster, strings, title=cluster.term)) for cluster in result.clusters
     )
-    levels = strings.intake.level_labels
-    flags = tuple(Entry(flag.title, levels.of(flag.level)) for flag in result.flags) or (
+    flags = tuple(Entry(flag.title, labels.level(flag.level)) for flag in result.flags) or (
         Entry(strings.professional_no_flags),
     )
     return [

@@ -9,7 +9,8 @@ from typing import Protocol
 from screener.models.bank import Bank, Item
 from screener.models.base import Answer
 from screener.models.wording import UiStrings
-from screener.rules.scoring import asked_items, cluster_terms, effective_answers
+from screener.rules.labels import Labels
+from screener.rules.scoring import asked_items, effective_answers
 from screener.rules.walk import Asker, Ending, State, Walk, walk
 from screener.safetext import UNSAFE
 
@@ -109,11 +110,7 @@ def review_rows(bank: Bank, state: State, strings: UiStrings) -> list[ReviewRow]
 
 def item_label(bank: Bank, item: Item, strings: UiStrings) -> str:
     """'criterion 1, impaired control', 'gate' or 'health': what a question is for."""
-    if item.criterion is not None:
-        return strings.intake.criterion_label.format(
-            number=item.criterion, cluster=cluster_term(bank, item.cluster)
-        )
-    return strings.intake.kind_labels.get(item.kind, item.kind)
+    return Labels(bank, strings).criterion(item)
 
 
 def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
@@ -123,10 +120,6 @@ def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
         return intake.about_criterion.format(
             number=item.criterion,
             total=bank.scoring.criteria,
-            cluster=cluster_term(bank, item.cluster),
+            cluster=Labels(bank, strings).cluster(item.cluster),
         )
     return intake.about_gate if item.kind == "gate" else intake.about_health
-
-
-def cluster_term(bank: Bank, cluster_id: str | None) -> str:
-    return cluster_terms(bank).get(cluster_id or "", cluster_id or "")

@@ -73,7 +73,7 @@ class PersonaAsker:
         screen.say(said)
         for criterion in now.criteria:
             if criterion.item == item.id and criterion.answer is not None and not criterion.counted:
-                applied = ", ".join(adaptation.id for adaptation in now.adaptations)
+                applied = ", ".join(screen.labels.adaptation(a.id) for a in now.adaptations)
                 screen.say(words.demo_not_counted.format(adaptation=applied), style="bold")
         for adaptation in bank.scoring.adaptations:
             if adaptation.id in changes.adaptations_applied:
@@ -82,7 +82,7 @@ class PersonaAsker:
                     for item_id in adaptation.not_counted
                 )
                 screen.say(
-                    words.demo_adaptation.format(id=adaptation.id, criteria=criteria),
+                    words.demo_adaptation.format(adaptation=adaptation.name, criteria=criteria),
                     style="bold",
                 )
         if item.kind != "health":
@@ -91,7 +91,7 @@ class PersonaAsker:
         for flag in changes.flags_raised:
             screen.say(
                 Text(
-                    words.demo_flag.format(level=screen.level_label(flag.level), title=flag.title),
+                    words.demo_flag.format(level=screen.labels.level(flag.level), title=flag.title),
                     style="bold",
                 )
             )
@@ -159,7 +159,7 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
                 words.persona_line.format(
                     id=example.id,
                     name=example.name,
-                    band=screen.band_term(example.expect.band)
+                    band=screen.labels.band(example.expect.band)
                     if example.expect.band
                     else words.not_assessed_word,
                     story=first_sentence(example.story),
@@ -177,7 +177,7 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
                 Text(example.id, style="bold"),
                 Text(printable(example.name)),
                 Text(
-                    screen.band_term(example.expect.band)
+                    screen.labels.band(example.expect.band)
                     if example.expect.band
                     else words.not_assessed_word
                 ),
@@ -232,6 +232,7 @@ def play(
     screen.gap()
     titles = {flag.id: flag.title for flag in bank.flags}
     flags = ", ".join(titles.get(flag, flag) for flag in example.expect.flags) or words.none_word
-    band = screen.band_term(example.expect.band) if example.expect.band else words.not_assessed_word
+    expected = example.expect.band
+    band = screen.labels.band(expected) if expected else words.not_assessed_word
     screen.say(words.demo_matches.format(name=example.name, band=band, flags=flags))
     return walked.answers

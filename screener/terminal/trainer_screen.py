@@ -21,6 +21,7 @@ from screener.render.heading import Heading
 from screener.render.text import print_sections
 from screener.reports.document import Section
 from screener.reports.explain import number_span
+from screener.rules.labels import Labels
 from screener.rules.whatif import Changes, counted_sizes
 from screener.safetext import printable
 
@@ -62,6 +63,8 @@ class TrainerScreen:
         self.setup = setup
         self.words = setup.words
         self.plain = plain
+        self.labels = Labels(setup.loaded.bank, setup.strings)
+        """Every level, band and cluster shown by its words in the screen's language."""
 
     @property
     def narrow(self) -> bool:
@@ -159,14 +162,6 @@ class TrainerScreen:
             cell += " (" + self.words.tally_unsure.format(count=unsure) + ")"
         return cell
 
-    def band_term(self, band_id: str) -> str:
-        """A band by its professional term in the screen's language ("grave"), never its id."""
-        return self.setup.strings.professional_band_terms.get(band_id, band_id)
-
-    def level_label(self, level: str) -> str:
-        """A flag level by its label in the screen's language ("Urgente"), never its id."""
-        return self.setup.strings.intake.level_labels.of(level)
-
     def state(
         self, score: Score, changes: Changes | None = None, before: Score | None = None
     ) -> None:
@@ -179,7 +174,7 @@ class TrainerScreen:
                 met=score.criteria_met,
                 total=score.criteria_total,
                 applicable=score.criteria_applicable,
-                band=self.band_term(band.id),
+                band=self.labels.band(band.id),
                 span=number_span(band.min, band.max),
             )
             if band is not None
@@ -195,7 +190,7 @@ class TrainerScreen:
             flags.append(" " + words.none_word)
         for number, flag in enumerate(score.flags):
             flags.append(", " if number else " ")
-            shown = f"{self.level_label(flag.level)}: {flag.title}"
+            shown = f"{self.labels.level(flag.level)}: {flag.title}"
             flags.append(shown, style=HIGHLIGHT if flag.id in raised else "")
         self.say(flags)
 
@@ -215,10 +210,10 @@ class TrainerScreen:
         if changes.band:
             said.append(
                 words.change_band.format(
-                    before=self.band_term(changes.band[0].id)
+                    before=self.labels.band(changes.band[0].id)
                     if changes.band[0]
                     else words.not_assessed_word,
-                    after=self.band_term(changes.band[1].id)
+                    after=self.labels.band(changes.band[1].id)
                     if changes.band[1]
                     else words.not_assessed_word,
                 )
@@ -245,14 +240,19 @@ class TrainerScreen:
                     ),
                 )
             )
-        said += [words.change_adaptation_on.format(id=a) for a in changes.adaptations_applied]
-        said += [words.change_adaptation_off.format(id=a) for a in changes.adaptations_lifted]
+        on, off = changes.adaptations_applied, changes.adaptations_lifted
         said += [
-            words.change_flag_raised.format(level=self.level_label(flag.level), title=flag.title)
+            words.change_adaptation_on.format(adaptation=self.labels.adaptation(a)) for a in on
+        ]
+        said += [
+            words.change_adaptation_off.format(adaptation=self.labels.adaptation(a)) for a in off
+        ]
+        said += [
+            words.change_flag_raised.format(level=self.labels.level(flag.level), title=flag.title)
             for flag in changes.flags_raised
         ]
         said += [
-            words.change_flag_cleared.format(level=self.level_label(flag.level), title=flag.title)
+            words.change_flag_cleared.format(level=self.labels.level(flag.level), title=flag.title)
             for flag in changes.flags_cleared
         ]
         if changes.unsure:

@@ -18,7 +18,7 @@ from tests.helpers import BROKEN, DATA
 # Each broken bank is minimal.yaml with one thing wrong, and the one line it must produce
 # after its file name. Line numbers count the label comment on line 1.
 BROKEN_BANKS = {
-    "adaptation_not_criterion": ":50:21: scoring.adaptations[0].not_counted[0]: 'mood' is not a criterion item",
+    "adaptation_not_criterion": ":51:21: scoring.adaptations[0].not_counted[0]: 'mood' is not a criterion item",
     "alias": ":5:8: anchors and aliases (& and *) are not allowed; write the value out",
     "ask_if_later_item": ":25:14: items[1].ask_if.item: 'mood' must be asked before this item",
     "ask_if_unknown_item": ":25:14: items[1].ask_if.item: no item with id 'usd'",
@@ -29,7 +29,7 @@ BROKEN_BANKS = {
     "band_overlap": ":49:18: scoring.bands[1].min: band 'some' overlaps band 'none' at 1",
     "flag_unsure_undeclared": ":53:29: flags[0].when_any[0].answers: flag 'crisis': what does \"not sure\" to 'mood' do? add \"unsure\" to the answers, or give the flag if_unsure: raise or ignore",
     "bidi_override": ":26:5: items[1].text: contains the control character U+202E; remove it",
-    "check_adaptation_unknown_item": ":45:14: scoring.adaptations[0].when.item: no item with id 'usd'",
+    "check_adaptation_unknown_item": ":46:14: scoring.adaptations[0].when.item: no item with id 'usd'",
     "check_unsure_after_declared": ":59:29: flags[1].when_any[0].answers: flag 'crisis': what does \"not sure\" to 'mood' do? add \"unsure\" to the answers, or give the flag if_unsure: raise or ignore",
     "check_hide_if_unknown": ":59:15: next_steps[0].hide_if.item: no item with id 'nothing'",
     "check_band_id_twice": ":49:8: scoring.bands[1].id: band id 'none' is used twice (also bands[0])",

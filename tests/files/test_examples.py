@@ -216,31 +216,31 @@ def test_an_example_with_every_expectation_passes(tmp_path: Path) -> None:
         (
             "adaptations: [prescribed_second]",
             "adaptations: []",
-            ":96:7: examples[0].expect.adaptations: Sam: expected adaptations [], but the "
+            ":97:7: examples[0].expect.adaptations: Sam: expected adaptations [], but the "
             "answers apply [prescribed_second]",
         ),
         (
             "adaptations: [prescribed_second]",
             "adaptations: [prescribed_secnd]",
-            ":96:21: examples[0].expect.adaptations[0]: Sam: no adaptation 'prescribed_secnd'; "
+            ":97:21: examples[0].expect.adaptations[0]: Sam: no adaptation 'prescribed_secnd'; "
             "did you mean 'prescribed_second'?",
         ),
         (
             "unsure: [mood, third]",
             "unsure: [mood, zzz]",
-            ":97:22: examples[0].expect.unsure[1]: Sam: no item 'zzz' (prescribed, second, "
+            ":98:22: examples[0].expect.unsure[1]: Sam: no item 'zzz' (prescribed, second, "
             "first, third, mood)",
         ),
         (
             "flags: [worry, crisis_maybe]",
             "flags: [worry]",
-            ":92:7: examples[0].expect.flags: Sam: expected flags [worry], but the answers raise "
+            ":93:7: examples[0].expect.flags: Sam: expected flags [worry], but the answers raise "
             "[crisis_maybe, worry]",
         ),
         (
             "gate_closed: false",
             "gate_closed: true",
-            ":95:7: examples[0].expect.gate_closed: Sam: expected the gate closed, but the "
+            ":96:7: examples[0].expect.gate_closed: Sam: expected the gate closed, but the "
             "answers leave it open",
         ),
     ],

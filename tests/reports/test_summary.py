@@ -162,9 +162,9 @@ def test_the_professional_view(shapes: LoadedBank, strings: UiStrings) -> None:
             "Screening result (professional view)",
             (
                 "Criteria met: 1 of 3 (2 applicable), over the past year.",
-                "Severity band: some (1-2 criteria).",
-                "Adaptation applied (prescribed_second): The second one is not counted when "
-                "prescribed.",
+                "Severity band: some criteria (1-2 criteria).",  # the bank's label: no id
+                "Adaptation applied (second under prescription): The second one is not "
+                "counted when prescribed.",
                 "Answered not sure: third, mood.",
                 "Not a diagnosis.",
             ),

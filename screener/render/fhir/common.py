@@ -10,6 +10,7 @@ from typing import Any
 from screener.models.base import Answer, Level
 from screener.models.fhir_names import ANSWER_SYSTEM
 from screener.models.wording import UiStrings
+from screener.rules.labels import level_label
 
 Json = dict[str, Any]
 
@@ -27,8 +28,7 @@ def coding(system: str, code: str, display: str | None = None) -> Json:
 
 def flag_display(level: Level, title: str, strings: UiStrings) -> str:
     """The level travels in the words, so a reader never mistakes a crisis for a note."""
-    label = strings.intake.level_labels.of(level)
-    return strings.intake.fhir_flag.format(level=label, title=title)
+    return strings.intake.fhir_flag.format(level=level_label(level, strings), title=title)
 
 
 def to_json(resource: Json) -> str:

@@ -1,0 +1,61 @@
+"""The one lookup from an id to the words a person reads, in the screen's language.
+
+Flag levels, bands, clusters, criteria, a question's role and adaptations are ids in the bank
+and in a result; every screen and record that names one asks `Labels`, so no id reaches a
+person (tests/across/test_ids_in_words.py) and a Spanish screen never shows an English level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from screener.models.bank import Bank, Item
+from screener.models.base import Level
+from screener.models.wording import UiStrings
+from screener.rules.scoring import cluster_terms
+
+
+def level_label(level: Level, strings: UiStrings) -> str:
+    """A flag level by its label ("Urgente"), never its id; for a record without its bank."""
+    return strings.intake.level_labels.of(level)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """A bank's ids in the words of one language: the bank's own and the interface's."""
+
+    bank: Bank
+    strings: UiStrings
+    _clusters: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_clusters", cluster_terms(self.bank))
+
+    def level(self, level: Level) -> str:
+        """A flag level by its label ("Urgente"), never its id."""
+        return level_label(level, self.strings)
+
+    def band(self, band_id: str) -> str:
+        """A band by its DSM term in this language ("grave"), else the bank's label for it."""
+        terms = self.strings.professional_band_terms
+        if band_id in terms:
+            return terms[band_id]
+        label = next((band.label for band in self.bank.scoring.bands if band.id == band_id), None)
+        return label if label is not None else band_id
+
+    def cluster(self, cluster_id: str | None) -> str:
+        """A cluster by its professional term, else its plain title ("impaired control")."""
+        return self._clusters.get(cluster_id or "", cluster_id or "")
+
+    def adaptation(self, adaptation_id: str) -> str:
+        """A change to the counting by its name ("tolerance under prescription")."""
+        adaptations = self.bank.scoring.adaptations
+        return next((a.name for a in adaptations if a.id == adaptation_id), adaptation_id)
+
+    def criterion(self, item: Item) -> str:
+        """'criterion 1, impaired control', 'gate' or 'health': what a question is for."""
+        if item.criterion is not None:
+            return self.strings.intake.criterion_label.format(
+                number=item.criterion, cluster=self.cluster(item.cluster)
+            )
+        return self.strings.intake.kind_labels.get(item.kind, item.kind)
