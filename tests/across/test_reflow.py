@@ -1,7 +1,7 @@
 """Reflow: lines of a readable length on a wide terminal, tables that turn into lists where
 they do not fit, and what a person reads at 28, 40 and 80 columns as golden files.
 
-The Northern Ireland textphone, written digit by digit in plain mode, is 33 columns wide: at
+The Northern Ireland textphone, written digit by digit in plain mode, is 34 columns wide: at
 28 it breaks between its digit groups, never inside one (tests/render/test_keep_whole.py).
 """
 
