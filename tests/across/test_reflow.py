@@ -7,13 +7,21 @@ The Northern Ireland textphone, written digit by digit in plain mode, is 34 colu
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from screener.cli import app
+from screener.files import bundled
+from screener.files.bank import load_bank
+from screener.files.bundled import contacts_file
+from screener.files.contacts import load_contacts
+from screener.files.wording import load_strings
+from screener.rules.contacts import choose_region, contacts_to_show
 from screener.terminal.host import READABLE_WIDTH
 from tests.helpers import SCREENER, Session, terminal_env
 
@@ -56,3 +64,77 @@ def test_the_contacts_stay_readable_on_a_very_wide_terminal(tmp_path: Path, plai
     lines = ANSI.sub("", session.text).splitlines()
     lengths = [len(line) for line in lines if len(line.split()) > 1]  # an address stays whole
     assert READABLE_WIDTH - 15 < max(lengths) <= READABLE_WIDTH
+
+
+# --- tables: a table where every word fits, else a list ---------------------------------------
+
+
+def explained(width: int, *, plain: bool, language: str = "en") -> str:
+    from screener.files.wording import load_trainer_strings
+    from screener.render.explain import print_handout
+    from screener.reports.explain import explain
+    from screener.reports.handout import handout
+
+    strings = load_strings(language)
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    document = handout(
+        explain(load_bank(path)),
+        load_trainer_strings(language),
+        strings.answer_labels,
+        strings.intake.kind_labels,
+    )
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False, highlight=False)
+    print_handout(console, document, plain=plain)
+    return "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
+
+
+def personas(width: int, language: str) -> str:
+    from screener.files.wording import load_trainer_strings
+    from screener.terminal.demo import list_personas
+    from screener.terminal.trainer_screen import TrainerSetup
+
+    strings = load_strings(language)
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    region = contacts_to_show(choose_region(load_contacts(contacts_file()), "uk", {}), None, "en")
+    setup = TrainerSetup(load_bank(path), strings, load_trainer_strings(language), region)
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False, highlight=False)
+    list_personas(setup, console, plain=False)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("width", [20, 28, 32, 40, 50, 60, 64, 66, 68, 70, 76, 80, 90, 100])
+def test_no_table_is_cut_short_at_any_width(width: int, language: str) -> None:
+    """'explain' at 40 columns cut its table with 49 ellipses ('Questi…', 'impair…'), and the
+    personas' table did the same: below the width a table needs, it is a list."""
+    for shown in (explained(width, plain=False, language=language), personas(width, language)):
+        assert "…" not in shown
+        assert all(len(line.rstrip()) <= width for line in shown.splitlines() if " " in line)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_table_that_does_not_fit_is_a_list_of_blocks(language: str) -> None:
+    """Each row a block: its label, then each field that says something, named."""
+    narrow = explained(40, plain=False, language=language)
+    wide = explained(100, plain=False, language=language)
+    column = "Question" if language == "en" else "Pregunta"
+    assert f"\nQ1\n  {column}: " in narrow and f"\nQ1\n  {column}: " not in wide
+    assert re.search(rf"\n *Q +{column} +", wide)  # the table's header row
+    assert "\nsam\n  " in personas(40, language) and "\nsam\n" not in personas(100, language)
+
+
+@pytest.mark.parametrize("width", [28, 80, 100])
+def test_explain_in_plain_mode_is_always_a_list(width: int) -> None:
+    """Heard in a line, 'Q3  More or longer than intended  1  impaired control
+    more_than_meant' runs its columns together: each field is named instead."""
+    shown = explained(width, plain=True)
+    assert "\nQ3\n  Question: More or longer" in shown
+    words = " ".join(shown.split())
+    assert (
+        "Q3 Question: More or longer than intended Criterion: 1 Cluster: impaired control" in words
+    )
+    assert "Q1 Question: Used in the past 12 months Criterion: gate Id: used_past_year" in words
