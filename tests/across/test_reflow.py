@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,79 @@ def test_explain_in_plain_mode_is_always_a_list(width: int) -> None:
         "Q3 Question: More or longer than intended Criterion: 1 Cluster: impaired control" in words
     )
     assert "Q1 Question: Used in the past 12 months Criterion: gate Id: used_past_year" in words
+
+
+# --- golden files: what a person reads at 28, 40 and 80 columns -------------------------------
+# 80 columns of the summary and of explain are summary_moderate.plain.txt, explain_ketamine.txt
+# and explain_ketamine.plain.txt (tests/render, tests/reports). Regenerate: --update-golden.
+
+Golden = Callable[[str, str], None]
+
+
+def crisis_screen(width: int, *, plain: bool, region_id: str, language: str) -> str:
+    """The crisis screen as it is drawn during the questions, carried on from with 'y', on a
+    screen 24 rows high (so the reminder shows where the numbers scroll away)."""
+    from screener.terminal.prompt import ConsoleAsker
+
+    strings = load_strings(language)
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    flag = next(flag for flag in load_bank(path).bank.flags if flag.level == "crisis")
+    contacts = load_contacts(contacts_file())
+    region = contacts_to_show(choose_region(contacts, region_id, {}), None, language)
+    output = io.StringIO()
+    console = Console(
+        file=output, width=width, height=24, color_system=None, markup=False, highlight=False
+    )
+    console.input = lambda *args, **kwargs: "y"  # type: ignore[method-assign]
+    assert ConsoleAsker(console, strings, region, plain=plain).crisis(flag) is True
+    return "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["rich", "plain"])
+@pytest.mark.parametrize("width", [28, 40, 80])
+def test_the_crisis_screen_golden(golden: Golden, width: int, plain: bool) -> None:
+    shown = crisis_screen(width, plain=plain, region_id="uk", language="en")
+    assert all(len(line) <= width for line in shown.splitlines())
+    golden(f"crisis_uk.{width}{'.plain' if plain else ''}.txt", shown)
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["rich", "plain"])
+def test_the_spanish_crisis_screen_golden_at_28(golden: Golden, plain: bool) -> None:
+    shown = crisis_screen(28, plain=plain, region_id="es", language="es")
+    assert all(len(line) <= 28 for line in shown.splitlines())
+    golden(f"crisis_es.28{'.plain' if plain else ''}.txt", shown)
+
+
+@pytest.mark.parametrize("width", [28, 40])
+def test_the_plain_summary_golden(golden: Golden, width: int) -> None:
+    from screener.render.text import print_sections
+    from screener.reports.summary import build_summary
+    from screener.rules.contacts import for_listening
+    from screener.rules.result import build_result
+    from screener.rules.scoring import score
+    from tests.helpers import PATHS
+
+    answers, region_id = PATHS["moderate"]
+    path = bundled.bank_file("ketamine", "en")
+    assert path is not None
+    ketamine = load_bank(path)
+    written = contacts_to_show(
+        choose_region(load_contacts(contacts_file()), region_id, {}), None, "en"
+    )
+    result = build_result(ketamine, score(ketamine.bank, answers), written)
+    output = io.StringIO()
+    console = Console(file=output, width=width, color_system=None, markup=False, highlight=False)
+    summary = build_summary(ketamine.bank, result, for_listening(written, True), load_strings("en"))
+    print_sections(console, summary, plain=True)
+    shown = output.getvalue()
+    assert all(len(line) <= width for line in shown.splitlines() if " " in line)
+    golden(f"summary_moderate.{width}.plain.txt", shown)
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["rich", "plain"])
+@pytest.mark.parametrize("width", [28, 40])
+def test_explain_golden(golden: Golden, width: int, plain: bool) -> None:
+    golden(
+        f"explain_ketamine.{width}{'.plain' if plain else ''}.txt", explained(width, plain=plain)
+    )
