@@ -273,7 +273,7 @@ def resources(
     region = region_spoken(place or [], region)
     with reported_errors(terminal):
         # On a terminal, lines wrap at spaces; into a pipe or file they stay one a contact field.
-        width = terminal.size(terminal.stdout)[0] if terminal.stdout_is_terminal else None
+        width = terminal.line_width(terminal.stdout) if terminal.stdout_is_terminal else None
         listed = describe_resources(
             region, terminal, resources, language=lang, width=width, plain=plain
         )

@@ -139,7 +139,7 @@ ProjectorOption = Annotated[
     bool,
     typer.Option(
         "--projector",
-        help="High contrast for a room: nothing faint, lines of at most 100 characters.",
+        help="High contrast for a room: nothing faint.",
         show_default=False,
     ),
 ]

@@ -66,7 +66,7 @@ class Options:
     plain: bool = False
     keep_screen: bool = False
     projector: bool = False
-    """High contrast for a room: nothing faint, lines of at most 100 columns."""
+    """High contrast for a room: nothing faint (lines are at most 100 columns on every screen)."""
     resources: Path | None = None
     """A service's own contacts file; else the config file, if there is one."""
     rescore: bool = False

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from screener.render.heading import Heading
 from screener.render.markdown import escape
+from screener.render.table_or_list import TableOrList
 from screener.render.text import entry_text
 from screener.reports.explain import Explanation
 from screener.reports.handout import Handout, Part
@@ -52,13 +53,7 @@ def _print_rich(console: Console, handout: Handout) -> None:
             console.print(grid)
         if part.table:
             console.print()
-            header, *rows = part.table
-            table = Table(box=None)
-            for cell in header:
-                table.add_column(Text(printable(cell), style="bold"))
-            for row in rows:
-                table.add_row(*(Text(printable(cell)) for cell in row))
-            console.print(table)
+            console.print(_glance(part, header_style="bold"))
         for question in part.questions:
             console.print()
             console.print(Text(printable(question.heading), style="bold"))
@@ -80,8 +75,10 @@ def _print_plain(console: Console, handout: Handout) -> None:
         for entry in part.entries:
             console.print()
             console.print(Text("- ") + entry_text(entry))
-        for row in part.table:
-            console.print(Text(printable("  ".join(cell for cell in row if cell))))
+        if part.table:  # heard as a list: a row's cells run together read in one line
+            console.print()
+            for line in _glance(part).as_list():
+                console.print(line)
         for question in part.questions:
             console.print()
             console.print(Text(printable(question.heading)))
@@ -89,6 +86,16 @@ def _print_plain(console: Console, handout: Handout) -> None:
             console.print(Text(printable(f"{part.help_label}: {question.help}")))
             if question.why:
                 console.print(Text(printable(f"{_why_label(part)}: {question.why}")))
+
+
+def _glance(part: Part, header_style: str = "") -> TableOrList:
+    """The part's table: a table where every word of it fits, else a list (table_or_list.py)."""
+    header, *rows = part.table
+    return TableOrList(
+        [Text(printable(cell), style=header_style) for cell in header],
+        [[Text(printable(cell)) for cell in row] for row in rows],
+        box=None,
+    )
 
 
 def _why_label(part: Part) -> str:

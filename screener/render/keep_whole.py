@@ -18,15 +18,35 @@ HOLD = "\u2800"
 Rich (which breaks at any Unicode space, the no-break space too). Never printed."""
 
 
-def hold_spaces(plain: str) -> str:
-    return NUMBER.sub(lambda match: match.group().replace(" ", HOLD), plain)
+GROUP_GAP = re.compile(" {2,}")
+"""Between the digit groups of a number written digit by digit: the one place it may break."""
+STUCK = re.compile(r"\S*")
+"""What follows a number without a space ("0 0 0," or "0 0 0)."), on its line with it."""
+
+
+def hold_spaces(plain: str, width: int | None = None) -> str:
+    """The spaces inside each number held, so that no line breaks inside it; a number wider
+    than `width` (Lifeline's textphone digit by digit is 34 columns, wider than 28) keeps
+    only the spaces inside its digit groups held, so it breaks between groups alone."""
+
+    def held(match: re.Match[str]) -> str:
+        number = match.group()
+        following = STUCK.match(plain, match.end())
+        attached = len(following.group()) if following else 0
+        if width is None or len(number) + attached <= width or not GROUP_GAP.search(number):
+            return number.replace(" ", HOLD)
+        groups = GROUP_GAP.split(number)
+        return "  ".join(group.replace(" ", HOLD) for group in groups)
+
+    return NUMBER.sub(held, plain)
 
 
 def fill(plain: str, width: int, indent: str = "") -> str:
-    """textwrap.fill for plain mode, never breaking inside a number nor at its hyphens; each
-    line starts with `indent`. A word longer than the line (a long web address) stays whole."""
+    """textwrap.fill for plain mode, never breaking inside a number nor at its hyphens (a number
+    wider than a line, between its digit groups only); each line starts with `indent`. A word
+    longer than the line (a long web address) stays whole."""
     wrapped = textwrap.fill(
-        hold_spaces(plain),
+        hold_spaces(plain, width - len(indent)),
         width=width,
         initial_indent=indent,
         subsequent_indent=indent,
@@ -36,9 +56,9 @@ def fill(plain: str, width: int, indent: str = "") -> str:
     return wrapped.replace(HOLD, " ")
 
 
-def hold_numbers(text: Text) -> Text:
+def hold_numbers(text: Text, width: int | None = None) -> Text:
     """The text with the spaces inside numbers held, spans kept (same length)."""
-    held = hold_spaces(text.plain)
+    held = hold_spaces(text.plain, width)
     if held == text.plain:
         return text
     copy = text.copy()
@@ -54,13 +74,14 @@ def release(text: Text) -> Text:
 
 
 class KeepWhole:
-    """A Text drawn like any other, but wrapped so that no number is split across lines."""
+    """A Text drawn like any other, but wrapped so that no number is split across lines (one
+    wider than the line, between its digit groups only)."""
 
     def __init__(self, text: Text) -> None:
         self.text = text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        held = hold_numbers(self.text)
+        held = hold_numbers(self.text, options.max_width)
         if held is self.text:
             yield self.text
             return
@@ -68,7 +89,7 @@ class KeepWhole:
         yield Text("\n").join(release(line) for line in lines)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, hold_numbers(self.text))
+        return Measurement.get(console, options, hold_numbers(self.text, options.max_width))
 
 
 KEY_GAP = "   "

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from screener.terminal.host import Terminal, is_terminal
+from screener.terminal.host import READABLE_WIDTH, Terminal, is_terminal
 
 if TYPE_CHECKING:
     from screener.models.contacts import Region
@@ -54,10 +54,6 @@ def terminal_of(console: Console) -> Terminal | None:
     return console.terminal if isinstance(console, Screen) else None
 
 
-PROJECTOR_WIDTH = 100
-"""Lines a room can read from the back: no longer than this, whatever the terminal's width."""
-
-
 def make_console(
     terminal: Terminal,
     stream: IO[str],
@@ -71,16 +67,15 @@ def make_console(
 
     The size is the terminal's (terminal.size: COLUMNS=0 or 5 is not believed), and Rich is
     given the terminal's environment rather than reading the process's.
-    `projector`: high contrast for a room: nothing faint, and lines of at most 100 columns.
+    Lines are at most host.READABLE_WIDTH long, also on a wider terminal (`width` too).
+    `projector`: high contrast for a room: nothing faint.
     """
     if not plain and terminal.windows_console:  # Windows: ANSI, not ←[ on screen
         from screener.terminal import windows_screen
 
         windows_screen.enable_virtual_terminal(stream)
-    columns, rows = terminal.size(stream)
-    width = width or columns
-    if projector:
-        width = min(width, PROJECTOR_WIDTH)
+    rows = terminal.size(stream)[1]
+    width = min(width, READABLE_WIDTH) if width else terminal.line_width(stream)
     settings: dict[str, Any] = {
         "file": stream,
         "width": width,

@@ -36,20 +36,26 @@ def draw_crisis_help(
     """The flag's advice, the emergency number, the region's crisis contacts, whose they are
     and how to see them again: a red panel, or in plain text the contacts first, then the
     advice, for a listener who hears it in order."""
-    section = crisis_section((flag.advice,), region, strings)
+    flag_advice = (flag.advice,)
+    section = crisis_section(flag_advice, region, strings)
     contacts = [entry_text(entry, term_style="bold") for entry in section.entries]
     after = after_crisis_contacts(region, strings, chosen=region_chosen)
     if plain:
-        # Heard in order: who to call first (a listener reached the lines 39 s in when the
-        # advice came first), then the advice and the emergency number.
+        # Heard in order: the emergency number in one sentence, then who to call (a listener
+        # reached the lines 39 s in when the advice came first), then the advice.
+        advice = section.paragraphs[: len(flag_advice)]
+        emergency = section.paragraphs[len(flag_advice) :]
         console.print()
         say(console, section.title, plain=True)
+        for paragraph in emergency:
+            console.print()
+            say(console, paragraph, plain=True)
         console.print()
         if section.entries_heading:
             say(console, section.entries_heading + ":", plain=True)
         for line in contacts:
             say(console, f"- {line.plain}", plain=True)
-        for paragraph in (*section.paragraphs, *after):
+        for paragraph in (*advice, *after):
             console.print()
             say(console, paragraph, plain=True)
         return

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.table import Column, Table
 from rich.text import Text
 
 from screener.models.bank import Example, Flag, Item
 from screener.models.base import Answer
+from screener.render.table_or_list import TableOrList
 from screener.reports.explain import ExplainedItem, item_heading
 from screener.reports.summary import (
     build_professional_summary,
@@ -166,14 +166,8 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
                 )
             )
     else:
-        table = Table(
-            *(Column(Text(column, style="bold")) for column in words.personas_columns),
-            title=Text(words.personas_heading.format(bank=bank.id), style="bold"),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-        )
-        for example in bank.examples:
-            table.add_row(
+        rows = [
+            [
                 Text(example.id, style="bold"),
                 Text(printable(example.name)),
                 Text(
@@ -182,8 +176,18 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
                     else words.not_assessed_word
                 ),
                 Text(printable(first_sentence(example.story))),
+            ]
+            for example in bank.examples
+        ]
+        console.print(  # below the width it needs, a list: each persona a short block
+            TableOrList(
+                [Text(column, style="bold") for column in words.personas_columns],
+                rows,
+                title=Text(words.personas_heading.format(bank=bank.id), style="bold"),
+                title_justify="left",
+                box=box.SIMPLE_HEAD,
             )
-        console.print(table)
+        )
     screen.gap()
     screen.say(words.personas_hint)
 

@@ -29,6 +29,11 @@ FALLBACK_SIZE = (80, 24)
 SHORTEST = 10
 """Rows below this are not believed either: a pager needs a page to show."""
 
+READABLE_WIDTH = 100
+"""No line is longer than this, whatever the terminal's width: at 250 columns a summary line
+ran 220 characters, too long for the eye to find the next one (or for a room to read from the
+back). The one cap: every console (Rich, plain, the projector's) and `resources` wrap here."""
+
 
 def is_terminal(stream: IO[str] | None) -> bool:
     """Whether a stream is a terminal; a closed or missing stream is not."""
@@ -194,6 +199,10 @@ class Terminal:
             if rows is None:
                 rows = real_rows if real_rows >= SHORTEST else FALLBACK_SIZE[1]
         return columns, rows
+
+    def line_width(self, stream: IO[str]) -> int:
+        """The columns a line of text may take on `stream`: its width, at most READABLE_WIDTH."""
+        return min(self.size(stream)[0], READABLE_WIDTH)
 
 
 def _from_environment(value: str | None, least: int) -> int | None:

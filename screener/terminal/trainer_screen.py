@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from screener.models.bank import LoadedBank
@@ -18,6 +17,7 @@ from screener.models.contacts import Region
 from screener.models.result import Score
 from screener.models.wording import TrainerStrings, UiStrings
 from screener.render.heading import Heading
+from screener.render.table_or_list import TableOrList
 from screener.render.text import print_sections
 from screener.reports.document import Section
 from screener.reports.explain import number_span
@@ -123,28 +123,18 @@ class TrainerScreen:
             self._cell(cluster.met, sizes[cluster.id], cluster.unsure) for cluster in score.clusters
         ]
         total = words.tally_cell.format(met=score.criteria_met, of=sum(sizes.values()))
-        if self.plain or self.narrow:
-            parts = [
-                f"{cluster.term} {cell}"
-                for cluster, cell in zip(score.clusters, cells, strict=True)
-            ]
-            parts.append(f"{words.tally_total} {total}")
-            self.say(f"{words.tally_label}: " + "; ".join(parts) + ".")
-            return
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for cluster in score.clusters:
-            table.add_column(Text(printable(cluster.term)), justify="center")
-        table.add_column(Text(words.tally_total), justify="center")
-        # Not-sure counts get a row of their own, so no cell wraps at 80 columns.
-        row = [
+        header = [Text(printable(cluster.term)) for cluster in score.clusters]
+        header.append(Text(words.tally_total))
+        counts = [
             Text(
                 words.tally_cell.format(met=cluster.met, of=sizes[cluster.id]),
                 style=HIGHLIGHT if cluster.id in changed else "",
             )
             for cluster in score.clusters
         ]
-        row.append(Text(total, style=HIGHLIGHT if total_changed else "bold"))
-        table.add_row(*row)
+        counts.append(Text(total, style=HIGHLIGHT if total_changed else "bold"))
+        rows = [counts]
+        # Not-sure counts get a row of their own, so no cell wraps at 80 columns.
         if any(cluster.unsure for cluster in score.clusters):
             unsure = [
                 Text(
@@ -153,8 +143,26 @@ class TrainerScreen:
                 )
                 for cluster in score.clusters
             ]
-            table.add_row(*unsure, Text(""))
-        self.console.print(table)
+            rows.append([*unsure, Text("")])
+        table = TableOrList(
+            header,
+            rows,
+            whole=range(len(header)),  # "2 of 4" is one thing: never "2 of" above "4"
+            justify="center",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+        )
+        if self.plain or self.narrow or not table.fits(self.console, self.console.width):
+            # its list: one sentence, as a screen reader and a narrow screen read best
+            parts = [
+                f"{cluster.term} {cell}"
+                for cluster, cell in zip(score.clusters, cells, strict=True)
+            ]
+            parts.append(f"{words.tally_total} {total}")
+            self.say(f"{words.tally_label}: " + "; ".join(parts) + ".")
+            return
+        self.console.print(table.table())
 
     def _cell(self, met: int, of: int, unsure: int) -> str:
         cell = self.words.tally_cell.format(met=met, of=of)

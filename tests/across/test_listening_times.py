@@ -23,7 +23,12 @@ from screener.models.wording import UiStrings
 from screener.render.text import print_sections
 from screener.reports.essentials import essentials_first
 from screener.reports.summary import build_summary
-from screener.rules.contacts import choose_region, contacts_to_show, for_listening
+from screener.rules.contacts import (
+    choose_region,
+    contacts_to_show,
+    emergency_number,
+    for_listening,
+)
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from screener.terminal.crisis_screen import draw_crisis_help
@@ -65,6 +70,30 @@ def test_the_crisis_lines_are_heard_within_20_seconds(region_id: str, language: 
     first = min(shown.index(f"- {c.name}") for c in region.contacts if f"- {c.name}" in shown)
     assert seconds(shown[:first]) < 20, shown[:first]
     assert flag.advice.split()[-1] in shown, "the advice is still said, after the lines"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_the_emergency_number_is_heard_before_the_lines_and_the_advice(
+    region_id: str, language: str
+) -> None:
+    """A person in danger hears the number to call in the first sentence after the heading;
+    it came after every line and the whole advice (about 90 s in) when the lines moved up."""
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    flag = next(flag for flag in load_bank(path).bank.flags if flag.level == "crisis")
+    region = region_in(region_id, language)
+    strings = load_strings(language)
+    number = emergency_number(region)
+    if number is None:
+        return  # "your local emergency number": the region names none
+    console, output = plain_console()
+    draw_crisis_help(console, flag, region, strings, plain=True)
+    shown = " ".join(output.getvalue().split())
+    sentence = " ".join(strings.crisis_emergency.format(number=number).split())
+    first_line = min(shown.index(f"- {c.name}") for c in region.contacts if f"- {c.name}" in shown)
+    assert shown.index(sentence) < first_line
+    assert seconds(shown[: shown.index(sentence)]) < 5
 
 
 def spoken_summary(
