@@ -18,20 +18,27 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of a paragraph: what a flag's advice or a message says first."""
+    """The first sentence of a paragraph: what a message or a description says first."""
     return SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
+def first_two_sentences(text: str) -> str:
+    """What urgent advice says first: the risk and what to do about it. Its first sentence
+    alone can be the risk only ("...can slow your breathing"), with what to do in the next."""
+    return " ".join(SENTENCE_END.split(" ".join(text.split()), maxsplit=2)[:2])
+
+
 def short_version(bank: Bank, result: Result, region: Region, strings: UiStrings) -> Section:
-    """Urgent advice a line each (for a crisis: the emergency number), the result in one
-    sentence, then every contact a line each, crisis lines first when a crisis flag is
-    raised, the drug services first otherwise (as the full list orders them)."""
+    """Urgent advice a line each, its risk and what to do (for a crisis: the emergency
+    number), the result in one sentence, then every contact a line each, crisis lines first
+    when a crisis flag is raised, the drug services first otherwise (as the full list orders
+    them)."""
     lines: list[str] = []
     crisis = any(flag.level == "crisis" for flag in result.flags)
     number = emergency_number(region)
     if crisis and number:
         lines.append(strings.crisis_emergency.format(number=number))
-    lines += [first_sentence(flag.advice) for flag in result.flags if flag.level == "urgent"]
+    lines += [first_two_sentences(flag.advice) for flag in result.flags if flag.level == "urgent"]
     lines.append(result_sentence(result, strings, bank.scoring.window))
     listed = region if crisis else drug_services_first(region)
     contacts = tuple(
