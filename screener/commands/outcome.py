@@ -198,9 +198,11 @@ def _left(
 
     _raised_advice(console, setup, progress, plain=plain)
     strings = setup.strings
-    words = strings.intake.discarded if session.who is Who.INTAKE else strings.quit_message
     console.print()
-    console.print(goodbye(words, strings, setup.region))
+    if session.who is Who.INTAKE:  # said to the counsellor: no "if you want to talk to someone"
+        records.say(console, strings.intake.discarded)
+        return ExitCode.ENDED_EARLY
+    console.print(goodbye(strings.quit_message, strings, setup.region))
     return ExitCode.ENDED_EARLY
 
 

@@ -187,6 +187,8 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     client_invalid: Prose
     about_criterion: Prose
     about_gate: Prose
+    about_adaptation: Prose
+    """A gate question that decides whether some criteria count ({criteria})."""
     about_health: Prose
     choices: Prose
     commands: Prose
@@ -195,6 +197,8 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     note_words: Annotated[tuple[str, ...], Meta(min_length=1)]
     note_prompt: Prose
     note_invalid: Prose
+    note_too_long: Prose
+    """A note over the limit, kept to shorten: {limit}, {length}, {over}."""
     note_line: Prose
     note_kept: Prose
     note_removed: Prose
@@ -236,9 +240,19 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     counsellor_invalid: Prose
     closing_prompt: Prose
     review_client_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    review_counsellor_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    """At the review: change the counsellor's initials."""
+    value_now_edit: Prose
+    """Before a value to change that is there to edit: {value}."""
+    value_now_keep: Prose
+    """Before a value to change where keys come a line at a time: {value}."""
     discard_prompt: Prose
     discard_kept: Prose
     discarded: Prose
+    crisis_continue: Prose
+    """At the crisis screen, to the counsellor: carry on with the interview?"""
+    region_line: Prose
+    """Before the first question: whose contacts the client will be given ({region})."""
     """After the counsellor confirmed: the interview is gone, nothing saved."""
     crisis_stopped: Prose
     """The crisis stop in an intake, to the client as the crisis screen is: what was saved is

@@ -148,10 +148,10 @@ class ConsoleAsker:
         draw_crisis_help(
             self.console, flag, self.region, strings, plain=self.plain, region_chosen=chosen
         )
-        if self._taller_than_the_screen(measured.get(), strings.crisis_continue):
+        if self._taller_than_the_screen(measured.get(), self._crisis_continue()):
             # The numbers scrolled off the top: a person answers with them in view.
             show_crisis_reminder(self.console, self.region, strings, self.service, plain=self.plain)
-        self._paragraph(strings.crisis_continue)
+        self._paragraph(self._crisis_continue())
         while True:
             typed = self._read(strings.answer_prompt)
             meaning = interpret(typed, strings)
@@ -271,6 +271,10 @@ class ConsoleAsker:
 
     def _crisis_stopped(self) -> str:
         return self.strings.crisis_stopped
+
+    def _crisis_continue(self) -> str:
+        """Carry on? To the person; the intake asks the counsellor."""
+        return self.strings.crisis_continue
 
 
 def reads_keys(console: Console) -> bool:
