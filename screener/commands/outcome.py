@@ -69,7 +69,11 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
     def asking(setup: Setup, console: Screen, plain: bool, progress: Progress) -> Walk:
         return screening.ask(setup, console, plain=plain, state=progress.state)
 
-    return asked(session, setup, asking, ask_region=options.region is None)
+    def keep_copy(console: Screen, result: Result, plain: bool) -> None:
+        records.offer_copy(console, setup, result, plain=plain)
+
+    after = keep_copy if session.offers_copy_at_end else None
+    return asked(session, setup, asking, ask_region=options.region is None, after_shown=after)
 
 
 def replayed(

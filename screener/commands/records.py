@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from screener.commands.screening import Setup
     from screener.models.result import Result
     from screener.terminal.console import Screen
+    from screener.terminal.saving import SaveTo
 
 
 def file_incomplete(
@@ -85,20 +86,9 @@ def save_elsewhere(
 def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
     """An intake whose record has nowhere to go: forgetting -o must not mean asking all the
     questions again. The format follows the name's extension; no file is ever replaced."""
-    from screener.render import Format, format_for_path
     from screener.terminal.saving import offer_save as ask_where
 
-    def save(path: Path) -> str | None:
-        if path.exists() and not path.is_dir():  # --force is no answer at this prompt
-            return f"{path}: already exists; type another name"
-        output_format = format_for_path(path) or Format.text
-        text = screening.render(result, setup, output_format, saved_to=str(path))
-        try:
-            write_private(path, text, force=False)
-        except ScreenerError as error:
-            return str(error)
-        return None
-
+    save = _saver(setup, result)
     from screener.terminal.counsellor import asks_to_discard
     from screener.terminal.prompt import echoes_typing
 
@@ -119,6 +109,51 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
     )
     if saved is not None:
         say(console, intake.record_saved_to.format(path=one_line(str(saved))))
+
+
+def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+    """The end of a self-check on a terminal: keep a copy, once; Enter skips. The same rules
+    as -o (owner-only, whole or not at all, never over a file); the format follows the name."""
+    from screener.terminal.saving import offer_save as ask_where
+
+    strings = setup.strings
+    suggested = Path(f"screener-{result_day(result)}.md")
+    saved = ask_where(
+        console,
+        _saver(setup, result),
+        prompt=strings.keep_copy_prompt.format(suggested=suggested),
+        skipped=strings.keep_copy_skipped,
+        plain=plain,
+        suggested=suggested,
+        accept=frozenset(word.lower() for word in strings.answer_words.yes),
+    )
+    if saved is not None:
+        say(console, strings.saved_to.format(path=one_line(str(saved))))
+
+
+def result_day(result: Result) -> str:
+    """The day of the screening, for a file name: 2026-12-07."""
+    from screener.rules.result import now
+
+    return (result.recorded_at or now().isoformat())[:10]
+
+
+def _saver(setup: Setup, result: Result) -> SaveTo:
+    """Save the result to a path in the format its extension names (text otherwise)."""
+    from screener.render import Format, format_for_path
+
+    def save(path: Path) -> str | None:
+        if path.exists() and not path.is_dir():  # --force is no answer at this prompt
+            return f"{path}: already exists; type another name"
+        output_format = format_for_path(path) or Format.text
+        text = screening.render(result, setup, output_format, saved_to=str(path))
+        try:
+            write_private(path, text, force=False)
+        except ScreenerError as error:
+            return str(error)
+        return None
+
+    return save
 
 
 def say(console: Screen, text: str) -> None:

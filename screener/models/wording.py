@@ -104,6 +104,17 @@ class UiStrings(Model, frozen=True, kw_only=True):
     save_failed: Prose
     save_elsewhere_prompt: Prose
     save_skipped: Prose
+    unsure_which: Prose
+    """Which questions were answered not sure: {questions}."""
+    review_heading: Prose
+    """The self-check's list of answers before the result."""
+    review_intro: Prose
+    review_prompt: Prose
+    review_not_understood: Prose
+    """{last}: the last number on the list."""
+    keep_copy_prompt: Prose
+    """The offer to save a copy at the end of a self-check: {suggested}, a file name."""
+    keep_copy_skipped: Prose
     pager_prompt: Prose
     """The last line while a long summary is paged (less): how to read on and how to leave."""
     pager_end: Prose
