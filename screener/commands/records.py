@@ -83,9 +83,13 @@ def save_elsewhere(
     return one_line(str(saved))
 
 
-def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+def offer_save(
+    console: Screen, setup: Setup, result: Result, *, plain: bool, folder: Path | None = None
+) -> None:
     """An intake whose record has nowhere to go: forgetting -o must not mean asking all the
-    questions again. The format follows the name's extension; no file is ever replaced."""
+    questions again. The format follows the name's extension; no file is ever replaced. y
+    takes a name from the client reference and the date, in `folder` (the counsellor's
+    records folder) or the current one."""
     from screener.terminal.saving import offer_save as ask_where
 
     save = _saver(setup, result)
@@ -99,13 +103,16 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
             return True  # asked twice: the counsellor means it; the summary is on screen
 
     intake = setup.strings.intake
+    suggested = (folder or Path()) / suggested_name(result)
     saved = ask_where(
         console,
         save,
-        prompt=intake.save_prompt,
+        prompt=intake.save_prompt.format(suggested=suggested),
         skipped=intake.save_skipped,
         plain=plain,
         discard=discard if echoes_typing(console) else None,
+        suggested=suggested,
+        accept=frozenset(word.lower() for word in setup.strings.answer_words.yes),
     )
     if saved is not None:
         say(console, intake.record_saved_to.format(path=one_line(str(saved))))
@@ -129,6 +136,16 @@ def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
     )
     if saved is not None:
         say(console, strings.saved_to.format(path=one_line(str(saved))))
+
+
+def suggested_name(result: Result) -> str:
+    """K-0142-2026-12-07.md: the client reference (as a file name may hold it) and the day;
+    intake-DATE.md without one. The interview's answers never go into a name."""
+    client = "".join(
+        character if character.isalnum() or character in "-_" else "-"
+        for character in (result.client or "")
+    ).strip("-.")
+    return f"{client or 'intake'}-{result_day(result)}.md"
 
 
 def result_day(result: Result) -> str:

@@ -20,7 +20,7 @@ from screener.models.result import BankReference
 from screener.rules.scoring import asked_items
 
 ANSWERS_KEYS = ("bank", "answers")
-INTAKE_KEYS = ("client", "notes")
+INTAKE_KEYS = ("client", "notes", "counsellor")
 """Only `screener intake` reads these: the client reference and {item id: note}."""
 
 
@@ -128,11 +128,12 @@ def replay_from_document(
                     )
                 )
             elif key not in known:
+                allowed = known if intake else ANSWERS_KEYS
                 problems.append(
                     document.problem(
                         (str(key),),
-                        f"unknown key '{key}'"
-                        + (_hint(str(key), known) or " (the keys are bank and answers)"),
+                        f"unknown key '{key}'{_hint(str(key), allowed) or ''} (the keys "
+                        f"are {', '.join(allowed[:-1])} and {allowed[-1]})",
                     )
                 )
     problems += _check_bank_id(document, data.get("bank"), bank)
@@ -162,8 +163,8 @@ def replay_from_document(
         return Replay(answers, recorded_at=recorded_at, mode=mode)
     client = _client(document, data.get("client"))
     notes = _notes(document, data.get("notes"), answers)
-    if not is_record:
-        return Replay(answers, client, notes)
+    if not is_record:  # a counsellor's own answers file may name the counsellor
+        return Replay(answers, client, notes, counsellor=_short_text(document, data, "counsellor"))
     return Replay(
         answers,
         client,

@@ -107,7 +107,8 @@ def test_a_whole_intake_with_a_note() -> None:
     assert summary.index("Contacts for the client (United Kingdom)") < summary.index("FRANK")
     assert summary.endswith(
         "About this check\n\nThe record has not been saved yet.\n"
-        "\nSave the record? Type a file name such as record.md (Enter to skip): Not saved.\n"
+        "\nSave the record? Type y to save it as K-0142-2026-11-21.md, or another file name\n"
+        "(Enter to skip): Not saved.\n"
     )
 
 
@@ -398,8 +399,11 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
             ":26:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
         ),
         (("notes:\n", "notes: []\n"), ":25:1: notes: expected a mapping of question id to note"),
-        (("client: K-0142", "clients: K-0142"), ":2:1: clients: unknown key 'clients'; "
-            "did you mean 'client'?"),
+        (
+            ("client: K-0142", "clients: K-0142"),
+            ":2:1: clients: unknown key 'clients'; did you mean 'client'? "
+            "(the keys are bank, answers, client, notes and counsellor)",
+        ),
     ],
 )  # fmt: skip
 def test_bad_intake_answers_are_located(
@@ -470,7 +474,7 @@ def test_the_record_names_the_counsellor_start_duration_summary_and_contacts(
     assert written["closing_summary"] == "GP about bladder; review in 2 weeks"
     assert "FRANK" in [contact["name"] for contact in written["resources"]["contacts"]]
     # The same record as Markdown, replayed from the JSON: nothing lost on the way.
-    again = invoke("--answers", str(target), "-f", "markdown")
+    again = invoke("--counsellor", "", "--answers", str(target), "-f", "markdown")
     assert again.exit_code == 0, again.output
     for line in (
         "- **Counsellor**: AB",
@@ -653,3 +657,66 @@ def test_the_second_gate_is_labelled_for_what_it_decides() -> None:
     result = invoke("--client", "K-1", input="\n" + "y\n" + "q\nyes\n")
     assert "gate question: decides whether criterion 10 is counted" in result.output
     assert "gate question: decides whether the criteria apply" in result.output
+
+
+# --- a day of intakes: the counsellor's settings ---------------------------------------------
+
+
+def settings_env(tmp_path: Path, text: str | None, **extra: str) -> dict[str, str]:
+    config = tmp_path / "config"
+    (config / "screener").mkdir(parents=True)
+    if text is not None:
+        (config / "screener" / "counsellor.yaml").write_text(text, encoding="utf-8")
+    return {**UK, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(config), **extra}
+
+
+def test_initials_region_and_records_folder_come_from_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three intakes in a day: nothing typed but the client reference and the answers; y at
+    the save offer files the record under the client reference and the date."""
+    monkeypatch.chdir(tmp_path)
+    records = tmp_path / "records"
+    records.mkdir()
+    env = settings_env(tmp_path, f"initials: JS\nregion: ie\nrecords: {records}\n")
+    for client in ("K-1", "K-2", "K-3"):
+        keys = f"{client}\n" + WITH_NOTE + "\n\n" + "y\n"
+        result = runner.invoke(app, ["intake"], input=keys, env=env)
+        assert result.exit_code == 0, result.output
+        assert "Counsellor's initials" not in result.output
+        assert "The client will be given the contacts for Ireland." in flat(result.output)
+        saved = records / f"{client}-2026-11-21.md"
+        assert "- **Counsellor**: JS" in saved.read_text(encoding="utf-8")
+
+
+def test_the_environment_wins_over_the_settings_file_and_an_option_over_both(
+    tmp_path: Path,
+) -> None:
+    env = settings_env(tmp_path, "initials: JS\n", SCREENER_COUNSELLOR="MK")
+    base = ["intake", "--client", "K-1", "-f", "json"]
+    from_environment = runner.invoke(app, base, input=WITH_NOTE + "\n\n", env=env)
+    assert json.loads(from_environment.stdout)["counsellor"] == "MK"
+    given = runner.invoke(app, [*base, "--counsellor", "AB"], input=WITH_NOTE + "\n\n", env=env)
+    assert json.loads(given.stdout)["counsellor"] == "AB"
+
+
+def test_a_broken_settings_file_is_a_located_error(tmp_path: Path) -> None:
+    env = settings_env(tmp_path, "initals: JS\n")
+    result = runner.invoke(app, ["intake"], input="", env=env)
+    assert result.exit_code == 1
+    assert "counsellor.yaml:1:1: initals: unknown key 'initals'" in result.stderr
+
+
+def test_counsellor_is_honoured_by_a_replay_as_client_is(tmp_path: Path) -> None:
+    path = answers_file(tmp_path)
+    result = invoke("--counsellor", "AB", "--answers", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counsellor"] == "AB"
+
+
+def test_an_answers_file_may_name_the_counsellor(tmp_path: Path) -> None:
+    path = answers_file(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + "counsellor: MK\n", encoding="utf-8")
+    result = invoke("--counsellor", "", "--answers", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counsellor"] == "MK"
