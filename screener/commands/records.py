@@ -125,6 +125,10 @@ def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
 
     strings = setup.strings
     suggested = Path(f"screener-{result_day(result)}.md")
+    from screener.terminal.crisis_screen import say as paragraph
+
+    console.print()
+    paragraph(console, strings.keep_copy_explain, plain=plain)  # wrapped with no trailing space
     saved = ask_where(
         console,
         _saver(setup, result),

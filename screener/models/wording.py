@@ -112,6 +112,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     review_prompt: Prose
     review_not_understood: Prose
     """{last}: the last number on the list."""
+    keep_copy_explain: Prose
+    """Before the offer: who can read the copy, and where it goes."""
     keep_copy_prompt: Prose
     """The offer to save a copy at the end of a self-check: {suggested}, a file name."""
     keep_copy_skipped: Prose

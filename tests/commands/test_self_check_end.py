@@ -59,7 +59,7 @@ def test_the_answers_to_check_then_a_copy_kept_golden(
     assert keyboard.read() == ""  # every line typed was read
     start = shown.index("Your answers\n")
     golden("self_review.txt", shown[start : shown.index("What your answers show")])
-    golden("self_save_offer.txt", shown[shown.index("Keep a copy?") - 1 :])
+    golden("self_save_offer.txt", shown[shown.index("Your answers were not saved") :])
     copy = tmp_path / "screener-2026-11-21.md"
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert "Your answers touched 1 of the 10 areas" in " ".join(copy.read_text().split())
