@@ -177,6 +177,8 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
     if mode == "intake":
         session.answer("", prompt="Enter for the result")
         session.answer("", prompt="Enter to leave it out")
+    else:
+        session.answer("", prompt="Enter for your result")  # the check of the answers
     session.wait_for("could not be saved")
     session.answer(str(tmp_path / "kept.txt"), prompt="press Enter to skip:")
     session.wait_for("saved to")
@@ -195,6 +197,7 @@ def test_skipping_the_other_path_exits_1(spawn: Starter, tmp_path: Path, decline
     answer_each(session, ALL_NO[:-1])
     taken.write_text("someone else's file")  # the file appears meanwhile
     session.answer("no")
+    session.answer("", prompt="Enter for your result")
     session.answer(declined, prompt="press Enter to skip:")
     session.wait_for("Nothing was saved")
     assert session.end() == 1
@@ -275,7 +278,7 @@ def test_the_crisis_prompt_says_what_it_accepts_and_b_goes_back(spawn: Starter) 
     session.answer("b")
     session.wait_for("Earlier you said: yes")
     session.answer("n")
-    session.wait_for("What your answers show")
+    session.finish_self_check()
     assert session.end() == 0
 
 
@@ -307,6 +310,7 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
     session.child.logfile_read = session.transcript
     session.answer("", prompt=BEGIN)
     answer_each(session, ALL_NO)
+    session.answer("", prompt="Enter for your result")
     assert session.end() == 0
     assert f"Your answers were saved to {record}" in session.words
     assert record.stat().st_mode & 0o777 == 0o600
