@@ -230,6 +230,19 @@ class Session:
     def wait_for(self, text: str) -> None:
         self.child.expect_exact(text)
 
+    def finish_self_check(
+        self,
+        shown: str = "What your answers show",
+        *,
+        review: str = "A number to change",
+        copy: str = "Keep a copy?",
+    ) -> None:
+        """After a self-check's last answer at a keyboard: Enter at the check of the answers,
+        `shown` in the summary, then Enter at the copy offered (docs/endings.md)."""
+        self.answer("", prompt=review)
+        self.wait_for(shown)
+        self.answer("", prompt=copy)
+
     def answer(self, typed: str, prompt: str = ANSWER) -> None:
         """Wait for the prompt, then type a line: never type ahead of the program."""
         self.wait_for(prompt)

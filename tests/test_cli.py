@@ -401,7 +401,8 @@ def test_resources_lists_the_services_contacts_first() -> None:
     lines = result.stdout.splitlines()
     assert lines[:4] == [
         "Help contacts: United Kingdom (uk)",
-        f"Northside Drug and Alcohol Service: its own 2 first of their kind (from {service}).",
+        "Northside Drug and Alcohol Service: its own contacts (2) come first among their kind "
+        f"(from {service}).",
         "",
         "Northside out-of-hours line [crisis]",
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screener.commands import outcome, records, screening
@@ -32,14 +34,21 @@ class Interview:
 def run(
     options: Options, client: str | None, terminal: Terminal, counsellor: str | None = None
 ) -> int:
-    """0 once a result was shown; 130 if it ended before one (docs/endings.md)."""
+    """0 once a result was shown; 130 if it ended before one (docs/endings.md). The
+    counsellor's initials, region and records folder, where not given, come from their
+    settings (files/counsellor.py)."""
+    from screener.files.counsellor import counsellor_settings
+
+    settings = counsellor_settings(terminal.environ, terminal.platform)
+    if options.region is None and settings.region:
+        options = dataclasses.replace(options, region=settings.region)
     client = client_option(client)
-    counsellor = counsellor_option(counsellor)
+    counsellor = counsellor_option(counsellor or settings.initials)
     screening.preflight(options)
     setup = screening.prepare(options, terminal)
     session = Session(Who.INTAKE, terminal, options)
     if options.answers is not None:
-        return outcome.replayed(session, setup, _replayed(setup, session, client))
+        return outcome.replayed(session, setup, _replayed(setup, session, client, counsellor))
 
     def asking(setup: Setup, console: Screen, plain: bool, progress: outcome.Progress) -> Walk:
         started = results.now()
@@ -63,7 +72,8 @@ def run(
 
     def offer_save(console: Screen, result: Result, plain: bool) -> None:
         if session.offers_save_at_end:  # forgetting -o must not mean asking them all again
-            records.offer_save(console, setup, result, plain=plain)
+            folder = Path(settings.records).expanduser() if settings.records else None
+            records.offer_save(console, setup, result, plain=plain, folder=folder)
 
     return outcome.asked(session, setup, asking, after_shown=offer_save)
 
@@ -120,7 +130,9 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
     return text or None
 
 
-def _replayed(setup: Setup, session: Session, client: str | None) -> Result:
+def _replayed(
+    setup: Setup, session: Session, client: str | None, counsellor: str | None = None
+) -> Result:
     from screener.files.answers import load_replay
 
     options = session.options
@@ -143,7 +155,7 @@ def _replayed(setup: Setup, session: Session, client: str | None) -> Result:
         client=client or replay.client,
         notes=replay.notes,
         recorded_at=replay.recorded_at,
-        counsellor=replay.counsellor,
+        counsellor=counsellor or replay.counsellor,  # --counsellor, as --client
         started_at=replay.started_at,
         closing_summary=replay.closing_summary,
     )

@@ -73,8 +73,27 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
         asked_with[0] = setup
         return screening.ask(setup, console, plain=plain, state=progress.state)
 
+    def keep_copy(console: Screen, result: Result, plain: bool) -> None:
+        records.offer_copy(console, asked_with[0], result, plain=plain)
+
+    # The copy is offered first, then (run --trainer) the what-if from the answers just given.
+    copy = keep_copy if session.offers_copy_at_end else None
     live = _live_what_if(lambda: asked_with[0]) if trainer else None
-    return asked(session, setup, asking, ask_region=options.region is None, after_shown=live)
+    shown_after = _one_after_another(copy, live)
+    return asked(session, setup, asking, ask_region=options.region is None, after_shown=shown_after)
+
+
+def _one_after_another(*steps: AfterShown | None) -> AfterShown | None:
+    """Each step shown after the summary, in order; None when there is none."""
+    taken = [step for step in steps if step is not None]
+    if not taken:
+        return None
+
+    def in_order(console: Screen, result: Result, plain: bool) -> None:
+        for step in taken:
+            step(console, result, plain)
+
+    return in_order
 
 
 def _live_what_if(setup_asked: Callable[[], Setup]) -> AfterShown:
@@ -215,9 +234,11 @@ def _left(
 
     _raised_advice(console, setup, progress, plain=plain)
     strings = setup.strings
-    words = strings.intake.discarded if session.who is Who.INTAKE else strings.quit_message
     console.print()
-    console.print(goodbye(words, strings, for_listening(setup.region, plain)))
+    if session.who is Who.INTAKE:  # said to the counsellor: no "if you want to talk to someone"
+        records.say(console, strings.intake.discarded)
+        return ExitCode.ENDED_EARLY
+    console.print(goodbye(strings.quit_message, strings, for_listening(setup.region, plain)))
     return ExitCode.ENDED_EARLY
 
 

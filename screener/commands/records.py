@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from screener.commands.screening import Setup
     from screener.models.result import Result
     from screener.terminal.console import Screen
+    from screener.terminal.saving import SaveTo
 
 
 def file_incomplete(
@@ -82,11 +83,85 @@ def save_elsewhere(
     return one_line(str(saved))
 
 
-def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+def offer_save(
+    console: Screen, setup: Setup, result: Result, *, plain: bool, folder: Path | None = None
+) -> None:
     """An intake whose record has nowhere to go: forgetting -o must not mean asking all the
-    questions again. The format follows the name's extension; no file is ever replaced."""
-    from screener.render import Format, format_for_path
+    questions again. The format follows the name's extension; no file is ever replaced. y
+    takes a name from the client reference and the date, in `folder` (the counsellor's
+    records folder) or the current one."""
     from screener.terminal.saving import offer_save as ask_where
+
+    save = _saver(setup, result)
+    from screener.terminal.counsellor import asks_to_discard
+    from screener.terminal.prompt import echoes_typing
+
+    def discard() -> bool:
+        try:
+            return asks_to_discard(console, setup.strings, plain=plain)
+        except (KeyboardInterrupt, EOFError):
+            return True  # asked twice: the counsellor means it; the summary is on screen
+
+    intake = setup.strings.intake
+    suggested = (folder or Path()) / suggested_name(result)
+    saved = ask_where(
+        console,
+        save,
+        prompt=intake.save_prompt.format(suggested=suggested),
+        skipped=intake.save_skipped,
+        plain=plain,
+        discard=discard if echoes_typing(console) else None,
+        suggested=suggested,
+        accept=frozenset(word.lower() for word in setup.strings.answer_words.yes),
+    )
+    if saved is not None:
+        say(console, intake.record_saved_to.format(path=one_line(str(saved))))
+
+
+def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
+    """The end of a self-check on a terminal: keep a copy, once; Enter skips. The same rules
+    as -o (owner-only, whole or not at all, never over a file); the format follows the name."""
+    from screener.terminal.saving import offer_save as ask_where
+
+    strings = setup.strings
+    suggested = Path(f"screener-{result_day(result)}.md")
+    from screener.terminal.crisis_screen import say as paragraph
+
+    console.print()
+    paragraph(console, strings.keep_copy_explain, plain=plain)  # wrapped with no trailing space
+    saved = ask_where(
+        console,
+        _saver(setup, result),
+        prompt=strings.keep_copy_prompt.format(suggested=suggested),
+        skipped=strings.keep_copy_skipped,
+        plain=plain,
+        suggested=suggested,
+        accept=frozenset(word.lower() for word in strings.answer_words.yes),
+    )
+    if saved is not None:
+        say(console, strings.saved_to.format(path=one_line(str(saved))))
+
+
+def suggested_name(result: Result) -> str:
+    """K-0142-2026-12-07.md: the client reference (as a file name may hold it) and the day;
+    intake-DATE.md without one. The interview's answers never go into a name."""
+    client = "".join(
+        character if character.isalnum() or character in "-_" else "-"
+        for character in (result.client or "")
+    ).strip("-.")
+    return f"{client or 'intake'}-{result_day(result)}.md"
+
+
+def result_day(result: Result) -> str:
+    """The day of the screening, for a file name: 2026-12-07."""
+    from screener.rules.result import now
+
+    return (result.recorded_at or now().isoformat())[:10]
+
+
+def _saver(setup: Setup, result: Result) -> SaveTo:
+    """Save the result to a path in the format its extension names (text otherwise)."""
+    from screener.render import Format, format_for_path
 
     def save(path: Path) -> str | None:
         if path.exists() and not path.is_dir():  # --force is no answer at this prompt
@@ -99,26 +174,7 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
             return str(error)
         return None
 
-    from screener.terminal.counsellor import asks_to_discard
-    from screener.terminal.prompt import echoes_typing
-
-    def discard() -> bool:
-        try:
-            return asks_to_discard(console, setup.strings, plain=plain)
-        except (KeyboardInterrupt, EOFError):
-            return True  # asked twice: the counsellor means it; the summary is on screen
-
-    intake = setup.strings.intake
-    saved = ask_where(
-        console,
-        save,
-        prompt=intake.save_prompt,
-        skipped=intake.save_skipped,
-        plain=plain,
-        discard=discard if echoes_typing(console) else None,
-    )
-    if saved is not None:
-        say(console, intake.record_saved_to.format(path=one_line(str(saved))))
+    return save
 
 
 def say(console: Screen, text: str) -> None:

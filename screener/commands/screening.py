@@ -209,13 +209,20 @@ def result_of(
 def ask(setup: Setup, console: AnyConsole, *, plain: bool, state: State) -> Walk:
     """The introduction, then the questions, gathered into `state` (the caller keeps it, so
     an ending can still see the answers); KeyboardInterrupt and EOFError propagate."""
-    from screener.rules.walk import Ending, Walk, walk
-    from screener.terminal.prompt import ConsoleAsker
+    from screener.rules.review import interview
+    from screener.rules.walk import Ending, Walk
+    from screener.terminal.answer_review import ReviewingAsker
+    from screener.terminal.prompt import echoes_typing
 
-    asker = ConsoleAsker(console, setup.strings, setup.region, plain=plain, service=setup.service)
+    asker = ReviewingAsker(console, setup.strings, setup.region, plain=plain, service=setup.service)
     if not asker.intro(setup.loaded.bank, welcomed=setup.welcomed):
         return Walk({}, Ending.QUIT)
-    return walk(setup.loaded.bank, asker, state)
+    if not echoes_typing(console):  # a script's answers: nobody to check them
+        from screener.rules.walk import walk
+
+        return walk(setup.loaded.bank, asker, state)
+    # At a keyboard: the answers listed before the result (docs/endings.md, "review").
+    return interview(setup.loaded.bank, asker, setup.strings, state)
 
 
 def render(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from screener.render import Format
-from screener.rules.endings import RULES, Stop
+from screener.rules.endings import PAUSES, RULES, Pause, Stop
 
 if TYPE_CHECKING:
     from screener.commands.screening import Options
@@ -69,10 +69,24 @@ class Session:
             and RULES[stop].intake_files_record
         )
 
+    def meets(self, pause: Pause) -> bool:
+        """Whether this session stops at `pause` (rules/endings.py PAUSES)."""
+        rule = PAUSES[pause]
+        if rule.screen_only and self.destination is not Destination.SCREEN:
+            return False
+        if self.who is Who.INTAKE:
+            return rule.intake
+        return rule.self_check and self.at_a_keyboard
+
     @property
     def offers_save_at_end(self) -> bool:
         """An intake whose record has nowhere to go is offered a save after the summary."""
-        return self.who is Who.INTAKE and self.destination is Destination.SCREEN
+        return self.who is Who.INTAKE and self.meets(Pause.SAVE_OFFER)
+
+    @property
+    def offers_copy_at_end(self) -> bool:
+        """A self-check shown on a terminal offers, once, to keep a copy (Enter skips)."""
+        return self.who is Who.SELF and self.meets(Pause.SAVE_OFFER)
 
     @property
     def at_a_keyboard(self) -> bool:

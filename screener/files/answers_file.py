@@ -18,7 +18,7 @@ from screener.models.base import Answer
 from screener.rules.review import MAX_CLIENT_REFERENCE, MAX_NOTE, fits
 
 ANSWERS_KEYS = ("bank", "answers")
-INTAKE_KEYS = ("client", "notes")
+INTAKE_KEYS = ("client", "notes", "counsellor")
 """Only `screener intake` reads these: the client reference and {item id: note}."""
 
 
@@ -46,11 +46,12 @@ def replay_from_answers_file(document: Document, bank: Bank, *, intake: bool) ->
                     )
                 )
             elif key not in known:
+                allowed = known if intake else ANSWERS_KEYS
                 problems.append(
                     document.problem(
                         (str(key),),
-                        f"unknown key '{key}'"
-                        + (hint(str(key), known) or " (the keys are bank and answers)"),
+                        f"unknown key '{key}'{hint(str(key), allowed) or ''} (the keys "
+                        f"are {', '.join(allowed[:-1])} and {allowed[-1]})",
                     )
                 )
     problems += _check_bank_id(document, data.get("bank"), bank)
@@ -80,8 +81,8 @@ def replay_from_answers_file(document: Document, bank: Bank, *, intake: bool) ->
         return Replay(answers, recorded_at=recorded_at, mode=mode)
     client = _client(document, data.get("client"))
     notes = _notes(document, data.get("notes"), answers)
-    if not is_record:
-        return Replay(answers, client, notes)
+    if not is_record:  # a counsellor's own answers file may name the counsellor
+        return Replay(answers, client, notes, counsellor=_short_text(document, data, "counsellor"))
     return Replay(
         answers,
         client,

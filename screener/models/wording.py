@@ -117,6 +117,19 @@ class UiStrings(Model, frozen=True, kw_only=True):
     save_failed: Prose
     save_elsewhere_prompt: Prose
     save_skipped: Prose
+    unsure_which: Prose
+    """Which questions were answered not sure: {questions}."""
+    review_heading: Prose
+    """The self-check's list of answers before the result."""
+    review_intro: Prose
+    review_prompt: Prose
+    review_not_understood: Prose
+    """{last}: the last number on the list."""
+    keep_copy_explain: Prose
+    """Before the offer: who can read the copy, and where it goes."""
+    keep_copy_prompt: Prose
+    """The offer to save a copy at the end of a self-check: {suggested}, a file name."""
+    keep_copy_skipped: Prose
     pager_prompt: Prose
     """The last line while a long summary is paged (less): how to read on and how to leave."""
     pager_end: Prose
@@ -201,6 +214,8 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     client_invalid: Prose
     about_criterion: Prose
     about_gate: Prose
+    about_adaptation: Prose
+    """A gate question that decides whether some criteria count ({criteria})."""
     about_health: Prose
     choices: Prose
     commands: Prose
@@ -209,6 +224,8 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     note_words: Annotated[tuple[str, ...], Meta(min_length=1)]
     note_prompt: Prose
     note_invalid: Prose
+    note_too_long: Prose
+    """A note over the limit, kept to shorten: {limit}, {length}, {over}."""
     note_line: Prose
     note_kept: Prose
     note_removed: Prose
@@ -250,9 +267,19 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     counsellor_invalid: Prose
     closing_prompt: Prose
     review_client_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    review_counsellor_words: Annotated[tuple[str, ...], Meta(min_length=1)]
+    """At the review: change the counsellor's initials."""
+    value_now_edit: Prose
+    """Before a value to change that is there to edit: {value}."""
+    value_now_keep: Prose
+    """Before a value to change where keys come a line at a time: {value}."""
     discard_prompt: Prose
     discard_kept: Prose
     discarded: Prose
+    crisis_continue: Prose
+    """At the crisis screen, to the counsellor: carry on with the interview?"""
+    region_line: Prose
+    """Before the first question: whose contacts the client will be given ({region})."""
     """After the counsellor confirmed: the interview is gone, nothing saved."""
     crisis_stopped: Prose
     """The crisis stop in an intake, to the client as the crisis screen is: what was saved is

@@ -182,6 +182,10 @@ def _result_section(bank: Bank, result: Result, strings: UiStrings) -> Section:
         paragraphs.append(strings.unsure_one)
     elif result.unsure:
         paragraphs.append(strings.unsure_many.format(count=len(result.unsure)))
+    if result.unsure:  # which ones, not only how many: what to talk through
+        names = {item.id: item.name for item in bank.items}
+        which = "; ".join(names.get(item_id, item_id) for item_id in result.unsure)
+        paragraphs.append(strings.unsure_which.format(questions=which))
     clusters = tuple(
         Entry(_cluster_line(cluster, strings)) for cluster in result.clusters if cluster.of
     )

@@ -68,6 +68,36 @@ RULES: dict[Stop, Rule] = {
 nothing and says goodbye, exit 130: it is a choice, not a loss, so it is not a Stop."""
 
 
+class Pause(enum.Enum):
+    """A place a complete session waits for the person at the keyboard before it ends: a way
+    into the end of a session (docs/endings.md, "Before the end")."""
+
+    REVIEW = "review"
+    """The answers listed before the result: a number changes one, Enter shows the result."""
+    SAVE_OFFER = "save_offer"
+    """After the summary, when the record has nowhere to go: a file name, or Enter skips."""
+
+
+@dataclass(frozen=True)
+class PauseRule:
+    """Where a pause is met."""
+
+    self_check: bool
+    """Met in a self-check (at a keyboard: a script's answers are not checked or kept)."""
+    intake: bool
+    """Met in an intake."""
+    screen_only: bool
+    """Only when the record has no destination (no -o, text on the screen)."""
+
+
+PAUSES: dict[Pause, PauseRule] = {
+    Pause.REVIEW: PauseRule(self_check=True, intake=True, screen_only=False),
+    Pause.SAVE_OFFER: PauseRule(self_check=True, intake=True, screen_only=True),
+}
+"""The intake's review is met wherever its answers come from a person; the self-check's
+only at a keyboard. Either's q, Esc, Ctrl-C and Ctrl-D end as at a question."""
+
+
 class SessionEnded(Exception):
     """Raised where a session must stop at once (a signal arrived): carries how."""
 

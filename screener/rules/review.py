@@ -122,4 +122,16 @@ def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
             total=bank.scoring.criteria,
             cluster=Labels(bank, strings).cluster(item.cluster),
         )
-    return intake.about_gate if item.kind == "gate" else intake.about_health
+    if item.kind != "gate":
+        return intake.about_health
+    gate = bank.scoring.gate
+    counted = [
+        f"{criterion.criterion}"
+        for adaptation in bank.scoring.adaptations
+        if adaptation.when.item == item.id
+        for criterion in bank.items
+        if criterion.id in adaptation.not_counted and criterion.criterion is not None
+    ]
+    if counted and (gate is None or gate.item != item.id):  # it decides a count, not the gate
+        return intake.about_adaptation.format(criteria=", ".join(counted))
+    return intake.about_gate

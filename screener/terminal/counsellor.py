@@ -37,6 +37,7 @@ from screener.terminal.prompt import (
     interpret,
     normalise,
     read_typed,
+    reads_keys,
 )
 from screener.terminal.typed import ascii_number
 
@@ -80,11 +81,9 @@ class CounsellorConsoleAsker(ConsoleAsker):
             self.client = self._client_reference()
         if self.ask_counsellor:
             self._paragraph(intake.counsellor_explain)
-            self.counsellor = self._one_line(
-                intake.counsellor_prompt,
-                MAX_CLIENT_REFERENCE,
-                intake.counsellor_invalid.format(limit=MAX_CLIENT_REFERENCE),
-            )
+            self.counsellor = self._initials()
+        # Whose contacts the client will leave with, before the first question.
+        self._paragraph(intake.region_line.format(region=self.region.name))
         return self._begin()
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice:
@@ -112,9 +111,14 @@ class CounsellorConsoleAsker(ConsoleAsker):
                     return ReviewAction.QUIT
                 continue
             if word in intake.review_client_words:
-                self.client = self._client_reference()
+                self.client = self._client_reference(now=self.client)
                 if not echoes_typing(self.console):  # a terminal showed it as typed; a pipe not
                     self._say(self.client or intake.record_no_client)
+                continue
+            if word in intake.review_counsellor_words:
+                self.counsellor = self._initials(now=self.counsellor)
+                if not echoes_typing(self.console):
+                    self._say(self.counsellor or intake.record_no_client)
                 continue
             number = ascii_number(word)  # a superscript 2 is one key on a French keyboard
             if number is not None and number in {row.number for row in rows}:
@@ -127,6 +131,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         self._paragraph(intake.review_intro)
         client = self.client or intake.record_no_client
         self._paragraph(f"{intake.record_client}: {client}")
+        self._say(f"{intake.record_counsellor}: {self.counsellor or intake.record_no_client}")
         self.console.print()
         labels = {answer: self.strings.answer_labels.of(answer) for answer in ANSWERS}
         if self.plain:
@@ -204,6 +209,9 @@ class CounsellorConsoleAsker(ConsoleAsker):
     def _crisis_stopped(self) -> str:
         return self.strings.intake.crisis_stopped
 
+    def _crisis_continue(self) -> str:
+        return self.strings.intake.crisis_continue  # asked of the counsellor
+
     def _show(self, step: Step) -> None:
         if self._just_noted == step.item.id:  # the question is still on screen, just above
             self._just_noted = None
@@ -217,41 +225,71 @@ class CounsellorConsoleAsker(ConsoleAsker):
 
     def _note(self, step: Step) -> Note:
         intake = self.strings.intake
-        while True:
-            text = tidy(self._read(intake.note_prompt, free_text=True))
-            if fits(text, MAX_NOTE):
-                break
-            self._say(intake.note_invalid.format(limit=MAX_NOTE, length=len(text)))
+        text = self._free_line(intake.note_prompt, MAX_NOTE, initial=step.note or "", spaced=False)
         self._say(intake.note_kept if text else intake.note_removed)
         self._just_noted = step.item.id
         return Note(text)
 
-    def _client_reference(self) -> str | None:
+    def _client_reference(self, *, now: str | None = None) -> str | None:
         intake = self.strings.intake
         invalid = intake.client_invalid.format(limit=MAX_CLIENT_REFERENCE)
-        return self._one_line(intake.client_prompt, MAX_CLIENT_REFERENCE, invalid)
+        return self._one_line(intake.client_prompt, MAX_CLIENT_REFERENCE, invalid, now=now)
+
+    def _initials(self, *, now: str | None = None) -> str | None:
+        intake = self.strings.intake
+        invalid = intake.counsellor_invalid.format(limit=MAX_CLIENT_REFERENCE)
+        return self._one_line(intake.counsellor_prompt, MAX_CLIENT_REFERENCE, invalid, now=now)
 
     def _closing_summary(self) -> str | None:
-        """One line for the record before the result: what was agreed, or the plan."""
+        """One line for the record before the result: what was agreed, or the plan. Asked
+        again (after a change at the review), what was typed is there to edit."""
         intake = self.strings.intake
-        invalid = intake.note_invalid.format(limit=MAX_NOTE, length="?")
         try:
-            return self._one_line(
-                intake.closing_prompt, MAX_NOTE, invalid, keep=self.closing_summary
+            if self.closing_summary and not reads_keys(self.console):
+                self._say(intake.value_now_keep.format(value=self.closing_summary))
+                return self._free_line(intake.closing_prompt, MAX_NOTE) or self.closing_summary
+            return self._free_line(
+                intake.closing_prompt, MAX_NOTE, initial=self.closing_summary or ""
             )
         except EOFError:  # the answers are complete: the end of input loses only this line
             self.console.print()
             return self.closing_summary
 
+    def _free_line(self, prompt: str, limit: int, *, initial: str = "", spaced: bool = True) -> str:
+        """A line of free text up to `limit`: one over it is kept to shorten (where keys are
+        read one by one it is there to edit), with how much to cut. "" if left empty."""
+        intake = self.strings.intake
+        while True:
+            if spaced:
+                self.console.print()
+            text = tidy(self._read(prompt, free_text=True, initial=initial))
+            if fits(text, limit):
+                return text
+            if len(text) <= limit:  # not one line of safe text: tidy() leaves none such
+                self._say(intake.note_invalid.format(limit=limit, length=len(text)))
+                continue
+            over = len(text) - limit
+            self._say(intake.note_too_long.format(limit=limit, length=len(text), over=over))
+            initial = text
+
     def _one_line(
-        self, prompt: str, limit: int, invalid: str, *, keep: str | None = None
+        self, prompt: str, limit: int, invalid: str, *, now: str | None = None
     ) -> str | None:
-        """A short line of free text; Enter alone leaves it out (or keeps `keep`)."""
+        """A short line of free text; Enter alone leaves it out. With a value `now` (a
+        change at the review) it is said first; where keys are read one by one it is there
+        to edit, else Enter alone keeps it: c then Enter never deletes it unseen."""
+        intake = self.strings.intake
+        editable = reads_keys(self.console)
+        if now:
+            said = intake.value_now_edit if editable else intake.value_now_keep
+            self.console.print()
+            self._say(said.format(value=now))
         while True:
             self.console.print()
-            text = tidy(self._read(prompt, free_text=True))
+            typed = self._read(prompt, free_text=True, initial=(now or "") if editable else "")
+            text = tidy(typed)
             if fits(text, limit):
-                return text or keep
+                return text or (None if editable else now)
             self._say(invalid)
 
 

@@ -22,6 +22,7 @@ from screener.terminal.keys import is_exit_key as is_exit_key
 from screener.terminal.keys import is_quick_exit as is_quick_exit
 from screener.terminal.keys import key_name as key_name
 from screener.terminal.keys import width_of as width_of
+from screener.terminal.line_editor import CONTROL_KEYS, LineEditor
 
 # Clear the screen, move home, and clear the scrollback (xterm's CSI 3 J; most terminals and
 # tmux honour it). What a shared computer's next user could scroll back to is gone.
@@ -46,8 +47,13 @@ def read_line(
     *,
     first_key_exits: bool = True,
     encoding: str = "utf-8",
+    origin: int = 0,
+    width: int = 0,
+    initial: str = "",
 ) -> str:
-    """One line, echoing as typed; Esc (or x as the first key, if `first_key_exits`) raises
+    """One line, echoing as typed, edited with the cursor (line_editor.py: `initial` is
+    already typed, the prompt ends at column `origin` of a screen `width` wide); Esc (or x
+    as the first key, if `first_key_exits`) raises
     QuickExit. Free text (a note, a client reference) passes False: there only Esc leaves.
     The first key is read as `as_typed_key` reads it, so x on a Russian or Greek layout (che,
     chi) or typed fullwidth leaves too.
@@ -70,48 +76,56 @@ def read_line(
         keys = windows_keys.console_keys()
         if keys is None:
             raise
-        return windows_keys.read_line(write, keys, prompt, first_key_exits=first_key_exits)
+        return windows_keys.read_line(
+            write,
+            keys,
+            prompt,
+            first_key_exits=first_key_exits,
+            editor=LineEditor.holding(initial, origin=origin, width=width),
+        )
 
     descriptor = stream.fileno()
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    typed: list[str] = []
+    editor = LineEditor.holding(initial, origin=origin, width=width)
+    typed = editor.typed
 
     def redraw() -> None:
         if prompt is not None:
             write("\r\n")
             prompt()
-        write("".join(typed))
+        write(editor.shown())
 
     with _in_keys_mode(descriptor, redraw):
         if prompt is not None:
             prompt()
+        if typed:
+            write(editor.shown())
         while True:
             chunk = _read_byte(descriptor)  # EIO (the window closed) is a hang-up
             for key in decoder.decode(chunk):
                 skip_line_feed, _after_carriage_return = _after_carriage_return, False
                 if key == ESCAPE:
-                    if _escape_sequence_follows(descriptor):
-                        continue  # a cursor or function key, consumed whole
-                    raise QuickExit
+                    sequence = _escape_sequence(descriptor)
+                    if sequence is None:
+                        raise QuickExit
+                    write(editor.key(editing_name(sequence)))  # any other key: nothing
+                    continue
                 if key == "\n" and skip_line_feed and not typed:
                     continue
                 if key in "\r\n":
                     _after_carriage_return = key == "\r" and _waiting(descriptor)
-                    write("\n")
-                    return finished(typed)
+                    write(editor.key("end") + "\n")
+                    return editor.text
                 if key in "\x04\x00":  # NUL: a Ctrl-D the line discipline took before the switch
                     if not typed:
                         raise EOFError
-                elif key in "\x7f\x08":
-                    write(erase_last(typed))
-                elif key == "\x15":  # Ctrl-U: clear the line
-                    write("\b \b" * width_of("".join(typed)))
-                    typed.clear()
+                    write(editor.key("delete"))  # readline's Ctrl-D on a line
+                elif key in CONTROL_KEYS:
+                    write(editor.key(CONTROL_KEYS[key]))
                 elif key.isprintable():
                     if first_key_exits and not typed and is_exit_key(key):
                         raise QuickExit
-                    typed.append(key)
-                    write(key)
+                    write(editor.insert(key))
 
 
 def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
@@ -191,6 +205,22 @@ TILDE_NAMES = {"1": "home", "7": "home", "4": "end", "8": "end", "5": "page_up",
 """An editing key's number (Esc [ 5 ~): the VT220's, and rxvt's 7 and 8 for Home and End."""
 
 
+WORD_MODIFIERS = frozenset({"3", "5", "7"})
+"""Alt (3), Ctrl (5) or both (7) with an arrow (Esc [ 1 ; 5 D): a word at a time."""
+
+
+def editing_name(sequence: bytes) -> str:
+    """What an escape sequence does to a line being typed (line_editor.EDITING_KEYS), or
+    "other": Ctrl-Left is "word_left", Delete (Esc [ 3 ~) "delete"."""
+    text = sequence.decode("ascii", errors="replace")
+    if text == "[3~" or text.startswith("[3;"):
+        return "delete"
+    name = sequence_name(sequence)
+    if name in ("left", "right") and text[1:-1].partition(";")[2] in WORD_MODIFIERS:
+        return f"word_{name}"
+    return name
+
+
 def sequence_name(sequence: bytes) -> str:
     """The key an escape sequence (the bytes after Esc) stands for; "other" if none we use."""
     text = sequence.decode("ascii", errors="replace")
@@ -258,18 +288,11 @@ def _on_resume(handler: object) -> object:
         return None
 
 
-def _escape_sequence_follows(descriptor: int) -> bool:
-    """After an Esc: True if a CSI or SS3 sequence (Esc [ A, Esc O P) followed, now consumed.
-
-    Esc alone, Esc Esc (a panicked double tap, as tmux and screen pass it on) and Esc with
-    any other key are the quick exit: only [ and O start a sequence.
-    """
-    return _escape_sequence(descriptor) is not None
-
-
 def _escape_sequence(descriptor: int) -> bytes | None:
     """After an Esc: the CSI or SS3 sequence that followed (b"[A", b"[5~"), now consumed, or
-    None for the quick exit (nothing followed in time, or a key that starts no sequence)."""
+    None for the quick exit. Esc alone, Esc Esc (a panicked double tap, as tmux and screen
+    pass it on) and Esc with any other key are the quick exit: only [ and O start a sequence.
+    (Nothing followed in time is the quick exit too.)"""
     first = _next_byte(descriptor)
     if first not in (b"[", b"O"):
         return None

@@ -22,7 +22,7 @@ from screener.safetext import printable
 from screener.terminal.console import terminal_of
 from screener.terminal.crisis_screen import draw_crisis_help, say, show_crisis_reminder
 from screener.terminal.host import is_terminal
-from screener.terminal.keyboard import QuickExit, is_quick_exit, read_line
+from screener.terminal.keyboard import QuickExit, is_quick_exit, read_line, width_of
 from screener.terminal.typed import as_typed_key, ascii_number
 
 
@@ -151,10 +151,10 @@ class ConsoleAsker:
         draw_crisis_help(
             self.console, flag, self.region, strings, plain=self.plain, region_chosen=chosen
         )
-        if self._taller_than_the_screen(measured.get(), strings.crisis_continue):
+        if self._taller_than_the_screen(measured.get(), self._crisis_continue()):
             # The numbers scrolled off the top: a person answers with them in view.
             show_crisis_reminder(self.console, self.region, strings, self.service, plain=self.plain)
-        self._paragraph(strings.crisis_continue)
+        self._paragraph(self._crisis_continue())
         while True:
             typed = self._read(strings.answer_prompt)
             meaning = interpret(typed, strings)
@@ -259,15 +259,15 @@ class ConsoleAsker:
     def _say(self, text: str) -> None:
         say(self.console, text, plain=self.plain)
 
-    def _read(self, prompt: str, *, free_text: bool = False) -> str:
+    def _read(self, prompt: str, *, free_text: bool = False, initial: str = "") -> str:
         """One line from the keyboard; QuickExit propagates, and so do EOFError (Ctrl-D) and
         KeyboardInterrupt unless `_carry_on_after` says to ask again. On a terminal keys are
         read one by one, so Esc needs no Enter. In `free_text` (a note, a client reference)
-        x is a letter: only Esc leaves."""
+        x is a letter: only Esc leaves. `initial` is there to edit, where keys are read."""
         marker = Text(f"{prompt}: ", style="" if self.plain else "bold")
         while True:
             try:
-                return read_typed(self.console, marker, free_text=free_text)
+                return read_typed(self.console, marker, free_text=free_text, initial=initial)
             except (KeyboardInterrupt, EOFError):
                 if not self._carry_on_after_interruption():
                     raise
@@ -279,6 +279,10 @@ class ConsoleAsker:
 
     def _crisis_stopped(self) -> str:
         return self.strings.crisis_stopped
+
+    def _crisis_continue(self) -> str:
+        """Carry on? To the person; the intake asks the counsellor."""
+        return self.strings.crisis_continue
 
 
 def reads_keys(console: Console) -> bool:
@@ -294,8 +298,14 @@ def echoes_typing(console: Console) -> bool:
     return terminal is not None and terminal.stdin_is_terminal
 
 
-def read_typed(console: Console, marker: Text, *, free_text: bool = False) -> str:
+def read_typed(
+    console: Console, marker: Text, *, free_text: bool = False, initial: str = ""
+) -> str:
     """One line after a prompt: the one way screener reads the keyboard.
+
+    Keys read one by one are edited with the cursor (terminal/line_editor.py), starting from
+    `initial` (a note too long to keep, a client reference to change). A line read whole
+    (a pipe) cannot show `initial`: Enter alone there means "keep it", as the caller says.
 
     On a terminal keys are read one by one, so Esc (or x, outside `free_text`) leaves at
     once with QuickExit; otherwise a line is read, and a line that is just x (outside free
@@ -310,12 +320,16 @@ def read_typed(console: Console, marker: Text, *, free_text: bool = False) -> st
             console.file.write(text)
             console.file.flush()
 
+        width = max(console.width, 1)
         typed = read_line(
             echo,
             terminal.stdin,
             prompt=lambda: console.print(marker, end=""),
             first_key_exits=not free_text,
             encoding=terminal.key_encoding,
+            origin=width_of(marker.plain) % width,
+            width=width,
+            initial=initial,
         )
     elif terminal is not None:
         console.print(marker, end="")

@@ -28,12 +28,15 @@ def offer_save(
     skipped: str,
     plain: bool,
     discard: Callable[[], bool] | None = None,
+    suggested: Path | None = None,
+    accept: frozenset[str] = frozenset(),
 ) -> Path | None:
     """Ask for a path until a save works or Enter (or the end of input) skips.
 
     The same privacy rules hold as for --output, since `save` writes as it does; a path that
     will not do is explained and asked for again, so nothing typed is lost. With `discard`
     (an intake's "Discard this interview?"), Ctrl-C or Ctrl-D skips only once it says yes.
+    A word in `accept` (yes, in the screen's language) takes the `suggested` name.
     """
     while True:
         console.print()
@@ -49,7 +52,8 @@ def offer_save(
         if not typed or typed.lower() in DECLINED:
             console.print(Text(skipped))
             return None
-        path = _expanded(Path(typed))
+        chosen = suggested if suggested and typed.lower() in accept else Path(typed)
+        path = _expanded(chosen)
         problem = save(path)
         if problem is None:
             return path

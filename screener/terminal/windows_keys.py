@@ -6,21 +6,13 @@ import importlib
 from collections.abc import Callable
 from typing import Protocol, cast
 
-from screener.terminal.keys import (
-    ESCAPE,
-    QuickExit,
-    erase_last,
-    finished,
-    is_exit_key,
-    key_name,
-    width_of,
-)
+from screener.terminal.keys import ESCAPE, QuickExit, is_exit_key, key_name
+from screener.terminal.line_editor import CONTROL_KEYS, EDITING_KEYS, LineEditor
 
 # getwch() returns one of these first for an arrow, function or editing key, and keeps the key's
 # own code for the next call. U+00E0 is also "à" typed on a French keyboard.
 SPECIAL_KEY_LEADS = ("\x00", "\xe0")
-CTRL_C, CTRL_D, CTRL_U, CTRL_Z = "\x03", "\x04", "\x15", "\x1a"
-BACKSPACE = "\x08"
+CTRL_C, CTRL_D, CTRL_Z = "\x03", "\x04", "\x1a"
 
 SPECIAL_KEY_NAMES = {
     "H": "up",
@@ -34,6 +26,14 @@ SPECIAL_KEY_NAMES = {
 }
 """The code getwch() gives after the lead for the keys the pager uses (the BIOS scan codes);
 any other special key is "other"."""
+
+EDITING_CODES = {
+    **{code: name for code, name in SPECIAL_KEY_NAMES.items() if name in EDITING_KEYS},
+    "S": "delete",
+    "s": "word_left",  # Ctrl-Left
+    "t": "word_right",  # Ctrl-Right
+}
+"""The special keys that edit a line being typed (line_editor.py), by their code."""
 
 
 class ConsoleKeys(Protocol):
@@ -58,8 +58,10 @@ def read_line(
     prompt: Callable[[], None] | None = None,
     *,
     first_key_exits: bool = True,
+    editor: LineEditor | None = None,
 ) -> str:
-    """One line, echoing as typed; Esc (or x as the first key, if `first_key_exits`: free
+    """One line, echoing as typed and edited with the cursor as on POSIX (`editor` may hold
+    text already shown; line_editor.py); Esc (or x as the first key, if `first_key_exits`: free
     text passes False) raises QuickExit.
 
     getwch() reads the console raw, so Esc reaches us rather than the console's line editor
@@ -70,32 +72,34 @@ def read_line(
     """
     if prompt is not None:
         prompt()
-    typed: list[str] = []
+    editor = editor if editor is not None else LineEditor()
+    typed = editor.typed
+    if typed:
+        write(editor.shown())
     while True:
         key = keys.getwch()
         if key in SPECIAL_KEY_LEADS and _is_special_key(keys, key):
-            keys.getwch()  # the arrow's or function key's own code: not text, ignored
+            # an editing key moves the cursor; any other special key is not text: ignored
+            write(editor.key(EDITING_CODES.get(keys.getwch(), "other")))
             continue
         if key == ESCAPE:
             raise QuickExit
         if key == CTRL_C:
             raise KeyboardInterrupt
         if key in "\r\n":
-            write("\n")
-            return finished(typed)
+            write(editor.key("end") + "\n")
+            return editor.text
         if key in (CTRL_Z, CTRL_D):
             if not typed:
                 raise EOFError
-        elif key == BACKSPACE:
-            write(erase_last(typed))
-        elif key == CTRL_U:
-            write("\b \b" * width_of("".join(typed)))
-            typed.clear()
+            if key == CTRL_D:
+                write(editor.key("delete"))
+        elif key in CONTROL_KEYS:
+            write(editor.key(CONTROL_KEYS[key]))
         elif key.isprintable():
             if first_key_exits and not typed and is_exit_key(key):
                 raise QuickExit
-            typed.append(key)
-            write(key)
+            write(editor.insert(key))
 
 
 def read_key(keys: ConsoleKeys) -> str:

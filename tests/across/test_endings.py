@@ -91,7 +91,9 @@ CARRY_ON = "Nothing discarded. Carry on."
 REVIEW = "Enter for the result"
 CLOSING = "Enter to leave it out"
 SAVE_OFFER = "Save the record?"
-CRISIS = "Would you like to carry on?"
+SELF_REVIEW = "Enter for your result"
+KEEP_COPY = "Keep a copy?"
+CRISIS = "Type y to carry on"  # both modes: the intake asks "Carry on with the interview?"
 CHOSE_TO_STOP = "You chose to stop here"
 BLOOD_ADVICE = "Blood in your urine needs a doctor's check"
 SUMMARY = "What your answers show"
@@ -133,7 +135,7 @@ class Run:
     def at_review(self, answers: list[str] = ALL_NO) -> None:
         self.begin()
         self.answer_from(1, answers)
-        self.session.wait_for(REVIEW)
+        self.session.wait_for(REVIEW if self.mode == "intake" else SELF_REVIEW)
 
     def at_crisis(self, blood: bool = False) -> None:
         self.begin()
@@ -148,6 +150,10 @@ class Run:
             self.session.answer("", prompt=CLOSING)
             if self.destination == "screen":
                 self.session.answer("", prompt=SAVE_OFFER)
+        else:  # the person's own check of the answers, and the copy offered on the screen
+            self.session.answer("", prompt=SELF_REVIEW)
+            if self.destination == "screen":
+                self.session.answer("", prompt="Enter skips")
 
     def finish_from_3(self) -> None:
         """Carry on at question 3 (its prompt again) and answer the rest."""
@@ -342,6 +348,8 @@ def walk_failed_save(run: Run) -> None:
     if run.mode == "intake":
         run.session.answer("", prompt=REVIEW)
         run.session.answer("", prompt=CLOSING)
+    else:
+        run.session.answer("", prompt=SELF_REVIEW)
     run.session.wait_for("could not be saved")
     run.session.answer("", prompt="press Enter to skip")
 
@@ -364,7 +372,14 @@ def row(name: str, mode: str, ending: Ending) -> None:
 row(
     "complete",
     "self",
-    Ending(walk_complete, 0, "complete", shows=(SUMMARY, *CONTACT), hides=(STOPPED,)),
+    Ending(
+        walk_complete,
+        0,
+        "complete",
+        shows=(SUMMARY, *CONTACT),
+        shows_on_screen=(KEEP_COPY,),
+        hides=(STOPPED,),
+    ),
 )
 row(
     "complete",
@@ -379,7 +394,11 @@ row(
     ),
 )
 # q -------------------------------------------------------------------------------------------
-for where, walk in (("start", walk_q_at_start), ("question", walk_q_at_question)):
+for where, walk in (
+    ("start", walk_q_at_start),
+    ("question", walk_q_at_question),
+    ("review", then(walk_at_review, press("q"))),
+):
     row(f"q_at_{where}", "self", Ending(walk, 130, None, shows=(STOP_WORDS, ONE_CONTACT)))
 row("q_at_start", "intake", Ending(walk_q_at_start, 130, None, hides=(DISCARD,)))
 for where, reach in (
@@ -689,15 +708,17 @@ def test_leaving_the_summary_view(start: Starter, mode: str, destination: str, k
     run = start(mode, destination, rows=24, PAGER="less")  # any pager but cat: ours is used
     run.begin()
     run.answer_from(1, SEVERE)
-    if mode == "intake":  # 21 answers do not fit 24 rows: the review is paged too
-        run.session.wait_for(PAGER_DONE)
-        run.session.child.send("q")
+    run.session.wait_for(PAGER_DONE)  # 21 answers do not fit 24 rows: the review is paged
+    run.session.child.send("q")
+    if mode == "intake":
         run.session.answer("", prompt=REVIEW)
         run.session.answer("", prompt=CLOSING)
+    else:
+        run.session.answer("", prompt=SELF_REVIEW)
     run.session.wait_for(PAGER_DONE)
     text = run.session.text
     if mode == "self":  # the urgent advice first, on the first page
-        first_page = words_of(after_last(text, f"Question {len(SEVERE)} of "))
+        first_page = words_of(after_last(text, SELF_REVIEW))
         assert "Please read this first" in first_page
         assert BLOOD_ADVICE in first_page
         result = first_page.find(SUMMARY)
@@ -706,8 +727,8 @@ def test_leaving_the_summary_view(start: Starter, mode: str, destination: str, k
         run.session.child.send("q")
     else:
         run.leave(key)
-    if mode == "intake" and destination == "screen" and key != "esc":
-        run.session.answer("", prompt=SAVE_OFFER)  # a quick exit asks nothing
+    if destination == "screen" and key != "esc":  # a quick exit asks nothing
+        run.session.answer("", prompt=SAVE_OFFER if mode == "intake" else KEEP_COPY)
     assert run.session.end() == 0
     text = run.session.text
     assert "Traceback" not in text
@@ -736,6 +757,7 @@ def trainer_at_what_if(start: Starter, *extra: str) -> Run:
     run = start("self", "screen", "--trainer", *extra)
     run.begin()
     run.answer_from(1, ALL_NO)
+    run.after_review()  # the person's check of the answers, then the copy offered, skipped
     run.session.answer("4 yes", prompt=WHAT_IF)
     run.session.wait_for(FLIPPED)
     run.session.wait_for(WHAT_IF)
@@ -775,6 +797,7 @@ def test_the_trainer_s_what_if_follows_the_crisis_screen(start: Starter) -> None
     run = start("self", "screen", "--trainer")
     run.at_crisis()
     run.session.child.sendline("y")
+    run.after_review()
     run.session.answer("q", prompt=WHAT_IF)
     assert run.session.end() == 0
     words = run.session.words

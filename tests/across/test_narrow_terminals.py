@@ -80,6 +80,15 @@ def wait_for_words(session: Spawned, text: str) -> None:
     session.child.expect(between.join(re.escape(word) for word in text.split()))
 
 
+def finish_self_check(session: Spawned) -> None:
+    """Enter at the check of the answers, the result, then Enter at the copy offered."""
+    wait_for_words(session, STRINGS.review_prompt)
+    session.child.sendline("")
+    wait_for_words(session, STRINGS.result_heading)
+    wait_for_words(session, "Enter skips:")
+    session.child.sendline("")
+
+
 def numbers_split(shown: str, numbers: tuple[str, ...]) -> list[str]:
     """Each number as often whole on one line as anywhere once the lines are joined."""
     lines = shown.split("\n")
@@ -110,7 +119,7 @@ def test_a_width_from_the_environment_that_shows_nothing_is_not_used(
     wait_for_words(session, "Would you like to carry on?")
     crisis_from = len(session.text)
     session.answer("y")
-    wait_for_words(session, STRINGS.result_heading)
+    finish_self_check(session)
     assert session.end() == 0
     shown = ANSI.sub("", session.text)
     words = one_line(shown)
@@ -159,7 +168,7 @@ def test_a_closed_standard_output_still_asks_and_shows_on_the_terminal(
         session.wait_for(f"Question {number} of ")
         session.wait_for(ANSWER)
         session.child.sendline(typed)
-    session.wait_for(STRINGS.result_heading)
+    finish_self_check(session)
     code = session.end()
     assert "Traceback" not in session.text
     assert "Samaritans" in session.words

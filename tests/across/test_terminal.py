@@ -79,6 +79,7 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter, language: str, loc
     for number, typed in enumerate(severe_with_flags, start=1):
         session.wait_for(strings.progress.format(number=number, total=QUESTIONS))
         session.answer(typed, prompt=strings.answer_prompt)
+    session.answer("", prompt=strings.review_prompt)  # the check of the answers: Enter
     session.wait_for(strings.pager_prompt)
     shown = session.words
     assert strings.flags_heading in shown and "─" in shown
@@ -87,6 +88,7 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter, language: str, loc
     session.child.send("G")  # to the last page, which says so
     session.wait_for(strings.pager_end)
     session.child.send("q")
+    session.answer("", prompt=strings.keep_copy_prompt.split("{")[0])  # no copy kept
     assert session.end() == 0
     assert "Traceback" not in session.text
     assert strings.saved_nothing in session.words  # shown after less
@@ -95,7 +97,7 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter, language: str, loc
 def test_a_whole_screening(start: Starter) -> None:
     session = start()
     answer_all(session, ALL_NO)
-    session.wait_for("What your answers show")
+    session.finish_self_check()
     assert session.end() == 0
     words = session.words
     assert f"Question {QUESTIONS} of {QUESTIONS}" in words
@@ -119,7 +121,7 @@ def test_back_and_help(start: Starter) -> None:
     session.wait_for(f"Question 2 of {QUESTIONS}")
     for typed in ["n"] + ["n"] * 10 + ["n"] * 9:
         session.answer(typed)
-    session.wait_for("What your answers show")
+    session.finish_self_check()
     assert session.end() == 0
     assert "Control over use: 0 of 4" in session.words
 
@@ -134,7 +136,7 @@ def test_the_crisis_interruption(start: Starter, carry_on: bool) -> None:
     session.wait_for("Would you like to carry on?")
     session.answer("y" if carry_on else "n")
     if carry_on:
-        session.wait_for("What your answers show")
+        session.finish_self_check()
         assert session.end() == 0
     else:
         session.wait_for("You chose to stop here")
@@ -199,7 +201,7 @@ def test_forty_columns_cut_no_question_short(start: Starter) -> None:
             session.answer("?")  # the help panel too
             session.wait_for("About this question")
         session.answer(typed)
-    session.wait_for("What your answers show")
+    session.finish_self_check()
     assert session.end() == 0
     shown = ANSI.sub("", session.text)
     too_wide = [line for line in shown.split("\n") if len(line) > 40]

@@ -7,6 +7,7 @@ The installed script in a pseudo-terminal, as tests/across/test_terminal.py driv
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,7 +110,7 @@ def test_a_note_and_a_client_reference_starting_with_x_are_kept(
     )
     session.answer("XR-2291", prompt="Client reference")
     session.answer("", prompt=BEGIN)
-    session.answer("n")  # a note for the first question
+    session.answer("+")  # a note for the first question
     session.answer("xanax on weekends too", prompt="Note")
     session.answer("yes")
     answer_each_from(session, 2, ALL_NO[1:])
@@ -118,6 +119,37 @@ def test_a_note_and_a_client_reference_starting_with_x_are_kept(
     assert session.end() == 0
     text = record.read_text(encoding="utf-8")
     assert "XR-2291" in text and "xanax on weekends too" in text
+
+
+LEFT, HOME, END, DELETE, CTRL_LEFT = "\x1b[D", "\x1b[H", "\x1b[F", "\x1b[3~", "\x1b[1;5D"
+
+
+def test_a_note_is_edited_with_the_cursor_keys_and_the_record_keeps_the_edit(
+    spawn: Starter, tmp_path: Path
+) -> None:
+    """Typed at 80 columns after a 42-column prompt, so the note wraps onto a second row
+    and the cursor keys move across it."""
+    record = tmp_path / "k9.json"
+    session = spawn(
+        "intake", "--counsellor", "JS", "--client", "K-9", "-f", "json", "-o", str(record)
+    )
+    session.answer("", prompt=BEGIN)
+    session.answer("+")
+    typed = "the client says mostly weekends March, and on some weeknights with friends"
+    keys = typed + CTRL_LEFT * 7 + "since " + HOME + DELETE * 3 + "The" + END + "."
+    keys += LEFT + "x" + "\x7f"  # in and out again, mid-line
+    session.answer(keys, prompt="Note")
+    session.answer("yes")
+    answer_each_from(session, 2, ALL_NO[1:])
+    session.answer("", prompt="Enter for the result")
+    session.answer("", prompt="Enter to leave it out")
+    assert session.end() == 0
+    notes = json.loads(record.read_text(encoding="utf-8"))["notes"]
+    assert notes == {
+        "used_past_year": (
+            "The client says mostly weekends since March, and on some weeknights with friends."
+        )
+    }
 
 
 def answer_each_from(session: Session, first: int, answers: list[str]) -> None:
@@ -145,6 +177,8 @@ def test_a_save_into_a_vanished_folder_shows_the_summary_and_offers_another_path
     if mode == "intake":
         session.answer("", prompt="Enter for the result")
         session.answer("", prompt="Enter to leave it out")
+    else:
+        session.answer("", prompt="Enter for your result")  # the check of the answers
     session.wait_for("could not be saved")
     session.answer(str(tmp_path / "kept.txt"), prompt="press Enter to skip:")
     session.wait_for("saved to")
@@ -163,6 +197,7 @@ def test_skipping_the_other_path_exits_1(spawn: Starter, tmp_path: Path, decline
     answer_each(session, ALL_NO[:-1])
     taken.write_text("someone else's file")  # the file appears meanwhile
     session.answer("no")
+    session.answer("", prompt="Enter for your result")
     session.answer(declined, prompt="press Enter to skip:")
     session.wait_for("Nothing was saved")
     assert session.end() == 1
@@ -194,7 +229,7 @@ def test_an_intake_stopped_after_the_crisis_screen_saves_an_incomplete_record(
     )
     session.answer("", prompt=BEGIN)
     answer_each(session, NO_USE_THEN_SELF_HARM)
-    session.wait_for("Would you like to carry on?")
+    session.wait_for("Carry on with the interview?")  # asked of the counsellor
     session.answer("n")
     session.wait_for("marked incomplete")
     assert session.end() == 130
@@ -243,7 +278,7 @@ def test_the_crisis_prompt_says_what_it_accepts_and_b_goes_back(spawn: Starter) 
     session.answer("b")
     session.wait_for("Earlier you said: yes")
     session.answer("n")
-    session.wait_for("What your answers show")
+    session.finish_self_check()
     assert session.end() == 0
 
 
@@ -275,6 +310,7 @@ def test_a_redirected_record_is_owner_only_and_the_screen_says_where(tmp_path: P
     session.child.logfile_read = session.transcript
     session.answer("", prompt=BEGIN)
     answer_each(session, ALL_NO)
+    session.answer("", prompt="Enter for your result")
     assert session.end() == 0
     assert f"Your answers were saved to {record}" in session.words
     assert record.stat().st_mode & 0o777 == 0o600

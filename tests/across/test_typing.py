@@ -131,7 +131,7 @@ def _what_if(console: Screen) -> object:
     return None
 
 
-OPENING = {"note": ["n"]}
+OPENING = {"note": ["+"]}
 """The keys that open a prompt before what is typed at it: n opens a note."""
 
 PROMPTS: dict[str, Callable[[Screen], object]] = {

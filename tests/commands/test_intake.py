@@ -22,10 +22,10 @@ MOMENT = datetime.datetime(
 )
 Golden = Callable[[str, str], None]
 
-# In an intake, n is for a note: "no" is typed as 2 (or no). Enter begins, Enter at the review
+# In an intake, + is for a note and n is no, as everywhere. Enter begins, Enter at the review
 # finishes. Gate yes, not only prescribed; criterion 1 yes with a note; the rest no.
 WITH_NOTE = (
-    "\n" + "y\n" + "2\n" + "n\nmostly weekends, since March\n" + "1\n" + "2\n" * 9 + "2\n" * 9
+    "\n" + "y\n" + "2\n" + "+\nmostly weekends, since March\n" + "1\n" + "2\n" * 9 + "2\n" * 9
 )
 
 
@@ -54,10 +54,11 @@ REVIEW_ALL_BUT_ONE_NO = """\
 Review before the result
 
 Every answer, with its criterion and note. Type a question's number to change
-its answer or note, c to change the client reference, or press Enter to see the
-result. q stops without saving (you are asked first).
+its answer or note, c to change the client reference, i to change your initials,
+or press Enter to see the result. q stops without saving (you are asked first).
 
 Client reference: K-0142
+Counsellor: JS
 
  1  yes       Used in the past 12 months (gate)
  2  no        All use as prescribed (gate)
@@ -106,13 +107,14 @@ def test_a_whole_intake_with_a_note() -> None:
     assert summary.index("Contacts for the client (United Kingdom)") < summary.index("FRANK")
     assert summary.endswith(
         "About this check\n\nThe record has not been saved yet.\n"
-        "\nSave the record? Type a file name such as record.md (Enter to skip): Not saved.\n"
+        "\nSave the record? Type y to save it as K-0142-2026-11-21.md, or another file name\n"
+        "(Enter to skip): Not saved.\n"
     )
 
 
 def test_the_self_check_wording_is_not_touched_by_the_intake() -> None:
     self_check = runner.invoke(app, ["run"], input=ALL_NO, env=UK).output
-    for counsellor_only in ("criterion 1 of 10", "n to add a note", "Review before", "Note"):
+    for counsellor_only in ("criterion 1 of 10", "+ to add a note", "Review before", "Note"):
         assert counsellor_only not in self_check
     assert "Type 1 for yes, 2 for no, 3 for not sure. You can also type" in self_check
 
@@ -120,7 +122,7 @@ def test_the_self_check_wording_is_not_touched_by_the_intake() -> None:
 def test_a_change_from_the_review_screen_with_its_note() -> None:
     # At the review: 7 (duties), add a note, answer yes; then 3, remove its note, keep the
     # answer with Enter; then finish.
-    changes = "7\n" + "n\nlost two shifts\n" + "y\n" + "3\n" + "n\n\n" + "\n" + "\n"
+    changes = "7\n" + "+\nlost two shifts\n" + "y\n" + "3\n" + "+\n\n" + "\n" + "\n"
     result = runner.invoke(
         app,
         ["intake", "--client", "K-0142", "--counsellor", "JS", "--format", "json"],
@@ -133,7 +135,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
     assert len(reviews) == 4  # after the walk, after each change, once more to finish
     second = reviews[1][reviews[1].index("Number to change") :]
     assert second.startswith(
-        "Number to change, c for the client, or Enter for the result: \n"
+        "Number to change, c for the client, i for initials, or Enter for the result: \n"
         f"Question 7 of {QUESTIONS}, criterion 5 of 10: social impairment.\n"
     )
     assert "Earlier you said: no. Press Enter to keep it." in second
@@ -184,12 +186,12 @@ def test_a_long_client_reference_is_asked_again() -> None:
     assert json.loads(result.stdout)["client"] == "K-7"
 
 
-def test_a_long_note_is_asked_again_and_escape_codes_are_dropped() -> None:
-    keys = "\n" + "y\n" + "n\n" + "x" * 201 + "\n" + "went up\x1b[A a lot\n" + "2\n"
+def test_a_long_note_says_how_much_to_cut_and_escape_codes_are_dropped() -> None:
+    keys = "\n" + "y\n" + "+\n" + "x" * 201 + "\n" + "went up\x1b[A a lot\n" + "2\n"
     keys += "2\n" * 19 + "\n"
     result = invoke("--client", "K-1", "-f", "json", input=keys)
     assert result.exit_code == 0, result.output
-    assert "A note is one line of at most 200 characters; that one has 201." in result.stderr
+    assert "A note holds at most 200 characters; that one has 201, 1 too many." in result.stderr
     assert json.loads(result.stdout)["notes"] == {"prescribed_only": "went up[A a lot"}
 
 
@@ -215,9 +217,8 @@ def test_quitting_at_the_review_asks_first_then_saves_nothing(tmp_path: Path) ->
     assert result.exit_code == 130
     assert flat(result.output).endswith(
         "Discard this interview? Type yes to discard it, or Enter to carry on: "
-        "The interview was discarded. Nothing was saved. "
-        "If you want to talk to someone: Samaritans (1 1 6 1 2 3)."
-    )
+        "The interview was discarded. Nothing was saved."
+    )  # said to the counsellor: no "if you want to talk to someone" for the client
     assert not target.exists()
 
 
@@ -227,7 +228,7 @@ def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: 
     target = tmp_path / "record.json"
     first = "\n" + "y\n" + "2\n"
     keys = (
-        first + "q\n\n" + "n\nslipped\n" + "1\n" + "2\n" * 18 + "\n"
+        first + "q\n\n" + "+\nslipped\n" + "1\n" + "2\n" * 18 + "\n"
         if where == "at a question"
         else WITH_NOTE + "q\n" + "no\n" + "\n"
     )
@@ -398,8 +399,11 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
             ":26:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
         ),
         (("notes:\n", "notes: []\n"), ":25:1: notes: expected a mapping of question id to note"),
-        (("client: K-0142", "clients: K-0142"), ":2:1: clients: unknown key 'clients'; "
-            "did you mean 'client'?"),
+        (
+            ("client: K-0142", "clients: K-0142"),
+            ":2:1: clients: unknown key 'clients'; did you mean 'client'? "
+            "(the keys are bank, answers, client, notes and counsellor)",
+        ),
     ],
 )  # fmt: skip
 def test_bad_intake_answers_are_located(
@@ -470,7 +474,7 @@ def test_the_record_names_the_counsellor_start_duration_summary_and_contacts(
     assert written["closing_summary"] == "GP about bladder; review in 2 weeks"
     assert "FRANK" in [contact["name"] for contact in written["resources"]["contacts"]]
     # The same record as Markdown, replayed from the JSON: nothing lost on the way.
-    again = invoke("--answers", str(target), "-f", "markdown")
+    again = invoke("--counsellor", "", "--answers", str(target), "-f", "markdown")
     assert again.exit_code == 0, again.output
     for line in (
         "- **Counsellor**: AB",
@@ -564,3 +568,155 @@ def test_not_saved_says_how_to_save_only_where_no_offer_follows(tmp_path: Path) 
         "The record was not saved. Start with --output FILE to keep one."
     )
     assert "not been saved yet" not in replayed.stdout
+
+
+# --- slips a counsellor (or a client handed the keyboard) makes -----------------------------
+
+
+@pytest.mark.parametrize(("language", "no"), [("en", "n"), ("es", "n")])
+def test_n_is_no_in_an_intake_as_in_a_self_check(language: str, no: str) -> None:
+    """A client handed the keyboard types n for no: it must not open a note."""
+    keys = "\n" + "y\n" + f"{no}\n" * 20 + "\n" + "\n"
+    result = invoke("--client", "K-1", "--lang", language, "-f", "json", input=keys)
+    assert result.exit_code == 0, result.output
+    written = json.loads(result.stdout)
+    assert written["notes"] == {}
+    assert written["answers"]["prescribed_only"] == "no"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_note_key_is_never_an_answer_or_a_command(language: str) -> None:
+    from screener.files.wording import load_strings
+
+    strings = load_strings(language)
+    taken = {
+        word
+        for words in (
+            *(getattr(strings.answer_words, answer) for answer in ("yes", "no", "unsure")),
+            strings.command_words.back,
+            strings.command_words.help,
+            strings.command_words.quit,
+            ("1", "2", "3", "x"),
+        )
+        for word in words
+    }
+    assert not taken & set(strings.intake.note_words)
+
+
+def test_c_then_enter_at_the_review_keeps_the_client_reference() -> None:
+    result = invoke("--client", "K-0142", "-f", "json", input=WITH_NOTE + "c\n\n" + "\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Now: K-0142. Enter alone keeps it." in result.stderr
+    assert json.loads(result.stdout)["client"] == "K-0142"
+
+
+def test_the_counsellors_initials_can_be_changed_at_the_review() -> None:
+    result = invoke("--client", "K-1", "-f", "json", input=WITH_NOTE + "i\nAB\n" + "\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Counsellor: JS" in result.stderr
+    assert json.loads(result.stdout)["counsellor"] == "AB"
+
+
+@pytest.mark.parametrize(
+    ("language", "region", "named"),
+    [
+        ("en", "uk", "The client will be given the contacts for United Kingdom."),
+        ("es", "es", "La persona atendida recibirá los contactos de España."),
+    ],
+)
+def test_the_intake_names_the_region_before_the_first_question(
+    language: str, region: str, named: str
+) -> None:
+    result = invoke("--client", "K-1", "--lang", language, "--region", region, input="q\n")
+    assert result.exit_code == 130
+    shown = flat(result.output)
+    assert named in shown
+    assert shown.index(named) < len(shown) - len("q")
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [("en", "Carry on with the interview?"), ("es", "¿Seguir con la entrevista?")],
+)
+def test_the_crisis_question_in_an_intake_is_asked_of_the_counsellor(
+    language: str, asked: str
+) -> None:
+    from screener.files import bundled
+    from screener.files.bank import load_bank
+
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    items = [item for item in load_bank(path).bank.items if item.ask_if is None]
+    keys = "\n" + "".join("1\n" if item.id == "self_harm_thoughts" else "2\n" for item in items)
+    result = invoke("--client", "K-1", "--lang", language, input=keys + "2\n")
+    assert asked in flat(result.output)
+    assert "Would you like to carry on?" not in result.output
+
+
+def test_the_second_gate_is_labelled_for_what_it_decides() -> None:
+    result = invoke("--client", "K-1", input="\n" + "y\n" + "q\nyes\n")
+    assert "gate question: decides whether criterion 10 is counted" in result.output
+    assert "gate question: decides whether the criteria apply" in result.output
+
+
+# --- a day of intakes: the counsellor's settings ---------------------------------------------
+
+
+def settings_env(tmp_path: Path, text: str | None, **extra: str) -> dict[str, str]:
+    config = tmp_path / "config"
+    (config / "screener").mkdir(parents=True)
+    if text is not None:
+        (config / "screener" / "counsellor.yaml").write_text(text, encoding="utf-8")
+    return {**UK, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(config), **extra}
+
+
+def test_initials_region_and_records_folder_come_from_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three intakes in a day: nothing typed but the client reference and the answers; y at
+    the save offer files the record under the client reference and the date."""
+    monkeypatch.chdir(tmp_path)
+    records = tmp_path / "records"
+    records.mkdir()
+    env = settings_env(tmp_path, f"initials: JS\nregion: ie\nrecords: {records}\n")
+    for client in ("K-1", "K-2", "K-3"):
+        keys = f"{client}\n" + WITH_NOTE + "\n\n" + "y\n"
+        result = runner.invoke(app, ["intake"], input=keys, env=env)
+        assert result.exit_code == 0, result.output
+        assert "Counsellor's initials" not in result.output
+        assert "The client will be given the contacts for Ireland." in flat(result.output)
+        saved = records / f"{client}-2026-11-21.md"
+        assert "- **Counsellor**: JS" in saved.read_text(encoding="utf-8")
+
+
+def test_the_environment_wins_over_the_settings_file_and_an_option_over_both(
+    tmp_path: Path,
+) -> None:
+    env = settings_env(tmp_path, "initials: JS\n", SCREENER_COUNSELLOR="MK")
+    base = ["intake", "--client", "K-1", "-f", "json"]
+    from_environment = runner.invoke(app, base, input=WITH_NOTE + "\n\n", env=env)
+    assert json.loads(from_environment.stdout)["counsellor"] == "MK"
+    given = runner.invoke(app, [*base, "--counsellor", "AB"], input=WITH_NOTE + "\n\n", env=env)
+    assert json.loads(given.stdout)["counsellor"] == "AB"
+
+
+def test_a_broken_settings_file_is_a_located_error(tmp_path: Path) -> None:
+    env = settings_env(tmp_path, "initals: JS\n")
+    result = runner.invoke(app, ["intake"], input="", env=env)
+    assert result.exit_code == 1
+    assert "counsellor.yaml:1:1: initals: unknown key 'initals'" in result.stderr
+
+
+def test_counsellor_is_honoured_by_a_replay_as_client_is(tmp_path: Path) -> None:
+    path = answers_file(tmp_path)
+    result = invoke("--counsellor", "AB", "--answers", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counsellor"] == "AB"
+
+
+def test_an_answers_file_may_name_the_counsellor(tmp_path: Path) -> None:
+    path = answers_file(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + "counsellor: MK\n", encoding="utf-8")
+    result = invoke("--counsellor", "", "--answers", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counsellor"] == "MK"

@@ -162,7 +162,8 @@ def test_every_bad_key_is_reported_not_only_the_first(tmp_path: Path, ketamine: 
         f"{path}:2:1: mood: unknown key 'mood' (the keys are bank and answers)",
         f"{path}:3:1: client: 'client' belongs to an intake; replay this file with "
         "'screener intake --answers'",
-        f"{path}:4:1: answer: unknown key 'answer'; did you mean 'answers'?",
+        f"{path}:4:1: answer: unknown key 'answer'; did you mean 'answers'? "
+        "(the keys are bank and answers)",
         f"{path}:9:3: answers.cut_dwn: no question 'cut_dwn' in bank 'ketamine'; did you mean 'cut_down'?",
         f"{path}:11:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
         f"{path}:24:3: answers.memory: 'sometimes' is not an answer; use yes, no or unsure",

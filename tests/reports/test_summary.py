@@ -103,6 +103,7 @@ def test_a_summary_with_a_crisis_flag(shapes: LoadedBank, strings: UiStrings) ->
                 "Areas not counted: 1 of 3, as explained below.",
                 "The second one is not counted when prescribed.",
                 strings.unsure_many.format(count=2),
+                "Not sure: third; mood.",
             ),
             (Entry("Control: 1 of 2 (1 not sure)"),),
             "The areas at a glance",
@@ -150,7 +151,16 @@ def test_one_not_sure_answer_is_mentioned_on_its_own(
 ) -> None:
     answers: dict[str, Answer] = {**SAM, "prescribed": "no", "mood": "no"}
     paragraphs = build_summary(shapes.bank, result_for(shapes, answers), REGION, strings)[1]
-    assert paragraphs.paragraphs[-1] == strings.unsure_one
+    assert paragraphs.paragraphs[-2:] == (strings.unsure_one, "Not sure: third.")
+
+
+def test_the_summary_names_each_question_answered_not_sure(
+    shapes: LoadedBank, strings: UiStrings
+) -> None:
+    """Which ones, not only how many: what a person could talk through."""
+    answers: dict[str, Answer] = {**SAM, "prescribed": "no", "first": "unsure"}
+    paragraphs = build_summary(shapes.bank, result_for(shapes, answers), REGION, strings)[1]
+    assert paragraphs.paragraphs[-1] == "Not sure: first; third; mood."
 
 
 def test_the_professional_view(shapes: LoadedBank, strings: UiStrings) -> None:
@@ -280,6 +290,7 @@ def test_an_adaptation_without_not_sure_words_adds_nothing(
         "ketamine use over the past year.",
         "Some showed.",
         strings.unsure_one,
+        "Not sure: prescribed.",
     )
 
 

@@ -13,7 +13,7 @@ from screener.commands.screening import Options
 from screener.commands.session import Destination, Session, Who
 from screener.models.result import EndedBy
 from screener.render import Format
-from screener.rules.endings import RULES, ExitCode, SessionEnded, Stop
+from screener.rules.endings import RULES, ExitCode, Pause, SessionEnded, Stop
 from screener.terminal.host import Terminal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,3 +95,34 @@ def test_the_doc_has_a_row_for_the_trainer_s_what_if_with_its_exit_codes() -> No
     for code in (ExitCode.ENDED_EARLY, ExitCode.USAGE):
         assert f"exit {int(code)}" in row
     assert f"{int(ExitCode.HANG_UP)}." in row
+
+
+@pytest.mark.parametrize("pause", list(Pause), ids=lambda pause: pause.value)
+def test_the_doc_names_each_pause_before_the_end(pause: Pause) -> None:
+    before_the_end = ENDINGS_DOC.split("## Before the end", 1)[1]
+    rows = [line for line in before_the_end.splitlines() if line.startswith("| **")]
+    assert any(f"(`{pause.value}`)" in row for row in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("who", "destination", "keyboard", "pause"),
+    list(itertools.product(Who, Destination, (True, False), Pause)),
+)
+def test_who_meets_each_pause(
+    who: Who, destination: Destination, keyboard: bool, pause: Pause
+) -> None:
+    """Exhaustive: the intake reviews always and offers a save where the record has nowhere
+    to go; a self-check does both only at a keyboard (a script's answers are neither checked
+    nor kept), and offers its copy only on the screen."""
+    chosen = session(who, destination, terminal_in=keyboard)
+    on_screen = destination is Destination.SCREEN
+    if pause is Pause.REVIEW:
+        expected = who is Who.INTAKE or keyboard
+    else:
+        expected = on_screen and (who is Who.INTAKE or keyboard)
+    assert chosen.meets(pause) is expected
+    assert chosen.offers_copy_at_end is (who is Who.SELF and pause_met(chosen))
+
+
+def pause_met(chosen: Session) -> bool:
+    return chosen.meets(Pause.SAVE_OFFER)

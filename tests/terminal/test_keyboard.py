@@ -529,3 +529,28 @@ def test_key_by_key_without_a_terminal_does_nothing() -> None:
 )
 def test_sequence_names(sequence: bytes, name: str) -> None:
     assert sequence_name(sequence) == name
+
+
+@pytest.mark.parametrize(
+    ("keys", "line"),
+    [
+        (b"helo\x1b[Dl\r", "hello"),  # left
+        (b"world\x1b[Hhello \r", "hello world"),  # home
+        (b"abc\x1bOH\x1b[3~\x1b[Fd\r", "bcd"),  # home (SS3), delete, end
+        (b"one two three\x1b[1;5D\x1b[1;5D\x17\r", "two three"),  # Ctrl-Left twice, Ctrl-W
+        (b"one two\x01\x1b[1;5C\x0b\r", "one"),  # Ctrl-A, Ctrl-Right, Ctrl-K
+        (b"ab\x02\x04\r", "a"),  # Ctrl-B, then Ctrl-D deletes under the cursor
+    ],
+)
+def test_a_line_is_edited_with_the_cursor_keys(
+    terminal: tuple[int, io.TextIOWrapper], keys: bytes, line: str
+) -> None:
+    sender, stream = terminal  # typed after the switch: the line discipline never edits them
+    assert read_line(lambda _: None, stream, typing(sender, keys)) == line
+
+
+def test_text_given_first_is_there_to_edit(terminal: tuple[int, io.TextIOWrapper]) -> None:
+    sender, stream = terminal
+    echoed: list[str] = []
+    typed = read_line(echoed.append, stream, typing(sender, b"\x7f\x7f\r"), initial="K-0142")
+    assert (typed, echoed[0]) == ("K-01", "K-0142")

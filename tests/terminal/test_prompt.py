@@ -152,7 +152,7 @@ def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
     from screener.rules.walk import Note
     from screener.terminal.counsellor import CounsellorConsoleAsker
 
-    asker, output = make_asker(strings, contacts, "n\n  went  on\x1b[B all night \n", plain=False)
+    asker, output = make_asker(strings, contacts, "+\n  went  on\x1b[B all night \n", plain=False)
     intake = CounsellorConsoleAsker(
         asker.console, strings, asker.region, ketamine.bank, plain=False
     )
@@ -164,9 +164,9 @@ def test_the_intake_shows_the_criterion_beside_the_question_and_takes_a_note(
         "Question 3 of 19   criterion 1 of 10: impaired control\n"
         "In the past 12 months, did you often use more ketamine, or\n"
         "keep going for longer, than you meant to?\n"
-        "1 yes   2 no   3 not sure   n note   ? (question mark) help\n"
-        "b back   q quit   x quick exit\n"
-        "Your answer: n\n"
+        "1 yes   2 no   3 not sure   + (plus) note\n"
+        "? (question mark) help   b back   q quit   x quick exit\n"
+        "Your answer: +\n"
         "Note (one line; Enter alone removes it):   went  on\x1b[B all night\n"
         "Note kept. Now the answer.\n"
     )
@@ -198,7 +198,7 @@ def test_the_review_keeps_its_columns_on_a_narrow_screen(
         )
         assert intake.review(rows) == Change(10)
         shown = [line.rstrip() for line in output.getvalue().split("\n")]
-        start = shown.index("Client reference: not given") + 2
+        start = shown.index("Counsellor: not given") + 2
         assert shown[start : start + 7] == [  # the same in both modes
             " 9  not sure  Gave up activities",
             "              (criterion 7, social",

@@ -211,3 +211,11 @@ def test_a_windows_console_reads_a_key_through_msvcrt(monkeypatch: pytest.Monkey
     assert keyboard.read_key(Tty()) == "page_down"
     with keyboard.key_by_key(Tty()):  # the console is read raw: nothing to set
         pass
+
+
+def test_a_line_is_edited_with_the_cursor_keys() -> None:
+    """Left, Home, Delete and Ctrl-Left edit where the cursor is, as on POSIX."""
+    left, home, delete, ctrl_left = ("\xe0", "K"), ("\xe0", "G"), ("\xe0", "S"), ("\xe0", "s")
+    presses = [*"helo", left, "l", home, delete, "H", ctrl_left, "\x17", *"oh ", "\r"]
+    line, _ = read(*presses)
+    assert line == "oh Hello"

@@ -1,0 +1,57 @@
+"""A person's look over their answers before the result: a number changes one, Enter goes on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from screener.rules.review import Change, ReviewAction, ReviewChoice, ReviewRow
+from screener.safetext import printable
+from screener.terminal.console import terminal_of
+from screener.terminal.pager import show_paged
+from screener.terminal.prompt import ConsoleAsker, normalise
+from screener.terminal.typed import ascii_number
+
+
+class ReviewingAsker(ConsoleAsker):
+    """The self-check's asker, with the answers listed before the result (at a keyboard)."""
+
+    def review(self, rows: list[ReviewRow]) -> ReviewChoice:
+        strings = self.strings
+        terminal = terminal_of(self.console)
+        if self.plain or terminal is None:  # plain text is read in order, never paged
+            self._draw(rows)
+        else:  # 19 answers and their heading are taller than a 24-row screen: paged
+            show_paged(
+                self.console,
+                lambda _: self._draw(rows),
+                terminal,
+                prompt=strings.pager_prompt,
+                at_end=strings.pager_end,
+            )
+        while True:
+            self.console.print()
+            word = normalise(self._read(strings.review_prompt))
+            if not word:
+                return ReviewAction.FINISH
+            if word in strings.command_words.quit:
+                return ReviewAction.QUIT
+            number = ascii_number(word)  # a superscript 2 is one key on a French keyboard
+            if number is not None and number in {row.number for row in rows}:
+                return Change(number)
+            self._say(strings.review_not_understood.format(last=rows[-1].number))
+
+    def _draw(self, rows: list[ReviewRow]) -> None:
+        """Numbered answers, "not sure" marked, in the order asked."""
+        strings = self.strings
+        self._heading(strings.review_heading)
+        self._paragraph(strings.review_intro)
+        self.console.print()
+        labels = {row.answer: strings.answer_labels.of(row.answer) for row in rows}
+        answer_width = max(len(label) for label in labels.values())
+        number_width = len(str(rows[-1].number))
+        for row in rows:
+            line = Text(f"{row.number:>{number_width}}  ")
+            style = "" if self.plain or row.answer != "unsure" else "bold yellow"
+            line.append(f"{labels[row.answer]:<{answer_width}}", style=style)
+            line.append("  " + printable(row.item.name))
+            self.console.print(line)

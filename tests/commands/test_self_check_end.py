@@ -1,0 +1,103 @@
+"""The end of a person's self-check at a keyboard: the answers to check, then a copy to keep."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from screener.commands import outcome, screening
+from screener.commands.screening import Options
+from screener.commands.session import Session, Who
+from screener.rules import result as record
+from screener.terminal.host import Terminal
+
+Golden = Callable[[str, str], None]
+MOMENT = datetime.datetime(
+    2026, 11, 21, 10, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=1))
+)
+# Begin; used, not only prescribed; criterion 1 not sure, the rest no.
+ANSWERS = "\n" + "y\n" + "n\n" + "u\n" + "n\n" * 18
+
+
+class Keyboard(io.StringIO):
+    """Typed lines, from what says it is a terminal: someone is at the keyboard."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record, "now", lambda: MOMENT)
+
+
+def self_check(keys: str, language: str = "en") -> tuple[int, str, Keyboard]:
+    """A self-check at a keyboard that reads lines (no termios), 80 columns, plain."""
+    keyboard = Keyboard(keys)
+    screen = io.StringIO()
+    environ = {"COLUMNS": "80", "LINES": "24", "LANG": "en_GB.UTF-8"}
+    terminal = Terminal(keyboard, screen, io.StringIO(), environ=environ, has_termios=False)
+    options = Options(region="uk", language=language)
+    setup = screening.prepare(options, terminal)
+    code = outcome.self_check(setup, Session(Who.SELF, terminal, options), trainer=False)
+    return code, screen.getvalue(), keyboard
+
+
+def test_the_answers_to_check_then_a_copy_kept_golden(
+    tmp_path: Path, golden: Golden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a person reads from the last answer to the end, at 80 columns: a number changes
+    an answer, Enter shows the result; y keeps a copy under the suggested name, owner-only."""
+    monkeypatch.chdir(tmp_path)
+    code, shown, keyboard = self_check(ANSWERS + "4\n" + "y\n" + "\n" + "y\n")
+    assert code == 0
+    assert keyboard.read() == ""  # every line typed was read
+    start = shown.index("Your answers\n")
+    golden("self_review.txt", shown[start : shown.index("What your answers show")])
+    golden("self_save_offer.txt", shown[shown.index("Your answers were not saved") :])
+    copy = tmp_path / "screener-2026-11-21.md"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert "Your answers touched 1 of the 10 areas" in " ".join(copy.read_text().split())
+
+
+def test_enter_skips_both_and_nothing_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, shown, keyboard = self_check(ANSWERS + "\n" + "\n")
+    assert (code, keyboard.read()) == (0, "")
+    assert "Not saved. Nothing was stored." in shown
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_summary_names_what_was_not_sure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _, shown, _ = self_check(ANSWERS + "\n" + "\n")
+    assert "Not sure: More or longer than intended." in shown
+
+
+def test_q_at_the_check_stops_and_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, shown, _ = self_check(ANSWERS + "q\n")
+    assert code == 130
+    assert "You stopped the check. Nothing was saved." in shown
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("language", "yes"), [("en", "y"), ("es", "s")])
+def test_the_suggested_name_is_taken_with_yes_in_the_screen_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, yes: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, keyboard = self_check(ANSWERS + "\n" + f"{yes}\n", language)
+    assert (code, keyboard.read()) == (0, "")
+    assert (tmp_path / "screener-2026-11-21.md").exists()
