@@ -42,6 +42,14 @@ class Item(Model, frozen=True, kw_only=True):
             "'Gave up activities'; default: the id."
         ),
     ] = None
+    short: Annotated[
+        Label | None,
+        Meta(
+            description="A few plain words the person reads for the question where their "
+            "answers are listed (their check of the answers, the 'not sure' list), e.g. "
+            "'Wanted to cut down but couldn't'; default: the label."
+        ),
+    ] = None
     criterion: Annotated[
         int | None, Meta(description="Criterion items only: the criterion number.")
     ] = None
@@ -63,6 +71,11 @@ class Item(Model, frozen=True, kw_only=True):
     def name(self) -> str:
         """What a counsellor or trainer reads for the question: its label, else its id."""
         return self.label or self.id
+
+    @property
+    def plain_name(self) -> str:
+        """What the person reads for the question in a list of their answers."""
+        return self.short or self.name
 
 
 class Cluster(Model, frozen=True, kw_only=True):

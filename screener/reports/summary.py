@@ -183,7 +183,7 @@ def _result_section(bank: Bank, result: Result, strings: UiStrings) -> Section:
     elif result.unsure:
         paragraphs.append(strings.unsure_many.format(count=len(result.unsure)))
     if result.unsure:  # which ones, not only how many: what to talk through
-        names = {item.id: item.name for item in bank.items}
+        names = {item.id: item.plain_name for item in bank.items}
         which = "; ".join(names.get(item_id, item_id) for item_id in result.unsure)
         paragraphs.append(strings.unsure_which.format(questions=which))
     clusters = tuple(

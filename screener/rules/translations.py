@@ -129,7 +129,8 @@ def _placeholders(text: str) -> set[str]:
 
 
 def _item_shape(item: object) -> tuple[object, ...]:
-    return tuple(getattr(item, name) for name in ("id", "kind", "criterion", "cluster", "ask_if"))
+    shape = tuple(getattr(item, name) for name in ("id", "kind", "criterion", "cluster", "ask_if"))
+    return (*shape, _has(getattr(item, "short", None)))
 
 
 def _gate_shape(bank: Bank) -> tuple[object, ...] | None:

@@ -51,7 +51,7 @@ class ReviewingAsker(ConsoleAsker):
         number_width = len(str(rows[-1].number))
         for row in rows:
             line = Text(f"{row.number:>{number_width}}  ")
-            style = "" if self.plain or row.answer != "unsure" else "bold yellow"
+            style = "" if self.plain or row.answer != "unsure" else "bold"
             line.append(f"{labels[row.answer]:<{answer_width}}", style=style)
-            line.append("  " + printable(row.item.name))
+            line.append("  " + printable(row.item.plain_name))
             self.console.print(line)

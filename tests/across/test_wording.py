@@ -18,7 +18,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from screener.files import bundled
 from screener.files.bank import load_bank
+from screener.files.contacts import load_contacts
+from screener.files.wording import load_strings
+from screener.models.base import Answer
 from screener.models.contacts import ContactBook
+from screener.reports.summary import build_summary
+from screener.rules.contacts import choose_region, contacts_to_show
+from screener.rules.result import build_result
+from screener.rules.scoring import asked_items, score
 
 NOT_PROSE = {"sources", "source", "web", "url", "id", "item", "cluster", "kind", "level"}
 
@@ -211,3 +218,33 @@ def test_the_crisis_advice_says_now_once(path: Path) -> None:
     for flag in bank.flags:
         if flag.level == "crisis":
             assert len(re.findall(now, flag.advice, re.IGNORECASE)) == 1, flag.advice
+
+
+@pytest.mark.parametrize("language", bundled.bank_languages("ketamine"))
+def test_the_person_reads_each_question_in_plain_words_where_answers_are_listed(
+    language: str,
+) -> None:
+    """The person's check of their answers and the summary's 'not sure' list used the
+    counsellor's labels ("Failed major duties", "Dissociation or psychosis for days"): each
+    question has a few plain words of its own for the person, and the summary uses them."""
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    loaded = load_bank(path)
+    bank = loaded.bank
+    assert [item.id for item in bank.items if item.short is None] == []
+    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": "no"}
+    for item in asked_items(bank, answers):  # every question asked, all "not sure"
+        answers.setdefault(item.id, "unsure")
+    strings = load_strings(language)
+    book = load_contacts(bundled.contacts_file())
+    region = contacts_to_show(choose_region(book, "uk", {}), None, language)
+    result = build_result(loaded, score(bank, answers), region)
+    text = " ".join(
+        " ".join(section.paragraphs) for section in build_summary(bank, result, region, strings)
+    )
+    unsure = [item for item in bank.items if answers.get(item.id) == "unsure"]
+    assert unsure
+    for item in unsure:
+        assert item.plain_name in text
+        if item.label and item.label not in item.plain_name:
+            assert f"; {item.label};" not in f"; {text};"

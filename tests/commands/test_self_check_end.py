@@ -80,7 +80,7 @@ def test_the_summary_names_what_was_not_sure(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _, shown, _ = self_check(ANSWERS + "\n" + "\n")
-    assert "Not sure: More or longer than intended." in shown
+    assert "Not sure: Used more, or for longer, than meant." in shown  # plain words
 
 
 def test_q_at_the_check_stops_and_keeps_nothing(
