@@ -70,8 +70,14 @@ def transcript(answers: list[str], lang: str, region: str, columns: int = 80) ->
     child.logfile_read = log
     child.delaybeforesend = None
     typing = iter(answers)
-    while child.expect_exact([*prompts, pexpect.EOF]) < len(prompts):
-        child.sendline(next(typing, "n"))  # after the script: "no" to whatever is left
+    # The person's check of their answers and the copy offered at the end: Enter skips each.
+    skipped = [strings.review_prompt + ": ", strings.keep_copy_prompt.split("{")[0]]
+    waits = [*prompts, *skipped, pexpect.EOF]
+    while (found := child.expect_exact(waits)) < len(waits) - 1:
+        if found < len(prompts):
+            child.sendline(next(typing, "n"))  # after the script: "no" to whatever is left
+        else:
+            child.sendline("")
     child.close()
     return ANSI.sub("", log.getvalue().replace("\r\n", "\n")), prompts[1]
 
@@ -114,14 +120,19 @@ def measure(text: str, prompt: str, lang: str, region: str) -> Figures:
     text = unechoed(text, prompt)
     question = re.escape(strings.progress.split("{")[0])
     starts = [match.start() for match in re.finditer(rf"^{question}\d+ ", text, re.M)]
-    last_prompt = text.rfind(prompt)
+    # The summary starts after the last answer, or after the person's check of their answers
+    # (which is theirs to read, not the summary); it ends where a copy is offered.
+    last_prompt = max(text.rfind(prompt), text.rfind(strings.review_prompt))
     summary_start = text.index("\n", last_prompt)
+    copy_offer = text.find(" ".join(strings.keep_copy_explain.split()[:6]), summary_start)
     crisis_at = text.find(strings.crisis_heading)
-    ends = [*starts[1:], crisis_at if crisis_at > 0 else summary_start]
+    review_at = text.find(strings.review_heading, starts[-1])
+    last_end = crisis_at if crisis_at > 0 else review_at if review_at > 0 else summary_start
+    ends = [*starts[1:], last_end]
     questions = [words(unechoed(text[a:b], prompt)) for a, b in zip(starts, ends, strict=True)]
     place = in_language(find_place(region, {}).region, lang)
     names = [contact.name for contact in place.contacts]
-    summary = text[summary_start:]
+    summary = text[summary_start : copy_offer if copy_offer > 0 else None]
     first_contact = min(summary.find(name) for name in names if name in summary)
     crisis = None
     if crisis_at > 0:
