@@ -260,7 +260,7 @@ def test_a_windows_line_end_is_one_answer(spawn: Starter) -> None:
 def test_si_with_a_combining_accent_is_yes(spawn: Starter) -> None:
     session = spawn("--region", "uk", "--lang", "es")
     session.answer("", prompt="Presiona Enter")
-    session.answer("si\u0301", prompt="Tu respuesta:")
+    session.answer("si\u0301", prompt="Respuesta:")
     session.wait_for("Pregunta 2 de ")
 
 
