@@ -379,16 +379,20 @@ def main(arguments: list[str] | None = None) -> None:
     """The console script's body: the terminal object is made here, once, and the command
     line parsed; Click's own errors are shown as text (an option value holding an escape
     sequence is never echoed raw to the terminal)."""
+    # start-up: files/ loads only once a command runs (--help and --version stay quick)
+    from screener.files import bundled
     from screener.files.streams import is_closed_pipe, silence
 
     terminal = Terminal.from_process()
     _started.append(terminal)
+    bundled.use_data_dir(terminal.environ.get(bundled.DATA_VARIABLE))
     args = with_default_command(list(arguments if arguments is not None else terminal.arguments))
     try:
         try:
             code = run_app(app, args, terminal)
         finally:
             _started.remove(terminal)  # a later call in this process makes its own
+            bundled.use_data_dir(None)
             terminal.stdout.flush()  # here, not at exit: a full disk is then one line, not a trace
     except OSError as error:
         if is_closed_pipe(error):  # `screener ... | head`: quiet, as Click has it
