@@ -71,6 +71,7 @@ def run(
 def _asker(
     setup: Setup, console: Screen, *, plain: bool, given: Interview
 ) -> CounsellorConsoleAsker:
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.counsellor import CounsellorConsoleAsker
 
     return CounsellorConsoleAsker(
@@ -90,6 +91,7 @@ def _asker(
 def _interview(setup: Setup, asker: CounsellorConsoleAsker, state: State) -> Walk:
     """The counsellor's introduction, the client reference and initials if not given,
     questions, review and closing summary."""
+    # start-up: the live interview's rules load only when one is asked
     from screener.rules.review import interview
     from screener.rules.walk import Ending, Walk
 
@@ -121,6 +123,7 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
 
 
 def _replayed(setup: Setup, session: Session, client: str | None) -> Result:
+    # start-up: the replay readers load only for --answers
     from screener.files.answers import load_replay
 
     options = session.options

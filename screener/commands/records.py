@@ -12,7 +12,7 @@ from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
 from screener.rules.endings import Stop
-from screener.safetext import one_line
+from screener.safetext import one_line, printable
 
 if TYPE_CHECKING:
     from screener.commands.screening import Setup
@@ -59,6 +59,7 @@ def save_elsewhere(
     if not session.at_a_keyboard:
         say(console, setup.strings.save_skipped)
         return None
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.saving import offer_save
 
     def save(path: Path) -> str | None:
@@ -85,6 +86,7 @@ def save_elsewhere(
 def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
     """An intake whose record has nowhere to go: forgetting -o must not mean asking all the
     questions again. The format follows the name's extension; no file is ever replaced."""
+    # start-up: render/ and terminal/ load only after a failed save
     from screener.render import Format, format_for_path
     from screener.terminal.saving import offer_save as ask_where
 
@@ -99,6 +101,7 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
             return str(error)
         return None
 
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.counsellor import asks_to_discard
     from screener.terminal.prompt import echoes_typing
 
@@ -122,7 +125,5 @@ def offer_save(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
 
 
 def say(console: Screen, text: str) -> None:
-    from screener.safetext import printable
-
     console.print()
     console.print(printable(text))  # plain text: the console reads no markup
