@@ -1,4 +1,4 @@
-"""Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
+"""Typer app: options in, one call into commands/ each, reported_errors() for exit codes."""
 
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,4 +1,6 @@
-"""One screening from start to end: choose bank, language and region; ask or replay; report."""
+"""The steps of one screening that `run` and `intake` share: choose bank, language and region
+(asked once when unknown); ask or replay; score; render the record and show the summary. The
+flow that calls them in order is commands/outcome.py."""
 
 from __future__ import annotations
 

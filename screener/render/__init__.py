@@ -1,4 +1,5 @@
-"""One module per output format, each a Renderer; `renderer_for` picks one by the Format enum."""
+"""The output formats: one Renderer module per record `Format` (`renderer_for` picks one; a
+file's extension names one in `EXTENSIONS`), and the formats of export-fhir, explain and compare."""
 
 from __future__ import annotations
 
