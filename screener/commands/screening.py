@@ -1,6 +1,4 @@
-"""The steps of one screening that `run` and `intake` share: choose bank, language and region
-(asked once when unknown); ask or replay; score; render the record and show the summary. The
-flow that calls them in order is commands/outcome.py."""
+"""One screening's steps, run in order by commands/outcome.py: setup, ask or replay, report."""
 
 from __future__ import annotations
 
