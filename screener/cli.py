@@ -1,4 +1,4 @@
-"""Typer app: parse options, wire the parts, map errors to exit codes. Nothing else."""
+"""Typer app: options in, one call into commands/ each, reported_errors() for exit codes."""
 
 from pathlib import Path
 from typing import Annotated, Optional
@@ -113,7 +113,7 @@ def run(
     """Take the self-check (the default when no command is given)."""
     terminal = _terminal()
     output_format = record_format(requested_format, output, terminal.stderr)
-    from screener.commands import outcome, screening
+    from screener.commands import outcome, screening  # start-up: loads on use
     from screener.commands.session import Session, Who
 
     options = screening.Options(
@@ -132,7 +132,7 @@ def run(
     )
     with reported_errors(terminal, keep_screen=keep_screen):
         if trainer:
-            from screener.commands import trainer as trainer_tools
+            from screener.commands import trainer as trainer_tools  # start-up: loads on use
 
             trainer_tools.check_trainer_options(
                 answers, output_format, output, at_a_keyboard=terminal.stdin_is_terminal
@@ -165,7 +165,7 @@ def intake(
     """Screen a client with a counsellor: criteria shown, notes, a review, then a record."""
     terminal = _terminal()
     output_format = record_format(requested_format, output, terminal.stderr)
-    from screener.commands import intake as intake_run
+    from screener.commands import intake as intake_run  # start-up: loads on use
     from screener.commands import screening
 
     options = screening.Options(
@@ -211,7 +211,7 @@ def export_fhir(
     plain: PlainOption = False,
 ) -> None:
     """Write a bank as the HL7 FHIR R4 Questionnaire that --format fhir records answer."""
-    from screener.commands import fhir
+    from screener.commands import fhir  # start-up: loads on use
     from screener.files.writing import write_private, write_record
     from screener.safetext import one_line
 
@@ -228,7 +228,7 @@ def export_fhir(
 @app.command(cls=Command)
 def banks(plain: PlainOption = False) -> None:
     """List the bundled question banks."""
-    from screener.commands import banks as bank_commands
+    from screener.commands import banks as bank_commands  # start-up: loads on use
 
     terminal = _terminal()
     with reported_errors(terminal):
@@ -248,7 +248,7 @@ def validate(
     plain: PlainOption = False,
 ) -> None:
     """Check bank and contacts files; print file:line:col: message for each problem."""
-    from screener.commands import banks as bank_commands
+    from screener.commands import banks as bank_commands  # start-up: loads on use
 
     terminal = _terminal()
     with reported_errors(terminal):
@@ -267,7 +267,7 @@ def resources(
     plain: PlainOption = False,
 ) -> None:
     """Show the help contacts a summary would list, with when and where each was checked."""
-    from screener.commands.resources import describe_resources
+    from screener.commands.resources import describe_resources  # start-up: loads on use
 
     terminal = _terminal()
     region = region_spoken(place or [], region)
@@ -293,7 +293,7 @@ def explain(
 ) -> None:
     """Show how a bank works, for trainers: each question with its criterion, cluster and why
     it matters; the gate and adaptations; the bands; the flags and what raises them; sources."""
-    from screener.commands import trainer
+    from screener.commands import trainer  # start-up: loads on use
 
     terminal = _terminal()
     with reported_errors(terminal):
@@ -333,7 +333,7 @@ def demo(
     """Play out a worked example for trainers: each question, the persona's answer and a
     running tally per cluster; then the summary the person would see, the counsellor's view,
     and a what-if where you flip answers by number. Without a persona, list them."""
-    from screener.commands import trainer
+    from screener.commands import trainer  # start-up: loads on use
 
     terminal = _terminal()
     with reported_errors(terminal):
@@ -368,7 +368,7 @@ def compare(
     intake's) of one person and bank: criteria met and band then and now, each answer that
     changed, flags raised and cleared, the days between. It says what changed, not what it
     means."""
-    from screener.commands.compare import compare_records
+    from screener.commands.compare import compare_records  # start-up: loads on use
 
     terminal = _terminal()
     with reported_errors(terminal):
@@ -379,7 +379,7 @@ def main(arguments: list[str] | None = None) -> None:
     """The console script's body: the terminal object is made here, once, and the command
     line parsed; Click's own errors are shown as text (an option value holding an escape
     sequence is never echoed raw to the terminal)."""
-    from screener.files.streams import is_closed_pipe, silence
+    from screener.files.streams import is_closed_pipe, silence  # start-up: loads on use
 
     terminal = Terminal.from_process()
     _started.append(terminal)

@@ -9,7 +9,9 @@ from typing import Annotated, Any, Optional, TextIO
 
 import typer
 from typer.core import TyperArgument, TyperCommand
+from typer.exceptions import TyperException
 
+from screener.errors import ScreenerError
 from screener.render import (
     FORMAT_CHOICES,
     KNOWN_EXTENSIONS,
@@ -19,7 +21,7 @@ from screener.render import (
     in_words,
 )
 from screener.rules.endings import ExitCode
-from screener.safetext import printable
+from screener.safetext import one_line, printable
 from screener.terminal.host import Terminal
 
 EXIT_INTERRUPTED = ExitCode.ENDED_EARLY
@@ -59,6 +61,7 @@ class Command(TyperCommand):
 
 def bundled_regions() -> str:
     """The bundled contacts' regions as help lists them: 'uk, us, ... mx or other'."""
+    # start-up: the contacts are read only when help shows the regions
     from screener.files.bundled import contacts_file
     from screener.files.contacts import load_contacts
 
@@ -177,6 +180,7 @@ def with_default_command(args: list[str]) -> list[str]:
 def record_format(requested: Optional[Format], output: Optional[Path], warnings: TextIO) -> Format:
     """--format if given; else the --output file's extension; else text, saying so on stderr
     when the extension names no format (the record is still written)."""
+    # start-up: render/ loads only once a record format is chosen
     from screener.render import format_for_path
 
     if requested is not None:
@@ -301,9 +305,7 @@ def reported_errors(terminal: Terminal, *, keep_screen: bool = False) -> Iterato
     clear for itself (the demo, the what-if) clears through the one clearing path, honouring
     --keep-screen.
     """
-    from screener.errors import ScreenerError
-    from screener.safetext import one_line
-    from screener.terminal.keyboard import QuickExit
+    from screener.terminal.keyboard import QuickExit  # start-up: terminal/ loads on a command
 
     try:
         yield
@@ -312,6 +314,7 @@ def reported_errors(terminal: Terminal, *, keep_screen: bool = False) -> Iterato
         raise typer.Exit(error.exit_code) from None
     except QuickExit:
         if not keep_screen:
+            # start-up: terminal/ is banned at module level (ruff TID253)
             from screener.terminal.console import clear_screen, make_console
 
             clear_screen(make_console(terminal, terminal.stdout, plain=True))
@@ -339,9 +342,18 @@ class _ShownAsText:
 
 
 def run_app(app: typer.Typer, args: list[str], terminal: Terminal) -> int:
-    """Run the Typer app on `args`: its exit code. Usage errors are shown as text."""
-    from typer.exceptions import TyperException
+    """Run the Typer app on `args`: its exit code. Usage errors are shown as text. The data is
+    read from the folder SCREENER_DATA names, if any (files/bundled.py), for this run only."""
+    from screener.files import bundled  # start-up: files/ loads once a command line is run
 
+    bundled.use_data_dir(terminal.environ.get(bundled.DATA_VARIABLE))
+    try:
+        return _run(app, args, terminal)
+    finally:
+        bundled.use_data_dir(None)
+
+
+def _run(app: typer.Typer, args: list[str], terminal: Terminal) -> int:
     try:
         code = app(args=args, prog_name="screener", standalone_mode=False)
     except typer.Abort:  # Ctrl-D at one of Click's own prompts

@@ -12,6 +12,7 @@ def main() -> None:
 
         print(VERSION_LINE)
         return
+    # start-up: Typer and the commands load only after --version's fast path
     from screener.cli import main as run_cli
 
     run_cli()

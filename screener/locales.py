@@ -62,6 +62,7 @@ def with_system_locale(
 
 def windows_locale_name() -> str | None:  # pragma: no cover - runs on Windows only
     """The user's locale as Windows names it (BCP 47, "es-MX"), from GetUserDefaultLocaleName."""
+    # Windows only: ctypes.windll exists there alone
     import ctypes
 
     windll = getattr(ctypes, "windll", None)

@@ -15,7 +15,7 @@ from pathlib import Path
 from screener.files.bank import load_bank
 from screener.files.bundled import bank_file, contacts_file
 from screener.files.contacts import load_contacts
-from screener.models.bank import Flag, LoadedBank
+from screener.models.bank import Flag, Item, LoadedBank
 from screener.models.base import Answer
 from screener.models.contacts import Region
 from screener.models.result import Result
@@ -33,30 +33,19 @@ FUZZ_CASES: Counter[str] = Counter()
 
 # --- the shipped ketamine bank --------------------------------------------------------------
 
-CRITERION_IDS = [
-    "more_than_meant",
-    "cut_down",
-    "time_spent",
-    "craving",
-    "duties",
-    "relationships",
-    "gave_up_activities",
-    "hazardous_use",
-    "health_problems",
-    "tolerance",
-]
-HEALTH_IDS = [
-    "bladder_symptoms",
-    "blood_in_urine",
-    "stomach_pain",
-    "mixing_sedatives",
-    "injecting",
-    "low_mood",
-    "memory",
-    "dissociation",
-    "self_harm_thoughts",
-]
-OPEN_GATE_ONLY = {"mixing_sedatives", "injecting"}
+
+def _bundled_items() -> list[Item]:
+    found = bank_file("ketamine", "en")
+    assert found is not None
+    return list(load_bank(found).bank.items)
+
+
+_ITEMS = _bundled_items()
+
+CRITERION_IDS = [item.id for item in _ITEMS if item.kind == "criterion"]
+"""The bank's criterion items in order, from the bank: a new question changes no test code."""
+HEALTH_IDS = [item.id for item in _ITEMS if item.kind == "health"]
+OPEN_GATE_ONLY = {item.id for item in _ITEMS if item.kind == "health" and item.ask_if is not None}
 """Health questions asked only of people who used in the past year."""
 CLOSED_GATE_HEALTH_IDS = [item_id for item_id in HEALTH_IDS if item_id not in OPEN_GATE_ONLY]
 
@@ -101,13 +90,7 @@ INTAKE_ANSWERS = (
 )
 
 
-def _bundled_questions() -> int:
-    found = bank_file("ketamine", "en")
-    assert found is not None
-    return len(load_bank(found).bank.items)
-
-
-QUESTIONS = _bundled_questions()
+QUESTIONS = len(_ITEMS)
 """How many questions the bundled bank asks when every one is asked: from the bank, so adding
 a question changes no count in a test (golden files show it as a person reads it)."""
 

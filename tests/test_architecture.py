@@ -518,3 +518,62 @@ def test_each_one_place_is_one() -> None:
         if spelled in path.read_text(encoding="utf-8")
     }
     assert found == set(ONE_PLACE.items())
+
+
+def _unexplained_late_imports(source: str) -> list[int]:
+    """Lines of imports inside a function with no comment saying why, on the line above or on
+    a line of their group (consecutive imports share one comment)."""
+    lines = source.splitlines()
+    found: list[int] = []
+    for function in ast.walk(ast.parse(source)):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        imports = [
+            node for node in ast.walk(function) if isinstance(node, (ast.Import, ast.ImportFrom))
+        ]
+        covered = {
+            line
+            for node in imports
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        }
+        for node in imports:
+            first, last = node.lineno, node.end_lineno or node.lineno
+            while first - 1 in covered:
+                first -= 1
+            while last + 1 in covered:
+                last += 1
+            group = lines[max(first - 2, 0) : last]  # the line above, then the imports
+            if not (group[0].strip().startswith("#") or any("#" in line for line in group[1:])):
+                found.append(node.lineno)
+    return sorted(set(found))
+
+
+def test_every_late_import_says_why() -> None:
+    """An import inside a function is there for a reason (most often start-up time: ruff's
+    banned-module-level-imports, docs/performance.md; else a platform's own module, or a
+    cycle), and the line says it, or the import moves to the top."""
+    unexplained = [
+        f"screener/{path.relative_to(PACKAGE).as_posix()}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in _unexplained_late_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert unexplained == []
+
+
+def test_the_late_import_check_finds_what_it_looks_for() -> None:
+    source = (
+        "def a():\n"
+        "    # start-up: loaded only here\n"
+        "    import json\n"
+        "    import os\n"
+        "    x = 1\n"
+        "    import re\n"
+        "    y = 2\n"
+        "    import sys  # windows only\n"
+        "    import io\n"
+        "def b():\n"
+        "    from pathlib import (\n"
+        "        Path,\n"
+        "    )\n"
+    )
+    assert _unexplained_late_imports(source) == [6, 11]

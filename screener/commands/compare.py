@@ -87,6 +87,7 @@ def _write(
     *,
     plain: bool,
 ) -> None:
+    # start-up: the drawing code (Rich) loads only for the format asked
     from screener.render.compare import (
         print_comparison,
         render_comparison_json,
@@ -103,6 +104,7 @@ def _write(
         case CompareFormat.markdown:
             stream.write(render_comparison_markdown(document))
         case CompareFormat.text:
+            # start-up: terminal/ is banned at module level (ruff TID253)
             from screener.terminal.console import make_console
 
             is_plain = terminal.wants_plain(plain, stream)

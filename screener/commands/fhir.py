@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from screener.commands.contacts import contacts_for, find_place
+from screener.commands.screening import find_bank
+from screener.files import bundled
 from screener.files.bank import load_bank
+from screener.files.wording import load_strings
 from screener.models.fhir_names import Mode
 from screener.render import FhirExport
+from screener.render.fhir.common import to_json
+from screener.render.fhir.questionnaire import questionnaire
 
 if TYPE_CHECKING:
     from screener.terminal.host import Terminal
@@ -25,13 +31,6 @@ def export_questionnaire(
     Bundle of both with their CodeSystems; `region` adds its crisis lines to the advice, in
     the order and language every other screen shows them (the one assembly, with a service's
     own from the config file)."""
-    from screener.commands.contacts import contacts_for, find_place
-    from screener.commands.screening import find_bank
-    from screener.files import bundled
-    from screener.files.wording import load_strings
-    from screener.render.fhir.common import to_json
-    from screener.render.fhir.questionnaire import questionnaire
-
     loaded = load_bank(find_bank(requested, language, terminal.environ))
     bank = loaded.bank
     strings = load_strings(bank.language)
@@ -42,7 +41,7 @@ def export_questionnaire(
     if form is not FhirExport.bundle:
         mode: Mode = "intake" if form is FhirExport.intake else "self"
         return to_json(questionnaire(loaded, strings, mode=mode, region=chosen))
-    from screener.render.fhir.terminology import bundle
+    from screener.render.fhir.terminology import bundle  # only --form bundle needs the codes
 
     forms = [questionnaire(loaded, strings, mode=mode, region=chosen) for mode in MODES]
     translations = {bank.language: (bank, strings)}

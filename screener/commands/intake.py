@@ -37,6 +37,7 @@ def run(
     """0 once a result was shown; 130 if it ended before one (docs/endings.md). The
     counsellor's initials, region and records folder, where not given, come from their
     settings (files/counsellor.py)."""
+    # start-up: the settings file is read only for an intake
     from screener.files.counsellor import counsellor_settings
 
     settings = counsellor_settings(terminal.environ, terminal.platform)
@@ -81,6 +82,7 @@ def run(
 def _asker(
     setup: Setup, console: Screen, *, plain: bool, given: Interview
 ) -> CounsellorConsoleAsker:
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.counsellor import CounsellorConsoleAsker
 
     return CounsellorConsoleAsker(
@@ -100,6 +102,7 @@ def _asker(
 def _interview(setup: Setup, asker: CounsellorConsoleAsker, state: State) -> Walk:
     """The counsellor's introduction, the client reference and initials if not given,
     questions, review and closing summary."""
+    # start-up: the live interview's rules load only when one is asked
     from screener.rules.review import interview
     from screener.rules.walk import Ending, Walk
 
@@ -133,6 +136,7 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
 def _replayed(
     setup: Setup, session: Session, client: str | None, counsellor: str | None = None
 ) -> Result:
+    # start-up: the replay readers load only for --answers
     from screener.files.answers import load_replay
 
     options = session.options

@@ -101,6 +101,7 @@ def _live_what_if(setup_asked: Callable[[], Setup]) -> AfterShown:
     an early ending, which returns before anything is shown)."""
 
     def what_if(console: Screen, result: Result, plain: bool) -> None:
+        # start-up: the trainer tools (Rich at module level) load only for --trainer
         from screener.commands import trainer as trainer_tools
 
         trainer_tools.what_if_after_check(console, setup_asked(), result, plain=plain)
@@ -125,6 +126,7 @@ def replayed(
         private_file_behind(terminal.stdout, terminal.stderr)
         write_record(terminal.stdout, screening.render(result, setup, options.format))
         return ExitCode.DONE
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.keyboard import QuickExit
 
     console, plain = _console(session)
@@ -149,6 +151,7 @@ def asked(
     after_shown: AfterShown | None = None,
 ) -> int:
     """Ask, then save, then show; every ending as docs/endings.md declares it."""
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.keyboard import QuickExit
     from screener.terminal.signals import signals_end_session
 
@@ -196,6 +199,7 @@ def asked(
 
 
 def _console(session: Session) -> tuple[Screen, bool]:
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.console import make_console
 
     terminal, options = session.terminal, session.options
@@ -207,6 +211,7 @@ def _console(session: Session) -> tuple[Screen, bool]:
 
 def _clear(session: Session, console: Screen) -> None:
     if not session.options.keep_screen:
+        # start-up: terminal/ is banned at module level (ruff TID253)
         from screener.terminal.console import clear_screen
 
         clear_screen(console)
@@ -215,6 +220,7 @@ def _clear(session: Session, console: Screen) -> None:
 def _silence_if_gone(session: Session, stop: Stop) -> None:
     """After a hang-up the terminal is gone: what is still buffered for it would fail."""
     if stop is Stop.HANG_UP:
+        # start-up: needed only when the terminal has gone
         from screener.files.streams import silence
 
         for stream in (session.terminal.stdout, session.terminal.stderr):
@@ -230,6 +236,7 @@ def _left(
 ) -> int:
     """q (or a discard the counsellor confirmed): nothing kept, by choice; any urgent advice
     already raised is shown before the goodbye."""
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.console import goodbye
 
     _raised_advice(console, setup, progress, plain=plain)
@@ -246,6 +253,7 @@ def _stopped(
     stop: Stop, console: Screen, setup: Setup, session: Session, progress: Progress, *, plain: bool
 ) -> int:
     """An ending before the result, by the table: what is cleared, filed and said."""
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.console import goodbye
 
     rule = RULES[stop]
@@ -280,6 +288,7 @@ def _stopped(
 
 def _incomplete(setup: Setup, progress: Progress, stop: Stop) -> Result:
     """The answers so far as a record marked incomplete, saying how the session ended."""
+    # start-up: the walk loads only when questions are asked
     from screener.rules.walk import Ending
 
     walked = progress.state.walked(setup.loaded.bank, Ending.QUIT)
@@ -291,6 +300,7 @@ def _raised_advice(console: Screen, setup: Setup, progress: Progress, *, plain: 
     advice was shown the moment it was raised). Whether there was any."""
     if not progress.state.answers:
         return False
+    # start-up: the text renderer (Rich) loads only to draw
     from screener.render.text import print_sections
     from screener.reports.summary import advice_section
 

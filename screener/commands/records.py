@@ -12,7 +12,7 @@ from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
 from screener.rules.endings import Stop
-from screener.safetext import one_line
+from screener.safetext import one_line, printable
 
 if TYPE_CHECKING:
     from screener.commands.screening import Setup
@@ -60,6 +60,7 @@ def save_elsewhere(
     if not session.at_a_keyboard:
         say(console, setup.strings.save_skipped)
         return None
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.saving import offer_save
 
     def save(path: Path) -> str | None:
@@ -90,9 +91,11 @@ def offer_save(
     questions again. The format follows the name's extension; no file is ever replaced. y
     takes a name from the client reference and the date, in `folder` (the counsellor's
     records folder) or the current one."""
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.saving import offer_save as ask_where
 
     save = _saver(setup, result)
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.counsellor import asks_to_discard
     from screener.terminal.prompt import echoes_typing
 
@@ -121,10 +124,12 @@ def offer_save(
 def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
     """The end of a self-check on a terminal: keep a copy, once; Enter skips. The same rules
     as -o (owner-only, whole or not at all, never over a file); the format follows the name."""
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.saving import offer_save as ask_where
 
     strings = setup.strings
     suggested = Path(f"screener-{result_day(result)}.md")
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.crisis_screen import say as paragraph
 
     console.print()
@@ -154,6 +159,7 @@ def suggested_name(result: Result) -> str:
 
 def result_day(result: Result) -> str:
     """The day of the screening, for a file name: 2026-12-07."""
+    # start-up: the clock loads only when a file is named
     from screener.rules.result import now
 
     return (result.recorded_at or now().isoformat())[:10]
@@ -161,6 +167,7 @@ def result_day(result: Result) -> str:
 
 def _saver(setup: Setup, result: Result) -> SaveTo:
     """Save the result to a path in the format its extension names (text otherwise)."""
+    # start-up: render/ loads only when a record is saved
     from screener.render import Format, format_for_path
 
     def save(path: Path) -> str | None:
@@ -178,7 +185,5 @@ def _saver(setup: Setup, result: Result) -> SaveTo:
 
 
 def say(console: Screen, text: str) -> None:
-    from screener.safetext import printable
-
     console.print()
     console.print(printable(text))  # plain text: the console reads no markup

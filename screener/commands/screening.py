@@ -1,4 +1,4 @@
-"""One screening from start to end: choose bank, language and region; ask or replay; report."""
+"""One screening's steps, run in order by commands/outcome.py: setup, ask or replay, report."""
 
 from __future__ import annotations
 
@@ -95,6 +95,7 @@ def settle_region(setup: Setup, session: Session, console: Screen, *, plain: boo
     """When nothing said where the person is, ask once, before the questions."""
     if setup.region_known:
         return setup
+    # start-up: terminal/ is banned at module level (ruff TID253); the rest load only to ask
     from screener.files import bundled as data
     from screener.files.contacts import load_contacts
     from screener.rules.contacts import in_language
@@ -209,6 +210,7 @@ def result_of(
 def ask(setup: Setup, console: AnyConsole, *, plain: bool, state: State) -> Walk:
     """The introduction, then the questions, gathered into `state` (the caller keeps it, so
     an ending can still see the answers); KeyboardInterrupt and EOFError propagate."""
+    # start-up: the walk and the askers load only when questions are asked, not for --answers
     from screener.rules.review import interview
     from screener.rules.walk import Ending, Walk
     from screener.terminal.answer_review import ReviewingAsker
@@ -218,6 +220,7 @@ def ask(setup: Setup, console: AnyConsole, *, plain: bool, state: State) -> Walk
     if not asker.intro(setup.loaded.bank, welcomed=setup.welcomed):
         return Walk({}, Ending.QUIT)
     if not echoes_typing(console):  # a script's answers: nobody to check them
+        # start-up: the walk loads only when questions are asked
         from screener.rules.walk import walk
 
         return walk(setup.loaded.bank, asker, state)
@@ -229,6 +232,7 @@ def render(
     result: Result, setup: Setup, output_format: Format, *, saved_to: str | None = None
 ) -> str:
     """The result as a whole document in one format (text at 80 columns, plain)."""
+    # start-up: the record builder loads only to write a record
     from screener.reports.record import Screening
 
     screening = Screening(
@@ -255,14 +259,17 @@ def show_summary(
     """The summary on screen: for a self-check the essentials first, then the full text in
     parts (numbered in plain mode); `crisis_heard`: the crisis screen was just shown, so the
     summary refers to it. The record (--output) keeps the full text."""
+    # start-up: the text renderer (Rich) loads only to draw
     from screener.render.text import print_sections
 
     bank = setup.loaded.bank
     if result.mode == "intake":
+        # start-up: the summary builders load only to show a summary
         from screener.reports.intake import build_intake_summary
 
         sections = build_intake_summary(bank, result, setup.strings, saved_to, not_saved)
     else:
+        # start-up: the summary builders load only to show a summary
         from screener.reports.essentials import essentials_first
         from screener.reports.summary import build_summary
         from screener.rules.contacts import for_listening
@@ -278,12 +285,14 @@ def show_summary(
             crisis_heard=crisis_heard,
             numbered=plain,
         )
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.console import terminal_of
 
     terminal = terminal_of(console)
     if plain or terminal is None:  # plain text is never paged; a bare Console is a test's
         print_sections(console, sections, plain=plain)
         return
+    # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.pager import show_paged
 
     # A severe result with flags runs to 100 lines: paged, its urgent advice is read first,

@@ -51,6 +51,7 @@ def explain(
     projector: bool = False,
 ) -> None:
     """Write the bank explained: text (Rich on a terminal, plain when piped), Markdown or JSON."""
+    # start-up: each trainer command loads only the renderers it uses
     from screener import __version__
     from screener.render.explain import (
         print_handout,
@@ -87,6 +88,7 @@ def explain(
             if is_plain:
                 print_handout(console, document, plain=True)
             else:  # over a thousand lines: paged from the top on a live terminal, like a summary
+                # start-up: terminal/ loads only to draw on a screen
                 from screener.terminal.pager import show_paged
 
                 show_paged(
@@ -102,6 +104,7 @@ def explain(
 
 def key_pause(screen: TrainerScreen) -> Pause:
     """Wait for Enter; b goes back a step, q stops. End of input (Ctrl-D) propagates."""
+    # start-up: terminal/ loads only to draw on a screen
     from screener.terminal.prompt import ask_line
 
     def pause() -> Control:
@@ -128,6 +131,7 @@ def timed_pause(
 
 
 def _control(screen: TrainerScreen, typed: str) -> Control | None:
+    # start-up: terminal/ loads only to draw on a screen
     from screener.terminal.prompt import normalise
 
     words = screen.setup.strings.command_words
@@ -156,6 +160,7 @@ def demo(
     `line_within` paces the steps with --pace while listening for the trainer's keys
     (terminal.pace.line_within unless a test passes its own).
     """
+    # start-up: terminal/ loads only to draw on a screen
     from screener.terminal.demo import list_personas, play
     from screener.terminal.whatif_screen import what_if
 
@@ -176,6 +181,7 @@ def demo(
     if pace is None:
         pause = key_pause(screen)
     else:
+        # start-up: terminal/ loads only to draw on a screen
         from screener.terminal import pace as pacing
 
         pause = timed_pause(
@@ -201,6 +207,7 @@ def check_trainer_options(
 
 def what_if_after_replay(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
     """After a replayed summary: the counsellor's view, then the what-if loop."""
+    # start-up: terminal/ loads only to draw on a screen
     from screener.reports.summary import build_professional_summary
     from screener.terminal.whatif_screen import what_if
 
@@ -217,6 +224,7 @@ def what_if_after_replay(console: Screen, setup: Setup, result: Result, *, plain
 def what_if_after_check(console: Screen, setup: Setup, result: Result, *, plain: bool) -> None:
     """After a self-check's summary, asked live: the same what-if as after a replay. Ctrl-C
     at "What if:" ends the line and the session with 130, as after a replay and in the demo."""
+    # start-up: the endings load only when a what-if ends
     from screener.rules.endings import SessionEnded, Stop
 
     try:

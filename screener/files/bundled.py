@@ -1,4 +1,5 @@
-"""Where the bundled banks, contacts and UI strings live, installed or in a checkout."""
+"""Where the bundled banks, contacts and UI strings live: installed, in a checkout, or in the
+folder SCREENER_DATA names (a copy of questions/ to try a new question, region or language)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,24 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
+DATA_VARIABLE = "SCREENER_DATA"
+"""The environment variable naming a folder to read instead of the bundled questions/."""
+
+_chosen: list[Path] = []
+"""The folder SCREENER_DATA names, if any: set for each run by cli_conventions.run_app()."""
+
+
+def use_data_dir(folder: str | Path | None) -> None:
+    """Read the data from `folder` from now on; None or "" goes back to the bundled data."""
+    _chosen.clear()
+    if folder:
+        _chosen.append(Path(folder))
+
 
 def data_dir() -> Path:
     """questions/ ships inside the wheel as screener/questions; a checkout has it beside."""
+    if _chosen:
+        return _chosen[0]
     installed = _PACKAGE / "questions"
     return installed if installed.is_dir() else _PACKAGE.parent / "questions"
 

@@ -8,6 +8,7 @@ import os
 import signal
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -148,8 +149,6 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     """Remove our own temporary files older than STALE_AFTER_SECONDS from `folder` (a save
     cut short by a power cut leaves a hidden copy of a whole record): the ones removed.
     `now` is the time to compare with (seconds since the epoch; a test's), else the clock."""
-    import time
-
     now = time.time() if now is None else now
     removed: list[Path] = []
     try:

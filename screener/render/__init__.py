@@ -1,4 +1,5 @@
-"""One module per output format, each a Renderer; `renderer_for` picks one by the Format enum."""
+"""The output formats: one Renderer module per record `Format` (`renderer_for` picks one; a
+file's extension names one in `EXTENSIONS`), and the formats of export-fhir, explain and compare."""
 
 from __future__ import annotations
 
@@ -82,18 +83,22 @@ def renderer_for(output_format: Format) -> Renderer:  # noqa: RET503 - ends in a
     """The one place a format is chosen; each module loads only when its format is asked."""
     match output_format:
         case Format.text:
+            # start-up: a renderer loads only for its format
             from screener.render.text import TextRenderer
 
             return TextRenderer()
         case Format.markdown:
+            # start-up: a renderer loads only for its format
             from screener.render.markdown import MarkdownRenderer
 
             return MarkdownRenderer()
         case Format.json:
+            # start-up: a renderer loads only for its format
             from screener.render.json import JsonRenderer
 
             return JsonRenderer()
         case Format.fhir:
+            # start-up: a renderer loads only for its format
             from screener.render.fhir.response import FhirRenderer
 
             return FhirRenderer()

@@ -71,6 +71,7 @@ def make_console(
     `projector`: high contrast for a room: nothing faint.
     """
     if not plain and terminal.windows_console:  # Windows: ANSI, not ←[ on screen
+        # Windows only: its console API loads there alone
         from screener.terminal import windows_screen
 
         windows_screen.enable_virtual_terminal(stream)
@@ -105,6 +106,7 @@ def clear_screen(console: Console) -> None:
     terminal = terminal_of(console)
     if terminal is None or not is_terminal(console.file) or terminal.dumb:
         return
+    # start-up: the key codes and the Windows console code load only when a screen is cleared
     from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
     from screener.terminal.windows_screen import clear_console
 

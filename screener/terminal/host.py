@@ -124,6 +124,7 @@ class Terminal:
             has_termios = True
         except ImportError:
             has_termios = False
+        # start-up: read once, by the one call that makes the terminal
         from screener.files.streams import draw_on_any_console
         from screener.locales import with_system_locale
 

@@ -71,6 +71,7 @@ def read_line(
     try:
         import termios  # noqa: F401 - whether this system reads keys with termios
     except ImportError:  # Windows: the console's keys come through msvcrt instead
+        # Windows only: msvcrt's keys load there alone
         from screener.terminal import windows_keys
 
         keys = windows_keys.console_keys()
@@ -141,6 +142,7 @@ def read_key(stream: TextIO, *, encoding: str = "utf-8") -> str:
     try:
         import termios  # noqa: F401 - whether this system reads keys with termios
     except ImportError:  # Windows: the console's keys come through msvcrt instead
+        # Windows only: msvcrt's keys load there alone
         from screener.terminal import windows_keys
 
         keys = windows_keys.console_keys()
@@ -184,6 +186,7 @@ def key_by_key(stream: TextIO) -> Iterator[None]:
     held for a line; the modes are put back when the block ends, however it ends. Nothing
     happens where there is no termios (a Windows console is always read raw) or no terminal."""
     try:
+        # POSIX only: Windows has no termios
         import termios
     except ImportError:
         yield
@@ -238,6 +241,7 @@ def _in_keys_mode(descriptor: int, redraw: Callable[[], None] | None = None) -> 
     block ends. After Ctrl-Z and fg the key mode is set again and `redraw` called. A terminal
     that went away (EIO) ends the session as a hang-up; one closed meanwhile (SIGHUP brings
     SIGCONT too) has no modes to take back or restore, and that is no error."""
+    # POSIX only: Windows has no termios
     import termios
 
     try:
@@ -268,6 +272,7 @@ def _in_keys_mode(descriptor: int, redraw: Callable[[], None] | None = None) -> 
 
 def _keys_mode(saved: list[Any]) -> list[Any]:
     """The terminal's modes with line editing and echo off, one key at a time; signals on."""
+    # POSIX only: Windows has no termios
     import termios
 
     keys_mode = list(saved)

@@ -18,6 +18,7 @@ def line_within(terminal: Terminal, seconds: float) -> str | None:
     if not watchable:
         time.sleep(seconds)
         return None
+    # POSIX only: select on a terminal does not work on Windows
     import select
 
     ready, _, _ = select.select([stream], [], [], seconds)

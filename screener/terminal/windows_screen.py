@@ -100,6 +100,7 @@ def _console_of(stream: IO[str]) -> tuple[Kernel32, ctypes.c_void_p] | None:
     if load is None:
         return None
     try:
+        # Windows only: msvcrt exists there alone
         import msvcrt
 
         handle: int = msvcrt.get_osfhandle(stream.fileno())  # type: ignore[attr-defined,unused-ignore]

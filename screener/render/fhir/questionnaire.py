@@ -167,6 +167,7 @@ def _advice(flag: Flag, region: Region | None, strings: UiStrings) -> Json:
     region, the same emergency number and crisis contacts as screener's crisis screen."""
     lines = [flag.advice]
     if region is not None:
+        # start-up: the summary's words load only when a region is asked for
         from screener.reports.summary import crisis_section
 
         section = crisis_section((flag.advice,), region, strings)
