@@ -26,7 +26,7 @@ def export_questionnaire(
     the order and language every other screen shows them (the one assembly, with a service's
     own from the config file)."""
     from screener.commands.contacts import contacts_for, find_place
-    from screener.commands.screening import find_bank
+    from screener.commands.setup import find_bank
     from screener.files import bundled
     from screener.files.wording import load_strings
     from screener.render.fhir.common import to_json

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screener.commands import outcome, records, screening
+from screener.commands import outcome, records, scored
 from screener.commands.session import Session, Who
+from screener.commands.setup import preflight, prepare
 from screener.errors import UsageError
 from screener.rules import result as results
 from screener.rules.review import MAX_CLIENT_REFERENCE, fits
 
 if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
-    from screener.commands.screening import Options, Setup
+    from screener.commands.setup import Options, Setup
     from screener.models.result import Result
     from screener.rules.walk import State, Walk
     from screener.terminal.console import Screen
@@ -44,8 +45,8 @@ def run(
         options = dataclasses.replace(options, region=settings.region)
     client = client_option(client)
     counsellor = counsellor_option(counsellor or settings.initials)
-    screening.preflight(options)
-    setup = screening.prepare(options, terminal)
+    preflight(options)
+    setup = prepare(options, terminal)
     session = Session(Who.INTAKE, terminal, options)
     if options.answers is not None:
         return outcome.replayed(session, setup, _replayed(setup, session, client, counsellor))
@@ -56,7 +57,7 @@ def run(
         asker.progress = progress.state
 
         def result_of(walked: Walk) -> Result:
-            return screening.result_of(
+            return scored.result_of(
                 setup,
                 walked.answers,
                 mode="intake",
@@ -148,7 +149,7 @@ def _replayed(
     )
     for warning in replay.warnings:
         session.terminal.stderr.write(warning + "\n")
-    return screening.result_of(
+    return scored.result_of(
         setup,
         replay.answers,
         mode=replay.mode or "intake",  # a self-check's record stays a self-check's

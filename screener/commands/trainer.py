@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from screener.commands.contacts import contacts_for, find_place
-from screener.commands.screening import find_bank
+from screener.commands.setup import find_bank
 from screener.errors import UsageError
 from screener.files.examples import find_example, load_checked_bank
 from screener.files.wording import load_strings, load_trainer_strings
@@ -19,7 +19,7 @@ from screener.terminal.console import make_console
 from screener.terminal.trainer_screen import Control, Pause, TrainerScreen, TrainerSetup
 
 if TYPE_CHECKING:
-    from screener.commands.screening import Setup
+    from screener.commands.setup import Setup
     from screener.models.result import Result
     from screener.terminal.console import Screen
     from screener.terminal.host import Terminal

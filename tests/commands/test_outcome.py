@@ -18,10 +18,12 @@ from typing import TextIO
 
 import pytest
 
-from screener.commands import outcome, screening
+import screener.commands.replay
+from screener.commands import outcome
 from screener.commands.outcome import Asking, Progress
-from screener.commands.screening import Options, Setup
+from screener.commands.rendering import render
 from screener.commands.session import Destination, Session, Who
+from screener.commands.setup import Options, Setup, prepare
 from screener.errors import ScreenerError
 from screener.models.base import Answer
 from screener.render import Format
@@ -158,7 +160,7 @@ def run(
         environ={"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": str(columns)},
     )
     session = Session(who, terminal, options)
-    setup = dataclasses.replace(screening.prepare(options, terminal), region_known=region_known)
+    setup = dataclasses.replace(prepare(options, terminal), region_known=region_known)
     code = outcome.asked(session, setup, ask, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     if plain:  # plain mode draws as on paper: no styling, no boxes (the clearing aside)
@@ -502,7 +504,7 @@ def test_a_record_redirected_into_a_file_is_made_owner_only_and_named(tmp_path: 
         terminal = Terminal(Stream(False), stdout, Stream(True), environ=environ)
         options = Options(region="uk", format=Format.json, plain=True)
         session = Session(Who.SELF, terminal, options)
-        code = outcome.asked(session, screening.prepare(options, terminal), stopping(ALL_NO, None))
+        code = outcome.asked(session, prepare(options, terminal), stopping(ALL_NO, None))
     assert code == 0
     assert json.loads(path.read_text(encoding="utf-8"))["complete"] is True
     assert path.stat().st_mode & 0o777 == 0o600
@@ -538,8 +540,8 @@ def replay(
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False), Stream(True), Stream(True), environ=environ)
     session = Session(Who.SELF, terminal, options)
-    setup = screening.prepare(options, terminal)
-    result = screening.replay(setup, answers, session=session)
+    setup = prepare(options, terminal)
+    result = screener.commands.replay.replay(setup, answers, session=session)
     code = outcome.replayed(session, setup, result, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     drawn = ended.screen.replace(CLEAR_SCREEN_AND_SCROLLBACK, "")
@@ -573,7 +575,7 @@ def test_a_replay_on_screen_shows_the_summary_and_no_what_if_unless_training(
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False), Stream(True), Stream(True), environ=environ)
     session = Session(Who.SELF, terminal, options)
-    code = outcome.self_check(screening.prepare(options, terminal), session, trainer=False)
+    code = outcome.self_check(prepare(options, terminal), session, trainer=False)
     ended = Ended(code, terminal, None)
     assert ended.code == 0
     assert "What your answers show" in ended.words
@@ -617,7 +619,7 @@ def test_a_replay_redirected_into_a_file_makes_it_owner_only(tmp_path: Path) -> 
     with path.open("w", encoding="utf-8") as stdout:
         terminal = Terminal(Stream(False), stdout, Stream(True), environ=environ)
         session = Session(Who.SELF, terminal, options)
-        setup = screening.prepare(options, terminal)
+        setup = prepare(options, terminal)
         assert outcome.self_check(setup, session, trainer=False) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["complete"] is True
     assert path.stat().st_mode & 0o777 == 0o600
@@ -631,7 +633,7 @@ def test_answers_typed_before_the_input_ran_out_still_bring_their_advice(tmp_pat
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False, typed), Stream(True), Stream(True), environ=environ)
     session = Session(Who.SELF, terminal, options)
-    code = outcome.self_check(screening.prepare(options, terminal), session, trainer=False)
+    code = outcome.self_check(prepare(options, terminal), session, trainer=False)
     ended = Ended(code, terminal, None)
     assert code == 130
     assert ended.words.rindex(URGENT_ADVICE) < ended.words.index(GOODBYE)
@@ -651,7 +653,7 @@ def test_a_record_of_another_bank_version_is_replayed_only_with_rescore(tmp_path
         options = Options(region="uk", format=Format.json, answers=old, rescore=rescore)
         terminal = Terminal(Stream(False), Stream(False), Stream(True), environ=environ)
         session = Session(Who.SELF, terminal, options)
-        code = outcome.self_check(screening.prepare(options, terminal), session, trainer=False)
+        code = outcome.self_check(prepare(options, terminal), session, trainer=False)
         return Ended(code, terminal, None)
 
     with pytest.raises(ScreenerError, match=r"made with bank ketamine 0\.9\.0"):
@@ -670,9 +672,9 @@ def test_a_replays_warnings_reach_standard_error(tmp_path: Path) -> None:
     answers.write_text(GOOD, encoding="utf-8")
     response = tmp_path / "response.fhir.json"
     first = Session(Who.SELF, terminal_for(), Options(format=Format.fhir, output=response))
-    setup = screening.prepare(first.options, first.terminal)
-    result = screening.replay(setup, answers, session=first)
-    document = json.loads(screening.render(result, setup, Format.fhir))
+    setup = prepare(first.options, first.terminal)
+    result = screener.commands.replay.replay(setup, answers, session=first)
+    document = json.loads(render(result, setup, Format.fhir))
     met = next(item for item in document["item"] if item["linkId"] == "result.criteria_met")
     met["answer"][0]["valueInteger"] += 1  # the response claims one criterion more
     response.write_text(json.dumps(document), encoding="utf-8")
@@ -710,13 +712,13 @@ def test_a_redirected_record_that_cannot_be_made_private_is_warned_of(
         answers.write_text(GOOD, encoding="utf-8")
         options = Options(region="uk", format=Format.json, answers=None if asked else answers)
         session = Session(Who.SELF, terminal, options)
-        setup = screening.prepare(options, terminal)
+        setup = prepare(options, terminal)
         if asked:
             ask = stopping({"used_past_year": "no"}, None)
             code = outcome.asked(session, setup, ask)
         else:
             code = outcome.replayed(
-                session, setup, screening.replay(setup, answers, session=session)
+                session, setup, screener.commands.replay.replay(setup, answers, session=session)
             )
     assert code == 0
     assert "may be readable by others" in errors.getvalue()
@@ -742,7 +744,7 @@ def test_after_a_failed_save_another_file_is_offered_at_a_keyboard(
     )
     options = Options(region="uk", format=Format.json, output=tmp_path / "record.json", plain=True)
     session = Session(Who.SELF, terminal, options)
-    setup = screening.prepare(options, terminal)
+    setup = prepare(options, terminal)
     code = outcome.asked(session, setup, stopping(ALL_NO, None))
     said = " ".join(output.getvalue().split())
     if typed:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from screener.commands.screening import Options
 from screener.commands.session import Destination, Session, Who
+from screener.commands.setup import Options
 from screener.models.result import EndedBy
 from screener.render import Format
 from screener.rules.endings import RULES, ExitCode, Pause, SessionEnded, Stop
