@@ -29,9 +29,9 @@ from screener.safetext import printable
 from screener.terminal.console import terminal_of
 from screener.terminal.pager import show_paged
 from screener.terminal.prompt import (
-    Command,
     ConsoleAsker,
     Keys,
+    Request,
     Typed,
     echoes_typing,
     interpret,
@@ -179,7 +179,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         meaning = interpret(typed, self.strings)
         answered = step.number > 1 or step.earlier is not None
         if meaning is Navigation.QUIT and answered and not self.confirm_discard():
-            return Command.AGAIN
+            return Request.AGAIN
         return meaning
 
     def confirm_discard(self) -> bool:
