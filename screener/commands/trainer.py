@@ -36,9 +36,11 @@ def prepare(
     the service's own too, in the bank's language and the one order."""
     place = find_place(region, terminal.environ)
     loaded = load_checked_bank(find_bank(bank, language, terminal.environ, place.region.language))
-    words = loaded.bank.language
-    shown = contacts_for(place.region, None, words, terminal)
-    return TrainerSetup(loaded, load_strings(words), load_trainer_strings(words), shown.region)
+    language = loaded.bank.language  # the one find_bank() chose
+    shown = contacts_for(place.region, None, language, terminal)
+    return TrainerSetup(
+        loaded, load_strings(language), load_trainer_strings(language), shown.region
+    )
 
 
 def explain(
