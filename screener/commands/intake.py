@@ -12,7 +12,7 @@ from screener.commands.session import Session, Who
 from screener.commands.setup import preflight, prepare
 from screener.errors import UsageError
 from screener.rules import result as results
-from screener.rules.review import MAX_CLIENT_REFERENCE, fits
+from screener.rules.review import MAX_CLIENT_REFERENCE, one_safe_line_within
 
 if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
     from screener.commands.setup import Options, Setup
@@ -124,7 +124,7 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
     if value is None:
         return None
     text = " ".join(value.split())
-    if "\n" in value or not fits(text, MAX_CLIENT_REFERENCE):
+    if "\n" in value or not one_safe_line_within(text, MAX_CLIENT_REFERENCE):
         raise UsageError(
             f"{what} is one line of at most {MAX_CLIENT_REFERENCE} characters, such as {example}"
         )

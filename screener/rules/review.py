@@ -28,7 +28,7 @@ def tidy(typed: str) -> str:
     return " ".join(UNSAFE.sub("", typed).split())
 
 
-def fits(text: str, limit: int) -> bool:
+def one_safe_line_within(text: str, limit: int) -> bool:
     """One line, safe to show, and no longer than `limit` characters."""
     return len(text) <= limit and "\n" not in text and UNSAFE.search(text) is None
 

@@ -21,7 +21,7 @@ from screener.rules.review import (
     ReviewChoice,
     ReviewRow,
     about_item,
-    fits,
+    one_safe_line_within,
     tidy,
 )
 from screener.rules.walk import Navigation, Note, State, Step
@@ -263,7 +263,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
             if spaced:
                 self.console.print()
             text = tidy(self._read(prompt, free_text=True, initial=initial))
-            if fits(text, limit):
+            if one_safe_line_within(text, limit):
                 return text
             if len(text) <= limit:  # not one line of safe text: tidy() leaves none such
                 self._say(intake.note_invalid.format(limit=limit, length=len(text)))
@@ -288,7 +288,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
             self.console.print()
             typed = self._read(prompt, free_text=True, initial=(now or "") if editable else "")
             text = tidy(typed)
-            if fits(text, limit):
+            if one_safe_line_within(text, limit):
                 return text or (None if editable else now)
             self._say(invalid)
 
