@@ -21,8 +21,8 @@ from screener.rules.review import (
     ReviewChoice,
     ReviewRow,
     about_item,
+    as_one_safe_line,
     one_safe_line_within,
-    tidy,
 )
 from screener.rules.walk import Navigation, Note, State, Step
 from screener.safetext import printable
@@ -262,10 +262,10 @@ class CounsellorConsoleAsker(ConsoleAsker):
         while True:
             if spaced:
                 self.console.print()
-            text = tidy(self._read(prompt, free_text=True, initial=initial))
+            text = as_one_safe_line(self._read(prompt, free_text=True, initial=initial))
             if one_safe_line_within(text, limit):
                 return text
-            if len(text) <= limit:  # not one line of safe text: tidy() leaves none such
+            if len(text) <= limit:  # not one line of safe text: as_one_safe_line() leaves none such
                 self._say(intake.note_invalid.format(limit=limit, length=len(text)))
                 continue
             over = len(text) - limit
@@ -287,7 +287,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         while True:
             self.console.print()
             typed = self._read(prompt, free_text=True, initial=(now or "") if editable else "")
-            text = tidy(typed)
+            text = as_one_safe_line(typed)
             if one_safe_line_within(text, limit):
                 return text or (None if editable else now)
             self._say(invalid)
