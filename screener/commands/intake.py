@@ -76,7 +76,7 @@ def run(
             folder = Path(settings.records).expanduser() if settings.records else None
             records.offer_save(console, setup, result, plain=plain, folder=folder)
 
-    return outcome.asked(session, setup, asking, after_shown=offer_save)
+    return outcome.ask_save_show(session, setup, asking, after_shown=offer_save)
 
 
 def _asker(

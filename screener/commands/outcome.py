@@ -1,7 +1,7 @@
 """How `run` and `intake` end, written once: ask or replay, write the record, then show it.
 
-Every way out of an asked session is one of docs/endings.md's rows; `asked()` is where each is
-caught and `_stopped()` acts on the table in rules/endings.py.
+Every way out of an asked session is one of docs/endings.md's rows; `ask_save_show()` is
+where each is caught and `_stopped()` acts on the table in rules/endings.py.
 """
 
 from __future__ import annotations
@@ -85,7 +85,9 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
     copy = keep_copy if session.offers_copy_at_end else None
     live = _live_what_if(lambda: asked_with[0]) if trainer else None
     shown_after = _one_after_another(copy, live)
-    return asked(session, setup, asking, ask_region=options.region is None, after_shown=shown_after)
+    return ask_save_show(
+        session, setup, asking, ask_region=options.region is None, after_shown=shown_after
+    )
 
 
 def _one_after_another(*steps: AfterShown | None) -> AfterShown | None:
@@ -143,7 +145,7 @@ def replayed(
     return ExitCode.DONE
 
 
-def asked(
+def ask_save_show(
     session: Session,
     setup: Setup,
     ask: Asking,

@@ -1,9 +1,9 @@
 """Every ending of an asked session, by who is screened and where the record goes.
 
-docs/endings.md in words, checked on `outcome.asked()` with a stand-in for the questions that
-stops the way each ending does: what the exit code is, what is filed, what is said, and where.
-The same table through a real terminal is tests/across/test_endings.py; this one runs in the
-process, so mutation testing sees it (docs/testing.md).
+docs/endings.md in words, checked on `outcome.ask_save_show()` with a stand-in for the questions
+that stops the way each ending does: what the exit code is, what is filed, what is said, and
+where. The same table through a real terminal is tests/across/test_endings.py; this one runs in
+the process, so mutation testing sees it (docs/testing.md).
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def run(
     )
     session = Session(who, terminal, options)
     setup = dataclasses.replace(prepare(options, terminal), region_known=region_known)
-    code = outcome.asked(session, setup, ask, after_shown=after_shown)
+    code = outcome.ask_save_show(session, setup, ask, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     if plain:  # plain mode draws as on paper: no styling, no boxes (the clearing aside)
         drawn = ended.screen.replace(CLEAR_SCREEN_AND_SCROLLBACK, "")
@@ -170,7 +170,7 @@ def run(
 
 
 def raised_by(stop: Stop) -> tuple[BaseException | None, Ending]:
-    """How each early ending reaches asked(): an exception, or the walk's own ending."""
+    """How each early ending reaches ask_save_show(): an exception, or the walk's own ending."""
     if stop is Stop.CRISIS_STOP:
         return None, Ending.STOPPED_AFTER_CRISIS
     exceptions: dict[Stop, BaseException] = {
@@ -504,7 +504,7 @@ def test_a_record_redirected_into_a_file_is_made_owner_only_and_named(tmp_path: 
         terminal = Terminal(Stream(False), stdout, Stream(True), environ=environ)
         options = Options(region="uk", format=Format.json, plain=True)
         session = Session(Who.SELF, terminal, options)
-        code = outcome.asked(session, prepare(options, terminal), stopping(ALL_NO, None))
+        code = outcome.ask_save_show(session, prepare(options, terminal), stopping(ALL_NO, None))
     assert code == 0
     assert json.loads(path.read_text(encoding="utf-8"))["complete"] is True
     assert path.stat().st_mode & 0o777 == 0o600
@@ -715,7 +715,7 @@ def test_a_redirected_record_that_cannot_be_made_private_is_warned_of(
         setup = prepare(options, terminal)
         if asked:
             ask = stopping({"used_past_year": "no"}, None)
-            code = outcome.asked(session, setup, ask)
+            code = outcome.ask_save_show(session, setup, ask)
         else:
             code = outcome.replayed(
                 session, setup, screener.commands.replay.replay(setup, answers, session=session)
@@ -745,7 +745,7 @@ def test_after_a_failed_save_another_file_is_offered_at_a_keyboard(
     options = Options(region="uk", format=Format.json, output=tmp_path / "record.json", plain=True)
     session = Session(Who.SELF, terminal, options)
     setup = prepare(options, terminal)
-    code = outcome.asked(session, setup, stopping(ALL_NO, None))
+    code = outcome.ask_save_show(session, setup, stopping(ALL_NO, None))
     said = " ".join(output.getvalue().split())
     if typed:
         assert code == 0 and json.loads(elsewhere.read_text(encoding="utf-8"))["bank"]
