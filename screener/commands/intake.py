@@ -49,7 +49,9 @@ def run(
     setup = prepare(options, terminal)
     session = Session(Who.INTAKE, terminal, options)
     if options.answers is not None:
-        return outcome.replayed(session, setup, _replayed(setup, session, client, counsellor))
+        return outcome.write_or_show_replay(
+            session, setup, _replayed(setup, session, client, counsellor)
+        )
 
     def asking(setup: Setup, console: Screen, plain: bool, progress: outcome.Progress) -> Walk:
         started = results.now()

@@ -70,7 +70,7 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
             setup, options.answers, any_record=trainer, rescore=options.rescore, session=session
         )
         after = what_if if trainer else None
-        return replayed(session, setup, result, after_shown=after)
+        return write_or_show_replay(session, setup, result, after_shown=after)
 
     asked_with = [setup]  # the region may be settled before the questions: what-if uses it
 
@@ -115,7 +115,7 @@ def _live_what_if(setup_asked: Callable[[], Setup]) -> AfterShown:
     return what_if
 
 
-def replayed(
+def write_or_show_replay(
     session: Session, setup: Setup, result: Result, after_shown: AfterShown | None = None
 ) -> int:
     """A replay: to --output (its input is a file, so a failed save loses nothing: the

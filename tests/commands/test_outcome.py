@@ -523,7 +523,8 @@ def replay(
     after_shown: outcome.AfterShown | None = None,
     keep_screen: bool = False,
 ) -> Ended:
-    """A replay of an answers file: outcome.replayed(), as `screener run --answers` calls it."""
+    """A replay of an answers file: outcome.write_or_show_replay(), as `screener run --answers`
+    calls it."""
     record = tmp_path / "record.json" if destination is Destination.FILE else None
     chosen = Format.text if destination is Destination.SCREEN else Format.json
     answers = tmp_path / "answers.yaml"
@@ -542,7 +543,7 @@ def replay(
     session = Session(Who.SELF, terminal, options)
     setup = prepare(options, terminal)
     result = screener.commands.replay.replay(setup, answers, session=session)
-    code = outcome.replayed(session, setup, result, after_shown=after_shown)
+    code = outcome.write_or_show_replay(session, setup, result, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     drawn = ended.screen.replace(CLEAR_SCREEN_AND_SCROLLBACK, "")
     assert "\x1b" not in drawn and not BOXES.search(drawn), drawn
@@ -717,7 +718,7 @@ def test_a_redirected_record_that_cannot_be_made_private_is_warned_of(
             ask = stopping({"used_past_year": "no"}, None)
             code = outcome.ask_save_show(session, setup, ask)
         else:
-            code = outcome.replayed(
+            code = outcome.write_or_show_replay(
                 session, setup, screener.commands.replay.replay(setup, answers, session=session)
             )
     assert code == 0
