@@ -113,10 +113,11 @@ def run(
     """Take the self-check (the default when no command is given)."""
     terminal = _terminal()
     output_format = record_format(requested_format, output, terminal.stderr)
-    from screener.commands import outcome, screening  # start-up: loads on use
+    from screener.commands import outcome  # start-up: loads on use
     from screener.commands.session import Session, Who
+    from screener.commands.setup import Options, preflight, prepare
 
-    options = screening.Options(
+    options = Options(
         bank=bank,
         language=lang,
         region=region,
@@ -137,10 +138,9 @@ def run(
             trainer_tools.check_trainer_options(
                 answers, output_format, output, at_a_keyboard=terminal.stdin_is_terminal
             )
-        screening.preflight(options)
-        setup = screening.prepare(options, terminal)
+        preflight(options)
         session = Session(Who.SELF, terminal, options)
-        code = outcome.self_check(setup, session, trainer=trainer)
+        code = outcome.self_check(prepare(options, terminal), session, trainer=trainer)
     if code:
         raise typer.Exit(code)
 
@@ -166,9 +166,9 @@ def intake(
     terminal = _terminal()
     output_format = record_format(requested_format, output, terminal.stderr)
     from screener.commands import intake as intake_run  # start-up: loads on use
-    from screener.commands import screening
+    from screener.commands.setup import Options
 
-    options = screening.Options(
+    options = Options(
         bank=bank,
         language=lang,
         region=region,

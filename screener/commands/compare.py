@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screener.commands.screening import find_bank
+from screener.commands.setup import find_bank
 from screener.errors import DataError
 from screener.files import documents
 from screener.files.answers import replay_from_document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from screener.commands.contacts import contacts_for, find_place
-from screener.commands.screening import find_bank
+from screener.commands.setup import find_bank
 from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.files.wording import load_strings

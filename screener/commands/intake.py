@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screener.commands import outcome, records, screening
+from screener.commands import outcome, records, scored
 from screener.commands.session import Session, Who
+from screener.commands.setup import preflight, prepare
 from screener.errors import UsageError
 from screener.rules import result as results
-from screener.rules.review import MAX_CLIENT_REFERENCE, fits
+from screener.rules.review import MAX_CLIENT_REFERENCE, one_safe_line_within
 
 if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
-    from screener.commands.screening import Options, Setup
+    from screener.commands.setup import Options, Setup
     from screener.models.result import Result
     from screener.rules.walk import State, Walk
     from screener.terminal.console import Screen
@@ -45,11 +46,13 @@ def run(
         options = dataclasses.replace(options, region=settings.region)
     client = client_option(client)
     counsellor = counsellor_option(counsellor or settings.initials)
-    screening.preflight(options)
-    setup = screening.prepare(options, terminal)
+    preflight(options)
+    setup = prepare(options, terminal)
     session = Session(Who.INTAKE, terminal, options)
     if options.answers is not None:
-        return outcome.replayed(session, setup, _replayed(setup, session, client, counsellor))
+        return outcome.write_or_show_replay(
+            session, setup, _replayed(setup, session, client, counsellor)
+        )
 
     def asking(setup: Setup, console: Screen, plain: bool, progress: outcome.Progress) -> Walk:
         started = results.now()
@@ -57,7 +60,7 @@ def run(
         asker.progress = progress.state
 
         def result_of(walked: Walk) -> Result:
-            return screening.result_of(
+            return scored.result_of(
                 setup,
                 walked.answers,
                 mode="intake",
@@ -76,7 +79,7 @@ def run(
             folder = Path(settings.records).expanduser() if settings.records else None
             records.offer_save(console, setup, result, plain=plain, folder=folder)
 
-    return outcome.asked(session, setup, asking, after_shown=offer_save)
+    return outcome.ask_save_show(session, setup, asking, after_shown=offer_save)
 
 
 def _asker(
@@ -126,7 +129,7 @@ def _short_code(value: str | None, what: str, example: str) -> str | None:
     if value is None:
         return None
     text = " ".join(value.split())
-    if "\n" in value or not fits(text, MAX_CLIENT_REFERENCE):
+    if "\n" in value or not one_safe_line_within(text, MAX_CLIENT_REFERENCE):
         raise UsageError(
             f"{what} is one line of at most {MAX_CLIENT_REFERENCE} characters, such as {example}"
         )
@@ -152,7 +155,7 @@ def _replayed(
     )
     for warning in replay.warnings:
         session.terminal.stderr.write(warning + "\n")
-    return screening.result_of(
+    return scored.result_of(
         setup,
         replay.answers,
         mode=replay.mode or "intake",  # a self-check's record stays a self-check's

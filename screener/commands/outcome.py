@@ -1,7 +1,7 @@
 """How `run` and `intake` end, written once: ask or replay, write the record, then show it.
 
-Every way out of an asked session is one of docs/endings.md's rows; `asked()` is where each is
-caught and `_stopped()` acts on the table in rules/endings.py.
+Every way out of an asked session is one of docs/endings.md's rows; `ask_save_show()` is
+where each is caught and `_stopped()` acts on the table in rules/endings.py.
 """
 
 from __future__ import annotations
@@ -12,8 +12,13 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from screener.commands import records, screening
+from screener.commands import questions, records
+from screener.commands.region import settle_region
+from screener.commands.rendering import render
+from screener.commands.replay import replay
+from screener.commands.scored import result_of
 from screener.commands.session import Destination, Session, Who
+from screener.commands.summary_screen import show_summary
 from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
@@ -22,7 +27,7 @@ from screener.rules.endings import RULES, ExitCode, InterviewDiscarded, SessionE
 from screener.safetext import one_line
 
 if TYPE_CHECKING:  # the UI loads only when a screening is asked, not for a replay
-    from screener.commands.screening import Setup
+    from screener.commands.setup import Setup
     from screener.models.result import Result
     from screener.rules.walk import State, Walk
     from screener.terminal.console import Screen
@@ -61,17 +66,17 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
 
             trainer_tools.what_if_after_replay(console, setup, result, plain=plain)
 
-        result = screening.replay(
+        result = replay(
             setup, options.answers, any_record=trainer, rescore=options.rescore, session=session
         )
         after = what_if if trainer else None
-        return replayed(session, setup, result, after_shown=after)
+        return write_or_show_replay(session, setup, result, after_shown=after)
 
     asked_with = [setup]  # the region may be settled before the questions: what-if uses it
 
     def asking(setup: Setup, console: Screen, plain: bool, progress: Progress) -> Walk:
         asked_with[0] = setup
-        return screening.ask(setup, console, plain=plain, state=progress.state)
+        return questions.ask(setup, console, plain=plain, state=progress.state)
 
     def keep_copy(console: Screen, result: Result, plain: bool) -> None:
         records.offer_copy(console, asked_with[0], result, plain=plain)
@@ -80,7 +85,9 @@ def self_check(setup: Setup, session: Session, *, trainer: bool) -> int:
     copy = keep_copy if session.offers_copy_at_end else None
     live = _live_what_if(lambda: asked_with[0]) if trainer else None
     shown_after = _one_after_another(copy, live)
-    return asked(session, setup, asking, ask_region=options.region is None, after_shown=shown_after)
+    return ask_save_show(
+        session, setup, asking, ask_region=options.region is None, after_shown=shown_after
+    )
 
 
 def _one_after_another(*steps: AfterShown | None) -> AfterShown | None:
@@ -109,7 +116,7 @@ def _live_what_if(setup_asked: Callable[[], Setup]) -> AfterShown:
     return what_if
 
 
-def replayed(
+def write_or_show_replay(
     session: Session, setup: Setup, result: Result, after_shown: AfterShown | None = None
 ) -> int:
     """A replay: to --output (its input is a file, so a failed save loses nothing: the
@@ -117,21 +124,19 @@ def replayed(
     options, terminal = session.options, session.terminal
     if session.destination is Destination.FILE:
         assert options.output is not None
-        write_private(
-            options.output, screening.render(result, setup, options.format), force=options.force
-        )
+        write_private(options.output, render(result, setup, options.format), force=options.force)
         terminal.stderr.write(one_line(f"Saved to {options.output}") + "\n")
         return ExitCode.DONE
     if session.destination is Destination.STDOUT:
         private_file_behind(terminal.stdout, terminal.stderr)
-        write_record(terminal.stdout, screening.render(result, setup, options.format))
+        write_record(terminal.stdout, render(result, setup, options.format))
         return ExitCode.DONE
     # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.keyboard import QuickExit
 
     console, plain = _console(session)
     try:
-        screening.show_summary(console, setup, result, plain=plain, saved_to=None)
+        show_summary(console, setup, result, plain=plain, saved_to=None)
         if after_shown is not None:
             after_shown(console, result, plain)
     except QuickExit:
@@ -142,7 +147,7 @@ def replayed(
     return ExitCode.DONE
 
 
-def asked(
+def ask_save_show(
     session: Session,
     setup: Setup,
     ask: Asking,
@@ -158,12 +163,12 @@ def asked(
     console, plain = _console(session)
     from screener.rules.walk import Ending, State  # the walk loads only when questions are asked
 
-    progress = Progress(State(), lambda walked: screening.result_of(setup, walked.answers))
+    progress = Progress(State(), lambda walked: result_of(setup, walked.answers))
     stop: Stop | None = None
     with signals_end_session():
         try:
             if ask_region:  # once, where nothing said where the person is
-                setup = screening.settle_region(setup, session, console, plain=plain)
+                setup = settle_region(setup, session, console, plain=plain)
             walked = ask(setup, console, plain, progress)
         except QuickExit:
             stop = Stop.QUICK_EXIT
@@ -304,7 +309,7 @@ def _raised_advice(console: Screen, setup: Setup, progress: Progress, *, plain: 
     from screener.render.text import print_sections
     from screener.reports.summary import advice_section
 
-    partial = screening.result_of(setup, progress.state.answers)
+    partial = result_of(setup, progress.state.answers)
     section = advice_section(partial, setup.strings)
     if section is not None:
         print_sections(console, [section], plain=plain)
@@ -320,7 +325,7 @@ def saved_then_shown(
     options, terminal = session.options, session.terminal
     saved_to: str | None = None
     problem: str | None = None
-    text = screening.render(result, setup, options.format)
+    text = render(result, setup, options.format)
     if session.destination is Destination.FILE:
         assert options.output is not None
         try:
@@ -340,7 +345,7 @@ def saved_then_shown(
         not_saved = setup.strings.intake.record_save_follows  # not "start with --output"
     # Asked, a crisis flag was raised at its question: its screen has just been shown.
     heard = any(flag.level == "crisis" for flag in result.flags)
-    screening.show_summary(
+    show_summary(
         console,
         setup,
         result,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screener.commands import screening
+from screener.commands.rendering import render
 from screener.commands.session import Destination, Session
 from screener.errors import ScreenerError
 from screener.files.streams import private_file_behind
@@ -15,7 +15,7 @@ from screener.rules.endings import Stop
 from screener.safetext import one_line, printable
 
 if TYPE_CHECKING:
-    from screener.commands.screening import Setup
+    from screener.commands.setup import Setup
     from screener.models.result import Result
     from screener.terminal.console import Screen
     from screener.terminal.saving import SaveTo
@@ -28,7 +28,7 @@ def file_incomplete(
     went, or None if it could not be written."""
     options, terminal = session.options, session.terminal
     intake = setup.strings.intake
-    text = screening.render(result, setup, options.format)
+    text = render(result, setup, options.format)
     if session.destination is Destination.STDOUT:
         file = private_file_behind(terminal.stdout, terminal.stderr)
         write_record(terminal.stdout, text)
@@ -174,7 +174,7 @@ def _saver(setup: Setup, result: Result) -> SaveTo:
         if path.exists() and not path.is_dir():  # --force is no answer at this prompt
             return f"{path}: already exists; type another name"
         output_format = format_for_path(path) or Format.text
-        text = screening.render(result, setup, output_format, saved_to=str(path))
+        text = render(result, setup, output_format, saved_to=str(path))
         try:
             write_private(path, text, force=False)
         except ScreenerError as error:

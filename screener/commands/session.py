@@ -10,7 +10,7 @@ from screener.render import Format
 from screener.rules.endings import PAUSES, RULES, Pause, Stop
 
 if TYPE_CHECKING:
-    from screener.commands.screening import Options
+    from screener.commands.setup import Options
     from screener.models.wording import UiStrings
     from screener.terminal.host import Terminal
 

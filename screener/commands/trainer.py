@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from screener.commands.contacts import contacts_for, find_place
-from screener.commands.screening import find_bank
+from screener.commands.setup import find_bank
 from screener.errors import UsageError
 from screener.files.examples import find_example, load_checked_bank
 from screener.files.wording import load_strings, load_trainer_strings
@@ -19,7 +19,7 @@ from screener.terminal.console import make_console
 from screener.terminal.trainer_screen import Control, Pause, TrainerScreen, TrainerSetup
 
 if TYPE_CHECKING:
-    from screener.commands.screening import Setup
+    from screener.commands.setup import Setup
     from screener.models.result import Result
     from screener.terminal.console import Screen
     from screener.terminal.host import Terminal
@@ -36,9 +36,11 @@ def prepare(
     the service's own too, in the bank's language and the one order."""
     place = find_place(region, terminal.environ)
     loaded = load_checked_bank(find_bank(bank, language, terminal.environ, place.region.language))
-    words = loaded.bank.language
-    shown = contacts_for(place.region, None, words, terminal)
-    return TrainerSetup(loaded, load_strings(words), load_trainer_strings(words), shown.region)
+    language = loaded.bank.language  # the one find_bank() chose
+    shown = contacts_for(place.region, None, language, terminal)
+    return TrainerSetup(
+        loaded, load_strings(language), load_trainer_strings(language), shown.region
+    )
 
 
 def explain(

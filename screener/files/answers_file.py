@@ -15,7 +15,7 @@ from screener.files.documents import Document
 from screener.files.replay import Replay
 from screener.models.bank import Bank
 from screener.models.base import Answer
-from screener.rules.review import MAX_CLIENT_REFERENCE, MAX_NOTE, fits
+from screener.rules.review import MAX_CLIENT_REFERENCE, MAX_NOTE, one_safe_line_within
 
 ANSWERS_KEYS = ("bank", "answers")
 INTAKE_KEYS = ("client", "notes", "counsellor")
@@ -106,7 +106,7 @@ def _short_text(document: Document, data: dict[object, object], key: str) -> str
     if value is None:
         return None
     text = " ".join(str(value).split())
-    if not isinstance(value, str) or not fits(text, limit):
+    if not isinstance(value, str) or not one_safe_line_within(text, limit):
         raise DataError(
             [document.problem((key,), f"expected one line of at most {limit} characters")]
         )
@@ -128,7 +128,7 @@ def _client(document: Document, value: object) -> str | None:
                 )
             ]
         )
-    if not isinstance(value, str) or not fits(value, MAX_CLIENT_REFERENCE):
+    if not isinstance(value, str) or not one_safe_line_within(value, MAX_CLIENT_REFERENCE):
         raise DataError(
             [
                 document.problem(
@@ -154,7 +154,7 @@ def _notes(document: Document, value: object, answers: dict[str, Answer]) -> dic
             problems.append(
                 document.problem(path, f"no answer to '{key}' for this note to go with")
             )
-        elif not isinstance(note, str) or not fits(note, MAX_NOTE):
+        elif not isinstance(note, str) or not one_safe_line_within(note, MAX_NOTE):
             problems.append(
                 document.problem(path, f"a note is one line of text, at most {MAX_NOTE} characters")
             )

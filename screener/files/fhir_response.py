@@ -23,7 +23,7 @@ from screener.models.fhir_names import (
     questionnaire_reference,
     questionnaire_url,
 )
-from screener.rules.review import MAX_CLIENT_REFERENCE, fits
+from screener.rules.review import MAX_CLIENT_REFERENCE, one_safe_line_within
 from screener.rules.scoring import asked_items, score
 
 
@@ -209,7 +209,7 @@ def _client(document: Document, data: dict[object, object]) -> str | None:
     value = identifier.get("value") if isinstance(identifier, dict) else None
     if value is None:
         return None
-    if not isinstance(value, str) or not fits(value, MAX_CLIENT_REFERENCE):
+    if not isinstance(value, str) or not one_safe_line_within(value, MAX_CLIENT_REFERENCE):
         raise DataError(
             [
                 document.problem(

@@ -22,13 +22,13 @@ MAX_NOTE = 200
 """A note is one line beside an answer; longer thoughts belong in the case notes."""
 
 
-def tidy(typed: str) -> str:
+def as_one_safe_line(typed: str) -> str:
     """Typed text as a record keeps it: control characters (an arrow key's escape codes) gone,
     runs of spaces made one."""
     return " ".join(UNSAFE.sub("", typed).split())
 
 
-def fits(text: str, limit: int) -> bool:
+def one_safe_line_within(text: str, limit: int) -> bool:
     """One line, safe to show, and no longer than `limit` characters."""
     return len(text) <= limit and "\n" not in text and UNSAFE.search(text) is None
 

@@ -21,17 +21,17 @@ from screener.rules.review import (
     ReviewChoice,
     ReviewRow,
     about_item,
-    fits,
-    tidy,
+    as_one_safe_line,
+    one_safe_line_within,
 )
 from screener.rules.walk import Navigation, Note, State, Step
 from screener.safetext import printable
 from screener.terminal.console import terminal_of
 from screener.terminal.pager import show_paged
 from screener.terminal.prompt import (
-    Command,
     ConsoleAsker,
     Keys,
+    Request,
     Typed,
     echoes_typing,
     interpret,
@@ -179,7 +179,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         meaning = interpret(typed, self.strings)
         answered = step.number > 1 or step.earlier is not None
         if meaning is Navigation.QUIT and answered and not self.confirm_discard():
-            return Command.AGAIN
+            return Request.AGAIN
         return meaning
 
     def confirm_discard(self) -> bool:
@@ -262,10 +262,10 @@ class CounsellorConsoleAsker(ConsoleAsker):
         while True:
             if spaced:
                 self.console.print()
-            text = tidy(self._read(prompt, free_text=True, initial=initial))
-            if fits(text, limit):
+            text = as_one_safe_line(self._read(prompt, free_text=True, initial=initial))
+            if one_safe_line_within(text, limit):
                 return text
-            if len(text) <= limit:  # not one line of safe text: tidy() leaves none such
+            if len(text) <= limit:  # not one line of safe text: as_one_safe_line() leaves none such
                 self._say(intake.note_invalid.format(limit=limit, length=len(text)))
                 continue
             over = len(text) - limit
@@ -287,8 +287,8 @@ class CounsellorConsoleAsker(ConsoleAsker):
         while True:
             self.console.print()
             typed = self._read(prompt, free_text=True, initial=(now or "") if editable else "")
-            text = tidy(typed)
-            if fits(text, limit):
+            text = as_one_safe_line(typed)
+            if one_safe_line_within(text, limit):
                 return text or (None if editable else now)
             self._say(invalid)
 

@@ -26,7 +26,9 @@ from screener.terminal.keyboard import QuickExit, is_quick_exit, read_line, widt
 from screener.terminal.typed import as_typed_key, ascii_number
 
 
-class Command(enum.Enum):
+class Request(enum.Enum):
+    """What a typed line asks for that is neither an answer nor a move: help, or asking again."""
+
     HELP = "help"
     AGAIN = "again"
     """Nothing to do but ask again (a quit the counsellor took back)."""
@@ -45,7 +47,7 @@ class Keys:
     None: the full line every time."""
 
 
-Typed = Answer | Navigation | Command
+Typed = Answer | Navigation | Request
 
 
 def normalise(raw: str) -> str:
@@ -57,7 +59,7 @@ def interpret(raw: str, strings: UiStrings) -> Typed | None:
     """What a typed line means, or None if it means nothing we know."""
     word = normalise(raw)
     if raw.strip() == "?":
-        return Command.HELP
+        return Request.HELP
     if word in NUMBERED:
         return NUMBERED[word]
     for answer in ANSWERS:
@@ -65,7 +67,7 @@ def interpret(raw: str, strings: UiStrings) -> Typed | None:
             return answer
     commands = strings.command_words
     if word in commands.help:
-        return Command.HELP
+        return Request.HELP
     if word in commands.back:
         return Navigation.BACK
     if word in commands.quit:
@@ -126,9 +128,9 @@ class ConsoleAsker:
             if not typed.strip() and step.earlier is not None:
                 return step.earlier
             meaning = self._meaning(typed, step)
-            if meaning is Command.HELP:
+            if meaning is Request.HELP:
                 self._help(step)
-            elif meaning is Command.AGAIN:
+            elif meaning is Request.AGAIN:
                 continue
             elif meaning is None:
                 self._say(self._keys().not_understood)

@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from screener.rules.review import tidy
+from screener.rules.review import as_one_safe_line
 from screener.safetext import one_line
 from screener.terminal.prompt import ask_line
 
@@ -42,7 +42,7 @@ def offer_save(
         console.print()
         try:
             # A file name is free text: x (as in xanax-notes.md) is a letter, not the exit.
-            typed = tidy(ask_line(console, f"{prompt}:", plain=plain, free_text=True))
+            typed = as_one_safe_line(ask_line(console, f"{prompt}:", plain=plain, free_text=True))
         except (EOFError, KeyboardInterrupt) as ending:
             if discard is not None and not discard():
                 continue

@@ -21,7 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from screener.commands import screening
+from screener.commands import questions
+from screener.commands.rendering import render
+from screener.commands.scored import result_of
+from screener.commands.setup import Setup
+from screener.commands.summary_screen import show_summary
 from screener.errors import DataError
 from screener.files import bundled, documents
 from screener.files.answers import answers_from_document
@@ -216,14 +220,14 @@ def assert_one_clean_line(error: DataError) -> None:
 
 def show_everything(loaded: LoadedBank, answers: Mapping[str, Answer]) -> str:
     """Score, then render every format and the terminal summary; the terminal text is returned."""
-    setup = screening.Setup(loaded, STRINGS, CONTACTS.regions[0])
-    result = screening.result_of(setup, answers)
+    setup = Setup(loaded, STRINGS, CONTACTS.regions[0])
+    result = result_of(setup, answers)
     for output_format in Format:
-        assert screening.render(result, setup, output_format)
+        assert render(result, setup, output_format)
     shown = io.StringIO()
     for plain in (True, False):
         console = Console(file=shown, width=50, color_system=None, markup=False)
-        screening.show_summary(console, setup, result, plain=plain, saved_to=None)
+        show_summary(console, setup, result, plain=plain, saved_to=None)
     return shown.getvalue()
 
 
@@ -322,9 +326,9 @@ def test_any_typing_walks_or_ends_cleanly(lines: list[str], plain: bool, width: 
             raise EOFError from None  # the keyboard is done: Ctrl-D
 
     console.input = keyboard  # type: ignore[method-assign, assignment]
-    setup = screening.Setup(KETAMINE, STRINGS, CONTACTS.regions[0])
+    setup = Setup(KETAMINE, STRINGS, CONTACTS.regions[0])
     try:
-        walked = screening.ask(setup, console, plain=plain, state=State())
+        walked = questions.ask(setup, console, plain=plain, state=State())
     except EOFError:
         FUZZ_CASES["typed sessions ended by Ctrl-D"] += 1
     except QuickExit:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from screener.cli import app
 from screener.commands.banks import validate_files
-from screener.commands.screening import find_bank
+from screener.commands.setup import find_bank
 from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.models.bank import Bank

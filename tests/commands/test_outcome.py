@@ -1,9 +1,9 @@
 """Every ending of an asked session, by who is screened and where the record goes.
 
-docs/endings.md in words, checked on `outcome.asked()` with a stand-in for the questions that
-stops the way each ending does: what the exit code is, what is filed, what is said, and where.
-The same table through a real terminal is tests/across/test_endings.py; this one runs in the
-process, so mutation testing sees it (docs/testing.md).
+docs/endings.md in words, checked on `outcome.ask_save_show()` with a stand-in for the questions
+that stops the way each ending does: what the exit code is, what is filed, what is said, and
+where. The same table through a real terminal is tests/across/test_endings.py; this one runs in
+the process, so mutation testing sees it (docs/testing.md).
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from typing import TextIO
 
 import pytest
 
-from screener.commands import outcome, screening
+import screener.commands.replay
+from screener.commands import outcome
 from screener.commands.outcome import Asking, Progress
-from screener.commands.screening import Options, Setup
+from screener.commands.rendering import render
 from screener.commands.session import Destination, Session, Who
+from screener.commands.setup import Options, Setup, prepare
 from screener.errors import ScreenerError
 from screener.models.base import Answer
 from screener.render import Format
@@ -158,8 +160,8 @@ def run(
         environ={"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": str(columns)},
     )
     session = Session(who, terminal, options)
-    setup = dataclasses.replace(screening.prepare(options, terminal), region_known=region_known)
-    code = outcome.asked(session, setup, ask, after_shown=after_shown)
+    setup = dataclasses.replace(prepare(options, terminal), region_known=region_known)
+    code = outcome.ask_save_show(session, setup, ask, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     if plain:  # plain mode draws as on paper: no styling, no boxes (the clearing aside)
         drawn = ended.screen.replace(CLEAR_SCREEN_AND_SCROLLBACK, "")
@@ -168,7 +170,7 @@ def run(
 
 
 def raised_by(stop: Stop) -> tuple[BaseException | None, Ending]:
-    """How each early ending reaches asked(): an exception, or the walk's own ending."""
+    """How each early ending reaches ask_save_show(): an exception, or the walk's own ending."""
     if stop is Stop.CRISIS_STOP:
         return None, Ending.STOPPED_AFTER_CRISIS
     exceptions: dict[Stop, BaseException] = {
@@ -502,7 +504,7 @@ def test_a_record_redirected_into_a_file_is_made_owner_only_and_named(tmp_path: 
         terminal = Terminal(Stream(False), stdout, Stream(True), environ=environ)
         options = Options(region="uk", format=Format.json, plain=True)
         session = Session(Who.SELF, terminal, options)
-        code = outcome.asked(session, screening.prepare(options, terminal), stopping(ALL_NO, None))
+        code = outcome.ask_save_show(session, prepare(options, terminal), stopping(ALL_NO, None))
     assert code == 0
     assert json.loads(path.read_text(encoding="utf-8"))["complete"] is True
     assert path.stat().st_mode & 0o777 == 0o600
@@ -521,7 +523,8 @@ def replay(
     after_shown: outcome.AfterShown | None = None,
     keep_screen: bool = False,
 ) -> Ended:
-    """A replay of an answers file: outcome.replayed(), as `screener run --answers` calls it."""
+    """A replay of an answers file: outcome.write_or_show_replay(), as `screener run --answers`
+    calls it."""
     record = tmp_path / "record.json" if destination is Destination.FILE else None
     chosen = Format.text if destination is Destination.SCREEN else Format.json
     answers = tmp_path / "answers.yaml"
@@ -538,9 +541,9 @@ def replay(
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False), Stream(True), Stream(True), environ=environ)
     session = Session(Who.SELF, terminal, options)
-    setup = screening.prepare(options, terminal)
-    result = screening.replay(setup, answers, session=session)
-    code = outcome.replayed(session, setup, result, after_shown=after_shown)
+    setup = prepare(options, terminal)
+    result = screener.commands.replay.replay(setup, answers, session=session)
+    code = outcome.write_or_show_replay(session, setup, result, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     drawn = ended.screen.replace(CLEAR_SCREEN_AND_SCROLLBACK, "")
     assert "\x1b" not in drawn and not BOXES.search(drawn), drawn
@@ -573,7 +576,7 @@ def test_a_replay_on_screen_shows_the_summary_and_no_what_if_unless_training(
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False), Stream(True), Stream(True), environ=environ)
     session = Session(Who.SELF, terminal, options)
-    code = outcome.self_check(screening.prepare(options, terminal), session, trainer=False)
+    code = outcome.self_check(prepare(options, terminal), session, trainer=False)
     ended = Ended(code, terminal, None)
     assert ended.code == 0
     assert "What your answers show" in ended.words
@@ -617,7 +620,7 @@ def test_a_replay_redirected_into_a_file_makes_it_owner_only(tmp_path: Path) -> 
     with path.open("w", encoding="utf-8") as stdout:
         terminal = Terminal(Stream(False), stdout, Stream(True), environ=environ)
         session = Session(Who.SELF, terminal, options)
-        setup = screening.prepare(options, terminal)
+        setup = prepare(options, terminal)
         assert outcome.self_check(setup, session, trainer=False) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["complete"] is True
     assert path.stat().st_mode & 0o777 == 0o600
@@ -631,7 +634,7 @@ def test_answers_typed_before_the_input_ran_out_still_bring_their_advice(tmp_pat
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False, typed), Stream(True), Stream(True), environ=environ)
     session = Session(Who.SELF, terminal, options)
-    code = outcome.self_check(screening.prepare(options, terminal), session, trainer=False)
+    code = outcome.self_check(prepare(options, terminal), session, trainer=False)
     ended = Ended(code, terminal, None)
     assert code == 130
     assert ended.words.rindex(URGENT_ADVICE) < ended.words.index(GOODBYE)
@@ -651,7 +654,7 @@ def test_a_record_of_another_bank_version_is_replayed_only_with_rescore(tmp_path
         options = Options(region="uk", format=Format.json, answers=old, rescore=rescore)
         terminal = Terminal(Stream(False), Stream(False), Stream(True), environ=environ)
         session = Session(Who.SELF, terminal, options)
-        code = outcome.self_check(screening.prepare(options, terminal), session, trainer=False)
+        code = outcome.self_check(prepare(options, terminal), session, trainer=False)
         return Ended(code, terminal, None)
 
     with pytest.raises(ScreenerError, match=r"made with bank ketamine 0\.9\.0"):
@@ -670,9 +673,9 @@ def test_a_replays_warnings_reach_standard_error(tmp_path: Path) -> None:
     answers.write_text(GOOD, encoding="utf-8")
     response = tmp_path / "response.fhir.json"
     first = Session(Who.SELF, terminal_for(), Options(format=Format.fhir, output=response))
-    setup = screening.prepare(first.options, first.terminal)
-    result = screening.replay(setup, answers, session=first)
-    document = json.loads(screening.render(result, setup, Format.fhir))
+    setup = prepare(first.options, first.terminal)
+    result = screener.commands.replay.replay(setup, answers, session=first)
+    document = json.loads(render(result, setup, Format.fhir))
     met = next(item for item in document["item"] if item["linkId"] == "result.criteria_met")
     met["answer"][0]["valueInteger"] += 1  # the response claims one criterion more
     response.write_text(json.dumps(document), encoding="utf-8")
@@ -710,13 +713,13 @@ def test_a_redirected_record_that_cannot_be_made_private_is_warned_of(
         answers.write_text(GOOD, encoding="utf-8")
         options = Options(region="uk", format=Format.json, answers=None if asked else answers)
         session = Session(Who.SELF, terminal, options)
-        setup = screening.prepare(options, terminal)
+        setup = prepare(options, terminal)
         if asked:
             ask = stopping({"used_past_year": "no"}, None)
-            code = outcome.asked(session, setup, ask)
+            code = outcome.ask_save_show(session, setup, ask)
         else:
-            code = outcome.replayed(
-                session, setup, screening.replay(setup, answers, session=session)
+            code = outcome.write_or_show_replay(
+                session, setup, screener.commands.replay.replay(setup, answers, session=session)
             )
     assert code == 0
     assert "may be readable by others" in errors.getvalue()
@@ -742,8 +745,8 @@ def test_after_a_failed_save_another_file_is_offered_at_a_keyboard(
     )
     options = Options(region="uk", format=Format.json, output=tmp_path / "record.json", plain=True)
     session = Session(Who.SELF, terminal, options)
-    setup = screening.prepare(options, terminal)
-    code = outcome.asked(session, setup, stopping(ALL_NO, None))
+    setup = prepare(options, terminal)
+    code = outcome.ask_save_show(session, setup, stopping(ALL_NO, None))
     said = " ".join(output.getvalue().split())
     if typed:
         assert code == 0 and json.loads(elsewhere.read_text(encoding="utf-8"))["bank"]

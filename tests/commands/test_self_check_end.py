@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from screener.commands import outcome, screening
-from screener.commands.screening import Options
+from screener.commands import outcome
 from screener.commands.session import Session, Who
+from screener.commands.setup import Options, prepare
 from screener.rules import result as record
 from screener.terminal.host import Terminal
 
@@ -43,7 +43,7 @@ def self_check(keys: str, language: str = "en") -> tuple[int, str, Keyboard]:
     environ = {"COLUMNS": "80", "LINES": "24", "LANG": "en_GB.UTF-8"}
     terminal = Terminal(keyboard, screen, io.StringIO(), environ=environ, has_termios=False)
     options = Options(region="uk", language=language)
-    setup = screening.prepare(options, terminal)
+    setup = prepare(options, terminal)
     code = outcome.self_check(setup, Session(Who.SELF, terminal, options), trainer=False)
     return code, screen.getvalue(), keyboard
 

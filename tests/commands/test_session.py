@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from screener.commands.screening import Options
 from screener.commands.session import Session, Who
+from screener.commands.setup import Options
 from screener.files.wording import load_strings
 from screener.models.wording import UiStrings
 from screener.render import Format

@@ -15,9 +15,9 @@ from screener.rules.review import (
     ReviewAction,
     ReviewChoice,
     ReviewRow,
-    fits,
     interview,
     item_label,
+    one_safe_line_within,
 )
 from screener.rules.walk import Ending, Response
 from tests.helpers import ScriptedAsker
@@ -103,4 +103,4 @@ def test_the_spanish_review_screen_names_each_question_in_spanish() -> None:
     ],
 )
 def test_a_note_or_reference_fits_on_one_safe_line(text: str, limit: int, ok: bool) -> None:
-    assert fits(text, limit) is ok
+    assert one_safe_line_within(text, limit) is ok

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from screener.commands.screening import Options
 from screener.commands.session import Destination, Session, Who
+from screener.commands.setup import Options
 from screener.models.result import EndedBy
 from screener.render import Format
 from screener.rules.endings import RULES, ExitCode, Pause, SessionEnded, Stop
@@ -78,7 +78,8 @@ def test_the_conversation_never_shares_standard_output_with_the_record(
 
 @pytest.mark.parametrize("stop", list(Stop), ids=lambda stop: stop.value)
 def test_a_signal_s_ending_carries_how_it_ended(stop: Stop) -> None:
-    """outcome.asked() reads `stop` to act on the table; the message names the record value."""
+    """outcome.ask_save_show() reads `stop` to act on the table; the message names the record
+    value."""
     ended = SessionEnded(stop)
     assert ended.stop is stop
     assert str(ended) == stop.value

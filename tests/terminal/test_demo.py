@@ -408,16 +408,17 @@ def live_trainer(
 ) -> tuple[int, str]:
     """`run --trainer` asked at a terminal 80 columns wide: the exit code and the screen, its
     styling taken out (typed lines at the prompts: the keys of a real one need termios)."""
-    from screener.commands import outcome, screening
+    from screener.commands import outcome
     from screener.commands.session import Session, Who
+    from screener.commands.setup import Options, prepare
     from tests.helpers import ANSI
 
-    options = screening.Options(region=region)
+    options = Options(region=region)
     environ = {"LANG": lang, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "400"}
     screen, errors = Keys(), io.StringIO()
     terminal = Terminal(io.StringIO(typed), screen, errors, environ=environ)
     session = Session(Who.SELF, terminal, options)
-    code = outcome.self_check(screening.prepare(options, terminal), session, trainer=True)
+    code = outcome.self_check(prepare(options, terminal), session, trainer=True)
     assert errors.getvalue() == ""
     shown = ANSI.sub("", screen.getvalue())
     return code, "\n".join(line.rstrip() for line in shown.splitlines()) + "\n"

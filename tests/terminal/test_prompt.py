@@ -19,7 +19,7 @@ from screener.models.contacts import Contact, ContactBook, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.rules.contacts import choose_region, contacts_to_show, for_listening
 from screener.rules.walk import Navigation, Step
-from screener.terminal.prompt import Command, ConsoleAsker, interpret
+from screener.terminal.prompt import ConsoleAsker, Request, interpret
 from tests.helpers import REGION_IDS, unbroken
 
 
@@ -37,8 +37,8 @@ from tests.helpers import REGION_IDS, unbroken
         ("not sure", "unsure"),
         ("Not   Sure", "unsure"),
         ("3", "unsure"),
-        ("?", Command.HELP),
-        ("help", Command.HELP),
+        ("?", Request.HELP),
+        ("help", Request.HELP),
         ("b", Navigation.BACK),
         ("back", Navigation.BACK),
         ("q", Navigation.QUIT),
@@ -59,7 +59,7 @@ def test_interpret_never_fails(typed: str) -> None:
 
     meaning = interpret(typed, load_strings("en"))
     # Any text becomes one of the answers, a navigation or a command, or nothing at all.
-    assert meaning is None or meaning in ANSWERS or isinstance(meaning, (Navigation, Command))
+    assert meaning is None or meaning in ANSWERS or isinstance(meaning, (Navigation, Request))
 
 
 def make_asker(

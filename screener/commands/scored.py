@@ -1,0 +1,43 @@
+"""Answers to a result: scored by the bank and built into the record's `Result`, with the
+region and service the screening shows."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal
+
+from screener.rules.result import build_result
+from screener.rules.scoring import score
+
+if TYPE_CHECKING:
+    from screener.commands.setup import Setup
+    from screener.models.base import Answer
+    from screener.models.result import Result
+
+
+def result_of(
+    setup: Setup,
+    answers: Mapping[str, Answer],
+    *,
+    mode: Literal["self", "intake"] = "self",
+    client: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    recorded_at: datetime.datetime | None = None,
+    counsellor: str | None = None,
+    started_at: datetime.datetime | None = None,
+    closing_summary: str | None = None,
+) -> Result:
+    return build_result(
+        setup.loaded,
+        score(setup.loaded.bank, answers),
+        setup.region,
+        mode=mode,
+        client=client,
+        notes=notes,
+        recorded_at=recorded_at,
+        service=setup.service,
+        counsellor=counsellor,
+        started_at=started_at,
+        closing_summary=closing_summary,
+    )
