@@ -62,7 +62,11 @@ class TableOrList:
         table = Table(**self.options)
         for index, name in enumerate(self.header):
             width = widths[index] if widths else None
-            table.add_column(name, no_wrap=index in self.whole, justify=self.justify, width=width)
+            heading = name.copy()
+            heading.no_wrap = False  # a column kept whole is its cells: its heading may wrap
+            table.add_column(
+                heading, no_wrap=index in self.whole, justify=self.justify, width=width
+            )
         for row in self.rows:
             held_row = [_held(c) if held and at in self.whole else c for at, c in enumerate(row)]
             table.add_row(*held_row)

@@ -162,7 +162,7 @@ class TrainerScreen:
             parts.append(f"{words.tally_total} {total}")
             self.say(f"{words.tally_label}: " + "; ".join(parts) + ".")
             return
-        self.console.print(table.table())
+        self.console.print(table)  # laid out in the width, never cut with an ellipsis
 
     def _cell(self, met: int, of: int, unsure: int) -> str:
         cell = self.words.tally_cell.format(met=met, of=of)

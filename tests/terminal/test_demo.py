@@ -673,3 +673,31 @@ def test_the_spanish_what_if_at_80_columns(ketamine: LoadedBank, golden: Golden)
     result = invoke("demo", "priya", "--plain", "--lang", "es", input=keys)
     assert result.exit_code == 0, result.output
     golden("whatif_priya.es.plain.txt", result.stdout[result.stdout.index("¿Y si...?") :])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("width", [76, 80, 84, 90, 100])
+def test_the_tally_table_is_never_cut_with_an_ellipsis(language: str, width: int) -> None:
+    """Spanish cluster names ('control deficitario', 'consumo de riesgo') were cut to
+    'control deficitar…' at 80 columns: the table fitted, but was printed without its layout.
+    A heading may wrap; a count ('0 de 4') never breaks."""
+    from screener.files.bank import load_bank
+    from screener.files.bundled import bank_file, contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_strings, load_trainer_strings
+    from screener.terminal.trainer_screen import TrainerScreen, TrainerSetup
+
+    path = bank_file("ketamine", language)
+    assert path is not None
+    loaded = load_bank(path)
+    region = load_contacts(contacts_file()).regions[0]
+    strings, trainer = load_strings(language), load_trainer_strings(language)
+    setup = TrainerSetup(loaded, strings, trainer, region)
+    for example in loaded.bank.examples:
+        output = io.StringIO()
+        console = Console(file=output, width=width, color_system=None, markup=False)
+        TrainerScreen(console, setup, plain=False).tally(score(loaded.bank, example.answers))
+        text = output.getvalue()
+        assert "…" not in text, text
+        assert all(len(line) <= width for line in text.splitlines())
+        assert re.search(r"\d+ (of|de) \d+", text)
