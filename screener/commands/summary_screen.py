@@ -51,14 +51,7 @@ def show_summary(
             numbered=plain,
         )
     # start-up: terminal/ is banned at module level (ruff TID253)
-    from screener.terminal.console import terminal_of
-
-    terminal = terminal_of(console)
-    if plain or terminal is None:  # plain text is never paged; a bare Console is a test's
-        print_sections(console, sections, plain=plain)
-        return
-    # start-up: terminal/ is banned at module level (ruff TID253)
-    from screener.terminal.pager import show_paged
+    from screener.terminal.pager import show_unless_plain
 
     # A severe result with flags runs to 100 lines: paged, its urgent advice is read first,
     # and the contacts and what was saved are shown again below, whatever was read.
@@ -69,10 +62,10 @@ def show_summary(
         strings.about_heading,
     }
     ending = [section for section in sections if section.title in kept_in_view]
-    show_paged(
+    show_unless_plain(
         console,
-        lambda screen: print_sections(screen, sections, plain=False),
-        terminal,
+        lambda screen: print_sections(screen, sections, plain=plain),
+        plain=plain,
         prompt=strings.pager_prompt,
         at_end=strings.pager_end,
         after=lambda screen: print_sections(screen, ending, plain=False),

@@ -6,8 +6,7 @@ from rich.text import Text
 
 from screener.rules.review import Change, ReviewAction, ReviewChoice, ReviewRow
 from screener.safetext import printable
-from screener.terminal.console import terminal_of
-from screener.terminal.pager import show_paged
+from screener.terminal.pager import show_unless_plain
 from screener.terminal.prompt import ConsoleAsker, normalise
 from screener.terminal.typed import ascii_number
 
@@ -17,17 +16,14 @@ class ReviewingAsker(ConsoleAsker):
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice:
         strings = self.strings
-        terminal = terminal_of(self.console)
-        if self.plain or terminal is None:  # plain text is read in order, never paged
-            self._draw(rows)
-        else:  # 19 answers and their heading are taller than a 24-row screen: paged
-            show_paged(
-                self.console,
-                lambda _: self._draw(rows),
-                terminal,
-                prompt=strings.pager_prompt,
-                at_end=strings.pager_end,
-            )
+        # 19 answers and their heading are taller than a 24-row screen: paged
+        show_unless_plain(
+            self.console,
+            lambda _: self._draw(rows),
+            plain=self.plain,
+            prompt=strings.pager_prompt,
+            at_end=strings.pager_end,
+        )
         while True:
             self.console.print()
             word = normalise(self._read(strings.review_prompt))

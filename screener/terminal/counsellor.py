@@ -26,8 +26,7 @@ from screener.rules.review import (
 )
 from screener.rules.walk import Navigation, Note, State, Step
 from screener.safetext import printable
-from screener.terminal.console import terminal_of
-from screener.terminal.pager import show_paged
+from screener.terminal.pager import show_unless_plain
 from screener.terminal.prompt import (
     ConsoleAsker,
     Keys,
@@ -87,19 +86,15 @@ class CounsellorConsoleAsker(ConsoleAsker):
         return self._begin()
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice:
-        intake = self.strings.intake
-        terminal = terminal_of(self.console)
-        if self.plain or terminal is None:  # plain text is read in order, never paged
-            self._draw_review(rows)
-        else:  # a long bank's review is paged from its top, like a long summary
-            strings = self.strings
-            show_paged(
-                self.console,
-                lambda _: self._draw_review(rows),
-                terminal,
-                prompt=strings.pager_prompt,
-                at_end=strings.pager_end,
-            )
+        intake, strings = self.strings.intake, self.strings
+        # a long bank's review is paged from its top, like a long summary
+        show_unless_plain(
+            self.console,
+            lambda _: self._draw_review(rows),
+            plain=self.plain,
+            prompt=strings.pager_prompt,
+            at_end=strings.pager_end,
+        )
         while True:
             self.console.print()
             word = normalise(self._read(intake.review_prompt))

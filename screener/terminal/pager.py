@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from rich.console import Console
 
+from screener.terminal.console import terminal_of
 from screener.terminal.host import Terminal, is_terminal
 from screener.terminal.keyboard import key_by_key, read_key, width_of
 
@@ -152,3 +153,21 @@ def cut_to_width(text: str, columns: int) -> str:
         if used > columns:
             return text[:index]
     return text
+
+
+def show_unless_plain(
+    console: Console,
+    draw: Callable[[Console], None],
+    *,
+    plain: bool,
+    prompt: str,
+    at_end: str,
+    after: Callable[[Console], None] | None = None,
+) -> None:
+    """Plain text, read in order, is drawn whole and never paged (nor is a bare Console, a
+    test's); on a `Screen`, `show_paged`. `after` is drawn below a paged text only."""
+    terminal = terminal_of(console)
+    if plain or terminal is None:
+        draw(console)
+        return
+    show_paged(console, draw, terminal, prompt=prompt, at_end=at_end, after=after)
