@@ -18,8 +18,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of a paragraph: what a message or a description says first."""
-    return SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    """The first sentence of a paragraph, on one line: what a message, a description or a
+    persona's story says first."""
+    return SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
 
 
 def first_two_sentences(text: str) -> str:

@@ -9,6 +9,7 @@ from rich.text import Text
 from screener.models.bank import Example, Flag, Item
 from screener.models.base import Answer
 from screener.render.table_or_list import TableOrList
+from screener.reports.essentials import first_sentence
 from screener.reports.explain import ExplainedItem, item_heading
 from screener.reports.summary import (
     build_professional_summary,
@@ -190,11 +191,6 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
         )
     screen.gap()
     screen.say(words.personas_hint)
-
-
-def first_sentence(story: str) -> str:
-    head, dot, _ = " ".join(story.split()).partition(". ")
-    return head + "." if dot else head
 
 
 def play(
