@@ -248,3 +248,19 @@ def test_the_person_reads_each_question_in_plain_words_where_answers_are_listed(
         assert item.plain_name in text
         if item.label and item.label not in item.plain_name:
             assert f"; {item.label};" not in f"; {text};"
+
+
+@pytest.mark.parametrize("language", bundled.bank_languages("ketamine"))
+def test_the_crisis_prompt_promises_no_questions_that_may_not_come(language: str) -> None:
+    """'Carry on to the last questions and your summary' was said after the last question
+    (the bundled bank asks about thoughts of self-harm last, and a review can return to it):
+    the prompt to carry on holds wherever the crisis question stands."""
+    strings = load_strings(language)
+    path = bundled.bank_file("ketamine", language)
+    assert path is not None
+    bank = load_bank(path).bank
+    crisis_items = {c.item for f in bank.flags if f.level == "crisis" for c in f.when_any}
+    assert bank.items[-1].id in crisis_items  # the case that was found: nothing comes after
+    question_words = {"en": "question", "es": "pregunta"}[language]
+    for prompt in (strings.crisis_continue, strings.intake.crisis_continue):
+        assert question_words not in prompt.lower(), prompt
