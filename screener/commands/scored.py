@@ -12,13 +12,13 @@ from screener.rules.scoring import score
 
 if TYPE_CHECKING:
     from screener.commands.setup import Setup
-    from screener.models.base import Answer
+    from screener.models.base import Code
     from screener.models.result import Result
 
 
 def result_of(
     setup: Setup,
-    answers: Mapping[str, Answer],
+    answers: Mapping[str, Code],
     *,
     mode: Literal["self", "intake"] = "self",
     client: str | None = None,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from screener.errors import KeyPath
 from screener.files import documents
+from screener.files.bank_options import check_answer_codes, check_options
 from screener.files.checked import checked
 from screener.files.documents import Document
 from screener.models.bank import Bank, Condition, LoadedBank
@@ -34,7 +35,9 @@ def check_bank(bank: Bank) -> list[Finding]:
     return [
         *_check_unique_ids(bank),
         *_check_items(bank),
+        *check_options(bank),
         *_check_conditions(bank),
+        *check_answer_codes(bank),
         *_check_unsure_declared(bank),
         *_check_scoring(bank),
     ]
@@ -43,11 +46,13 @@ def check_bank(bank: Bank) -> list[Finding]:
 def _check_unsure_declared(bank: Bank) -> list[Finding]:
     """Every flag says what "not sure" does, so a new flag cannot silently drop advice."""
     findings: list[Finding] = []
+    takes_unsure = {item.id for item in bank.items if "unsure" in item.codes}
     for index, flag in enumerate(bank.flags):
         if flag.if_unsure is not None:
             continue
         for number, condition in enumerate(flag.when_any):
-            if "unsure" not in condition.answers:
+            # A scale without 'not sure' cannot be answered so: nothing to declare.
+            if condition.item in takes_unsure and "unsure" not in condition.answers:
                 findings.append(
                     (
                         ("flags", index, "when_any", number, "answers"),

@@ -11,6 +11,7 @@ from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
 from screener.files.answer_values import check_answers
 from screener.files.bank import bank_from_document
+from screener.files.bank_options import wrong_answer
 from screener.files.documents import Document
 from screener.models.bank import Bank, Example, LoadedBank
 from screener.models.result import Score
@@ -51,6 +52,10 @@ def check_examples(document: Document, bank: Bank) -> list[Problem]:
                 )
             )
         seen.setdefault(example.id, index)
+        wrong = _wrong_codes(document, bank, example, (*at, "answers"))
+        if wrong:
+            problems += wrong
+            continue
         answers, found = check_answers(document, example.answers, bank, (*at, "answers"))
         found += [
             document.problem(path, message) for path, message in _unknown_ids(bank, example, at)
@@ -64,6 +69,18 @@ def check_examples(document: Document, bank: Bank) -> list[Problem]:
             document.problem(path, f"{example.name}: {message}")
             for path, message in compare(example, score(bank, answers), at)
         ]
+    return problems
+
+
+def _wrong_codes(document: Document, bank: Bank, example: Example, at: KeyPath) -> list[Problem]:
+    """An answer its question does not take, and the answers it takes."""
+    items = {item.id: item for item in bank.items}
+    problems: list[Problem] = []
+    for item_id, code in example.answers.items():
+        item = items.get(item_id)
+        message = None if item is None else wrong_answer(item, code)
+        if message is not None:
+            problems.append(document.problem((*at, item_id), message))
     return problems
 
 

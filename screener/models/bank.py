@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from screener.models.base import Answer, Identifier, ItemKind, Level, Model, Prose
+from screener.models.base import Code, Identifier, ItemKind, Level, Model, Prose
+from screener.models.options import Option, answer_codes
 from screener.models.result import BankReference
 
 MAX_LABEL = 40
@@ -20,8 +21,12 @@ class Condition(Model, frozen=True, kw_only=True):
 
     item: Annotated[Identifier, Meta(description="The id of an earlier item.")]
     answers: Annotated[
-        tuple[Answer, ...],
-        Meta(min_length=1, description='Answers that make it true, quoted: ["yes", "unsure"].'),
+        tuple[Code, ...],
+        Meta(
+            min_length=1,
+            description='Answers that make it true, quoted: ["yes", "unsure"], or the codes of '
+            "the item's options.",
+        ),
     ]
 
 
@@ -66,6 +71,29 @@ class Item(Model, frozen=True, kw_only=True):
             "(shown by 'screener explain', never to the person)."
         ),
     ] = None
+    options: Annotated[
+        tuple[Option, ...],
+        Meta(
+            description="A scale: the answers this question offers, in order, instead of yes, "
+            "no and not sure (gate and health items only; criteria stay yes or no)."
+        ),
+    ] = ()
+    unsure: Annotated[
+        bool | None,
+        Meta(
+            description="Items with options only: true offers 'not sure' after the options "
+            '(answered "unsure"). Yes/no items always offer it.'
+        ),
+    ] = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every answer this question takes, in the order offered."""
+        return answer_codes(self.options, unsure=bool(self.unsure))
+
+    def option(self, code: str) -> Option | None:
+        """The declared option with this code, if the question is a scale."""
+        return next((option for option in self.options if option.code == code), None)
 
     @property
     def name(self) -> str:
@@ -154,7 +182,7 @@ class Gate(Model, frozen=True, kw_only=True):
     """The question that decides whether the criteria apply at all."""
 
     item: Annotated[Identifier, Meta(description="The id of the gate item.")]
-    closed_when: Annotated[tuple[Answer, ...], Meta(min_length=1)]
+    closed_when: Annotated[tuple[Code, ...], Meta(min_length=1)]
     message: Annotated[Prose, Meta(description="Said when the gate closes the criteria.")]
 
 
@@ -318,8 +346,11 @@ class Example(Model, frozen=True, kw_only=True):
         None
     )
     answers: Annotated[
-        dict[Identifier, Answer],
-        Meta(description='Item id to "yes", "no" or "unsure" (quoted), for every item asked.'),
+        dict[Identifier, Code],
+        Meta(
+            description='Item id to "yes", "no" or "unsure" (quoted), or an option\'s code, for '
+            "every item asked."
+        ),
     ]
     expect: Expectation
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 import msgspec
 
-from screener.models.base import Answer, Level, Model
+from screener.models.base import Answer, Code, Level, Model
 from screener.models.contacts import Contact, ServiceContacts
 
 EndedBy = Literal[
@@ -67,7 +67,7 @@ class AppliedAdaptation(Model, frozen=True, kw_only=True):
 class Score(Model, frozen=True, kw_only=True):
     """What scoring a set of answers against a bank yields: pure, no context."""
 
-    answers: dict[str, Answer]
+    answers: dict[str, Code]
     criteria_met: int
     criteria_applicable: int
     criteria_total: int
@@ -96,7 +96,7 @@ class Result(Model, frozen=True, kw_only=True):
 
     screener_version: str
     bank: BankReference
-    answers: dict[str, Answer]
+    answers: dict[str, Code]
     criteria_met: int
     criteria_applicable: int
     criteria_total: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from screener.models.bank import Condition, Expectation, Flag, LoadedBank, Source
-from screener.models.base import Answer, Level, Model
+from screener.models.base import Code, Level, Model
 from screener.models.result import BankReference
 from screener.models.wording import AnswerLabels, TrainerStrings
 from screener.rules.scoring import cluster_terms, most_urgent_first
@@ -16,7 +16,7 @@ class ExplainedCondition(Model, frozen=True, kw_only=True):
 
     item: str
     number: int
-    answers: tuple[Answer, ...]
+    answers: tuple[Code, ...]
 
 
 class ExplainedItem(Model, frozen=True, kw_only=True):
@@ -43,7 +43,7 @@ class ExplainedCluster(Model, frozen=True, kw_only=True):
 class ExplainedGate(Model, frozen=True, kw_only=True):
     item: str
     number: int
-    closed_when: tuple[Answer, ...]
+    closed_when: tuple[Code, ...]
     message: str
 
 

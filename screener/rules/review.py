@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from screener.models.bank import Bank, Item
-from screener.models.base import Answer
+from screener.models.base import Answer, yes_no
 from screener.models.wording import UiStrings
 from screener.rules.labels import Labels
 from screener.rules.scoring import asked_items, effective_answers
@@ -100,7 +100,7 @@ def review_rows(bank: Bank, state: State, strings: UiStrings) -> list[ReviewRow]
         ReviewRow(
             number,
             item,
-            answers[item.id],
+            yes_no(answers[item.id]),  # a scale answer is not reviewed yet: refused
             state.notes.get(item.id),
             item_label(bank, item, strings),
         )

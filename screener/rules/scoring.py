@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol, TypeVar
 
 from screener.models.bank import Band, Bank, Condition, Flag, Item
-from screener.models.base import Answer, Level
+from screener.models.base import Code, Level, yes_no
 from screener.models.result import (
     AppliedAdaptation,
     BandResult,
@@ -39,12 +39,12 @@ def cluster_terms(bank: Bank) -> dict[str, str]:
     return {cluster.id: cluster.term or cluster.title for cluster in bank.clusters}
 
 
-def holds(condition: Condition, answers: Mapping[str, Answer]) -> bool:
+def holds(condition: Condition, answers: Mapping[str, Code]) -> bool:
     return answers.get(condition.item) in condition.answers
 
 
 def asked_items(
-    bank: Bank, answers: Mapping[str, Answer], *, assume_unanswered_open: bool = False
+    bank: Bank, answers: Mapping[str, Code], *, assume_unanswered_open: bool = False
 ) -> list[Item]:
     """The items a person is asked, in order, given the answers so far.
 
@@ -52,7 +52,7 @@ def asked_items(
     `assume_unanswered_open` (used to show progress before the gate is answered).
     """
     asked: list[Item] = []
-    effective: dict[str, Answer] = {}
+    effective: dict[str, Code] = {}
     skipped: set[str] = set()
     for item in bank.items:
         condition = item.ask_if
@@ -70,23 +70,23 @@ def asked_items(
     return asked
 
 
-def effective_answers(bank: Bank, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+def effective_answers(bank: Bank, answers: Mapping[str, Code]) -> dict[str, Code]:
     """Only the answers to items that were asked: a changed gate drops stale answers."""
     return {item.id: answers[item.id] for item in asked_items(bank, answers) if item.id in answers}
 
 
-def missing_answers(bank: Bank, answers: Mapping[str, Answer]) -> list[str]:
+def missing_answers(bank: Bank, answers: Mapping[str, Code]) -> list[str]:
     return [item.id for item in asked_items(bank, answers) if item.id not in answers]
 
 
-def flag_raised_by(flag: Flag, condition: Condition, answers: Mapping[str, Answer]) -> bool:
+def flag_raised_by(flag: Flag, condition: Condition, answers: Mapping[str, Code]) -> bool:
     """A condition raises its flag when it holds, or on 'not sure' if the flag says so."""
     if holds(condition, answers):
         return True
     return flag.if_unsure == "raise" and answers.get(condition.item) == "unsure"
 
 
-def raised_flags(bank: Bank, answers: Mapping[str, Answer]) -> tuple[RaisedFlag, ...]:
+def raised_flags(bank: Bank, answers: Mapping[str, Code]) -> tuple[RaisedFlag, ...]:
     raised: list[RaisedFlag] = []
     for flag in bank.flags:
         if not any(flag_raised_by(flag, condition, answers) for condition in flag.when_any):
@@ -123,7 +123,7 @@ def band_message(
     met: int,
     unclear: bool,
     flags: tuple[RaisedFlag, ...],
-    answers: Mapping[str, Answer],
+    answers: Mapping[str, Code],
 ) -> str:
     """The band's words, then its advice for the person's path (prescribed treatment gets its
     own, never advice meant for street use)."""
@@ -146,7 +146,7 @@ def _band_words(band: Band, *, met: int, unclear: bool, flags: tuple[RaisedFlag,
     return band.message
 
 
-def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
+def score(bank: Bank, answers: Mapping[str, Code]) -> Score:
     """Count 'yes' on the criteria that apply; place the count in a band; raise flags."""
     given = effective_answers(bank, answers)
     scoring = bank.scoring
@@ -170,7 +170,8 @@ def score(bank: Bank, answers: Mapping[str, Answer]) -> Score:
                 number=item.criterion,
                 item=item.id,
                 cluster=item.cluster,
-                answer=answer,
+                # Criteria are yes / no / not sure only (load_bank checks).
+                answer=None if answer is None else yes_no(answer),
                 counted=counted,
             )
         )

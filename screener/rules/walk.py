@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from screener.models.bank import Bank, Flag, Item
-from screener.models.base import Answer
+from screener.models.base import Code
 from screener.rules.scoring import asked_items, effective_answers, flag_raised_by
 
 
@@ -23,7 +23,7 @@ class Note:
     text: str
 
 
-Response = Answer | Navigation | Note
+Response = Code | Navigation | Note
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Step:
     item: Item
     number: int
     total: int
-    earlier: Answer | None
+    earlier: Code | None
     note: str | None = None
 
 
@@ -60,7 +60,7 @@ class Ending(enum.Enum):
 
 @dataclass(frozen=True)
 class Walk:
-    answers: dict[str, Answer]
+    answers: dict[str, Code]
     ending: Ending
     notes: dict[str, str] = field(default_factory=dict)
 
@@ -73,7 +73,7 @@ class State:
     them back; only the answers that apply reach the Walk.
     """
 
-    answers: dict[str, Answer] = field(default_factory=dict)
+    answers: dict[str, Code] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     shown_crisis: set[str] = field(default_factory=set)
 
@@ -158,17 +158,17 @@ def _offer_crisis_help(
     return None
 
 
-def _plan(bank: Bank, answers: dict[str, Answer]) -> list[Item]:
+def _plan(bank: Bank, answers: dict[str, Code]) -> list[Item]:
     """The questions ahead as planned so far: an open condition counts as met until answered."""
     return asked_items(bank, answers, assume_unanswered_open=True)
 
 
-def _gate_closed(bank: Bank, answers: dict[str, Answer]) -> bool:
+def _gate_closed(bank: Bank, answers: dict[str, Code]) -> bool:
     gate = bank.scoring.gate
     return gate is not None and answers.get(gate.item) in gate.closed_when
 
 
-def _crisis_flags_raised_by(bank: Bank, item: Item, answers: dict[str, Answer]) -> list[Flag]:
+def _crisis_flags_raised_by(bank: Bank, item: Item, answers: dict[str, Code]) -> list[Flag]:
     return [
         flag
         for flag in bank.flags

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from screener.models.bank import Bank, Item
-from screener.models.base import ANSWERS, NUMBERED, Answer
+from screener.models.base import ANSWERS, NUMBERED, Answer, Code, yes_no
 from screener.models.result import BandResult, ClusterResult, RaisedFlag, Score
 from screener.models.wording import AnswerWords
 from screener.rules.scoring import asked_items
@@ -104,7 +104,7 @@ class Flipped:
     number: int
     before: Answer | None
     after: Answer
-    answers: dict[str, Answer]
+    answers: dict[str, Code]
     """Every answer given so far, including those the new answer skips: flipping back restores."""
 
 
@@ -115,14 +115,15 @@ class Refused:
     item: Item | None = None
 
 
-def apply_flip(bank: Bank, answers: Mapping[str, Answer], flip: Flip) -> Flipped | Refused:
+def apply_flip(bank: Bank, answers: Mapping[str, Code], flip: Flip) -> Flipped | Refused:
     """The answers with one changed, or why not: no such question, or skipped by the others."""
     if not 1 <= flip.number <= len(bank.items):
         return Refused(Refusal.NO_SUCH_QUESTION, flip.number)
     item = bank.items[flip.number - 1]
     if item not in asked_items(bank, answers):
         return Refused(Refusal.NOT_ASKED, flip.number, item)
-    before = answers.get(item.id)
+    given = answers.get(item.id)
+    before = None if given is None else yes_no(given)  # what-if on a scale: not yet
     after = flip.answer or next_answer(before)
     return Flipped(item, flip.number, before, after, {**answers, item.id: after})
 

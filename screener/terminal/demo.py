@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.text import Text
 
 from screener.models.bank import Example, Flag, Item
-from screener.models.base import Answer
+from screener.models.base import Code
 from screener.render.table_or_list import TableOrList
 from screener.reports.essentials import first_sentence
 from screener.reports.explain import ExplainedItem, item_heading
@@ -31,7 +31,7 @@ class PersonaAsker:
         self.screen = screen
         self.example = example
         self.pause = pause
-        self.given: dict[str, Answer] = {}
+        self.given: dict[str, Code] = {}
         self.stopped = False
         self._back_shown = False
         """Just stepped back: show the earlier question at once, without another pause."""
@@ -195,7 +195,7 @@ def list_personas(setup: TrainerSetup, console: Console, *, plain: bool) -> None
 
 def play(
     screen: TrainerScreen, example: Example, pause: Pause, *, paced: float | None = None
-) -> dict[str, Answer] | None:
+) -> dict[str, Code] | None:
     """The persona's story, each question answered with the tally, then both views of the
     result. The answers, or None if the trainer stopped."""
     setup, words = screen.setup, screen.words

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from screener.models.bank import LoadedBank
-from screener.models.base import Answer
+from screener.models.base import Code, yes_no
 from screener.models.contacts import Region
 from screener.models.result import Score
 from screener.models.wording import TrainerStrings, UiStrings
@@ -95,10 +95,10 @@ class TrainerScreen:
     def gap(self) -> None:
         self.console.print()
 
-    def label(self, answer: Answer | None) -> str:
+    def label(self, answer: Code | None) -> str:
         if answer is None:
             return self.words.whatif_unanswered
-        return self.setup.strings.answer_labels.of(answer)
+        return self.setup.strings.answer_labels.of(yes_no(answer))
 
     def sections(self, sections: list[Section]) -> None:
         print_sections(self.console, sections, plain=self.plain)

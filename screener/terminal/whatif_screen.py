@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from screener.models.base import Answer
+from screener.models.base import Code
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
 from screener.rules.result import build_result
@@ -32,7 +32,7 @@ GUTTER = 3
 """Spaces between the two columns of answers."""
 
 
-def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
+def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
     """Flip answers by question number and watch the result change, until q or end of input.
     r goes back to the answers given; s shows the person's summary for the answers now."""
     setup, words = screen.setup, screen.words
@@ -120,7 +120,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
         screen.state(now, changes, before)
 
 
-def list_answers(screen: TrainerScreen, answers: Mapping[str, Answer]) -> None:
+def list_answers(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
     """Every question by number with its answer, or 'skipped' when the others skip it."""
     bank = screen.setup.loaded.bank
     asked = {item.id for item in asked_items(bank, answers)}

@@ -17,7 +17,7 @@ from screener.cli import app
 from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.models.bank import Bank, Condition, Flag
-from screener.models.base import Answer
+from screener.models.base import Answer, Code
 from screener.rules.scoring import asked_items, score
 
 LANGUAGES = bundled.bank_languages("ketamine")
@@ -136,7 +136,7 @@ PATHS: tuple[dict[str, Answer], ...] = (
 """Every path through the gates: street or mixed use, prescribed only, no use this year."""
 
 
-def raising_answers(flag: Flag, condition: Condition) -> list[Answer]:
+def raising_answers(flag: Flag, condition: Condition) -> list[Code]:
     """Each answer to the condition's question that raises the flag."""
     answers = list(condition.answers)
     if flag.if_unsure == "raise" and "unsure" not in answers:
@@ -144,7 +144,7 @@ def raising_answers(flag: Flag, condition: Condition) -> list[Answer]:
     return answers
 
 
-def flag_cases() -> list[tuple[str, str, str, Answer, int]]:
+def flag_cases() -> list[tuple[str, str, str, Code, int]]:
     """(language, flag, item, answer, path) for every flag, every answer that raises it, on
     every path where its question is asked: exhaustive over the bank's flags."""
     cases = []
@@ -493,7 +493,7 @@ ASSUMES_STREET_USE = {
 }
 
 
-def prescribed_cases() -> list[tuple[str, str, str, Answer]]:
+def prescribed_cases() -> list[tuple[str, str, str, Code]]:
     """(language, flag, item, answer) for every flag raised on the prescribed-only path."""
     return [
         (language, flag_id, item_id, answer)

@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from screener.files.answers import replay_from_document
 from screener.files.documents import Document
 from screener.models.bank import LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Answer, Code
 from screener.models.contacts import ContactBook
 from screener.models.fhir_names import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
 from screener.models.wording import UiStrings
@@ -108,7 +108,7 @@ class Filler:
         self.page.evaluate("([q, r]) => showForm(q, r)", [form, response])
         self.page.wait_for_selector("input[type=radio]")
 
-    def answer(self, item_id: str, answer: Answer) -> None:
+    def answer(self, item_id: str, answer: Code) -> None:
         radios = self.page.locator(f'input[name="radiogroup_{item_id}/1"]')
         # The ant-design input is invisible: a person clicks its label, and so does this.
         radios.nth(ANSWERS.index(answer)).locator("xpath=ancestor::label[1]").click()
@@ -146,7 +146,7 @@ def computed(response: Json) -> dict[str, list[Any]]:
     return found
 
 
-def screener_result(loaded: LoadedBank, answers: dict[str, Answer]) -> dict[str, list[Any]]:
+def screener_result(loaded: LoadedBank, answers: Mapping[str, Code]) -> dict[str, list[Any]]:
     scored = score(loaded.bank, answers)
     return {
         CRITERIA_MET: [scored.criteria_met],

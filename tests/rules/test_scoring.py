@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from screener.files.bank import load_bank
 from screener.models.bank import Bank, LoadedBank
-from screener.models.base import ANSWERS, Answer, Level
+from screener.models.base import ANSWERS, Answer, Code, Level
 from screener.models.result import (
     AppliedAdaptation,
     BandResult,
@@ -250,7 +250,7 @@ def test_every_part_of_a_score_on_a_bank_of_other_shapes() -> None:
     """tests/data/check_shapes.yaml: criteria listed 2, 1, 3; a cluster with no term; no gate;
     two crisis flags on one question; an adaptation. The whole Score is compared."""
     bank = load_bank(DATA / "check_shapes.yaml").bank
-    answers: dict[str, Answer] = {
+    answers: dict[str, Code] = {
         "prescribed": "yes",
         "second": "yes",
         "first": "yes",

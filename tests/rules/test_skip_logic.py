@@ -13,7 +13,7 @@ from screener.files.bank import load_bank
 from screener.files.documents import parse
 from screener.files.wording import load_strings
 from screener.models.bank import Bank, LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Answer, Code
 from screener.render.fhir.questionnaire import questionnaire
 from screener.rules.scoring import asked_items, score
 from screener.rules.walk import Ending, Navigation, walk
@@ -34,7 +34,7 @@ def chained() -> Bank:
 class Answering(ScriptedAsker):
     """Answers each question from a table, whatever order it comes in."""
 
-    def __init__(self, table: dict[str, Answer]) -> None:
+    def __init__(self, table: dict[str, Code]) -> None:
         super().__init__([])
         self.table = table
 
@@ -61,9 +61,9 @@ def test_a_yes_along_the_chain_asks_it_all_and_keeps_the_crisis(chained: Bank) -
     assert [flag.id for flag in score(chained, walked.answers).flags] == ["crisis"]
 
 
-def every_walk(bank: Bank) -> list[dict[str, Answer]]:
+def every_walk(bank: Bank) -> list[dict[str, Code]]:
     """The answers of every distinct walk through a small bank."""
-    found: list[dict[str, Answer]] = []
+    found: list[dict[str, Code]] = []
     for table in itertools.product(ANSWERS, repeat=len(bank.items)):
         asker = Answering({item.id: answer for item, answer in zip(bank.items, table, strict=True)})
         walked = walk(bank, asker)
@@ -72,7 +72,7 @@ def every_walk(bank: Bank) -> list[dict[str, Answer]]:
     return found
 
 
-def fhir_enabled(loaded: LoadedBank, answers: dict[str, Answer]) -> list[str]:
+def fhir_enabled(loaded: LoadedBank, answers: dict[str, Code]) -> list[str]:
     """Which items the exported Questionnaire enables, read as R4 says: a condition on a
     disabled question is false, as though it had no answer."""
     items = questionnaire(loaded, load_strings(loaded.bank.language))["item"]

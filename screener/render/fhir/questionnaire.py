@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from screener.models.bank import Bank, Condition, Flag, Item, LoadedBank
-from screener.models.base import ANSWERS
+from screener.models.base import ANSWERS, yes_no
 from screener.models.contacts import Region
 from screener.models.fhir_names import (
     ADAPTATIONS,
@@ -198,7 +198,7 @@ def _enable_when(conditions: list[Condition], strings: UiStrings) -> Json:
             {
                 "question": condition.item,
                 "operator": "=",
-                "answerCoding": answer_coding(answer, strings),
+                "answerCoding": answer_coding(yes_no(answer), strings),
             }
             for condition in conditions
             for answer in condition.answers

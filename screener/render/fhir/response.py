@@ -8,6 +8,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from screener.models.bank import Bank
+from screener.models.base import yes_no
 from screener.models.fhir_names import (
     ADAPTATIONS,
     BAND,
@@ -110,7 +111,7 @@ def _answers(bank: Bank, result: Result, strings: UiStrings) -> list[Json]:
         answer = result.answers.get(item.id)
         if answer is None:
             continue
-        given: Json = {"valueCoding": answer_coding(answer, strings)}
+        given: Json = {"valueCoding": answer_coding(yes_no(answer), strings)}
         note = result.notes.get(item.id) if result.mode == "intake" else None
         if note:
             given["item"] = [

@@ -1,0 +1,52 @@
+"""A question's own answers (a scale such as how often), declared in the bank."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from msgspec import Meta
+
+from screener.models.base import ANSWERS, Identifier, Model, Prose
+
+RESERVED_CODES = ("yes", "no", "unsure")
+"""The default answers' codes: an option never takes one, so a code names one thing."""
+
+
+class Option(Model, frozen=True, kw_only=True):
+    """One answer a scale question offers. Options are listed in the order they are offered;
+    the order is the scale's (never, monthly, weekly, daily), so plain mode numbers them 1, 2, 3."""
+
+    code: Annotated[
+        Identifier,
+        Meta(
+            description="Stable code: answers files, records and conditions use it, in every "
+            "language (never yes, no or unsure)."
+        ),
+    ]
+    text: Annotated[
+        Prose, Meta(description="The answer in the bank's language, as the person reads it.")
+    ]
+    key: Annotated[
+        str,
+        Meta(
+            pattern=r"^[^\W\d_]{1,3}$",
+            description="What to type for it: one to three letters, lower case, unique in the "
+            "question and no command's key (? b q x h, a in Spanish); digits number the options.",
+        ),
+    ]
+    points: Annotated[
+        Annotated[int, Meta(ge=0)] | None,
+        Meta(
+            description="Optional weight (e.g. ASSIST's 0, 2, 3, 4, 6): all of a question's "
+            "options give points, or none do.",
+        ),
+    ] = None
+
+
+def answer_codes(options: tuple[Option, ...], *, unsure: bool) -> tuple[str, ...]:
+    """Every answer a question takes, in the order offered: yes, no and not sure without
+    options; else the options' codes, then "unsure" when the question also offers not sure."""
+    if not options:
+        return ANSWERS
+    codes = tuple(option.code for option in options)
+    return (*codes, "unsure") if unsure else codes
