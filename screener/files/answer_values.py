@@ -14,13 +14,13 @@ from screener.errors import KeyPath, Problem
 from screener.files import documents
 from screener.files.documents import Document
 from screener.models.bank import Bank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Answer, Code
 from screener.rules.scoring import asked_items
 
 
 def check_answers(
     document: Document, raw: Mapping[Any, object], bank: Bank, at: KeyPath
-) -> tuple[dict[str, Answer], list[Problem]]:
+) -> tuple[dict[str, Code], list[Problem]]:
     """Answers keyed by item id, read from `raw` (found at key path `at` in the document),
     then checked for coverage. Problems are returned, not raised: an answers file and a
     bank's worked examples report them in their own way."""
@@ -32,10 +32,11 @@ def check_answers(
 
 def read_answers(
     document: Document, raw: Mapping[Any, object], bank: Bank, at: KeyPath
-) -> tuple[dict[str, Answer], list[Problem]]:
+) -> tuple[dict[str, Code], list[Problem]]:
     """Every key must name an item and every value be an answer."""
-    item_ids = [item.id for item in bank.items]
-    answers: dict[str, Answer] = {}
+    items = {item.id: item for item in bank.items}
+    item_ids = list(items)
+    answers: dict[str, Code] = {}
     problems: list[Problem] = []
     for key, value in raw.items():
         path = (*at, str(key))
@@ -45,6 +46,19 @@ def read_answers(
                     path, f"no question '{key}' in bank '{bank.id}'{hint(str(key), item_ids)}"
                 )
             )
+            continue
+        item = items[str(key)]
+        if item.options:  # a scale: by code; "not sure" where the item offers it
+            code = _scale_answer(value)
+            if code not in item.codes:
+                problems.append(
+                    document.problem(
+                        path,
+                        f"{_wrong_answer(value)} to '{key}'; use one of: {', '.join(item.codes)}",
+                    )
+                )
+                continue
+            answers[str(key)] = code
             continue
         typed = _yaml_boolean_word(document, path, value)
         answer = None if typed else _answer(value)
@@ -64,7 +78,7 @@ def read_answers(
 
 
 def check_coverage(
-    document: Document, answers: Mapping[str, Answer], bank: Bank, at: KeyPath
+    document: Document, answers: Mapping[str, Code], bank: Bank, at: KeyPath
 ) -> list[Problem]:
     """Every item the answers lead to is answered, and no item they skip."""
     problems: list[Problem] = []
@@ -114,6 +128,14 @@ def _answer(value: object) -> Answer | None:
             if word == answer:
                 return answer
     return None
+
+
+def _scale_answer(value: object) -> str | None:
+    """An option's code as written; "not sure" is unsure, as for yes/no questions."""
+    if not isinstance(value, str):
+        return None
+    word = value.strip().lower()
+    return "unsure" if word == "not sure" else word
 
 
 def _wrong_answer(value: object) -> str:

@@ -12,7 +12,7 @@ from screener.files.documents import Document
 from screener.files.fhir_response import is_response, replay_from_response
 from screener.files.replay import Replay
 from screener.models.bank import Bank
-from screener.models.base import Answer
+from screener.models.base import Code
 from screener.models.result import BankReference
 
 
@@ -23,7 +23,7 @@ def load_answers(
     *,
     today: BankReference | None = None,
     rescore: bool = False,
-) -> dict[str, Answer]:
+) -> dict[str, Code]:
     document = documents.load(path, display)
     _check_record_bank(document, today, rescore=rescore)
     return answers_from_document(document, bank)
@@ -67,7 +67,7 @@ def _check_record_bank(document: Document, today: BankReference | None, *, resco
     )
 
 
-def answers_from_document(document: Document, bank: Bank) -> dict[str, Answer]:
+def answers_from_document(document: Document, bank: Bank) -> dict[str, Code]:
     return replay_from_document(document, bank, intake=False).answers
 
 

@@ -14,7 +14,7 @@ from screener.files.answer_values import check_coverage, hint, read_answers
 from screener.files.documents import Document
 from screener.files.replay import Replay
 from screener.models.bank import Bank
-from screener.models.base import Answer
+from screener.models.base import Code
 from screener.rules.review import MAX_CLIENT_REFERENCE, MAX_NOTE, one_safe_line_within
 
 ANSWERS_KEYS = ("bank", "answers")
@@ -141,7 +141,7 @@ def _client(document: Document, value: object) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _notes(document: Document, value: object, answers: dict[str, Answer]) -> dict[str, str]:
+def _notes(document: Document, value: object, answers: dict[str, Code]) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):

@@ -80,7 +80,7 @@ def replay_from_response(
     client = _client(document, data) if intake else None
     reference = str(data.get("questionnaire", ""))
     return Replay(
-        answers,
+        dict(answers),
         client,
         notes if intake else {},
         _authored(document, data.get("authored")),

@@ -6,14 +6,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Literal
 
-from screener.models.base import Answer
+from screener.models.base import Code
 
 
 @dataclass(frozen=True)
 class Replay:
     """What an answers file (or a saved JSON record) holds for a screening to be replayed."""
 
-    answers: dict[str, Answer]
+    answers: dict[str, Code]
     client: str | None = None
     notes: dict[str, str] = field(default_factory=dict)
     recorded_at: datetime.datetime | None = None

@@ -33,7 +33,7 @@ from screener.files.bank import bank_from_document, load_bank
 from screener.files.contacts import load_contacts
 from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Answer, Code
 from screener.render import Format
 from screener.rules.scoring import asked_items, effective_answers, missing_answers, raised_flags
 from screener.rules.walk import Ending, State
@@ -218,7 +218,7 @@ def assert_one_clean_line(error: DataError) -> None:
         assert "\n" not in shown and first_unsafe_character(shown) is None, text
 
 
-def show_everything(loaded: LoadedBank, answers: Mapping[str, Answer]) -> str:
+def show_everything(loaded: LoadedBank, answers: Mapping[str, Code]) -> str:
     """Score, then render every format and the terminal summary; the terminal text is returned."""
     setup = Setup(loaded, STRINGS, CONTACTS.regions[0])
     result = result_of(setup, answers)

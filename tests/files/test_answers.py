@@ -14,7 +14,7 @@ import pytest
 from screener.errors import DataError
 from screener.files.answers import load_answers, load_replay
 from screener.models.bank import Bank, LoadedBank
-from screener.models.base import Answer
+from screener.models.base import Answer, Code
 from screener.models.contacts import Region
 from tests.helpers import CLOSED_GATE_HEALTH_IDS, CRITERION_IDS, GOOD, OPEN_GATE_ONLY
 
@@ -452,7 +452,7 @@ def saved_bank_record(tmp_path: Path, ketamine: LoadedBank, **bank_changes: str)
     return write(tmp_path, json.dumps(data), "record.json")
 
 
-def answers_of_replay(path: Path, bank: Bank, **options: Any) -> dict[str, Answer]:
+def answers_of_replay(path: Path, bank: Bank, **options: Any) -> dict[str, Code]:
     return load_replay(path, bank, intake=False, **options).answers
 
 

@@ -1,0 +1,78 @@
+"""Answers to a bank with scale questions (tests/data/scales.yaml): by code in answers
+files, a wrong code named with the ones allowed, and a JSON record that replays the same."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screener.errors import DataError
+from screener.files.answers import load_answers, load_replay
+from screener.files.bank import load_bank
+from screener.models.base import Code
+from screener.render.json import render_json
+from screener.rules.result import build_result
+from screener.rules.scoring import asked_items, score
+from tests.helpers import DATA, NOWHERE
+
+SCALES = load_bank(DATA / "scales.yaml")
+
+
+@st.composite
+def walked_answers(draw: st.DrawFn) -> dict[str, Code]:
+    """Any answers a person could give, question by question, to the questions asked."""
+    answers: dict[str, Code] = {}
+    while True:
+        ahead = [item for item in asked_items(SCALES.bank, answers) if item.id not in answers]
+        if not ahead:
+            return answers
+        item = ahead[0]
+        answers[item.id] = draw(st.sampled_from(item.codes))
+
+
+def test_an_answers_file_gives_scale_answers_by_code(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "bank: scales\nanswers:\n"
+        "  {used: yes, first: no, second: yes, often: Weekly, mood: no, feel: stop}\n",
+        encoding="utf-8",
+    )
+    answers = load_answers(path, SCALES.bank)
+    assert answers["often"] == "weekly" and answers["feel"] == "stop"
+    result = score(SCALES.bank, answers)
+    assert [flag.id for flag in result.flags] == ["frequent"]
+
+
+def test_a_wrong_code_names_the_answers_the_question_takes(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "bank: scales\nanswers:\n  used: yes\n  first: no\n  second: yes\n"
+        "  often: hourly\n  mood: no\n  feel: not sure\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as raised:
+        load_answers(path, SCALES.bank)
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{path}:6:3: answers.often: 'hourly' is not an answer to 'often'; use one of: never, "
+        "monthly, weekly, daily, unsure",
+        f"{path}:8:3: answers.feel: 'not sure' is not an answer to 'feel'; use one of: "
+        "not_worried, cut_down, stop",
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(walked_answers())
+def test_the_json_record_replays_to_the_same_result(answers: dict[str, Code]) -> None:
+    scored = score(SCALES.bank, answers)
+    record = render_json(build_result(SCALES, scored, NOWHERE))
+    assert json.loads(record)["answers"] == scored.answers  # the codes, as given
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "record.json"
+        path.write_text(record, encoding="utf-8")
+        replayed = load_replay(path, SCALES.bank, intake=False, sha256=SCALES.sha256)
+    assert score(SCALES.bank, replayed.answers) == scored
