@@ -40,6 +40,7 @@ def check_translation(reference: Bank, translation: Bank) -> list[Finding]:
         [_item_shape(item) for item in translation.items],
         names=[item.id for item in translation.items],
     )
+    findings += _scale_findings(reference, translation)
     reference_scoring, scoring = reference.scoring, translation.scoring
     if (reference_scoring.method, reference_scoring.criteria) != (scoring.method, scoring.criteria):
         findings.append((("scoring",), "the scoring method or number of criteria differs"))
@@ -108,6 +109,52 @@ def _missing_notes(reference: Bank, translation: Bank) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _scale_findings(reference: Bank, translation: Bank) -> list[Finding]:
+    """Each scale as its reference: the codes in order, their points, the offer of not sure.
+    The options' words and keys are the language's own."""
+    findings: list[Finding] = []
+    for index, (want, have) in enumerate(zip(reference.items, translation.items, strict=False)):
+        if want.id != have.id:
+            continue  # already reported as a different item
+        wanted = [option.code for option in want.options]
+        offered = [option.code for option in have.options]
+        if offered != wanted:
+            findings.append(
+                (
+                    ("items", index, "options"),
+                    f"'{have.id}' offers {_listed(offered)}; the reference offers "
+                    f"{_listed(wanted)} (a translation keeps the codes and their order)",
+                )
+            )
+        reference_points = {option.code: option.points for option in want.options}
+        for position, option in enumerate(have.options):
+            if option.code in reference_points and option.points != reference_points[option.code]:
+                findings.append(
+                    (
+                        ("items", index, "options", position, "points"),
+                        f"'{have.id}' gives '{option.code}' {_points(option.points)}; the "
+                        f"reference gives {_points(reference_points[option.code])}",
+                    )
+                )
+        if bool(want.unsure) != bool(have.unsure):
+            findings.append(
+                (
+                    ("items", index, "unsure") if have.unsure else ("items", index),
+                    f"'{have.id}' {'offers' if have.unsure else 'does not offer'} not sure; "
+                    f"the reference {'does not' if have.unsure else 'does (unsure: true)'}",
+                )
+            )
+    return findings
+
+
+def _listed(codes: list[str]) -> str:
+    return ", ".join(codes) or "yes, no and not sure"
+
+
+def _points(points: int | None) -> str:
+    return "no points" if points is None else f"{points} point{'s' if points != 1 else ''}"
 
 
 def check_strings(reference: UiStrings, translation: UiStrings) -> list[Finding]:
