@@ -12,6 +12,7 @@ from screener.reports.document import Entry, Report, Section
 from screener.reports.facts import facts_section
 from screener.reports.intake import build_intake_record
 from screener.reports.summary import build_summary
+from screener.rules.labels import answer_label
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def build_self_record(screening: Screening) -> Report:
     bank, result, strings = screening.bank, screening.result, screening.strings
     summary = build_summary(bank, result, screening.region, strings, screening.saved_to)
     answers = tuple(
-        Entry(item.text, strings.answer_labels.of(result.answers[item.id]))
+        Entry(item.text, answer_label(item, result.answers[item.id], strings))
         for item in bank.items
         if item.id in result.answers
     )

@@ -210,14 +210,15 @@ def build_professional_summary(
     scoring = bank.scoring
     labels = Labels(bank, strings)
     # Every item and cluster id in a result is the bank's (load_bank checked them all).
-    names = {item.id: item.name for item in bank.items}
+    items = {item.id: item for item in bank.items}
+    names = {item_id: item.name for item_id, item in items.items()}
     paragraphs: list[str] = []
     gate = scoring.gate
     if result.gate_closed and gate is not None:
         answer = result.answers[gate.item]  # a gate closes on its answer
         paragraphs.append(
             strings.professional_gate.format(
-                item=names[gate.item], answer=strings.answer_labels.of(answer)
+                item=items[gate.item].name, answer=labels.answer(items[gate.item], answer)
             )
         )
     else:

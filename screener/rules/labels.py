@@ -1,8 +1,9 @@
 """The one lookup from an id to the words a person reads, in the screen's language.
 
-Flag levels, bands, clusters, criteria, a question's role and adaptations are ids in the bank
-and in a result; every screen and record that names one asks `Labels`, so no id reaches a
-person (tests/across/test_ids_in_words.py) and a Spanish screen never shows an English level.
+Flag levels, bands, clusters, criteria, a question's role, adaptations and scale answers are
+ids in the bank and in a result; every screen and record that names one asks `Labels`, so no id
+reaches a person (tests/across/test_ids_in_words.py) and a Spanish screen never shows an
+English level.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from screener.rules.scoring import cluster_terms
 def level_label(level: Level, strings: UiStrings) -> str:
     """A flag level by its label ("Urgente"), never its id; for a record without its bank."""
     return strings.intake.level_labels.of(level)
+
+
+def answer_label(item: Item, answer: str, strings: UiStrings) -> str:
+    """An answer in words: a scale's option by its text in the bank's language ("Weekly"),
+    else yes, no or not sure in the interface's ("Not sure"); never a code."""
+    option = item.option(answer)
+    return option.text if option is not None else strings.answer_labels.of(answer)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,10 @@ class Labels:
         """A change to the counting by its name ("tolerance under prescription")."""
         adaptations = self.bank.scoring.adaptations
         return next((a.name for a in adaptations if a.id == adaptation_id), adaptation_id)
+
+    def answer(self, item: Item, answer: str) -> str:
+        """An answer to this question in words ("Weekly", "Not sure"), never its code."""
+        return answer_label(item, answer, self.strings)
 
     def criterion(self, item: Item) -> str:
         """'criterion 1, impaired control', 'gate' or 'health': what a question is for."""

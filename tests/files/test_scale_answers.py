@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 from screener.errors import DataError
 from screener.files.answers import load_answers, load_replay
 from screener.files.bank import load_bank
+from screener.files.wording import load_strings
 from screener.models.base import Code
+from screener.render import Format, renderer_for
 from screener.render.json import render_json
+from screener.reports.record import Screening
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, score
 from tests.helpers import DATA, NOWHERE
@@ -76,3 +79,32 @@ def test_the_json_record_replays_to_the_same_result(answers: dict[str, Code]) ->
         path.write_text(record, encoding="utf-8")
         replayed = load_replay(path, SCALES.bank, intake=False, sha256=SCALES.sha256)
     assert score(SCALES.bank, replayed.answers) == scored
+
+
+def _answer_words(answers: dict[str, Code]) -> list[tuple[str, str]]:
+    """Each answer as a record should word it: the question, then its option's text."""
+    strings = load_strings(SCALES.bank.language)
+    words = []
+    for item in SCALES.bank.items:
+        if item.id in answers:
+            option = item.option(answers[item.id])
+            label = option.text if option else strings.answer_labels.of(answers[item.id])
+            words.append((item.text, label))
+    return words
+
+
+@settings(max_examples=60, deadline=None)
+@given(walked_answers(), st.sampled_from([Format.text, Format.markdown]))
+def test_text_and_markdown_records_carry_the_same_answers_as_the_json(
+    answers: dict[str, Code], output_format: Format
+) -> None:
+    """Every answer the JSON record holds is in the text and Markdown records, in words: a
+    scale answer by its option's text in the bank's language, never its code."""
+    result = build_result(SCALES, score(SCALES.bank, answers), NOWHERE)
+    strings = load_strings(SCALES.bank.language)
+    record = renderer_for(output_format).render(Screening(SCALES.bank, strings, NOWHERE, result))
+    given_answers = json.loads(render_json(result))["answers"]
+    assert given_answers == answers
+    lines = [" ".join(line.replace("\\", "").split()) for line in record.splitlines()]
+    for question, label in _answer_words(given_answers):
+        assert any(question in line and label in line for line in lines), (question, label)
