@@ -117,6 +117,10 @@ def walk(
                 state.notes.pop(item.id, None)
             continue
 
+        if response not in item.codes:  # a defect in the asker: no condition could read it
+            raise ValueError(
+                f"'{response}' is not an answer to '{item.id}'; it takes {', '.join(item.codes)}"
+            )
         was_closed = _gate_closed(bank, answers)
         answers[item.id] = response
         if _gate_closed(bank, answers) and not was_closed:
