@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime
 
-from screener.models.bank import Bank
-from screener.models.base import ANSWERS
+from screener.models.bank import Bank, Item
 from screener.models.comparison import AnswerChange, ComparedRecord, CompareStrings, Comparison
 from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Report, Section
-from screener.rules.labels import Labels
+from screener.rules.labels import Labels, answer_label
 
 
 def build_comparison(bank: Bank, comparison: Comparison, strings: UiStrings) -> Report:
@@ -119,8 +118,8 @@ def _criterion(bank: Bank, change: AnswerChange, strings: UiStrings) -> Entry:
             number=change.criterion,
             item=item.name,
             cluster=Labels(bank, strings).cluster(item.cluster),
-            then=_answered(change.then, change.counted_then, strings),
-            now=_answered(change.now, change.counted_now, strings),
+            then=_answered(item, change.then, change.counted_then, strings),
+            now=_answered(item, change.now, change.counted_now, strings),
         )
     )
 
@@ -130,17 +129,16 @@ def _answer(bank: Bank, change: AnswerChange, strings: UiStrings) -> Entry:
     return Entry(
         strings.compare.answer_change.format(
             item=item.name,
-            then=_answered(change.then, True, strings),
-            now=_answered(change.now, True, strings),
+            then=_answered(item, change.then, True, strings),
+            now=_answered(item, change.now, True, strings),
         )
     )
 
 
-def _answered(answer: str | None, counted: bool, strings: UiStrings) -> str:
+def _answered(item: Item, answer: str | None, counted: bool, strings: UiStrings) -> str:
     if answer is None:
         return strings.professional_not_asked
-    # An answer outside yes / no / not sure (a bank's own scale) is shown by its code.
-    label = strings.answer_labels.of(answer) if answer in ANSWERS else answer
+    label = answer_label(item, answer, strings)  # a scale's option in its words, as yes or no
     return label if counted else f"{label}, {strings.professional_not_counted}"
 
 

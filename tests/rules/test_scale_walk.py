@@ -1,5 +1,6 @@
 """Conditions that name a scale's option: a question asked only after it (ask_if), a flag it
-raises (when_any), a next step it shows (show_if), through the walk, the score and the summary."""
+raises (when_any), a next step it shows (show_if), through the walk, the score, the summary
+and compare."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import pytest
 from screener.files.bank import load_bank
 from screener.files.wording import load_strings
 from screener.models.bank import Bank
+from screener.reports.compare import build_comparison
 from screener.reports.summary import build_summary
+from screener.rules.compare import Scored, compare
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from screener.rules.walk import Ending, Navigation, walk
@@ -98,3 +101,15 @@ def test_the_walk_refuses_an_answer_the_question_does_not_take(bank: Bank) -> No
     asker = ScriptedAsker(["yes", "no", "no", "yes"])
     with pytest.raises(ValueError, match="'yes' is not an answer to 'often'"):
         walk(bank, asker)
+
+
+def test_compare_words_a_changed_scale_answer_by_its_options(bank: Bank) -> None:
+    """Two records of one person: 'often' went from weekly to daily, read as the options'
+    words, never their codes."""
+    answers = {"used": "yes", "first": "no", "second": "no", "mood": "no", "feel": "stop"}
+    then = Scored("old.json", score(bank, {**answers, "often": "weekly", "bladder": "no"}), "en")
+    now = Scored("new.json", score(bank, {**answers, "often": "daily", "bladder": "no"}), "en")
+    document = build_comparison(bank, compare(bank, then, now), load_strings("en"))
+    lines = [entry.text for section in document.sections for entry in section.entries]
+    assert any("Weekly" in line and "Daily or almost daily" in line for line in lines), lines
+    assert not any("weekly" in line for line in lines), lines
