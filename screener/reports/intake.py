@@ -8,6 +8,7 @@ from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Report, Section
 from screener.reports.facts import facts_section
 from screener.reports.summary import build_professional_summary, contact_entries
+from screener.rules.labels import answer_label
 from screener.rules.review import ReviewRow, review_rows
 from screener.rules.walk import State
 
@@ -57,7 +58,7 @@ def answered_rows(bank: Bank, result: Result, strings: UiStrings) -> list[Review
 
 
 def _answer_text(row: ReviewRow, strings: UiStrings) -> str:
-    text = f"{strings.answer_labels.of(row.answer)}. {row.item.text}"
+    text = f"{answer_label(row.item, row.answer, strings)}. {row.item.text}"
     if row.note:
         text += " " + strings.intake.note_line.format(note=row.note)
     return " ".join(text.split())

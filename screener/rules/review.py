@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from screener.models.bank import Bank, Item
-from screener.models.base import Answer, yes_no
+from screener.models.base import Code
 from screener.models.wording import UiStrings
 from screener.rules.labels import Labels
 from screener.rules.scoring import asked_items, effective_answers
@@ -54,7 +54,8 @@ class ReviewRow:
 
     number: int
     item: Item
-    answer: Answer
+    answer: Code
+    """As files hold it; in words: `rules/labels.py` `answer_label()`."""
     note: str | None
     label: str
     """What the question is for: its criterion and cluster, or gate, or health."""
@@ -100,7 +101,7 @@ def review_rows(bank: Bank, state: State, strings: UiStrings) -> list[ReviewRow]
         ReviewRow(
             number,
             item,
-            yes_no(answers[item.id]),  # a scale answer is not reviewed yet: refused
+            answers[item.id],
             state.notes.get(item.id),
             item_label(bank, item, strings),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from screener.rules.labels import answer_label
 from screener.rules.review import Change, ReviewAction, ReviewChoice, ReviewRow
 from screener.safetext import printable
 from screener.terminal.pager import show_unless_plain
@@ -42,12 +43,12 @@ class ReviewingAsker(ConsoleAsker):
         self._heading(strings.review_heading)
         self._paragraph(strings.review_intro)
         self.console.print()
-        labels = {row.answer: strings.answer_labels.of(row.answer) for row in rows}
+        labels = {row.number: answer_label(row.item, row.answer, strings) for row in rows}
         answer_width = max(len(label) for label in labels.values())
         number_width = len(str(rows[-1].number))
         for row in rows:
             line = Text(f"{row.number:>{number_width}}  ")
             style = "" if self.plain or row.answer != "unsure" else "bold"
-            line.append(f"{labels[row.answer]:<{answer_width}}", style=style)
+            line.append(f"{labels[row.number]:<{answer_width}}", style=style)
             line.append("  " + printable(row.item.plain_name))
             self.console.print(line)

@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from screener.models.bank import Bank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.rules.endings import InterviewDiscarded
+from screener.rules.labels import answer_label
 from screener.rules.review import (
     MAX_CLIENT_REFERENCE,
     MAX_NOTE,
@@ -128,7 +129,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
         self._paragraph(f"{intake.record_client}: {client}")
         self._say(f"{intake.record_counsellor}: {self.counsellor or intake.record_no_client}")
         self.console.print()
-        labels = {answer: self.strings.answer_labels.of(answer) for answer in ANSWERS}
+        labels = {row.number: answer_label(row.item, row.answer, self.strings) for row in rows}
         if self.plain:
             self._review_plain(rows, labels)
             return
@@ -137,21 +138,23 @@ class CounsellorConsoleAsker(ConsoleAsker):
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column()  # only this column wraps, so a narrow screen keeps the others
         for row in rows:
-            grid.add_row(str(row.number), labels[row.answer], Text(printable(row.heading)))
+            grid.add_row(str(row.number), labels[row.number], Text(printable(row.heading)))
             if row.note:
                 note = intake.note_line.format(note=row.note)
                 grid.add_row("", "", Text(printable(note), style="italic"))
         self.console.print(grid)
 
-    def _review_plain(self, rows: list[ReviewRow], labels: dict[Answer, str]) -> None:
-        """Aligned columns; a wrapped line hangs under the question, not under the number."""
-        answer_width = max(len(label) for label in labels.values())
+    def _review_plain(self, rows: list[ReviewRow], labels: dict[int, str]) -> None:
+        """Aligned columns; a wrapped line hangs under the question, not under the number.
+        `labels`: each row's answer in words, by its number."""
+        every_default = (self.strings.answer_labels.of(answer) for answer in ANSWERS)
+        answer_width = max(len(label) for label in (*labels.values(), *every_default))
         number_width = len(str(max(row.number for row in rows)))
         indent = " " * (number_width + 2 + answer_width + 2)
         width = max(self.console.width, 20)
         for row in rows:
             lines = [
-                f"{row.number:>{number_width}}  {labels[row.answer]:<{answer_width}}  {row.heading}"
+                f"{row.number:>{number_width}}  {labels[row.number]:<{answer_width}}  {row.heading}"
             ]
             if row.note:
                 lines.append(indent + self.strings.intake.note_line.format(note=row.note))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -94,13 +95,18 @@ def _answer_words(answers: dict[str, Code]) -> list[tuple[str, str]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(walked_answers(), st.sampled_from([Format.text, Format.markdown]))
+@given(
+    walked_answers(),
+    st.sampled_from([Format.text, Format.markdown]),
+    st.sampled_from(["self", "intake"]),
+)
 def test_text_and_markdown_records_carry_the_same_answers_as_the_json(
-    answers: dict[str, Code], output_format: Format
+    answers: dict[str, Code], output_format: Format, mode: Literal["self", "intake"]
 ) -> None:
-    """Every answer the JSON record holds is in the text and Markdown records, in words: a
-    scale answer by its option's text in the bank's language, never its code."""
-    result = build_result(SCALES, score(SCALES.bank, answers), NOWHERE)
+    """Every answer the JSON record holds is in the text and Markdown records, the person's
+    and the counsellor's, in words: a scale answer by its option's text in the bank's
+    language, never its code."""
+    result = build_result(SCALES, score(SCALES.bank, answers), NOWHERE, mode=mode)
     strings = load_strings(SCALES.bank.language)
     record = renderer_for(output_format).render(Screening(SCALES.bank, strings, NOWHERE, result))
     given_answers = json.loads(render_json(result))["answers"]
