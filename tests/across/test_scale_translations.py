@@ -1,13 +1,24 @@
 """A translation keeps each scale of its reference: the same codes in the same order, the same
-points and the same offer of not sure. Only the words and the keys typed may change."""
+points and the same offer of not sure. Only the words and the keys typed may change, so the same
+codes give the same result in English and Spanish (tests/data/scales.es.yaml)."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from screener.commands.banks import validate_files
-from tests.helpers import DATA
+from screener.files.bank import load_bank
+from screener.files.wording import load_strings
+from screener.models.base import Code
+from screener.render import Format, renderer_for
+from screener.reports.record import Screening
+from screener.rules.result import build_result
+from screener.rules.scoring import asked_items, score
+from tests.helpers import DATA, NOWHERE
 
 
 def pair(tmp_path: Path, translation: str) -> Path:
@@ -45,3 +56,49 @@ def test_a_translation_that_changes_its_scales_is_told_where(tmp_path: Path) -> 
         ":55:5: items[5].options: 'feel' offers not_worried, stop; the reference offers "
         "not_worried, cut_down, stop (a translation keeps the codes and their order)",
     ]
+
+
+def test_the_spanish_scales_bank_keeps_the_reference(tmp_path: Path) -> None:
+    spanish = (DATA / "scales.es.yaml").read_text(encoding="utf-8")
+    lines, ok = validate_files([pair(tmp_path, spanish)])
+    assert ok, lines
+
+
+ENGLISH = load_bank(DATA / "scales.yaml")
+SPANISH = load_bank(DATA / "scales.es.yaml")
+
+
+@st.composite
+def walked_answers(draw: st.DrawFn) -> dict[str, Code]:
+    """Any answers a person could give to the questions asked, by code."""
+    answers: dict[str, Code] = {}
+    while ahead := [i for i in asked_items(ENGLISH.bank, answers) if i.id not in answers]:
+        answers[ahead[0].id] = draw(st.sampled_from(ahead[0].codes))
+    return answers
+
+
+@settings(max_examples=60, deadline=None)
+@given(walked_answers())
+def test_english_and_spanish_give_the_same_result_for_the_same_codes(
+    answers: dict[str, Code],
+) -> None:
+    """The same codes score the same in both languages; each record words a scale answer in
+    its own language."""
+    asked = [item.id for item in asked_items(ENGLISH.bank, answers)]
+    assert [item.id for item in asked_items(SPANISH.bank, answers)] == asked
+    english, spanish = score(ENGLISH.bank, answers), score(SPANISH.bank, answers)
+    assert spanish.answers == english.answers
+    assert spanish.criteria_met == english.criteria_met
+    assert (spanish.band and spanish.band.id) == (english.band and english.band.id)
+    assert [flag.id for flag in spanish.flags] == [flag.id for flag in english.flags]
+    result = build_result(SPANISH, spanish, NOWHERE)
+    record = renderer_for(Format.text).render(
+        Screening(SPANISH.bank, load_strings("es"), NOWHERE, result)
+    )
+    text = " ".join(record.split())
+    english_items = {item.id: item for item in ENGLISH.bank.items}
+    for item in SPANISH.bank.items:
+        option = item.option(answers.get(item.id, ""))
+        english_option = english_items[item.id].option(answers.get(item.id, ""))
+        if option is not None and english_option is not None:
+            assert option.text in text and english_option.text not in text
