@@ -8,6 +8,7 @@ from msgspec import Meta
 
 from screener.models.base import Model, Prose
 from screener.models.comparison import CompareStrings
+from screener.models.options import ScaleStrings
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -19,8 +20,7 @@ class AnswerWords(Model, frozen=True, kw_only=True):
 
 
 class Labels(Model, frozen=True, kw_only=True):
-    """A word for each value of a closed set (answers, levels, kinds): one field a value, so a
-    language file that lacks one is refused as it loads."""
+    """A word per value of a closed set (answers, levels): a language lacking one is refused."""
 
     def of(self, value: str) -> str:
         return str(getattr(self, value))
@@ -57,8 +57,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     commands: Prose
     choices_plain: Prose
     choices_plain_brief: Prose
-    """Plain mode's hint after the first question, a few words naming the quick exit: the
-    full `choices_plain` is said once (a listener heard it 21 times, 36 % of the questions)."""
+    """Plain mode's brief hint after the first question, naming the quick exit: the full
+    `choices_plain` is said once (a listener heard it 21 times, 36 % of the questions)."""
     answer_prompt: Prose
     earlier_answer: Prose
     not_understood: Prose
@@ -159,6 +159,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
             description="Wording of the trainer tools; English is used where a language has none."
         ),
     ] = None
+    scale: ScaleStrings  # a scale question at the prompt (issue 22)
 
 
 class ContactKindLabels(Labels, frozen=True, kw_only=True):
