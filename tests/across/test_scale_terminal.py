@@ -193,6 +193,25 @@ def test_a_counsellor_changes_a_scale_answer_at_the_review_and_the_record_holds_
     assert saved["notes"]["often"] == "daily now"
 
 
+@pytest.mark.parametrize("key", ["x", "\x1b"], ids=["x", "esc"])
+@pytest.mark.parametrize("plain", [False, True], ids=["rich", "plain"])
+def test_the_quick_exit_leaves_from_a_scale_question_with_no_enter(
+    spawn: Callable[..., Session], key: str, plain: bool
+) -> None:
+    from screener.terminal.keyboard import CLEAR_SCREEN_AND_SCROLLBACK
+
+    session = spawn("run", "--bank", str(SCALES), "--region", "uk", *(["--plain"] * plain))
+    begin(session)
+    for typed in ("y", "y", "n"):
+        session.answer(typed)
+    expect_words(session, "Daily or almost daily")
+    session.wait_for("Your answer:")
+    session.child.send(key)  # no Enter
+    assert session.end() == 130
+    after = session.text.rsplit(CLEAR_SCREEN_AND_SCROLLBACK, 1)
+    assert len(after) == 2 and "How often?" not in after[1]
+
+
 # --- golden files: a width the environment gives as 0 is the terminal's own (80) ----------
 
 
