@@ -8,6 +8,7 @@ from msgspec import Meta
 
 from screener.models.base import Model, Prose
 from screener.models.comparison import CompareStrings
+from screener.models.trainer_wording import ScaleTrainerStrings
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -364,7 +365,6 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     tally_total: Prose
     tally_cell: Prose
     tally_unsure: Prose
-    # what-if
     whatif_heading: Prose
     whatif_help: Prose
     whatif_prompt: Prose
@@ -397,3 +397,4 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     change_adaptation_on: Prose
     change_adaptation_off: Prose
     change_unsure: Prose
+    scales: ScaleTrainerStrings
