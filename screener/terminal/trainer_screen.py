@@ -11,8 +11,8 @@ from rich import box
 from rich.console import Console
 from rich.text import Text
 
-from screener.models.bank import LoadedBank
-from screener.models.base import Code, yes_no
+from screener.models.bank import Item, LoadedBank
+from screener.models.base import Code
 from screener.models.contacts import Region
 from screener.models.result import Score
 from screener.models.wording import TrainerStrings, UiStrings
@@ -95,10 +95,11 @@ class TrainerScreen:
     def gap(self) -> None:
         self.console.print()
 
-    def label(self, answer: Code | None) -> str:
+    def label(self, item: Item, answer: Code | None) -> str:
+        """An answer to `item` in words ("Weekly", "not sure"), never its code."""
         if answer is None:
             return self.words.whatif_unanswered
-        return self.setup.strings.answer_labels.of(yes_no(answer))
+        return self.labels.answer(item, answer)
 
     def sections(self, sections: list[Section]) -> None:
         print_sections(self.console, sections, plain=self.plain)
