@@ -126,8 +126,10 @@ def next_answer(current: Code | None, item: Item | None = None) -> Code:
         if current in codes:
             return codes[(codes.index(current) + 1) % len(codes)]
         return codes[0]
-    follows: dict[str, Code] = dict(CYCLE)
-    return follows.get(current or "", "yes")
+    for answer, following in CYCLE.items():
+        if current == answer:
+            return following
+    return "yes"
 
 
 class Refusal(enum.Enum):
