@@ -33,3 +33,7 @@ class ScaleTrainerStrings(Model, frozen=True, kw_only=True):
     whatif_take: Prose
     whatif_now_skipped: Prose
     whatif_now_asked: Prose
+    change_band_words: Prose
+    change_step_shown: Prose
+    change_step_hidden: Prose
+    change_steps_order: Prose

@@ -184,6 +184,9 @@ class Changes:
     adaptations_applied: tuple[str, ...] = ()
     adaptations_lifted: tuple[str, ...] = ()
     unsure: tuple[int, int] | None = None
+    band_words: str | None = None
+    """The band's message and advice as the person now reads them, when only they changed
+    (a path's advice, such as how the person feels about their use)."""
 
     def __bool__(self) -> bool:
         return self != Changes()
@@ -221,6 +224,12 @@ def diff(before: Score, after: Score) -> Changes:
         adaptations_applied=tuple(a for a in new_adaptations if a not in old_adaptations),
         adaptations_lifted=tuple(a for a in old_adaptations if a not in new_adaptations),
         unsure=pair(len(before.unsure), len(after.unsure)),
+        band_words=after.band.message
+        if before.band
+        and after.band
+        and before.band.id == after.band.id
+        and before.band.message != after.band.message
+        else None,
     )
 
 

@@ -203,11 +203,14 @@ class TrainerScreen:
             flags.append(shown, style=HIGHLIGHT if flag.id in raised else "")
         self.say(flags)
 
-    def changes(self, changes: Changes, before: Score, after: Score) -> None:
-        """What changed, in words: the only way plain mode shows it, and a help in Rich too."""
+    def changes(
+        self, changes: Changes, before: Score, after: Score, menu: tuple[str, ...] = ()
+    ) -> None:
+        """What changed, in words: the only way plain mode shows it, and a help in Rich too.
+        `menu`: what changed in the person's next steps, worded."""
         words = self.words
         bank = self.setup.loaded.bank
-        if not changes:
+        if not changes and not menu:
             self.say(words.whatif_nothing_changed)
             return
         said: list[str] = []
@@ -268,4 +271,7 @@ class TrainerScreen:
             said.append(
                 words.change_unsure.format(before=changes.unsure[0], after=changes.unsure[1])
             )
+        if changes.band_words:
+            said.append(words.scales.change_band_words.format(words=changes.band_words))
+        said += menu
         self.say(Text(f"{words.whatif_changed}: ", style="bold") + Text("; ".join(said) + "."))

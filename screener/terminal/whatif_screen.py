@@ -11,6 +11,7 @@ from rich.text import Text
 
 from screener.models.bank import Item
 from screener.models.base import Code
+from screener.models.result import Score
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
 from screener.rules.result import build_result
@@ -118,6 +119,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
                 )
             continue
         before, asked_before = now, {item.id for item in asked_items(bank, current)}
+        menu_before = menu(screen, before)
         current, now = outcome.answers, score(bank, outcome.answers)
         changes = diff(before, now)
         flipped = words.whatif_flipped.format(
@@ -127,7 +129,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
             after=screen.label(outcome.item, outcome.after),
         )
         screen.say(Text(flipped, style="bold"))
-        screen.changes(changes, before, now)
+        screen.changes(changes, before, now, menu_changes(screen, menu_before, menu(screen, now)))
         asked_now = {item.id for item in asked_items(bank, current)}
         skipped = [numbers[item_id] for item_id in asked_before - asked_now]
         if skipped:
@@ -140,6 +142,29 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
             screen.say(words.whatif_now_asked.format(questions=spans(unanswered, "Q")))
         screen.gap()
         screen.state(now, changes, before)
+
+
+def menu(screen: TrainerScreen, scored: Score) -> tuple[str, ...]:
+    """The titles of the next steps the person would read, in their order."""
+    setup = screen.setup
+    result = build_result(setup.loaded, scored, setup.region)
+    sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings)
+    steps = next(s for s in sections if s.title == setup.strings.next_heading)
+    return tuple(entry.term or entry.text for entry in steps.entries)
+
+
+def menu_changes(
+    screen: TrainerScreen, old: tuple[str, ...], new: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Steps shown or hidden, else a new order: how an answer changed the person's menu."""
+    scales = screen.words.scales
+    shown = [scales.change_step_shown.format(title=title) for title in new if title not in old]
+    hidden = [scales.change_step_hidden.format(title=title) for title in old if title not in new]
+    if shown or hidden:
+        return (*hidden, *shown)
+    if old != new:
+        return (scales.change_steps_order.format(titles=", ".join(new)),)
+    return ()
 
 
 def takes(screen: TrainerScreen, number: int, item: Item) -> None:

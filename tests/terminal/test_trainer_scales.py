@@ -112,3 +112,27 @@ def test_validate_scores_personas_with_scale_answers(tmp_path: object) -> None:
     ran = runner.invoke(app, ["validate", str(wrong)])
     assert ran.exit_code != 0
     assert "frequent" in ran.output and "scales_wrong.yaml:" in ran.output
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_how_the_person_feels_changes_the_menu_and_the_words_and_what_if_says_so(
+    language: str,
+) -> None:
+    out = flat(demo(language, "rio", "6 1\n6 3\nq\n", "--plain").stdout)
+    said = {
+        "en": (
+            "next step hidden: Ways to stop",
+            "next step shown: Harm reduction",
+            'the band\'s words now read: "Some showed. Think about talking it over."',
+            'the band\'s words now read: "Some showed. Help is there when you want it."',
+        ),
+        "es": (
+            "siguiente paso oculto: Formas de dejarlo",
+            "siguiente paso mostrado: Reducir daños",
+            'las palabras del rango dicen ahora: "Se vio algo. Piensa en hablarlo."',
+            'las palabras del rango dicen ahora: "Se vio algo. Hay ayuda cuando la quieras."',
+        ),
+    }[language]
+    for words in said:
+        assert words in out
+    assert out.count("The result did not change.") == 0
