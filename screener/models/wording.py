@@ -8,7 +8,14 @@ from msgspec import Meta
 
 from screener.models.base import Model, Prose
 from screener.models.comparison import CompareStrings
+from screener.models.label_sets import (
+    AnswerLabels,
+    ContactKindLabels,
+    IncompleteReasons,
+    LevelLabels,
+)
 from screener.models.options import ScaleStrings
+from screener.models.trainer_wording import ScaleTrainerStrings
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -17,21 +24,6 @@ class AnswerWords(Model, frozen=True, kw_only=True):
     yes: Annotated[tuple[str, ...], Meta(min_length=1)]
     no: Annotated[tuple[str, ...], Meta(min_length=1)]
     unsure: Annotated[tuple[str, ...], Meta(min_length=1)]
-
-
-class Labels(Model, frozen=True, kw_only=True):
-    """A word per value of a closed set (answers, levels): a language lacking one is refused."""
-
-    def of(self, value: str) -> str:
-        return str(getattr(self, value))
-
-
-class AnswerLabels(Labels, frozen=True, kw_only=True):
-    """How each answer is written back to the person."""
-
-    yes: Prose
-    no: Prose
-    unsure: Prose
 
 
 class CommandWords(Model, frozen=True, kw_only=True):
@@ -162,25 +154,6 @@ class UiStrings(Model, frozen=True, kw_only=True):
     scale: ScaleStrings  # a scale question at the prompt (issue 22)
 
 
-class ContactKindLabels(Labels, frozen=True, kw_only=True):
-    """What each kind of contact is called where it is named (`screener resources`)."""
-
-    drugs: Prose
-    crisis: Prose
-    health: Prose
-    emergency: Prose
-    directory: Prose
-
-
-class LevelLabels(Labels, frozen=True, kw_only=True):
-    """What each level of flag is called in a record and in FHIR ("Crisis: ...")."""
-
-    crisis: Prose
-    urgent: Prose
-    medical: Prose
-    info: Prose
-
-
 class ResourcesStrings(Model, frozen=True, kw_only=True):
     """`screener resources`: every contact a field a line, with when and where it was checked."""
 
@@ -192,17 +165,6 @@ class ResourcesStrings(Model, frozen=True, kw_only=True):
     hours: Prose
     checked: Prose
     kinds: ContactKindLabels
-
-
-class IncompleteReasons(Labels, frozen=True, kw_only=True):
-    """A record filed before its end says how it ended (rules.endings.Stop)."""
-
-    crisis_stop: Prose
-    quick_exit: Prose
-    interrupted: Prose
-    end_of_input: Prose
-    hang_up: Prose
-    terminated: Prose
 
 
 class IntakeStrings(Model, frozen=True, kw_only=True):
@@ -365,7 +327,6 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     tally_total: Prose
     tally_cell: Prose
     tally_unsure: Prose
-    # what-if
     whatif_heading: Prose
     whatif_help: Prose
     whatif_prompt: Prose
@@ -398,3 +359,4 @@ class TrainerStrings(Model, frozen=True, kw_only=True):
     change_adaptation_on: Prose
     change_adaptation_off: Prose
     change_unsure: Prose
+    scales: ScaleTrainerStrings

@@ -63,6 +63,15 @@ def _print_rich(console: Console, handout: Handout) -> None:
             if question.why:
                 why = Text(f"{_why_label(part)}: ", style="bold") + Text(printable(question.why))
                 console.print(Padding(why, (0, 0, 0, INDENT)))
+            if question.answers_label:
+                said = Text(printable(question.answers_label), style="bold")
+                console.print(Padding(said, (0, 0, 0, INDENT)))
+                options = Table.grid(padding=(0, 1))
+                options.add_column(no_wrap=True)
+                options.add_column()
+                for answer in question.answers:
+                    options.add_row("•", Text(printable(answer)))
+                console.print(Padding(options, (0, 0, 0, INDENT)))
 
 
 def _print_plain(console: Console, handout: Handout) -> None:
@@ -86,6 +95,10 @@ def _print_plain(console: Console, handout: Handout) -> None:
             console.print(Text(printable(f"{part.help_label}: {question.help}")))
             if question.why:
                 console.print(Text(printable(f"{_why_label(part)}: {question.why}")))
+            if question.answers_label:
+                console.print(Text(printable(question.answers_label)))
+                for answer in question.answers:
+                    console.print(Text(printable(f"- {answer}")))
 
 
 def _glance(part: Part, header_style: str = "") -> TableOrList:
@@ -138,6 +151,9 @@ def _handout_markdown(handout: Handout, footer: str) -> str:
             lines += [f"**{escape(part.help_label or '')}:** {escape(question.help)}", ""]
             if question.why:
                 lines += [f"**{escape(_why_label(part))}:** {escape(question.why)}", ""]
+            if question.answers_label:
+                lines += [f"**{escape(question.answers_label)}**", ""]
+                lines += [*(f"- {escape(answer)}" for answer in question.answers), ""]
     lines += ["---", "", footer, ""]
     return "\n".join(lines)
 

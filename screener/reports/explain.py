@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import msgspec
 
 from screener.models.bank import Condition, Expectation, Flag, LoadedBank, Source
 from screener.models.base import Code, Level, Model
+from screener.models.label_sets import AnswerLabels
 from screener.models.result import BankReference
-from screener.models.wording import AnswerLabels, TrainerStrings
+from screener.models.wording import TrainerStrings
 from screener.rules.scoring import cluster_terms, most_urgent_first
 
 
@@ -17,6 +20,16 @@ class ExplainedCondition(Model, frozen=True, kw_only=True):
     item: str
     number: int
     answers: tuple[Code, ...]
+
+
+class ExplainedOption(Model, frozen=True, kw_only=True):
+    """One answer a scale item offers; `number` is its place in the list (what plain mode types)."""
+
+    number: int
+    code: Code
+    text: str
+    key: str
+    points: int | None = None
 
 
 class ExplainedItem(Model, frozen=True, kw_only=True):
@@ -31,6 +44,10 @@ class ExplainedItem(Model, frozen=True, kw_only=True):
     help: str
     why: str | None
     asked_if: ExplainedCondition | None
+    options: tuple[ExplainedOption, ...] = ()
+    """A scale's answers in order; none for a yes / no / not sure item."""
+    unsure: bool = False
+    """A scale that also offers not sure (every yes / no item does)."""
 
 
 class ExplainedCluster(Model, frozen=True, kw_only=True):
@@ -91,6 +108,14 @@ class ExplainedExample(Model, frozen=True, kw_only=True):
     expect: Expectation
 
 
+class ExplainedNextStep(Model, frozen=True, kw_only=True):
+    """One step of the person's menu and the answers that show or hide it."""
+
+    title: str
+    show_if: ExplainedCondition | None = None
+    hide_if: ExplainedCondition | None = None
+
+
 class Explanation(Model, frozen=True, kw_only=True):
     """Everything a trainer needs to teach a bank: the contract behind explain --format json."""
 
@@ -108,6 +133,7 @@ class Explanation(Model, frozen=True, kw_only=True):
     flags: tuple[ExplainedFlag, ...]
     examples: tuple[ExplainedExample, ...]
     sources: tuple[Source, ...]
+    next_steps: tuple[ExplainedNextStep, ...] = ()
 
 
 def explain(loaded: LoadedBank) -> Explanation:
@@ -149,6 +175,17 @@ def explain(loaded: LoadedBank) -> Explanation:
                 help=item.help,
                 why=item.why,
                 asked_if=condition(item.ask_if) if item.ask_if else None,
+                options=tuple(
+                    ExplainedOption(
+                        number=number,
+                        code=option.code,
+                        text=option.text,
+                        key=option.key,
+                        points=option.points,
+                    )
+                    for number, option in enumerate(item.options, start=1)
+                ),
+                unsure=bool(item.options and item.unsure),
             )
             for item in bank.items
         ),
@@ -229,17 +266,39 @@ def explain(loaded: LoadedBank) -> Explanation:
         ),
         # Notes for bank authors (what is still to check) are no part of any explanation.
         sources=tuple(msgspec.structs.replace(source, review=None) for source in bank.sources),
+        next_steps=tuple(
+            ExplainedNextStep(
+                title=step.title,
+                show_if=condition(step.show_if) if step.show_if else None,
+                hide_if=condition(step.hide_if) if step.hide_if else None,
+            )
+            for step in bank.next_steps
+        ),
     )
 
 
 # --- phrases shared by the renderers and the demo ----------------------------------------
 
 
+ScaleWords = Mapping[str, Mapping[str, str]]
+"""Per scale item (by the name its conditions show), each option's code to its words."""
+
+
+def scale_words(items: Iterable[ExplainedItem]) -> dict[str, dict[str, str]]:
+    return {item.id: {o.code: o.text for o in item.options} for item in items if item.options}
+
+
 def condition_text(
-    condition: ExplainedCondition, words: TrainerStrings, labels: AnswerLabels
+    condition: ExplainedCondition,
+    words: TrainerStrings,
+    labels: AnswerLabels,
+    scales: ScaleWords | None = None,
 ) -> str:
-    """'Q1 (used_past_year) is yes or not sure'."""
-    answers = words.or_word.join(labels.of(answer) for answer in condition.answers)
+    """'Q1 (used_past_year) is yes or not sure'; a scale's answers by their words ('Weekly')."""
+    options = (scales or {}).get(condition.item, {})
+    answers = words.or_word.join(
+        options[answer] if answer in options else labels.of(answer) for answer in condition.answers
+    )
     return words.condition.format(number=condition.number, item=condition.item, answers=answers)
 
 

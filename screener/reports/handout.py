@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from screener.models.wording import AnswerLabels, TrainerStrings
+from screener.models.label_sets import AnswerLabels
+from screener.models.wording import TrainerStrings
 from screener.reports.document import Entry
 from screener.reports.explain import (
     ExplainedCondition,
@@ -13,8 +14,10 @@ from screener.reports.explain import (
     condition_text,
     item_heading,
     number_span,
+    scale_words,
     spans,
 )
+from screener.reports.scale_effects import option_lines, uses
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,10 @@ class Question:
     text: str
     help: str
     why: str | None
+    answers_label: str | None = None
+    """A scale's: what its answers are, and that it is no criterion; None for yes / no."""
+    answers: tuple[str, ...] = ()
+    """A scale's options in order, each with what it changes."""
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,11 @@ def handout(
 ) -> Handout:
     """The explanation in reading order, worded: rules, clusters, questions, bands, flags."""
     bank = explanation.bank
+    scales = scale_words(explanation.items)
+    used = uses(explanation, words)
 
     def when(condition: ExplainedCondition) -> str:
-        return condition_text(condition, words, labels)
+        return condition_text(condition, words, labels, scales)
 
     def quoted(message: str) -> str:
         return words.person_reads.format(message=message)
@@ -101,7 +110,14 @@ def handout(
         for cluster in explanation.clusters
     )
     questions = tuple(
-        Question(item_heading(item, words), item.text, item.help, item.why)
+        Question(
+            item_heading(item, words),
+            item.text,
+            item.help,
+            item.why,
+            f"{words.scales.not_criterion} {words.scales.options_label}:" if item.options else None,
+            option_lines(item, used, words.scales, labels.unsure) if item.options else (),
+        )
         for item in explanation.items
     )
     glance = (
@@ -187,6 +203,10 @@ def handout(
         Part(words.bands_heading, bands),
         Part(words.flags_heading, flags),
     ]
+    # The menu and what shows each step, for a bank with scales (whose answers order and pick
+    # its steps); without, the handout stays as its golden files have it.
+    if explanation.next_steps and any(item.options for item in explanation.items):
+        parts.append(Part(words.scales.steps_heading, tuple(_steps(explanation, words, when))))
     if examples:
         parts.append(Part(words.examples_heading, examples))
     parts.append(Part(words.sources_heading, sources))
@@ -206,3 +226,19 @@ def _criteria(numbers: tuple[int, ...], words: TrainerStrings) -> str:
     if len(numbers) == 1:
         return words.criterion_number.format(number=numbers[0])
     return words.criteria_numbers.format(numbers=spans(list(numbers)))
+
+
+def _steps(
+    explanation: Explanation, words: TrainerStrings, when: Callable[[ExplainedCondition], str]
+) -> list[Entry]:
+    """Each next step and the answers that show or hide it."""
+    scales = words.scales
+    entries = []
+    for step in explanation.next_steps:
+        said = []
+        if step.show_if is not None:
+            said.append(scales.step_shown_if.format(condition=when(step.show_if)))
+        if step.hide_if is not None:
+            said.append(scales.step_hidden_if.format(condition=when(step.hide_if)))
+        entries.append(Entry(" ".join(said) or scales.step_always, step.title))
+    return entries

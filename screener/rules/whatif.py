@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from screener.models.bank import Bank, Item
-from screener.models.base import ANSWERS, NUMBERED, Answer, Code, yes_no
+from screener.models.base import ANSWERS, NUMBERED, Answer, Code
 from screener.models.result import BandResult, ClusterResult, RaisedFlag, Score
 from screener.models.wording import AnswerWords
 from screener.rules.scoring import asked_items
@@ -22,8 +22,15 @@ class Flip:
     """Change the answer to question `number` (counted from 1 in bank order)."""
 
     number: int
-    answer: Answer | None = None
-    """None: the next answer in CYCLE."""
+    answer: Code | None = None
+    """None: the next answer in CYCLE, or a scale's next option."""
+
+
+@dataclass(frozen=True)
+class NotAnAnswer:
+    """A scale question given something that is none of its answers: say which it takes."""
+
+    number: int
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ class ShowSummary:
     """The summary the person would read for the answers as they are now."""
 
 
-WhatIfCommand = Flip | ListAnswers | Finish | Reset | ShowSummary
+WhatIfCommand = Flip | NotAnAnswer | ListAnswers | Finish | Reset | ShowSummary
 
 
 def parse_command(
@@ -57,8 +64,11 @@ def parse_command(
     quit_words: Sequence[str],
     reset_words: Sequence[str] = (),
     summary_words: Sequence[str] = (),
+    scales: Mapping[int, Item] | None = None,
 ) -> WhatIfCommand | None:
-    """'5' flips question 5 on; '5 yes' (or '5 y', '5 not sure', '5 1') sets it; None if unclear."""
+    """'5' flips question 5 on; '5 yes' (or '5 y', '5 not sure', '5 1') sets it; None if unclear.
+    A scale question (`scales`, by number) takes its options as its prompt does: a number in
+    the list (not sure after the options, when offered), a key, a code or the words."""
     words = typed.lower().replace(",", " ").split()
     if not words:
         return None
@@ -77,6 +87,10 @@ def parse_command(
         return None
     if not rest:
         return Flip(int(first))
+    scale = (scales or {}).get(int(first))
+    if scale is not None:
+        code = scale_answer(scale, rest, answer_words)
+        return Flip(int(first), code) if code is not None else NotAnAnswer(int(first))
     if rest in NUMBERED:
         return Flip(int(first), NUMBERED[rest])
     for answer in ANSWERS:
@@ -85,25 +99,51 @@ def parse_command(
     return None
 
 
+def scale_answer(item: Item, typed: str, answer_words: AnswerWords) -> Code | None:
+    """The code a trainer means for a scale question: 1..n for its options and n+1 for not
+    sure (when offered), its key, its code or its words; else None."""
+    typed = " ".join(typed.lower().split())
+    codes = item.codes
+    if _ascii_digits(typed) and 1 <= int(typed) <= len(codes):
+        return codes[int(typed) - 1]
+    for option in item.options:
+        if typed in (option.key, option.code, " ".join(option.text.lower().split())):
+            return option.code
+    if "unsure" in codes and typed in (*answer_words.unsure, "unsure"):
+        return "unsure"
+    return None
+
+
 def _ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def next_answer(current: Answer | None) -> Answer:
-    return "yes" if current is None else CYCLE[current]
+def next_answer(current: Code | None, item: Item | None = None) -> Code:
+    """Yes and no turn over; a scale steps to its next option, after the last (or not sure)
+    back to the first."""
+    if item is not None and item.options:
+        codes = [option.code for option in item.options]
+        if current in codes:
+            return codes[(codes.index(current) + 1) % len(codes)]
+        return codes[0]
+    for answer, following in CYCLE.items():
+        if current == answer:
+            return following
+    return "yes"
 
 
 class Refusal(enum.Enum):
     NO_SUCH_QUESTION = "no_such_question"
     NOT_ASKED = "not_asked"
+    NOT_AN_ANSWER = "not_an_answer"
 
 
 @dataclass(frozen=True)
 class Flipped:
     item: Item
     number: int
-    before: Answer | None
-    after: Answer
+    before: Code | None
+    after: Code
     answers: dict[str, Code]
     """Every answer given so far, including those the new answer skips: flipping back restores."""
 
@@ -122,9 +162,10 @@ def apply_flip(bank: Bank, answers: Mapping[str, Code], flip: Flip) -> Flipped |
     item = bank.items[flip.number - 1]
     if item not in asked_items(bank, answers):
         return Refused(Refusal.NOT_ASKED, flip.number, item)
-    given = answers.get(item.id)
-    before = None if given is None else yes_no(given)  # what-if on a scale: not yet
-    after = flip.answer or next_answer(before)
+    before = answers.get(item.id)
+    after = flip.answer or next_answer(before, item)
+    if after not in item.codes:
+        return Refused(Refusal.NOT_AN_ANSWER, flip.number, item)
     return Flipped(item, flip.number, before, after, {**answers, item.id: after})
 
 
@@ -143,6 +184,9 @@ class Changes:
     adaptations_applied: tuple[str, ...] = ()
     adaptations_lifted: tuple[str, ...] = ()
     unsure: tuple[int, int] | None = None
+    band_words: str | None = None
+    """The band's message and advice as the person now reads them, when only they changed
+    (a path's advice, such as how the person feels about their use)."""
 
     def __bool__(self) -> bool:
         return self != Changes()
@@ -180,6 +224,12 @@ def diff(before: Score, after: Score) -> Changes:
         adaptations_applied=tuple(a for a in new_adaptations if a not in old_adaptations),
         adaptations_lifted=tuple(a for a in old_adaptations if a not in new_adaptations),
         unsure=pair(len(before.unsure), len(after.unsure)),
+        band_words=after.band.message
+        if before.band
+        and after.band
+        and before.band.id == after.band.id
+        and before.band.message != after.band.message
+        else None,
     )
 
 

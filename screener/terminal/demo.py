@@ -69,7 +69,9 @@ class PersonaAsker:
         screen.heading(item_heading(self._explained(item), words))
         screen.say(item.text)
         screen.gap()
-        said = Text(words.demo_answer.format(name=self.example.name, answer=screen.label(answer)))
+        said = Text(
+            words.demo_answer.format(name=self.example.name, answer=screen.label(item, answer))
+        )
         said.stylize("bold")
         screen.say(said)
         for criterion in now.criteria:

@@ -11,8 +11,8 @@ from rich import box
 from rich.console import Console
 from rich.text import Text
 
-from screener.models.bank import LoadedBank
-from screener.models.base import Code, yes_no
+from screener.models.bank import Item, LoadedBank
+from screener.models.base import Code
 from screener.models.contacts import Region
 from screener.models.result import Score
 from screener.models.wording import TrainerStrings, UiStrings
@@ -95,10 +95,11 @@ class TrainerScreen:
     def gap(self) -> None:
         self.console.print()
 
-    def label(self, answer: Code | None) -> str:
+    def label(self, item: Item, answer: Code | None) -> str:
+        """An answer to `item` in words ("Weekly", "not sure"), never its code."""
         if answer is None:
             return self.words.whatif_unanswered
-        return self.setup.strings.answer_labels.of(yes_no(answer))
+        return self.labels.answer(item, answer)
 
     def sections(self, sections: list[Section]) -> None:
         print_sections(self.console, sections, plain=self.plain)
@@ -202,11 +203,14 @@ class TrainerScreen:
             flags.append(shown, style=HIGHLIGHT if flag.id in raised else "")
         self.say(flags)
 
-    def changes(self, changes: Changes, before: Score, after: Score) -> None:
-        """What changed, in words: the only way plain mode shows it, and a help in Rich too."""
+    def changes(
+        self, changes: Changes, before: Score, after: Score, menu: tuple[str, ...] = ()
+    ) -> None:
+        """What changed, in words: the only way plain mode shows it, and a help in Rich too.
+        `menu`: what changed in the person's next steps, worded."""
         words = self.words
         bank = self.setup.loaded.bank
-        if not changes:
+        if not changes and not menu:
             self.say(words.whatif_nothing_changed)
             return
         said: list[str] = []
@@ -267,4 +271,7 @@ class TrainerScreen:
             said.append(
                 words.change_unsure.format(before=changes.unsure[0], after=changes.unsure[1])
             )
+        if changes.band_words:
+            said.append(words.scales.change_band_words.format(words=changes.band_words))
+        said += menu
         self.say(Text(f"{words.whatif_changed}: ", style="bold") + Text("; ".join(said) + "."))

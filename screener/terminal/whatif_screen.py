@@ -9,7 +9,9 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
+from screener.models.bank import Item
 from screener.models.base import Code
+from screener.models.result import Score
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
 from screener.rules.result import build_result
@@ -18,6 +20,7 @@ from screener.rules.whatif import (
     Finish,
     Flipped,
     ListAnswers,
+    NotAnAnswer,
     Refusal,
     Reset,
     ShowSummary,
@@ -40,8 +43,13 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
     current = dict(answers)
     now = score(bank, current)
     numbers = {item.id: number for number, item in enumerate(bank.items, start=1)}
+    scales = {numbers[item.id]: item for item in bank.items if item.options}
     screen.heading(words.whatif_heading)
     screen.say(words.whatif_help)
+    if scales:
+        number, scale = next(iter(scales.items()))
+        example = f"{number} {scale.options[-1].key}"
+        screen.say(words.scales.whatif_scale_help.format(example=example))
     list_answers(screen, current)
     screen.gap()
     screen.state(now)
@@ -61,6 +69,7 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
             quit_words=setup.strings.command_words.quit,
             reset_words=words.whatif_reset_words,
             summary_words=words.whatif_summary_words,
+            scales=scales,
         )
         if isinstance(command, Finish):
             return
@@ -81,43 +90,95 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
         if command is None:
             screen.say(words.whatif_not_understood)
             continue
+        if isinstance(command, NotAnAnswer):
+            takes(screen, command.number, scales[command.number])
+            continue
         outcome = apply_flip(bank, current, command)
         if not isinstance(outcome, Flipped):
-            if outcome.reason is Refusal.NO_SUCH_QUESTION:
+            if outcome.reason is Refusal.NOT_AN_ANSWER:
+                assert outcome.item is not None
+                takes(screen, outcome.number, outcome.item)
+            elif outcome.reason is Refusal.NO_SUCH_QUESTION:
                 screen.say(
                     words.whatif_no_question.format(number=outcome.number, total=len(bank.items))
                 )
             else:
                 assert outcome.item is not None and outcome.item.ask_if is not None
+                asker = next(i for i in bank.items if i.id == outcome.item.ask_if.item)
                 condition = ExplainedCondition(
-                    item=next(i.name for i in bank.items if i.id == outcome.item.ask_if.item),
-                    number=1 + [item.id for item in bank.items].index(outcome.item.ask_if.item),
+                    item=asker.name,
+                    number=numbers[asker.id],
                     answers=outcome.item.ask_if.answers,
                 )
+                options = {asker.name: {option.code: option.text for option in asker.options}}
+                said = condition_text(condition, words, setup.strings.answer_labels, options)
                 screen.say(
                     words.whatif_not_asked.format(
-                        number=outcome.number,
-                        id=outcome.item.name,
-                        condition=condition_text(condition, words, setup.strings.answer_labels),
+                        number=outcome.number, id=outcome.item.name, condition=said
                     )
                 )
             continue
-        before = now
+        before, asked_before = now, {item.id for item in asked_items(bank, current)}
+        menu_before = menu(screen, before)
         current, now = outcome.answers, score(bank, outcome.answers)
         changes = diff(before, now)
         flipped = words.whatif_flipped.format(
             number=outcome.number,
             id=outcome.item.name,
-            before=screen.label(outcome.before),
-            after=screen.label(outcome.after),
+            before=screen.label(outcome.item, outcome.before),
+            after=screen.label(outcome.item, outcome.after),
         )
         screen.say(Text(flipped, style="bold"))
-        screen.changes(changes, before, now)
+        screen.changes(changes, before, now, menu_changes(screen, menu_before, menu(screen, now)))
+        asked_now = {item.id for item in asked_items(bank, current)}
+        skipped = [numbers[item_id] for item_id in asked_before - asked_now]
+        if skipped:
+            screen.say(words.scales.whatif_now_skipped.format(questions=spans(skipped, "Q")))
         unanswered = [numbers[item_id] for item_id in missing_answers(bank, current)]
+        opened = [numbers[i] for i in asked_now - asked_before if numbers[i] not in unanswered]
+        if opened:
+            screen.say(words.scales.whatif_now_asked.format(questions=spans(opened, "Q")))
         if unanswered:
             screen.say(words.whatif_now_asked.format(questions=spans(unanswered, "Q")))
         screen.gap()
         screen.state(now, changes, before)
+
+
+def menu(screen: TrainerScreen, scored: Score) -> tuple[str, ...]:
+    """The titles of the next steps the person would read, in their order."""
+    setup = screen.setup
+    result = build_result(setup.loaded, scored, setup.region)
+    sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings)
+    steps = next(s for s in sections if s.title == setup.strings.next_heading)
+    return tuple(entry.term or entry.text for entry in steps.entries)
+
+
+def menu_changes(
+    screen: TrainerScreen, old: tuple[str, ...], new: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Steps shown or hidden, else a new order: how an answer changed the person's menu."""
+    scales = screen.words.scales
+    shown = [scales.change_step_shown.format(title=title) for title in new if title not in old]
+    hidden = [scales.change_step_hidden.format(title=title) for title in old if title not in new]
+    if shown or hidden:
+        return (*hidden, *shown)
+    if old != new:
+        return (scales.change_steps_order.format(titles=", ".join(new)),)
+    return ()
+
+
+def takes(screen: TrainerScreen, number: int, item: Item) -> None:
+    """The answers a scale question takes, as its prompt offers them: 1 or w Weekly."""
+    scales = screen.words.scales
+    answers = [
+        scales.whatif_take.format(number=place, key=option.key, text=option.text)
+        for place, option in enumerate(item.options, start=1)
+    ]
+    if item.unsure:
+        unsure = screen.setup.strings.answer_labels.unsure
+        answers.append(f"{len(item.options) + 1} {unsure}")
+    said = scales.whatif_takes.format(number=number, id=item.name, answers=", ".join(answers))
+    screen.say(said)
 
 
 def list_answers(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
@@ -128,7 +189,7 @@ def list_answers(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
         screen.words.whatif_answer.format(
             number=number,
             id=item.name,
-            answer=screen.label(answers.get(item.id))
+            answer=screen.label(item, answers.get(item.id))
             if item.id in asked
             else screen.words.whatif_skipped,
         )

@@ -304,8 +304,9 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
         (
             "1",
             "Q1 (Used in the past 12 months): no -> yes What changed: gate: closed -> open; "
-            "band: not assessed -> none. Now asked, with no answer yet: Q2-Q12, Q16. Flip them "
-            "to answer.",
+            "band: not assessed -> none; next step hidden: Staying stopped; next step shown: "
+            "Ways to reduce harm if you keep using. Now asked, with no answer yet: Q2-Q12, Q16. "
+            "Flip them to answer.",
         ),
     ],
 )
@@ -362,7 +363,8 @@ def test_run_with_trainer_flips_a_replayed_answer(tmp_path: Path) -> None:
     said = flat(whatif_part(out))
     assert "Q4 (Unable to cut down): no -> not sure" in said
     assert (
-        "What changed: impaired control: 1 of 4 -> 1 of 4 (1 not sure); not sure: 0 -> 1." in said
+        "What changed: impaired control: 1 of 4 -> 1 of 4 (1 not sure); not sure: 0 -> 1; "
+        "the band's words now read: \"Your answers didn't give a clear picture" in said
     )
     assert "Q4 (Unable to cut down): not sure -> yes" in said
     assert "What changed: band: none -> mild; criteria met: 1 -> 2;" in said
