@@ -272,3 +272,43 @@ def test_the_cli_replays_a_scale_response_with_the_frequent_use_flag(tmp_path: P
     record = json.loads(ran.stdout)
     assert record["answers"]["often"] == "daily" and record["answers"]["feel"] == "stop"
     assert "frequent" in [flag["id"] for flag in record["flags"]]
+
+
+def test_the_bundle_carries_each_scales_codes_with_their_other_languages() -> None:
+    """--form bundle: every system the Questionnaire offers codes from can be loaded, a
+    scale's with its words in each language as designations."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    from screener.render.fhir.terminology import bundle
+
+    english, spanish = scales("en"), scales("es")
+    translations = {
+        "en": (english.bank, load_strings("en")),
+        "es": (spanish.bank, load_strings("es")),
+    }
+    form = questionnaire(english, load_strings("en"))
+    made = bundle([form], english, translations)
+    Bundle.model_validate(made)
+    resources = [entry["resource"] for entry in made["entry"]]
+    systems = {r["url"]: r for r in resources if r["resourceType"] == "CodeSystem"}
+    offered = {
+        option["valueCoding"]["system"]
+        for item in form["item"]
+        for option in item.get("answerOption", [])
+    }
+    assert offered <= set(systems)
+    often = systems[OFTEN]
+    assert often["content"] == "complete"
+    assert [
+        (concept["code"], concept["display"], concept["designation"])
+        for concept in often["concept"]
+    ] == [
+        (code, english_words, [{"language": "es", "value": spanish_words}])
+        for code, english_words, spanish_words in zip(
+            ("never", "monthly", "weekly", "daily"), WORDS["en"][:4], WORDS["es"][:4], strict=True
+        )
+    ]
+    assert any(
+        r["resourceType"] == "ValueSet" and r["url"].endswith("scales-often-answer")
+        for r in resources
+    )
