@@ -311,6 +311,8 @@ def test_random_answers_clicked_in_lhc_forms_give_screeners_result(
     clicked: dict[str, list[Code]] = {item_id: [] for item_id in every}
     for _ in range(WALKS):
         filler.show(form)
+        # The form offers each question's own answers, in the bank's order: a scale's options.
+        assert filler.offered == {item.id: list(item.codes) for item in loaded.bank.items}
         answers: dict[str, Code] = {}
         while True:
             asked = asked_items(loaded.bank, answers)
