@@ -312,3 +312,28 @@ def test_the_bundle_carries_each_scales_codes_with_their_other_languages() -> No
         r["resourceType"] == "ValueSet" and r["url"].endswith("scales-often-answer")
         for r in resources
     )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_intakes_note_on_a_scale_answer_reads_back_with_it(
+    tmp_path: Path, language: str
+) -> None:
+    loaded = scales(language)
+    notes = {"often": "mostly at weekends", "feel": "wants to talk about it"}
+    result = build_result(
+        loaded,
+        score(loaded.bank, FREQUENT),
+        NOWHERE,
+        mode="intake",
+        client="K-0142",
+        notes=notes,
+    )
+    response = questionnaire_response(loaded.bank, result, load_strings(language))
+    QuestionnaireResponse.model_validate(response)
+    path = tmp_path / "intake.json"
+    path.write_text(json.dumps(response, indent=2), encoding="utf-8")
+    replay = load_replay(path, loaded.bank, intake=True, sha256=loaded.sha256)
+    assert replay.answers == FREQUENT and replay.notes == notes and replay.mode == "intake"
+    # The intake's own Questionnaire offers the note under the scale question too.
+    form = questionnaire(loaded, load_strings(language), mode="intake")
+    assert [child["type"] for child in question(form, "often")["item"]] == ["display", "string"]
