@@ -309,6 +309,7 @@ def test_random_answers_clicked_in_lhc_forms_give_screeners_result(
     chooser = random.Random(name)  # the same patterns every run
     every = {item.id for item in loaded.bank.items}
     clicked: dict[str, list[Code]] = {item_id: [] for item_id in every}
+    points_seen = 0
     for _ in range(WALKS):
         filler.show(form)
         # The form offers each question's own answers, in the bank's order: a scale's options.
@@ -325,6 +326,15 @@ def test_random_answers_clicked_in_lhc_forms_give_screeners_result(
             answers[item_id] = least_clicked(chooser, filler.offered[item_id], clicked[item_id])
             filler.answer(item_id, answers[item_id])
             clicked[item_id].append(answers[item_id])
+        # LHC-Forms read each option's points (ordinalValue): it shows them beside the words.
+        text = filler.text()
+        for item in loaded.bank.items:
+            for option in item.options:
+                if option.points is not None and item.id in answers:
+                    assert f"{option.text} - {option.points}" in text, option
+                    points_seen += 1
+        if SCREENSHOTS and name == "scales_on_options-en" and answers.get("often") == "weekly":
+            filler.page.screenshot(path=f"{SCREENSHOTS}/lhcforms-scale.png", full_page=True)
         response = filler.response()
         QuestionnaireResponse.model_validate(response)
         own = screener_result(loaded, answers)
@@ -333,6 +343,8 @@ def test_random_answers_clicked_in_lhc_forms_give_screeners_result(
         replayed = replay_from_document(document, loaded.bank, intake=False, sha256=loaded.sha256)
         assert replayed.answers == score(loaded.bank, answers).answers and not replayed.warnings
         assert screener_result(loaded, replayed.answers) == own
+    with_points = any(o.points is not None for i in loaded.bank.items for o in i.options)
+    assert (points_seen > 0) is with_points
     for item_id, codes in clicked.items():  # each answer offered, clicked where asked enough
         if len(codes) >= len(filler.offered[item_id]):
             assert set(codes) == set(filler.offered[item_id]), item_id
