@@ -7,8 +7,8 @@ import datetime
 from screener.errors import DataError, KeyPath, Problem
 from screener.files.documents import Document
 from screener.files.replay import Replay
-from screener.models.bank import Bank
-from screener.models.base import ANSWERS, Answer
+from screener.models.bank import Bank, Item
+from screener.models.base import Code
 from screener.models.fhir_names import (
     ADAPTATIONS,
     ANSWER_SYSTEM,
@@ -22,6 +22,7 @@ from screener.models.fhir_names import (
     canonical_version,
     questionnaire_reference,
     questionnaire_url,
+    scale_system,
 )
 from screener.rules.review import MAX_CLIENT_REFERENCE, one_safe_line_within
 from screener.rules.scoring import asked_items, score
@@ -42,11 +43,11 @@ def replay_from_response(
     if not isinstance(items, list):
         problems.append(document.problem(("item",) if "item" in data else (), "no answers"))
         raise DataError(problems)
-    answers: dict[str, Answer] = {}
+    answers: dict[str, Code] = {}
     notes: dict[str, str] = {}
     stated: dict[str, object] = {}
     where: dict[str, KeyPath] = {}
-    known = {item.id for item in bank.items}
+    known = {item.id: item for item in bank.items}
     for index, item in enumerate(items):
         at: KeyPath = ("item", index)
         link_id = item.get("linkId") if isinstance(item, dict) else None
@@ -62,7 +63,7 @@ def replay_from_response(
                 document.problem((*at, "linkId"), f"no question '{link_id}' in bank '{bank.id}'")
             )
             continue
-        answer, note, problem = _answer(document, item, at)
+        answer, note, problem = _answer(document, item, at, bank.id, known[link_id])
         if problem is not None:
             problems.append(problem)
             continue
@@ -115,21 +116,25 @@ def _check_questionnaire(
 
 
 def _answer(
-    document: Document, item: dict[object, object], at: KeyPath
-) -> tuple[Answer | None, str | None, Problem | None]:
+    document: Document, item: dict[object, object], at: KeyPath, bank_id: str, question: Item
+) -> tuple[Code | None, str | None, Problem | None]:
     given = item.get("answer")
     if not isinstance(given, list) or len(given) != 1 or not isinstance(given[0], dict):
         return None, None, document.problem((*at, "answer"), "expected one answer")
     coding = given[0].get("valueCoding")
     code = coding.get("code") if isinstance(coding, dict) else None
+    # A coding without a system is read as screener's yes/no/unsure, as it always was.
     system = coding.get("system", ANSWER_SYSTEM) if isinstance(coding, dict) else None
-    if code not in ANSWERS or system != ANSWER_SYSTEM:
+    if not isinstance(code, str) or (system, code) not in _codings(bank_id, question):
         path = (*at, "answer", 0, "valueCoding") if isinstance(coding, dict) else (*at, "answer", 0)
+        foreign = f" of {system}" if isinstance(code, str) and code in question.codes else ""
         return (
             None,
             None,
             document.problem(
-                path, f"'{code}' is not one of this bank's answer codes (yes, no, unsure)"
+                path,
+                f"'{code}'{foreign} is not an answer to '{question.id}'; use one of: "
+                + ", ".join(question.codes),
             ),
         )
     note = None
@@ -141,8 +146,15 @@ def _answer(
     return code, note, None
 
 
+def _codings(bank_id: str, question: Item) -> set[tuple[str, str]]:
+    """The (system, code) pairs a question takes: a scale's options in the bank's own system,
+    yes, no and not sure in screener's answer system (docs/fhir.md)."""
+    system = scale_system(bank_id, question.id)
+    return {(system if question.option(code) else ANSWER_SYSTEM, code) for code in question.codes}
+
+
 def _coverage(
-    document: Document, bank: Bank, answers: dict[str, Answer], where: dict[str, KeyPath]
+    document: Document, bank: Bank, answers: dict[str, Code], where: dict[str, KeyPath]
 ) -> list[Problem]:
     asked = {item.id for item in asked_items(bank, answers)}
     problems = [
@@ -160,7 +172,7 @@ def _coverage(
 
 
 def _differences(
-    document: Document, bank: Bank, answers: dict[str, Answer], stated: dict[str, object]
+    document: Document, bank: Bank, answers: dict[str, Code], stated: dict[str, object]
 ) -> tuple[str, ...]:
     """result.* items are ignored, but a reader is told when they disagree with the re-score."""
     scored = score(bank, answers)

@@ -50,6 +50,9 @@ VERSION_ALGORITHM = (
 """R5's Questionnaire.versionAlgorithm, carried into R4 as the cross-version extension."""
 VERSION_ALGORITHM_SYSTEM = "http://hl7.org/fhir/version-algorithm"
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+"""R4's weight of an answerOption (an option's points): the R4 name LHC-Forms reads for a
+score; R5 and the extensions pack call it itemWeight (docs/fhir.md)."""
 INTAKE_SUFFIX = "-intake"
 """The intake's Questionnaire URL ends with this; the self-check's does not."""
 
@@ -80,3 +83,9 @@ def flag_system(bank_id: str) -> str:
 
 def adaptation_system(bank_id: str) -> str:
     return f"{CODE_SYSTEMS}/{bank_id}-adaptation"
+
+
+def scale_system(bank_id: str, item_id: str) -> str:
+    """The codes of one scale question's options: the bank's own, the same in every language.
+    Ids have no hyphen, so '<bank>-<item>-answer' never meets another system's name."""
+    return f"{CODE_SYSTEMS}/{bank_id}-{item_id}-answer"

@@ -91,7 +91,8 @@ def test_an_answer_that_is_not_one_of_the_banks_codes_is_refused(
     response["item"][2]["answer"][0]["valueCoding"]["code"] = "maybe"
     message = refused(tmp_path, ketamine, response)
     assert (
-        "item[2].answer[0].valueCoding: 'maybe' is not one of this bank's answer codes" in message
+        "item[2].answer[0].valueCoding: 'maybe' is not an answer to 'more_than_meant'; "
+        "use one of: yes, no, unsure" in message
     )
     line = message.split(":")[1]
     text = (tmp_path / "response.json").read_text().splitlines()

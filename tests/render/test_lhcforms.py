@@ -11,6 +11,7 @@ import functools
 import http.server
 import json
 import os
+import random
 import shutil
 import threading
 from collections.abc import Iterator, Mapping
@@ -20,8 +21,11 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
+from screener.files import bundled
 from screener.files.answers import replay_from_document
+from screener.files.bank import load_bank
 from screener.files.documents import Document
+from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer, Code
 from screener.models.contacts import ContactBook
@@ -103,18 +107,39 @@ class Filler:
 
     def __init__(self, page: Any) -> None:
         self.page = page
+        self.offered: dict[str, list[str]] = {}
 
     def show(self, form: Json, response: Json | None = None) -> None:
         self.page.evaluate("([q, r]) => showForm(q, r)", [form, response])
         self.page.wait_for_selector("input[type=radio]")
+        self.offered = {
+            item["linkId"]: [option["valueCoding"]["code"] for option in item["answerOption"]]
+            for item in form["item"]
+            if "answerOption" in item and not item.get("readOnly")
+        }
 
     def answer(self, item_id: str, answer: Code) -> None:
+        """Clicks the answer where the form offers it: any question's own answerOption list,
+        yes / no / not sure or a scale's options, in the order the form gives them."""
         radios = self.page.locator(f'input[name="radiogroup_{item_id}/1"]')
+        assert radios.count() == len(self.offered[item_id]), item_id
         # The ant-design input is invisible: a person clicks its label, and so does this.
-        radios.nth(ANSWERS.index(answer)).locator("xpath=ancestor::label[1]").click()
+        radios.nth(self.offered[item_id].index(answer)).locator("xpath=ancestor::label[1]").click()
 
     def shown(self, item_id: str) -> bool:
         return bool(self.page.locator(f'input[name="radiogroup_{item_id}/1"]').count())
+
+    def questions_shown(self) -> set[str]:
+        """The linkIds of every question showing its answers, in one look at the page."""
+        names: list[str] = self.page.evaluate(
+            "() => [...document.querySelectorAll('input[type=radio]')].map(e => e.name)"
+        )
+        prefix, suffix = "radiogroup_", "/1"
+        return {
+            name[len(prefix) : -len(suffix)]
+            for name in names
+            if name.startswith(prefix) and name.endswith(suffix)
+        }
 
     def response(self) -> Json:
         found: Json = self.page.evaluate("() => formResponse()")
@@ -236,3 +261,102 @@ def test_the_crisis_advice_shows_for_yes_or_not_sure_only(
         assert ("Samaritans" in filler.text()) is shows, answer
         if SCREENSHOTS and answer == "unsure":
             filler.page.screenshot(path=f"{SCREENSHOTS}/lhcforms-crisis.png", full_page=False)
+
+
+# --- any bank, any answers: scale questions and skip logic on their options ----------------
+
+
+@functools.cache
+def banks() -> dict[str, LoadedBank]:
+    """The bundled bank (whatever questions it has: scale ones too, when it gains them) and
+    tests/data/scales.yaml, with a question asked on options too, in English and Spanish."""
+    import tempfile
+
+    from tests.render.scales_fhir import scales, scales_asked_on_options
+
+    found = {}
+    for language in ("en", "es"):
+        path = bundled.bank_file("ketamine", language)
+        assert path is not None
+        found[f"ketamine-{language}"] = load_bank(path)
+        found[f"scales-{language}"] = scales(language)
+        found[f"scales_on_options-{language}"] = scales_asked_on_options(
+            Path(tempfile.mkdtemp()), language
+        )
+    return found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ketamine-en",
+        "ketamine-es",
+        "scales-en",
+        "scales-es",
+        "scales_on_options-en",
+        "scales_on_options-es",
+    ],
+)
+def test_random_answers_clicked_in_lhc_forms_give_screeners_result(
+    filler: Filler, name: str
+) -> None:
+    """Question by question, a random answer among those the form offers (a scale's options
+    included), clicked as a person would: after each click the filler shows exactly the
+    questions screener would ask; at the end it computes screener's count, band and flags, and
+    its response reads back to the same answers and result."""
+    loaded = banks()[name]
+    form = questionnaire(loaded, load_strings(loaded.bank.language))
+    chooser = random.Random(name)  # the same patterns every run
+    every = {item.id for item in loaded.bank.items}
+    clicked: dict[str, list[Code]] = {item_id: [] for item_id in every}
+    points_seen = 0
+    for _ in range(WALKS):
+        filler.show(form)
+        # The form offers each question's own answers, in the bank's order: a scale's options.
+        assert filler.offered == {item.id: list(item.codes) for item in loaded.bank.items}
+        answers: dict[str, Code] = {}
+        while True:
+            asked = asked_items(loaded.bank, answers)
+            shown = filler.questions_shown() & every
+            assert shown == {item.id for item in asked}, answers
+            ahead = [item for item in asked if item.id not in answers]
+            if not ahead:
+                break
+            item_id = ahead[0].id
+            answers[item_id] = least_clicked(chooser, filler.offered[item_id], clicked[item_id])
+            filler.answer(item_id, answers[item_id])
+            clicked[item_id].append(answers[item_id])
+        # LHC-Forms read each option's points (ordinalValue): it shows them beside the words.
+        text = filler.text()
+        for item in loaded.bank.items:
+            for option in item.options:
+                if option.points is not None and item.id in answers:
+                    assert f"{option.text} - {option.points}" in text, option
+                    points_seen += 1
+        if SCREENSHOTS and name == "scales_on_options-en" and answers.get("often") == "weekly":
+            filler.page.screenshot(path=f"{SCREENSHOTS}/lhcforms-scale.png", full_page=True)
+        response = filler.response()
+        QuestionnaireResponse.model_validate(response)
+        own = screener_result(loaded, answers)
+        assert {key: computed(response).get(key, []) for key in own} == own, answers
+        document = Document("lhc.json", response, None, json.dumps(response).encode())
+        replayed = replay_from_document(document, loaded.bank, intake=False, sha256=loaded.sha256)
+        assert replayed.answers == score(loaded.bank, answers).answers and not replayed.warnings
+        assert screener_result(loaded, replayed.answers) == own
+    with_points = any(o.points is not None for i in loaded.bank.items for o in i.options)
+    assert (points_seen > 0) is with_points
+    for item_id, codes in clicked.items():  # each answer offered, clicked where asked enough
+        if len(codes) >= len(filler.offered[item_id]):
+            assert set(codes) == set(filler.offered[item_id]), item_id
+
+
+def least_clicked(chooser: random.Random, offered: list[str], clicked: list[Code]) -> Code:
+    """A random answer among those clicked least so far for this question, so that over
+    the walks each option is clicked."""
+    fewest = min(clicked.count(code) for code in offered)
+    return chooser.choice([code for code in offered if clicked.count(code) == fewest])
+
+
+WALKS = 8
+"""Random walks per bank and language, each a fresh form clicked through: enough for every
+option of tests/data/scales.yaml's 'often' (five answers, asked unless the gate is no)."""

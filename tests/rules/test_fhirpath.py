@@ -268,3 +268,72 @@ def test_every_expression_of_the_form_is_strict_fhirpath(tmp_path: Path, languag
         assert len(found) > len(loaded.bank.items)
         for expression in found:
             strictly_parsed(expression)
+
+
+# --- scale questions: conditions naming options ---------------------------------------------
+
+
+@functools.cache
+def scale_forms() -> tuple[tuple[LoadedBank, Json], ...]:
+    """tests/data/scales.yaml and .es (a flag raised by weekly or daily), and the same with a
+    question asked only on those options (tests/render/scales_fhir.py)."""
+    import tempfile
+
+    from screener.render.fhir.questionnaire import questionnaire
+    from tests.render.scales_fhir import scales, scales_asked_on_options
+
+    found = []
+    for language in ("en", "es"):
+        for loaded in (
+            scales(language),
+            scales_asked_on_options(Path(tempfile.mkdtemp()), language),
+        ):
+            found.append((loaded, questionnaire(loaded, load_strings(language), mode="intake")))
+    return tuple(found)
+
+
+@settings(deadline=None)
+@given(st.data())
+def test_any_walk_through_scale_questions_scores_the_same_in_fhirpath(
+    data: st.DataObject,
+) -> None:
+    loaded, form = data.draw(st.sampled_from(scale_forms()))
+    items = {item.id: item for item in loaded.bank.items}
+    answers: dict[str, str] = {}
+    while True:
+        missing = [item for item in asked_items(loaded.bank, answers) if item.id not in answers]
+        if not missing:
+            break
+        answers[missing[0].id] = data.draw(st.sampled_from(missing[0].codes), label=missing[0].id)
+    # A reopened response: answers left to questions now skipped, any of their own codes.
+    stale = data.draw(
+        st.lists(st.sampled_from(sorted(items)), unique=True).flatmap(
+            lambda ids: st.fixed_dictionaries(
+                {item_id: st.sampled_from(items[item_id].codes) for item_id in ids}
+            )
+        )
+    )
+    for given_answers in (answers, {**stale, **answers}, {**answers, **stale}):
+        own = expected(loaded, given_answers)  # type: ignore[arg-type]
+        if not loaded.bank.scoring.adaptations:
+            del own[ADAPTATIONS]  # no adaptations, no such result item in the form
+        got = calculate(form, response_to(given_answers))  # type: ignore[arg-type]
+        assert got == own, given_answers
+
+
+def test_a_flag_raised_by_weekly_is_computed_by_the_filler_too() -> None:
+    for loaded, form in scale_forms():
+        answers = {"used": "yes", "first": "no", "second": "no", "often": "weekly"}
+        answers |= {"mood": "no", "feel": "stop"}
+        if "bladder" in {item.id for item in loaded.bank.items}:
+            answers["bladder"] = "no"
+        assert calculate(form, response_to(answers))[FLAGS] == ["frequent"]  # type: ignore[arg-type]
+        answers["often"] = "monthly"
+        answers.pop("bladder", None)
+        assert calculate(form, response_to(answers))[FLAGS] == []  # type: ignore[arg-type]
+
+
+def test_every_expression_of_a_form_with_scales_is_strict_fhirpath() -> None:
+    for _, form in scale_forms():
+        for expression in expressions(form):
+            strictly_parsed(expression)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from screener.models.bank import Bank, Condition, Flag, Item, LoadedBank
-from screener.models.base import ANSWERS, yes_no
+from screener.models.base import ANSWERS
 from screener.models.contacts import Region
 from screener.models.fhir_names import (
     ADAPTATIONS,
@@ -42,9 +42,10 @@ from screener.models.fhir_names import (
 from screener.models.wording import UiStrings
 from screener.render.fhir.common import (
     Json,
-    answer_coding,
+    answer_options,
     coding,
     flag_display,
+    item_coding,
 )
 from screener.rules import fhirpath
 
@@ -57,7 +58,7 @@ def questionnaire(
     items: list[Json] = [_intro(bank)]
     for number, item in enumerate(bank.items, start=1):
         items.append(_question(bank, item, number, strings, mode))
-        items += [_advice(flag, region, strings) for flag in _crisis_flags_after(bank, item)]
+        items += [_advice(bank, flag, region, strings) for flag in _crisis_flags_after(bank, item)]
     items += _result_items(bank, strings)
     suffix = "-intake" if mode == "intake" else ""
     return {
@@ -124,10 +125,8 @@ def _question(bank: Bank, item: Item, number: int, strings: UiStrings, mode: Mod
         "required": True,  # when enabled: a skipped question is disabled, not missing
     }
     if item.ask_if is not None:
-        question.update(_enable_when([item.ask_if], strings))
-    question["answerOption"] = [
-        {"valueCoding": answer_coding(answer, strings)} for answer in ANSWERS
-    ]
+        question.update(_enable_when(bank, [item.ask_if], strings))
+    question["answerOption"] = answer_options(bank.id, item, strings)
     children: list[Json] = [
         {
             "extension": [_item_control("help")],
@@ -162,7 +161,7 @@ def _crisis_flags_after(bank: Bank, item: Item) -> list[Flag]:
     return found
 
 
-def _advice(flag: Flag, region: Region | None, strings: UiStrings) -> Json:
+def _advice(bank: Bank, flag: Flag, region: Region | None, strings: UiStrings) -> Json:
     """Shown only while the flag's own condition holds, as screener shows it at once; with a
     region, the same emergency number and crisis contacts as screener's crisis screen."""
     lines = [flag.advice]
@@ -177,7 +176,7 @@ def _advice(flag: Flag, region: Region | None, strings: UiStrings) -> Json:
             lines += [f"{entry.term}: {entry.text}" for entry in section.entries]
     return {
         **_display(flag.id + ADVICE_SUFFIX, lines),
-        **_enable_when(fhirpath.raising_conditions(flag), strings),
+        **_enable_when(bank, fhirpath.raising_conditions(flag), strings),
     }
 
 
@@ -192,13 +191,15 @@ def _display(link_id: str, paragraphs: list[str]) -> Json:
     }
 
 
-def _enable_when(conditions: list[Condition], strings: UiStrings) -> Json:
+def _enable_when(bank: Bank, conditions: list[Condition], strings: UiStrings) -> Json:
+    """A condition's answers as the codings its question offers (a scale's in its system)."""
+    items = {item.id: item for item in bank.items}
     when: Json = {
         "enableWhen": [
             {
                 "question": condition.item,
                 "operator": "=",
-                "answerCoding": answer_coding(yes_no(answer), strings),
+                "answerCoding": item_coding(bank.id, items[condition.item], answer, strings),
             }
             for condition in conditions
             for answer in condition.answers
@@ -317,7 +318,7 @@ def _narrative(bank: Bank, mode: Mode, strings: UiStrings) -> str:
     """A human-readable summary for servers that show only the narrative."""
     paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in (*bank.intro, bank.disclaimer))
     questions = "".join(
-        f"<li>Q{number}. {html.escape(item.text)}</li>"
+        f"<li>Q{number}. {html.escape(item.text)}{_options_in_words(item)}</li>"
         for number, item in enumerate(bank.items, start=1)
     )
     words = " / ".join(html.escape(strings.answer_labels.of(answer)) for answer in ANSWERS)
@@ -327,3 +328,10 @@ def _narrative(bank: Bank, mode: Mode, strings: UiStrings) -> str:
         f"<h1>{html.escape(bank.title)}</h1><p>{mode_label}. {bank.version}</p>{paragraphs}"
         f"<p>{words}</p><ol>{questions}</ol></div>"
     )
+
+
+def _options_in_words(item: Item) -> str:
+    """A scale's own answers after its question; yes/no questions share the line above."""
+    if not item.options:
+        return ""
+    return " (" + " / ".join(html.escape(option.text) for option in item.options) + ")"

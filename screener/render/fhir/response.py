@@ -8,7 +8,6 @@ import uuid
 from typing import TYPE_CHECKING
 
 from screener.models.bank import Bank
-from screener.models.base import yes_no
 from screener.models.fhir_names import (
     ADAPTATIONS,
     BAND,
@@ -31,9 +30,9 @@ from screener.models.result import Result
 from screener.models.wording import UiStrings
 from screener.render.fhir.common import (
     Json,
-    answer_coding,
     coding,
     flag_display,
+    item_coding,
     to_json,
 )
 
@@ -111,7 +110,7 @@ def _answers(bank: Bank, result: Result, strings: UiStrings) -> list[Json]:
         answer = result.answers.get(item.id)
         if answer is None:
             continue
-        given: Json = {"valueCoding": answer_coding(yes_no(answer), strings)}
+        given: Json = {"valueCoding": item_coding(bank.id, item, answer, strings)}
         note = result.notes.get(item.id) if result.mode == "intake" else None
         if note:
             given["item"] = [

@@ -18,6 +18,7 @@ from screener.models.fhir_names import (
     band_system,
     canonical_version,
     flag_system,
+    scale_system,
 )
 from screener.models.wording import UiStrings
 from screener.render.fhir.common import (
@@ -45,6 +46,19 @@ def bundle(
         for answer in ANSWERS
     ]
     resources += _terminology("answer", ANSWER_SYSTEM, "1", bank.language, answers)
+    for item in bank.items:
+        if item.options:  # a scale: its codes, the same in every language, its words in each
+            options: list[Concept] = [
+                (option.code, _option_by_language(translations, item.id, option.code), {})
+                for option in item.options
+            ]
+            resources += _terminology(
+                f"{bank.id}-{item.id}-answer",
+                scale_system(bank.id, item.id),
+                version,
+                bank.language,
+                options,
+            )
     bands: list[Concept] = [
         (band.id, _by_language(translations, "band", band.id), {}) for band in bank.scoring.bands
     ]
@@ -76,6 +90,18 @@ def bundle(
         "type": "transaction",
         "entry": [_entry(resource) for resource in resources],
     }
+
+
+def _option_by_language(
+    translations: dict[str, tuple[Bank, UiStrings]], item_id: str, code: str
+) -> dict[str, str]:
+    found = {}
+    for language, (bank, _) in translations.items():
+        item = next((each for each in bank.items if each.id == item_id), None)
+        option = item.option(code) if item is not None else None
+        if option is not None:
+            found[language] = option.text
+    return found
 
 
 def _by_language(
