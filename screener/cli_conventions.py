@@ -10,7 +10,6 @@ from typing import Annotated, Any, Optional, TextIO
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from screener.commands import about
 from screener.commands import completion as complete
 from screener.render import (
     FORMAT_CHOICES,
@@ -90,6 +89,8 @@ def seconds(value: str) -> float:
 
 def _print_version(value: bool) -> None:
     if value:
+        from screener.commands import about  # start-up: loads only for --version
+
         typer.echo(about.version_text(about.python_version(), about.this_platform()), nl=False)
         raise typer.Exit()
 
@@ -97,7 +98,8 @@ def _print_version(value: bool) -> None:
 VersionOption = Annotated[
     bool,
     typer.Option(
-        *about.VERSION_OPTIONS,
+        "--version",
+        "-V",
         callback=_print_version,
         is_eager=True,
         help="Show the version, the Python, the platform and the banks, and stop.",

@@ -3,15 +3,12 @@ and the closing sections of the top-level --help (exit codes, files, environment
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from screener import VERSION_LINE
 from screener.files import bundled
 from screener.models.fhir_names import canonical_version
-
-VERSION_OPTIONS = ("--version", "-V")
 
 _TOP_LEVEL_KEY = re.compile(rb"^(id|version):[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
 """A bank's top-level `id:` and `version:`, read without parsing the YAML: --version has a
@@ -20,6 +17,8 @@ start-up budget (docs/performance.md); a test checks these agree with the loaded
 
 def bank_version(path: Path) -> tuple[str, str, str]:
     """(id, language, version as a record's canonical carries it: '2.2.0+sha256.1a2b3c4d')."""
+    import hashlib  # start-up: cli.py imports this module for its help text on every run
+
     raw = path.read_bytes()
     found = {key.decode(): value.decode() for key, value in _TOP_LEVEL_KEY.findall(raw)}
     language = path.name.split(".")[1]
