@@ -132,3 +132,103 @@ def test_a_value_completes_from_what_is_typed() -> None:
     assert _completed(f"screener demo {PERSONAS[0][:2]}") == [
         persona for persona in PERSONAS if persona.startswith(PERSONAS[0][:2])
     ]
+
+
+# --- CLICOLOR_FORCE, as uv honours it --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("environment", "coloured"),
+    [
+        ({"CLICOLOR_FORCE": "1"}, True),
+        ({"CLICOLOR_FORCE": "yes"}, True),
+        ({"CLICOLOR_FORCE": "0"}, False),
+        ({"CLICOLOR_FORCE": ""}, False),
+        ({"FORCE_COLOR": "1"}, True),
+        ({}, False),
+    ],
+)
+def test_clicolor_force_draws_in_colour_on_a_pipe(
+    environment: dict[str, str], coloured: bool
+) -> None:
+    env = {"LANG": "en_GB.UTF-8", "COLUMNS": "80", "TERM": "xterm-256color", **environment}
+    shown = runner.invoke(app, ["explain"], env=env)
+    assert shown.exit_code == 0, shown.output
+    assert ("\x1b[" in shown.stdout) is coloured
+
+
+def test_no_color_wins_over_clicolor_force_and_keeps_the_layout() -> None:
+    env = {"LANG": "en_GB.UTF-8", "COLUMNS": "80", "TERM": "xterm-256color"}
+    forced = runner.invoke(app, ["explain"], env=env | {"CLICOLOR_FORCE": "1"}).stdout
+    both = runner.invoke(app, ["explain"], env=env | {"CLICOLOR_FORCE": "1", "NO_COLOR": "1"})
+    assert "\x1b[3" not in both.stdout and "\x1b[38" not in both.stdout
+    plain = runner.invoke(app, ["explain"], env=env).stdout
+    assert both.stdout != plain and len(forced) > len(both.stdout)
+
+
+# --- a system-wide config from XDG_CONFIG_DIRS; the user's own wins ------------------------
+
+
+USER, MAC = "/h/.config/screener", "/U/Library/Application Support/screener"
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"HOME": "/h"}, [USER, "/etc/xdg/screener"]),
+        ("linux", {"HOME": "/h", "XDG_CONFIG_DIRS": ""}, [USER, "/etc/xdg/screener"]),
+        (
+            "linux",
+            {"HOME": "/h", "XDG_CONFIG_DIRS": "/a:relative:/b/"},
+            [USER, "/a/screener", "/b/screener"],
+        ),
+        ("freebsd14", {"XDG_CONFIG_DIRS": "/a"}, ["/a/screener"]),
+        ("darwin", {"HOME": "/U", "XDG_CONFIG_DIRS": "/a"}, [MAC]),
+        ("win32", {"APPDATA": "C:/R", "XDG_CONFIG_DIRS": "/a"}, ["C:/R/screener"]),
+    ],
+)  # fmt: skip
+def test_config_folders_are_the_users_then_the_systems(
+    platform: str, environ: dict[str, str], expected: list[str]
+) -> None:
+    from screener.files.contacts import config_folders
+
+    assert [folder.as_posix() for folder in config_folders(environ, platform)] == expected
+
+
+SERVICE = Path(__file__).resolve().parent / "data" / "service.yaml"
+
+
+def _system_config(tmp_path: Path, name: str, text: str) -> dict[str, str]:
+    system = tmp_path / "system"
+    (system / "screener").mkdir(parents=True)
+    (system / "screener" / name).write_text(text, encoding="utf-8")
+    return {"XDG_CONFIG_DIRS": f"{tmp_path / 'none'}:{system}", "LANG": "en_GB.UTF-8"}
+
+
+def test_a_system_wide_service_file_is_read_when_the_user_has_none(
+    tmp_path: Path, no_service_config: Path
+) -> None:
+    env = _system_config(tmp_path, "resources.yaml", SERVICE.read_text(encoding="utf-8"))
+    listed = runner.invoke(app, ["resources", "uk"], env=env)
+    assert "Northside out-of-hours line" in listed.stdout
+    own = no_service_config / "screener"
+    own.mkdir()
+    (own / "resources.yaml").write_text(
+        SERVICE.read_text(encoding="utf-8").replace("Northside", "Southside"), encoding="utf-8"
+    )
+    listed = runner.invoke(app, ["resources", "uk"], env=env)
+    assert "Southside out-of-hours line" in listed.stdout and "Northside" not in listed.stdout
+
+
+def test_a_system_wide_counsellor_file_is_read_and_the_users_wins(
+    tmp_path: Path, no_service_config: Path
+) -> None:
+    from screener.files.counsellor import counsellor_settings
+
+    env = _system_config(tmp_path, "counsellor.yaml", "region: ie\nrecords: /srv/records\n")
+    env["XDG_CONFIG_HOME"] = str(no_service_config)
+    assert counsellor_settings(env, "linux").region == "ie"
+    (no_service_config / "screener").mkdir()
+    (no_service_config / "screener" / "counsellor.yaml").write_text("region: nz\n")
+    settings = counsellor_settings(env, "linux")
+    assert (settings.region, settings.records) == ("nz", None)  # whole files, not merged
