@@ -5,9 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from screener import VERSION_LINE
 from screener.cli_conventions import (
-    EXIT_INTERRUPTED,
     BankOption,
     ClientOption,
     Command,
@@ -31,14 +29,16 @@ from screener.cli_conventions import (
     ResourcesOption,
     ResultOutputOption,
     SpokenRegionArgument,
+    VersionOption,
     choice,
     record_format,
     region_spoken,
-    reported_errors,
-    run_app,
     seconds,
     with_default_command,
 )
+from screener.cli_running import EXIT_INTERRUPTED, reported_errors, run_app
+from screener.commands import completion as complete
+from screener.commands.about import TOP_EPILOG, TOP_HELP
 from screener.render import CompareFormat, ExplainFormat, FhirExport
 from screener.terminal.host import Terminal
 
@@ -60,29 +60,9 @@ def _terminal() -> Terminal:
     return _started[-1] if _started else Terminal.from_process()
 
 
-def _print_version(value: bool) -> None:
-    if value:
-        print(VERSION_LINE)
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Show the version and stop."
-        ),
-    ] = False,
-) -> None:
-    """A private, offline self-check for ketamine use.
-
-    With no command, screener starts the self-check (the same as 'screener run').
-    Nothing is stored or sent anywhere unless you ask with --output.
-
-    Using a screen reader? Add --plain to any command (or set ACCESSIBLE=1): plain mode has
-    numbered choices, no boxes, no colour and no redraws.
-    """
+@app.callback(help=TOP_HELP, epilog=TOP_EPILOG)
+def _main(version: VersionOption = False) -> None:
+    pass
 
 
 @app.command(cls=Command)
@@ -284,7 +264,11 @@ def resources(
 def explain(
     bank: Annotated[
         Optional[str],
-        typer.Argument(metavar="BANK", help="A bundled bank id or a bank file. Default: ketamine."),
+        typer.Argument(
+            metavar="BANK",
+            autocompletion=complete.banks,
+            help="A bundled bank id or a bank file. Default: ketamine.",
+        ),
     ] = None,
     output_format: ExplainFormatOption = ExplainFormat.text,
     plain: PlainOption = False,
@@ -300,12 +284,17 @@ def explain(
         trainer.explain(bank, output_format, plain, terminal, language=lang, projector=projector)
 
 
+def _personas(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return complete.personas(ctx.params.get("bank"))
+
+
 @app.command(cls=Command, short_help="Play out a worked example, for trainers.")
 def demo(
     persona: Annotated[
         Optional[str],
         typer.Argument(
             metavar="PERSONA",
+            autocompletion=_personas,
             help="The id of a persona to play out. Without it: the list of personas.",
         ),
     ] = None,

@@ -1,17 +1,16 @@
 """The CLI's conventions, beside cli.py: help in words, option parsers whose errors name the
-choices, the options several commands share, and which command a first word means."""
+choices, the options several commands share (their values completed by cli_completion.py),
+and which command a first word means. Running the app: cli_running.py."""
 
-import contextlib
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Optional, TextIO
 
 import typer
 from typer.core import TyperArgument, TyperCommand
-from typer.exceptions import TyperException
 
-from screener.errors import ScreenerError
+from screener.commands import completion as complete
 from screener.render import (
     FORMAT_CHOICES,
     KNOWN_EXTENSIONS,
@@ -20,11 +19,6 @@ from screener.render import (
     Format,
     in_words,
 )
-from screener.rules.endings import ExitCode
-from screener.safetext import one_line, printable
-from screener.terminal.host import Terminal
-
-EXIT_INTERRUPTED = ExitCode.ENDED_EARLY
 
 
 class Command(TyperCommand):
@@ -93,6 +87,27 @@ def seconds(value: str) -> float:
     return seconds
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from screener.commands import about  # start-up: loads only for --version
+
+        typer.echo(about.version_text(about.python_version(), about.this_platform()), nl=False)
+        raise typer.Exit()
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        "-V",
+        callback=_print_version,
+        is_eager=True,
+        help="Show the version, the Python, the platform and the banks, and stop.",
+    ),
+]
+"""screener --version or -V; launch.py answers either alone before the CLI loads."""
+
+
 # Options that several commands share, declared once. Metavars say what to type; a flag has
 # one name (--force, not --force / --no-force) and no default shown.
 ForceOption = Annotated[
@@ -101,7 +116,11 @@ ForceOption = Annotated[
 ]
 LanguageOption = Annotated[
     Optional[str],
-    typer.Option(metavar="LANGUAGE", help="Language, e.g. en or es. Default: from your locale."),
+    typer.Option(
+        metavar="LANGUAGE",
+        autocompletion=complete.languages,
+        help="Language, e.g. en or es. Default: from your locale.",
+    ),
 ]
 PlainOption = Annotated[
     bool,
@@ -111,7 +130,11 @@ PlainOption = Annotated[
 ]
 BankOption = Annotated[
     Optional[str],
-    typer.Option(metavar="BANK", help="A bundled bank id, or a bank file. Default: ketamine."),
+    typer.Option(
+        metavar="BANK",
+        autocompletion=complete.banks,
+        help="A bundled bank id, or a bank file. Default: ketamine.",
+    ),
 ]
 ResourcesOption = Annotated[
     Optional[Path],
@@ -160,7 +183,7 @@ RecordFormatOption = Annotated[
 ]
 
 
-TOP_LEVEL_OPTIONS = ("-h", "--help", "--version", "--install-completion", "--show-completion")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version", "-V", "--install-completion", "--show-completion")
 
 
 def with_default_command(args: list[str]) -> list[str]:
@@ -201,7 +224,8 @@ ReplayOption = Annotated[
     Optional[Path],
     typer.Option(
         metavar="FILE",
-        help="Replay answers from a YAML or JSON file instead of asking.",
+        help="Replay answers instead of asking: from an answers file (YAML or JSON), a saved "
+        "record, or a FHIR QuestionnaireResponse.",
         readable=False,  # the loader's own located error (exit 1), not Click's usage error
     ),
 ]
@@ -236,7 +260,8 @@ IntakeReplayOption = Annotated[
     Optional[Path],
     typer.Option(
         metavar="FILE",
-        help="Replay answers (with client and notes) instead of asking.",
+        help="Replay answers (with client and notes) instead of asking: from an answers file "
+        "(YAML or JSON), a saved record, or a FHIR QuestionnaireResponse.",
         readable=False,  # the loader's own located error (exit 1), not Click's usage error
     ),
 ]
@@ -258,12 +283,19 @@ REGIONS = "{regions}"
 
 REGION_HELP = f"Whose help contacts: {REGIONS}. Default: your locale's territory, else "
 
-RegionOption = Annotated[Optional[str], typer.Option(metavar="REGION", help=REGION_HELP + "asked.")]
+RegionOption = Annotated[
+    Optional[str],
+    typer.Option(metavar="REGION", autocompletion=complete.regions, help=REGION_HELP + "asked."),
+]
 """For the self-check, the one command that asks where the person is."""
 
 RegionOrAnywhereOption = Annotated[
     Optional[str],
-    typer.Option(metavar="REGION", help=REGION_HELP + "other (contacts that work anywhere)."),
+    typer.Option(
+        metavar="REGION",
+        autocompletion=complete.regions,
+        help=REGION_HELP + "other (contacts that work anywhere).",
+    ),
 ]
 """For the commands that never ask: intake, resources, export-fhir, demo."""
 
@@ -272,6 +304,7 @@ SpokenRegionArgument = Annotated[
     Optional[list[str]],
     typer.Argument(
         metavar="REGION",
+        autocompletion=complete.regions,
         help="The region, as with --region: 'screener resources uk' is easy to say aloud.",
         show_default=False,
     ),
@@ -294,78 +327,6 @@ def region_spoken(words: list[str], option: str | None) -> str | None:
     if option is not None and option.lower() != words[0].lower():
         raise typer.BadParameter(f"'{words[0]}' and --region {option}: choose one region")
     return words[0]
-
-
-@contextlib.contextmanager
-def reported_errors(terminal: Terminal, *, keep_screen: bool = False) -> Iterator[None]:
-    """The project's own errors become one line on stderr and their exit code.
-
-    Ctrl-C anywhere else (while a file is written, say) ends with 130, as during the
-    questions, rather than Click's "Aborted!" and 1. A quick exit from a screen that does not
-    clear for itself (the demo, the what-if) clears through the one clearing path, honouring
-    --keep-screen.
-    """
-    from screener.terminal.keyboard import QuickExit  # start-up: terminal/ loads on a command
-
-    try:
-        yield
-    except ScreenerError as error:
-        terminal.stderr.write(f"Error: {one_line(str(error))}\n")
-        raise typer.Exit(error.exit_code) from None
-    except QuickExit:
-        if not keep_screen:
-            # start-up: terminal/ is banned at module level (ruff TID253)
-            from screener.terminal.console import clear_screen, make_console
-
-            clear_screen(make_console(terminal, terminal.stdout, plain=True))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except KeyboardInterrupt:
-        terminal.stderr.write("\n")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-
-
-class _ShownAsText:
-    """Standard error for Click's own messages, with control characters made harmless: an
-    option value such as $'\\e[2J' is echoed in "is not a region", never obeyed."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        return self.stream.write(printable(text))
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return False  # Click then adds no colour of its own
-
-
-def run_app(app: typer.Typer, args: list[str], terminal: Terminal) -> int:
-    """Run the Typer app on `args`: its exit code. Usage errors are shown as text. The data is
-    read from the folder SCREENER_DATA names, if any (files/bundled.py), for this run only."""
-    from screener.files import bundled  # start-up: files/ loads once a command line is run
-
-    bundled.use_data_dir(terminal.environ.get(bundled.DATA_VARIABLE))
-    try:
-        return _run(app, args, terminal)
-    finally:
-        bundled.use_data_dir(None)
-
-
-def _run(app: typer.Typer, args: list[str], terminal: Terminal) -> int:
-    try:
-        code = app(args=args, prog_name="screener", standalone_mode=False)
-    except typer.Abort:  # Ctrl-D at one of Click's own prompts
-        terminal.stderr.write("\n")
-        return EXIT_INTERRUPTED
-    except TyperException as error:  # Click's usage errors: a bad option, an unknown command
-        show: Callable[..., None] | None = getattr(error, "show", None)
-        if show is None:
-            raise
-        show(file=_ShownAsText(terminal.stderr))
-        return int(getattr(error, "exit_code", ExitCode.USAGE))
-    return code if isinstance(code, int) else 0
 
 
 OldRecordArgument = Annotated[

@@ -6,11 +6,11 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] in (["--version"], ["-V"]):
         # Building the Typer app and its commands costs more than the rest of --version.
-        from screener import VERSION_LINE
+        from screener.commands.about import python_version, this_platform, version_text
 
-        print(VERSION_LINE)
+        print(version_text(python_version(), this_platform()), end="")
         return
     # start-up: Typer and the commands load only after --version's fast path
     from screener.cli import main as run_cli

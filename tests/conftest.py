@@ -87,10 +87,11 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 def no_service_config(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """No test reads the real user's config folder: it points at an empty one."""
+    """No test reads the real user's config folder, or the system's: both point at empty ones."""
     empty = tmp_path_factory.mktemp("config")
     for name in ("XDG_CONFIG_HOME", "APPDATA", "HOME"):
         monkeypatch.setenv(name, str(empty))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(empty / "system"))
     return empty
 
 

@@ -22,6 +22,7 @@ LAYERS = {
     "commands": 5,
     "cli": 6,
     "cli_conventions": 6,
+    "cli_running": 6,
     "launch": 7,
     "__main__": 7,
 }
@@ -161,7 +162,13 @@ PROCESS_STATE = {
     ("shutil", "get_terminal_size"),
     ("platform", "system"),
 }
-READS_THE_PROCESS = {"terminal/host.py": PROCESS_STATE, "launch.py": {("sys", "argv")}}
+READS_THE_PROCESS = {
+    "terminal/host.py": PROCESS_STATE,
+    "launch.py": {("sys", "argv")},
+    "commands/about.py": {
+        ("platform", "system")
+    },  # --version names the platform, before any terminal
+}
 
 
 def _process_state_read(path: Path) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ DATA_VARIABLE = "SCREENER_DATA"
 """The environment variable naming a folder to read instead of the bundled questions/."""
 
 _chosen: list[Path] = []
-"""The folder SCREENER_DATA names, if any: set for each run by cli_conventions.run_app()."""
+"""The folder SCREENER_DATA names, if any: set for each run by cli_running.run_app()."""
 
 
 def use_data_dir(folder: str | Path | None) -> None:

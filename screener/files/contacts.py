@@ -63,6 +63,40 @@ def config_file(environ: Mapping[str, str], platform: str) -> Path | None:
     return base / "screener" / SERVICE_FILE if base else None
 
 
+SYSTEM_CONFIG_DIRS = "/etc/xdg"
+"""XDG_CONFIG_DIRS when unset or empty, as the XDG Base Directory spec says."""
+
+
+def config_folders(environ: Mapping[str, str], platform: str) -> list[Path]:
+    """screener's config folders, most wanted first: the user's own (config_file's folder);
+    then, on Linux and other Unix, screener/ in each folder XDG_CONFIG_DIRS lists (absolute
+    paths only, as the spec asks; /etc/xdg if none), for settings a whole machine shares, such
+    as a service's own contacts on its intake computers. The user's wins: the first folder
+    that holds a file is the one read, whole (files are not merged)."""
+    user = config_file(environ, platform)
+    folders = [user.parent] if user else []
+    if platform not in ("win32", "darwin"):
+        listed = environ.get("XDG_CONFIG_DIRS", "") or SYSTEM_CONFIG_DIRS
+        folders += [
+            Path(folder) / "screener"
+            for folder in listed.split(":")
+            if folder and Path(folder).is_absolute()
+        ]
+    return folders
+
+
+def found_config(name: str, environ: Mapping[str, str], platform: str) -> Path | None:
+    """The file `name` in the first config folder that has it, else None."""
+    return next(
+        (
+            folder / name
+            for folder in config_folders(environ, platform)
+            if (folder / name).is_file()
+        ),
+        None,
+    )
+
+
 def find_service(
     requested: Path | None,
     environ: Mapping[str, str],
@@ -70,15 +104,16 @@ def find_service(
     *,
     warn: Callable[[str], None] | None = None,
 ) -> tuple[ServiceContacts | None, Path | None]:
-    """--resources FILE if given (it must exist and be good), else the config file if any.
+    """--resources FILE if given (it must exist and be good), else the config file if any
+    (the user's, else the system's: config_folders).
 
     A broken config file must not stop anyone reaching help: with `warn`, its first problem
     is passed on as one line and the region's public contacts are shown without it.
     """
     if requested is not None:
         return load_service(requested), requested
-    path = config_file(environ, platform)
-    if path is None or not path.is_file():
+    path = found_config(SERVICE_FILE, environ, platform)
+    if path is None:
         return None, None
     try:
         return load_service(path), path

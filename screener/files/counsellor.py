@@ -1,9 +1,10 @@
 """A counsellor's own settings, so a day of intakes needs no retyping: initials, region, records.
 
 Read from `counsellor.yaml` in screener's config folder (beside the service's contacts file,
-files/contacts.py `config_file`), then from the environment, which wins: SCREENER_COUNSELLOR,
-SCREENER_REGION, SCREENER_RECORDS. A command-line option wins over both. The environment is
-the one `Terminal` read at start (terminal/host.py); nothing here reads os.environ.
+files/contacts.py `config_folders`: the user's, else the system's), then from the environment,
+which wins: SCREENER_COUNSELLOR, SCREENER_REGION, SCREENER_RECORDS. A command-line option wins
+over both. The environment is the one `Terminal` read at start (terminal/host.py); nothing here
+reads os.environ.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from screener.files.checked import convert
-from screener.files.contacts import config_file
+from screener.files.contacts import config_file, found_config
 from screener.files.documents import load
 from screener.models.base import Model
 
@@ -38,7 +39,11 @@ class CounsellorSettings(Model, frozen=True, kw_only=True):
 
 
 def settings_file(environ: Mapping[str, str], platform: str) -> Path | None:
-    """Where the settings live: screener's config folder, as for the service's contacts."""
+    """Where the settings live: screener's config folder, as for the service's contacts (the
+    user's, else a system-wide one from XDG_CONFIG_DIRS; the user's own wins)."""
+    found = found_config(SETTINGS_FILE, environ, platform)
+    if found is not None:
+        return found
     contacts = config_file(environ, platform)
     return contacts.with_name(SETTINGS_FILE) if contacts else None
 

@@ -1,4 +1,7 @@
-"""Generate the JSON Schemas editors use to check banks and contacts files as they are typed.
+"""Generate the JSON Schemas editors use to check the files screener reads as they are typed
+(banks, contacts, the UI strings, answers files) and that describe what it writes (the JSON
+record, docs/result-json.md). Each is generated from the msgspec model the file is read into;
+an answers file, read by hand for its located messages, has its shape declared here.
 
 Run `python -m screener.files.schema` after changing models.py; a test fails while they are stale.
 """
@@ -7,17 +10,61 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated, Union
 
 import msgspec
+from msgspec import Meta
 
 from screener.files import bundled
 from screener.models.bank import Bank
+from screener.models.base import ANSWERS, Identifier
 from screener.models.contacts import ContactBook, ServiceContacts
+from screener.models.result import Result
+from screener.models.wording import UiStrings
+from screener.rules.review import MAX_CLIENT_REFERENCE, MAX_NOTE
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in word)
+
+
+AnswerAsTyped = Union[
+    bool,
+    Annotated[
+        str,
+        Meta(
+            pattern=r"^\s*(" + "|".join(map(_any_case, [*ANSWERS, "not sure"])) + r")\s*$",
+            description="yes, no or not sure (YAML's bare yes and no are read as typed).",
+        ),
+    ],
+]
+
+
+class AnswersFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An answers file for --answers (files/answers_file.py reads it): the bank and each
+    question's answer; an intake's file may add the client, notes and counsellor. A saved JSON
+    record is read too: record.schema.json describes it."""
+
+    answers: Annotated[dict[Identifier, AnswerAsTyped], Meta(description="Question id: answer.")]
+    bank: Union[Identifier, None] = None
+    """The bank's id."""
+    client: Union[Annotated[str, Meta(max_length=MAX_CLIENT_REFERENCE)], None] = None
+    """Intake only: the client's reference, a short code."""
+    notes: Annotated[
+        Union[dict[Identifier, Annotated[str, Meta(max_length=MAX_NOTE)]], None],
+        Meta(description="Intake only: question id to the counsellor's one-line note."),
+    ] = None
+    counsellor: Union[Annotated[str, Meta(max_length=MAX_CLIENT_REFERENCE)], None] = None
+    """Intake only: the counsellor's initials."""
+
 
 SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "bank.schema.json": Bank,
     "contacts.schema.json": ContactBook,
     "service-contacts.schema.json": ServiceContacts,
+    "ui.schema.json": UiStrings,
+    "answers.schema.json": AnswersFile,
+    "record.schema.json": Result,
 }
 
 

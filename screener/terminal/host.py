@@ -180,12 +180,15 @@ class Terminal:
     def wants_plain(self, flag: bool, stream: IO[str]) -> bool:
         """--plain, TERM=dumb, ACCESSIBLE, or a stream that is no terminal: no boxes, no colour.
 
-        FORCE_COLOR (set and not empty, as force-color.org says) keeps the Rich layout and its
-        colour on a pipe; it never overrides a person's choice of plain text.
+        FORCE_COLOR (set and not empty, as force-color.org says) or CLICOLOR_FORCE (set, not
+        empty and not 0, as uv and the CLICOLOR convention read it) keeps the Rich layout and its
+        colour on a pipe; it never overrides a person's choice of plain text, and NO_COLOR still
+        removes the colour.
         """
         if flag or self.dumb or self.environ.get("ACCESSIBLE"):
             return True
-        return not is_terminal(stream) and not self.environ.get("FORCE_COLOR")
+        clicolor_force = self.environ.get("CLICOLOR_FORCE", "") not in ("", "0")
+        return not is_terminal(stream) and not (self.environ.get("FORCE_COLOR") or clicolor_force)
 
     def size(self, stream: IO[str]) -> tuple[int, int]:
         """Columns and rows to draw in on `stream`: COLUMNS and LINES where they are sane
