@@ -37,6 +37,14 @@ AnswerAsTyped = Union[
             description="yes, no or not sure (YAML's bare yes and no are read as typed).",
         ),
     ],
+    Annotated[
+        str,
+        Meta(
+            pattern=r"^\s*[A-Za-z][A-Za-z0-9_]*\s*$",
+            description="A scale question's option, by its code in any case, e.g. weekly "
+            "(questions/README.md); which codes a question takes is the bank's to say.",
+        ),
+    ],
 ]
 
 

@@ -51,14 +51,27 @@ def test_answers_files_pass_the_answers_schema(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def test_an_answers_file_with_scale_answers_passes_the_answers_schema(tmp_path: Path) -> None:
+    """A scale question is answered by its option's code (issue 22); the schema cannot know
+    which codes a bank's question takes, so it takes any code and screener checks the rest."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        GOOD.replace("answers:", "answers:\n  how_often: Weekly\n  how_you_feel: not_worried"),
+        encoding="utf-8",
+    )
+    checked = check_jsonschema(bundled.data_dir() / "answers.schema.json", path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        GOOD.replace("used_past_year: yes", "used_past_year: maybe"),
+        GOOD.replace("used_past_year: yes", "used_past_year: maybe not"),
+        GOOD.replace("used_past_year: yes", "used_past_year: [yes]"),
         GOOD + "colour: blue\n",
         GOOD.replace("answers:", "answer:"),
     ],
-    ids=["not an answer", "unknown key", "no answers"],
+    ids=["not an answer", "a list", "unknown key", "no answers"],
 )
 def test_the_answers_schema_refuses_what_screener_refuses(tmp_path: Path, text: str) -> None:
     path = tmp_path / "answers.yaml"
