@@ -161,13 +161,18 @@ def _drop_skipped(
     first = where[skipped[0].id]
     for item in skipped:
         del answers[item.id]
-    named = ", ".join(f"{item.id} ({' '.join(item.text.split())})" for item in skipped)
+    named = ", ".join(f"{item.id} ({_words(item)})" for item in skipped)
     return str(
         document.problem(
             first,
             f"the earlier answers skip these questions, so their answers are not used: {named}",
         )
     )
+
+
+def _words(item: Item) -> str:
+    """The question in the few words a person reads where answers are listed."""
+    return " ".join((item.short or item.label or item.text).split())
 
 
 def _coverage(

@@ -198,7 +198,7 @@ def test_another_fillers_answers_to_skipped_questions_are_dropped_with_one_warni
     assert "injecting" not in record["answers"] and "craving" not in record["answers"]
     warnings = [line for line in result.stderr.splitlines() if "skip" in line]
     assert len(warnings) == 1, result.stderr
-    words = {item.id: item.text for item in loaded.bank.items}
+    words = {item.id: item.short or item.label or item.text for item in loaded.bank.items}
     for item_id in ("prescribed_only", "injecting", "craving", "tolerance"):
         assert f"{item_id} ({' '.join(words[item_id].split())})" in warnings[0]
     assert warnings[0].startswith(f"{path}:")
