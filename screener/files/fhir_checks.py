@@ -72,7 +72,10 @@ def questionnaire_of(path: Path) -> tuple[Canonical, Document] | None:
     try:
         if not path.is_file():
             return None
-        document = documents.load(path)
+        raw = documents.read_bytes(path)
+        if b"QuestionnaireResponse" not in raw:  # an answers file is not parsed twice
+            return None
+        document = documents.parse(raw, str(path))
     except (DataError, OSError):
         return None
     data = document.data

@@ -125,22 +125,23 @@ def test_a_spanish_response_is_read_without_lang(tmp_path: Path, spanish: Loaded
     assert cli("intake", "--answers", str(path), "-f", "json").exit_code == 0
 
 
+@pytest.mark.parametrize("command", ["run", "intake"])
 def test_a_lang_that_contradicts_the_response_is_refused_unless_rescore(
-    tmp_path: Path, spanish: LoadedBank
+    tmp_path: Path, spanish: LoadedBank, command: str
 ) -> None:
     path = write(tmp_path, response_of(spanish))
-    result = cli("run", "--answers", str(path), "--lang", "en", "-f", "json")
+    result = cli(command, "--answers", str(path), "--lang", "en", "-f", "json")
     assert result.exit_code == 2, result.output
     assert len(result.stderr.splitlines()) == 1
     assert f"{path}:" in result.stderr and "questionnaire:" in result.stderr
     assert "Spanish (es)" in result.stderr and "--rescore" in result.stderr
     # --rescore is the documented override: the same codes scored under the English bank.
-    result = cli("run", "--answers", str(path), "--lang", "en", "--rescore", "-f", "json")
+    result = cli(command, "--answers", str(path), "--lang", "en", "--rescore", "-f", "json")
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["bank"]["language"] == "en" and record["criteria_met"] == 5
     assert "re-scored under" in result.stderr
-    assert cli("run", "--answers", str(path), "--lang", "es", "-f", "json").exit_code == 0
+    assert cli(command, "--answers", str(path), "--lang", "es", "-f", "json").exit_code == 0
 
 
 def test_rescore_reads_a_response_to_another_version_of_the_bank(
