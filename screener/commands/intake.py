@@ -162,6 +162,7 @@ def _replayed(
         client=client or replay.client,
         notes=replay.notes,
         recorded_at=replay.recorded_at,
+        recorded_as=replay.recorded_as,
         counsellor=counsellor or replay.counsellor,  # --counsellor, as --client
         started_at=replay.started_at,
         closing_summary=replay.closing_summary,

@@ -38,4 +38,10 @@ def replay(
     )
     for warning in replayed.warnings:
         session.terminal.stderr.write(warning + "\n")
-    return result_of(setup, replayed.answers)
+    # A replayed record keeps its own date (docs/result-json.md), a FHIR `authored` as given.
+    return result_of(
+        setup,
+        replayed.answers,
+        recorded_at=replayed.recorded_at,
+        recorded_as=replayed.recorded_as,
+    )

@@ -7,6 +7,8 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
+import msgspec
+
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 
@@ -27,8 +29,10 @@ def result_of(
     counsellor: str | None = None,
     started_at: datetime.datetime | None = None,
     closing_summary: str | None = None,
+    recorded_as: str | None = None,
 ) -> Result:
-    return build_result(
+    """`recorded_as`: a replayed record's date alone (2026-11-21), kept as given."""
+    result = build_result(
         setup.loaded,
         score(setup.loaded.bank, answers),
         setup.region,
@@ -41,3 +45,6 @@ def result_of(
         started_at=started_at,
         closing_summary=closing_summary,
     )
+    if recorded_as is None:
+        return result
+    return msgspec.structs.replace(result, recorded_at=recorded_as, duration_seconds=None)

@@ -68,7 +68,8 @@ def prepare(options: Options, terminal: Terminal) -> Setup:
     environ = terminal.environ
     place = find_place(options.region, environ)
     region = place.region
-    loaded = load_bank(find_bank(options.bank, options.language, environ, region.language))
+    language = answers_language(options)
+    loaded = load_bank(find_bank(options.bank, language, environ, region.language))
     strings = load_strings(loaded.bank.language)
     shown = contacts_for(region, options.resources, loaded.bank.language, terminal)
     client_system = shown.service.client_system if shown.service else None
@@ -80,6 +81,33 @@ def prepare(options: Options, terminal: Terminal) -> Setup:
         region_known=place.known,
         client_system=client_system,
     )
+
+
+def answers_language(options: Options) -> str | None:
+    """--lang, else the language of the Questionnaire a FHIR response in --answers answers
+    (`.../Questionnaire/ketamine-es`: the Spanish bank). A --lang that contradicts the
+    response is refused, unless --rescore asks to score its answers under that bank."""
+    if options.answers is None:
+        return options.language
+    # start-up: the FHIR readers load only for --answers
+    from screener.files.fhir_checks import language_name, questionnaire_of
+
+    found = questionnaire_of(options.answers)
+    if found is None or options.bank not in (None, found[0].bank_id):
+        return options.language
+    named, document = found
+    if options.language is None:
+        return named.language
+    asked = options.language.lower().replace("-", "_").split("_")[0]
+    if asked != named.language and not options.rescore:
+        where = document.problem(
+            ("questionnaire",),
+            f"this response answers the {language_name(named.language)} form and --lang asks "
+            f"for {language_name(asked)}; leave out --lang, or add --rescore to score its "
+            f"answers under the {asked} bank",
+        )
+        raise UsageError(str(where))
+    return options.language
 
 
 def find_bank(

@@ -41,7 +41,7 @@ def load_replay(
 ) -> Replay:
     document = documents.load(path, display)
     _check_record_bank(document, today, rescore=rescore)
-    return replay_from_document(document, bank, intake=intake, sha256=sha256)
+    return replay_from_document(document, bank, intake=intake, sha256=sha256, rescore=rescore)
 
 
 def _check_record_bank(document: Document, today: BankReference | None, *, rescore: bool) -> None:
@@ -72,9 +72,15 @@ def answers_from_document(document: Document, bank: Bank) -> dict[str, Code]:
 
 
 def replay_from_document(
-    document: Document, bank: Bank, *, intake: bool, sha256: str | None = None
+    document: Document,
+    bank: Bank,
+    *,
+    intake: bool,
+    sha256: str | None = None,
+    rescore: bool = False,
 ) -> Replay:
-    """The answers, checked against the bank; for an intake also its client and notes."""
+    """The answers, checked against the bank; for an intake also its client and notes. A FHIR
+    response to another version or language of this bank's Questionnaire needs `rescore`."""
     if is_response(document.data):
-        return replay_from_response(document, bank, intake=intake, sha256=sha256)
+        return replay_from_response(document, bank, intake=intake, sha256=sha256, rescore=rescore)
     return replay_from_answers_file(document, bank, intake=intake)

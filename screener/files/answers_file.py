@@ -9,7 +9,7 @@ from typing import Literal
 from yaml.nodes import ScalarNode
 
 from screener.errors import DataError, Problem
-from screener.files import documents
+from screener.files import documents, fhir_datetime
 from screener.files.answer_values import check_coverage, hint, read_answers
 from screener.files.documents import Document
 from screener.files.replay import Replay
@@ -76,9 +76,10 @@ def replay_from_answers_file(document: Document, bank: Bank, *, intake: bool) ->
     if problems:
         raise DataError(problems)
     recorded_at = _recorded_at(document, data, "recorded_at") if is_record else None
+    recorded_as = _date_only(data.get("recorded_at")) if is_record else None
     mode = _mode(data.get("mode")) if is_record else None
     if not intake:
-        return Replay(answers, recorded_at=recorded_at, mode=mode)
+        return Replay(answers, recorded_at=recorded_at, mode=mode, recorded_as=recorded_as)
     client = _client(document, data.get("client"))
     notes = _notes(document, data.get("notes"), answers)
     if not is_record:  # a counsellor's own answers file may name the counsellor
@@ -92,6 +93,7 @@ def replay_from_answers_file(document: Document, bank: Bank, *, intake: bool) ->
         counsellor=_short_text(document, data, "counsellor"),
         started_at=_recorded_at(document, data, "started_at"),
         closing_summary=_short_text(document, data, "closing_summary"),
+        recorded_as=recorded_as,
     )
 
 
@@ -176,6 +178,8 @@ def _recorded_at(
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
+        if key == "recorded_at" and _date_only(value):
+            return None  # a record made from a FHIR response dated by its day alone
         raise DataError(
             [
                 document.problem(
@@ -184,6 +188,12 @@ def _recorded_at(
             ]
         )
     return moment
+
+
+def _date_only(value: object) -> str | None:
+    """A date alone (2026, 2026-11, 2026-11-21), as a FHIR `authored` may give it."""
+    parsed = fhir_datetime.parse(value) if isinstance(value, str) else None
+    return parsed.text if parsed is not None and parsed.moment is None else None
 
 
 def _check_bank_id(document: Document, value: object, bank: Bank) -> list[Problem]:

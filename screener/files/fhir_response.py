@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
-
 from screener.errors import DataError, KeyPath, Problem
 from screener.files.documents import Document
+from screener.files.fhir_checks import (
+    authored,
+    check_questionnaire,
+    check_status,
+    duplicate_link_ids,
+    written_by_screener,
+)
 from screener.files.replay import Replay
 from screener.models.bank import Bank, Item
 from screener.models.base import Code
@@ -19,9 +24,6 @@ from screener.models.fhir_names import (
     INTAKE_SUFFIX,
     NOTE_SUFFIX,
     RESULT_PREFIX,
-    canonical_version,
-    questionnaire_reference,
-    questionnaire_url,
     scale_system,
 )
 from screener.rules.review import MAX_CLIENT_REFERENCE, one_safe_line_within
@@ -33,15 +35,27 @@ def is_response(data: object) -> bool:
 
 
 def replay_from_response(
-    document: Document, bank: Bank, *, intake: bool, sha256: str | None = None
+    document: Document,
+    bank: Bank,
+    *,
+    intake: bool,
+    sha256: str | None = None,
+    rescore: bool = False,
 ) -> Replay:
     """The answers, refused with file:line:col when they are not this bank's to re-score."""
     data = document.data
     assert isinstance(data, dict)
-    problems = _check_questionnaire(document, data.get("questionnaire"), bank, sha256)
+    problems, told = check_questionnaire(
+        document, data.get("questionnaire"), bank, sha256, rescore=rescore
+    )
+    refused, partial = check_status(document, data)
+    problems += refused
     items = data.get("item")
     if not isinstance(items, list):
         problems.append(document.problem(("item",) if "item" in data else (), "no answers"))
+        raise DataError(problems)
+    problems += duplicate_link_ids(document, items)
+    if problems:
         raise DataError(problems)
     answers: dict[str, Code] = {}
     notes: dict[str, str] = {}
@@ -74,45 +88,27 @@ def replay_from_response(
             notes[link_id] = note
     if problems:
         raise DataError(problems)
+    dropped = "" if written_by_screener(data) else _drop_skipped(document, bank, answers, where)
     problems = _coverage(document, bank, answers, where)
     if problems:
         raise DataError(problems)
-    warnings = _differences(document, bank, answers, stated)
+    notes = {key: note for key, note in notes.items() if key in answers}
+    warnings = (*told, *filter(None, (partial, dropped)))
+    warnings += _differences(document, bank, answers, stated)
     client = _client(document, data) if intake else None
     reference = str(data.get("questionnaire", ""))
+    when = authored(document, data.get("authored"))
     return Replay(
         dict(answers),
         client,
         notes if intake else {},
-        _authored(document, data.get("authored")),
+        when.moment,
         # The Questionnaire answered says the mode, so a self-check's response stays one.
         mode="intake" if reference.partition("|")[0].endswith(INTAKE_SUFFIX) else "self",
         counsellor=_counsellor(data) if intake else None,
         warnings=warnings,
+        recorded_as=when.date_only,
     )
-
-
-def _check_questionnaire(
-    document: Document, value: object, bank: Bank, sha256: str | None
-) -> list[Problem]:
-    url = questionnaire_url(bank.id, bank.language, "self")
-    versions = {bank.version}
-    if sha256 is not None:
-        versions.add(canonical_version(bank.version, sha256))
-    wanted = {
-        questionnaire_reference(bank.id, bank.language, mode, version)
-        for mode in ("self", "intake")
-        for version in versions
-    }
-    if value in wanted:
-        return []
-    if sha256 is not None and isinstance(value, str) and value.startswith(url):
-        message = f"answers version {value.partition('|')[2] or '(none)'} of this Questionnaire"
-    else:
-        message = f"answers '{value}'" if value else "names no questionnaire"
-    this = f"{url}|{canonical_version(bank.version, sha256) if sha256 else bank.version}"
-    at: KeyPath = ("questionnaire",) if value is not None else ()
-    return [document.problem(at, f"{message}, not this bank's {this}")]
 
 
 def _answer(
@@ -151,6 +147,32 @@ def _codings(bank_id: str, question: Item) -> set[tuple[str, str]]:
     yes, no and not sure in screener's answer system (docs/fhir.md)."""
     system = scale_system(bank_id, question.id)
     return {(system if question.option(code) else ANSWER_SYSTEM, code) for code in question.codes}
+
+
+def _drop_skipped(
+    document: Document, bank: Bank, answers: dict[str, Code], where: dict[str, KeyPath]
+) -> str:
+    """Another filler may keep an answer to a question the earlier answers now skip (Smart
+    Forms after an edit, through a chain of skips): dropped, and named in one warning line."""
+    asked = {item.id for item in asked_items(bank, answers)}
+    skipped = [item for item in bank.items if item.id in answers and item.id not in asked]
+    if not skipped:
+        return ""
+    first = where[skipped[0].id]
+    for item in skipped:
+        del answers[item.id]
+    named = ", ".join(f"{item.id} ({_words(item)})" for item in skipped)
+    return str(
+        document.problem(
+            first,
+            f"the earlier answers skip these questions, so their answers are not used: {named}",
+        )
+    )
+
+
+def _words(item: Item) -> str:
+    """The question in the few words a person reads where answers are listed."""
+    return " ".join((item.short or item.label or item.text).split())
 
 
 def _coverage(
@@ -240,21 +262,3 @@ def _counsellor(data: dict[object, object]) -> str | None:
     identifier = author.get("identifier") if isinstance(author, dict) else None
     value = identifier.get("value") if isinstance(identifier, dict) else None
     return " ".join(value.split())[:40] or None if isinstance(value, str) else None
-
-
-def _authored(document: Document, value: object) -> datetime.datetime | None:
-    """FHIR dateTime, as screener writes it or with a Z and milliseconds as other fillers do."""
-    if value is None:
-        return None
-    text = str(value)
-    try:
-        moment = datetime.datetime.fromisoformat(
-            text[:-1] + "+00:00" if text.endswith("Z") else text
-        )
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise DataError(
-            [document.problem(("authored",), "expected a FHIR dateTime with its offset")]
-        )
-    return moment

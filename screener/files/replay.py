@@ -26,3 +26,6 @@ class Replay:
     """An intake record's counsellor, start and closing summary, kept as they were."""
     warnings: tuple[str, ...] = ()
     """file:line:col lines for the reader, e.g. a FHIR response whose result is out of date."""
+    recorded_as: str | None = None
+    """A record's date alone (2026, 2026-11, 2026-11-21, as a FHIR `authored` may be), carried
+    into the new record as given; recorded_at is then None."""

@@ -94,6 +94,8 @@ def questionnaire_response(
 
 def fhir_date_time(recorded_at: str) -> str:
     """FHIR wants seconds and an offset of whole minutes within ±14:00; else say it in UTC."""
+    if "T" not in recorded_at:  # a date alone (2026-11-21) a FHIR response gave: valid as is
+        return recorded_at
     moment = datetime.datetime.fromisoformat(recorded_at)
     offset = moment.utcoffset()
     if offset is None:
