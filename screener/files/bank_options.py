@@ -140,6 +140,8 @@ def check_answer_codes(bank: Bank) -> list[Finding]:
     for index, step in enumerate(bank.next_steps):
         named(step.show_if, ("next_steps", index, "show_if"))
         named(step.hide_if, ("next_steps", index, "hide_if"))
+    for index, order in enumerate(bank.menu):
+        named(order.when, ("menu", index, "when"))
     if scoring.gate is not None:
         findings += _codes(
             by_id.get(scoring.gate.item),

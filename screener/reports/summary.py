@@ -10,7 +10,7 @@ from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Section
 from screener.rules.contacts import crisis_contacts, drug_services_first, emergency_number
 from screener.rules.labels import Labels
-from screener.rules.scoring import holds
+from screener.rules.menu import next_steps
 
 
 def contact_ways(contact: Contact, strings: UiStrings) -> str:
@@ -134,13 +134,11 @@ def build_summary(
     if advice is not None:
         sections.append(advice)
     sections.append(_result_section(bank, result, strings))
-    steps = tuple(
-        Entry(step.text, step.title)
-        for step in bank.next_steps
-        if (step.show_if is None or holds(step.show_if, result.answers))
-        and not (step.hide_if is not None and holds(step.hide_if, result.answers))
-    )
-    sections.append(Section(strings.next_heading, (strings.next_intro,), steps))
+    shown, closing = next_steps(bank, result.answers)
+    steps = tuple(Entry(step.text, step.title) for step in shown)
+    # How the person feels about their use orders the menu and gives one closing sentence.
+    after = (closing,) if closing else ()
+    sections.append(Section(strings.next_heading, (strings.next_intro,), steps, after=after))
     # With no crisis flag, the drug services the next steps point to lead the list.
     listed = region if crisis else drug_services_first(region)
     sections.append(
