@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from screener.files.bank import load_bank
 from screener.files.bundled import bank_file, contacts_file
 from screener.files.contacts import load_contacts
 from screener.models.bank import Flag, Item, LoadedBank
-from screener.models.base import Answer
+from screener.models.base import Answer, Code
 from screener.models.contacts import Region
 from screener.models.result import Result
 from screener.rules.result import build_result
@@ -44,23 +44,40 @@ _ITEMS = _bundled_items()
 
 CRITERION_IDS = [item.id for item in _ITEMS if item.kind == "criterion"]
 """The bank's criterion items in order, from the bank: a new question changes no test code."""
-HEALTH_IDS = [item.id for item in _ITEMS if item.kind == "health"]
+HEALTH_IDS = [item.id for item in _ITEMS if item.kind == "health" and not item.options]
+"""The health questions answered yes / no / not sure (the scales are SCALE_ANSWERS)."""
+SCALE_ANSWERS: dict[str, Code] = {"how_often": "monthly", "feeling_about_use": "rather_not_say"}
+"""The bundled bank's scale questions, answered as in the paths written before they existed:
+monthly use raises no advice of its own, and "rather not say" keeps the next steps in the
+bank's order with no closing sentence. "how often" is asked after any use in the past year;
+"how you feel" only off the prescribed path."""
+assert sorted(SCALE_ANSWERS) == sorted(item.id for item in _ITEMS if item.options)
 OPEN_GATE_ONLY = {item.id for item in _ITEMS if item.kind == "health" and item.ask_if is not None}
 """Health questions asked only of people who used in the past year."""
 CLOSED_GATE_HEALTH_IDS = [item_id for item_id in HEALTH_IDS if item_id not in OPEN_GATE_ONLY]
 
 
-def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Answer]:
-    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": prescribed}
+def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Code]:
+    answers: dict[str, Code] = {"used_past_year": "yes", "prescribed_only": prescribed}
     answers.update(criteria)
     answers.update(dict.fromkeys(HEALTH_IDS, "no"))
+    answers.update(scale_answers(prescribed))
     return answers
+
+
+def scale_answers(prescribed: Answer = "no") -> dict[str, Code]:
+    """SCALE_ANSWERS for a person who used in the past year: how they feel is not asked on
+    the prescribed path."""
+    if prescribed == "yes":
+        return {"how_often": SCALE_ANSWERS["how_often"]}
+    return dict(SCALE_ANSWERS)
 
 
 GOOD = (
     "\n".join(
         ["bank: ketamine", "answers:", "  used_past_year: yes", "  prescribed_only: no"]
         + [f"  {item_id}: no" for item_id in CRITERION_IDS + HEALTH_IDS]
+        + [f"  {item_id}: {code}" for item_id, code in SCALE_ANSWERS.items()]
     )
     + "\n"
 )
@@ -81,6 +98,7 @@ INTAKE_ANSWERS = (
                 f"  {item_id}: {'yes' if item_id == 'bladder_symptoms' else 'no'}"
                 for item_id in HEALTH_IDS
             ),
+            *(f"  {item_id}: {code}" for item_id, code in SCALE_ANSWERS.items()),
             "notes:",
             "  more_than_meant: mostly weekends, since March",
             "  bladder_symptoms: GP appointment booked for next week",
@@ -107,7 +125,7 @@ def criteria_yes(count: int) -> dict[str, Answer]:
     }
 
 
-PATHS: dict[str, tuple[dict[str, Answer], str]] = {
+PATHS: dict[str, tuple[dict[str, Code], str]] = {
     "none": (full_answers(criteria_yes(1)), "uk"),
     "mild_prescribed": (
         full_answers({**criteria_yes(3), "tolerance": "yes", "craving": "unsure"}, "yes"),
@@ -133,7 +151,7 @@ NOWHERE = Region(id="x", name="X", contacts=())
 
 
 def result_for(
-    ketamine: LoadedBank, answers: dict[str, Answer], notes: dict[str, str] | None = None
+    ketamine: LoadedBank, answers: Mapping[str, Code], notes: dict[str, str] | None = None
 ) -> Result:
     return build_result(
         ketamine,

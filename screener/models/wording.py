@@ -8,6 +8,7 @@ from msgspec import Meta
 
 from screener.models.base import Model, Prose
 from screener.models.comparison import CompareStrings
+from screener.models.scale_words import ScaleWords
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -19,8 +20,7 @@ class AnswerWords(Model, frozen=True, kw_only=True):
 
 
 class Labels(Model, frozen=True, kw_only=True):
-    """A word for each value of a closed set (answers, levels, kinds): one field a value, so a
-    language file that lacks one is refused as it loads."""
+    """A word for each value of a closed set (answers, levels, kinds), each one required."""
 
     def of(self, value: str) -> str:
         return str(getattr(self, value))
@@ -150,6 +150,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_clusters_heading: Prose
     professional_flags_heading: Prose
     professional_no_flags: Prose
+    professional_scales: ScaleWords
     resources: ResourcesStrings
     intake: IntakeStrings
     compare: CompareStrings

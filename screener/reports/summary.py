@@ -275,6 +275,7 @@ def build_professional_summary(
             criteria,
             strings.professional_criteria_heading,
         ),
+        *_scale_section(bank, result, strings),
         Section(strings.professional_clusters_heading, entries=clusters),
         Section(
             strings.professional_flags_heading,
@@ -282,6 +283,25 @@ def build_professional_summary(
             level=result.flags[0].level if result.flags else None,
         ),
     ]
+
+
+def _scale_section(bank: Bank, result: Result, strings: UiStrings) -> tuple[Section, ...]:
+    """Every question answered on a scale (how often, how the person feels), by its label,
+    beside the criteria and never counted: the option's words and its points where the bank
+    gives them; "not asked" where the answers skipped it."""
+    labels = Labels(bank, strings)
+    words = strings.professional_scales
+    entries = []
+    for item in (item for item in bank.items if item.options):
+        code = result.answers.get(item.id)
+        option = item.option(code) if code is not None else None
+        answer = strings.professional_not_asked if code is None else labels.answer(item, code)
+        if option is not None and option.points is not None:
+            line = words.points.format(item=item.name, answer=answer, points=option.points)
+        else:
+            line = words.answer.format(item=item.name, answer=answer)
+        entries.append(Entry(line))
+    return (Section(words.heading, entries=tuple(entries)),) if entries else ()
 
 
 def _professional_answer(answer: Answer | None, counted: bool, strings: UiStrings) -> str:
