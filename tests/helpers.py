@@ -76,12 +76,16 @@ def scale_answers(prescribed: Answer = "no") -> dict[str, Code]:
 GOOD = (
     "\n".join(
         ["bank: ketamine", "answers:", "  used_past_year: yes", "  prescribed_only: no"]
-        + [f"  {item_id}: no" for item_id in CRITERION_IDS + HEALTH_IDS]
-        + [f"  {item_id}: {code}" for item_id, code in SCALE_ANSWERS.items()]
+        + [
+            f"  {item.id}: {SCALE_ANSWERS.get(item.id, 'no')}"
+            for item in _ITEMS
+            if item.kind != "gate"
+        ]
     )
     + "\n"
 )
 
+INTAKE_YES = dict.fromkeys(("more_than_meant", "cut_down", "bladder_symptoms"), "yes")
 INTAKE_ANSWERS = (
     "\n".join(
         [
@@ -91,14 +95,10 @@ INTAKE_ANSWERS = (
             "  used_past_year: yes",
             "  prescribed_only: no",
             *(
-                f"  {item_id}: {'yes' if item_id in ('more_than_meant', 'cut_down') else 'no'}"
-                for item_id in CRITERION_IDS
+                f"  {item.id}: {INTAKE_YES.get(item.id, SCALE_ANSWERS.get(item.id, 'no'))}"
+                for item in _ITEMS
+                if item.kind != "gate"
             ),
-            *(
-                f"  {item_id}: {'yes' if item_id == 'bladder_symptoms' else 'no'}"
-                for item_id in HEALTH_IDS
-            ),
-            *(f"  {item_id}: {code}" for item_id, code in SCALE_ANSWERS.items()),
             "notes:",
             "  more_than_meant: mostly weekends, since March",
             "  bladder_symptoms: GP appointment booked for next week",
@@ -294,6 +294,10 @@ class ScriptedAsker:
 
     A test that leaves scripted responses unused fails (every_scripted_response_is_used in
     conftest.py): its walk ended before what it meant to test.
+
+    A scripted "no" to one of the bundled bank's scale questions answers it with its
+    SCALE_ANSWERS code (monthly; rather not say): "nothing of note", as "no" is elsewhere.
+    Any other answer to a scale is played as written.
     """
 
     responses: list[Response]
@@ -308,7 +312,10 @@ class ScriptedAsker:
 
     def ask(self, step: Step) -> Response:
         self.steps.append(step)
-        return self.responses.pop(0)
+        response = self.responses.pop(0)
+        if response == "no" and step.item.options and step.item.id in SCALE_ANSWERS:
+            return SCALE_ANSWERS[step.item.id]
+        return response
 
     def at_first_question(self) -> None:
         self.events.append("first")

@@ -387,7 +387,7 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
     [
         (
             ("  bladder_symptoms: GP", "  bladder: GP"),
-            ":27:3: notes.bladder: no answer to 'bladder' for this note to go with",
+            ":29:3: notes.bladder: no answer to 'bladder' for this note to go with",
         ),
         (
             ("client: K-0142", "client: " + "K" * 41),
@@ -396,9 +396,9 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
         ),
         (
             ("mostly weekends, since March", "x" * 201),
-            ":26:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
+            ":28:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
         ),
-        (("notes:\n", "notes: []\n"), ":25:1: notes: expected a mapping of question id to note"),
+        (("notes:\n", "notes: []\n"), ":27:1: notes: expected a mapping of question id to note"),
         (
             ("client: K-0142", "clients: K-0142"),
             ":2:1: clients: unknown key 'clients'; did you mean 'client'? "
