@@ -50,3 +50,24 @@ def answer_codes(options: tuple[Option, ...], *, unsure: bool) -> tuple[str, ...
         return ANSWERS
     codes = tuple(option.code for option in options)
     return (*codes, "unsure") if unsure else codes
+
+
+class ScaleStrings(Model, frozen=True, kw_only=True):
+    """How a question with its own answers is asked: its options by number and key."""
+
+    choices_plain: Prose
+    """Plain mode, the first scale question: how to answer one."""
+    choices_plain_brief: Prose
+    """Plain mode after it: {last}, the last number offered."""
+    option_plain: Prose
+    """One option as plain mode reads it: {number}, {text}, {key}."""
+    not_understood: Prose
+    """{last}, the last number; {keys}, the letters offered, comma-separated."""
+    intake_choices_plain: Prose
+    intake_not_understood: Prose
+    professional_heading: Prose
+    """The professional view, beside the criteria: the scale answers, never counted."""
+    professional_answer: Prose
+    """One scale answer there: {item} (its label), {answer} (the option's words)."""
+    professional_points: Prose
+    """One whose option has points: {item}, {answer}, {points}."""

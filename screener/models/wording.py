@@ -8,7 +8,7 @@ from msgspec import Meta
 
 from screener.models.base import Model, Prose
 from screener.models.comparison import CompareStrings
-from screener.models.scale_words import ScaleWords
+from screener.models.options import ScaleStrings
 
 
 class AnswerWords(Model, frozen=True, kw_only=True):
@@ -20,7 +20,7 @@ class AnswerWords(Model, frozen=True, kw_only=True):
 
 
 class Labels(Model, frozen=True, kw_only=True):
-    """A word for each value of a closed set (answers, levels, kinds), each one required."""
+    """A word per value of a closed set (answers, levels): a language lacking one is refused."""
 
     def of(self, value: str) -> str:
         return str(getattr(self, value))
@@ -57,8 +57,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     commands: Prose
     choices_plain: Prose
     choices_plain_brief: Prose
-    """Plain mode's hint after the first question, a few words naming the quick exit: the
-    full `choices_plain` is said once (a listener heard it 21 times, 36 % of the questions)."""
+    """Plain mode's brief hint after the first question, naming the quick exit: the full
+    `choices_plain` is said once (a listener heard it 21 times, 36 % of the questions)."""
     answer_prompt: Prose
     earlier_answer: Prose
     not_understood: Prose
@@ -150,7 +150,6 @@ class UiStrings(Model, frozen=True, kw_only=True):
     professional_clusters_heading: Prose
     professional_flags_heading: Prose
     professional_no_flags: Prose
-    professional_scales: ScaleWords
     resources: ResourcesStrings
     intake: IntakeStrings
     compare: CompareStrings
@@ -160,6 +159,7 @@ class UiStrings(Model, frozen=True, kw_only=True):
             description="Wording of the trainer tools; English is used where a language has none."
         ),
     ] = None
+    scale: ScaleStrings  # a scale question at the prompt (issue 22)
 
 
 class ContactKindLabels(Labels, frozen=True, kw_only=True):

@@ -290,18 +290,20 @@ def _scale_section(bank: Bank, result: Result, strings: UiStrings) -> tuple[Sect
     beside the criteria and never counted: the option's words and its points where the bank
     gives them; "not asked" where the answers skipped it."""
     labels = Labels(bank, strings)
-    words = strings.professional_scales
+    words = strings.scale
     entries = []
     for item in (item for item in bank.items if item.options):
         code = result.answers.get(item.id)
         option = item.option(code) if code is not None else None
         answer = strings.professional_not_asked if code is None else labels.answer(item, code)
         if option is not None and option.points is not None:
-            line = words.points.format(item=item.name, answer=answer, points=option.points)
+            line = words.professional_points.format(
+                item=item.name, answer=answer, points=option.points
+            )
         else:
-            line = words.answer.format(item=item.name, answer=answer)
+            line = words.professional_answer.format(item=item.name, answer=answer)
         entries.append(Entry(line))
-    return (Section(words.heading, entries=tuple(entries)),) if entries else ()
+    return (Section(words.professional_heading, entries=tuple(entries)),) if entries else ()
 
 
 def _professional_answer(answer: Answer | None, counted: bool, strings: UiStrings) -> str:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from screener.models.bank import Bank
+from screener.models.bank import Bank, Item
 from screener.models.base import ANSWERS
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
@@ -39,6 +39,7 @@ from screener.terminal.prompt import (
     read_typed,
     reads_keys,
 )
+from screener.terminal.scale_prompt import not_understood
 from screener.terminal.typed import ascii_number
 
 
@@ -164,8 +165,11 @@ class CounsellorConsoleAsker(ConsoleAsker):
 
     # --- the hooks ----------------------------------------------------------------------
 
-    def _keys(self) -> Keys:
+    def _keys(self, item: Item) -> Keys:
         intake = self.strings.intake
+        if item.options:  # the options are listed above the commands, with + for a note
+            said = not_understood(item, self.strings, intake=True)
+            return Keys("", intake.commands, self.strings.scale.intake_choices_plain, said)
         return Keys(intake.choices, intake.commands, intake.choices_plain, intake.not_understood)
 
     def _about(self, step: Step) -> str | None:
@@ -174,7 +178,7 @@ class CounsellorConsoleAsker(ConsoleAsker):
     def _meaning(self, typed: str, step: Step) -> Typed | Note | None:
         if normalise(typed) in self.strings.intake.note_words:
             return self._note(step)
-        meaning = interpret(typed, self.strings)
+        meaning = interpret(typed, self.strings, step.item)
         answered = step.number > 1 or step.earlier is not None
         if meaning is Navigation.QUIT and answered and not self.confirm_discard():
             return Request.AGAIN

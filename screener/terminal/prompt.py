@@ -9,20 +9,22 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
-from screener.models.bank import Bank, Flag
-from screener.models.base import ANSWERS, NUMBERED, Answer
+from screener.models.bank import Bank, Flag, Item
+from screener.models.base import ANSWERS, NUMBERED, Code
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
 from screener.render.heading import TitledPanel
 from screener.render.keep_whole import fill, key_lines
 from screener.rules.contacts import for_listening
 from screener.rules.endings import SessionEnded, Stop
+from screener.rules.labels import answer_label
 from screener.rules.walk import Navigation, Note, Response, Step
 from screener.safetext import printable
 from screener.terminal.console import terminal_of
 from screener.terminal.crisis_screen import draw_crisis_help, say, show_crisis_reminder
 from screener.terminal.host import is_terminal
 from screener.terminal.keyboard import QuickExit, is_quick_exit, read_line, width_of
+from screener.terminal.scale_prompt import choices_of, draw_options, not_understood, scale_answer
 from screener.terminal.typed import as_typed_key, ascii_number
 
 
@@ -47,7 +49,7 @@ class Keys:
     None: the full line every time."""
 
 
-Typed = Answer | Navigation | Request
+Typed = Code | Navigation | Request
 
 
 def normalise(raw: str) -> str:
@@ -55,23 +57,24 @@ def normalise(raw: str) -> str:
     return " ".join(unicodedata.normalize("NFC", raw).lower().split()).strip(" .!,;:")
 
 
-def interpret(raw: str, strings: UiStrings) -> Typed | None:
-    """What a typed line means, or None if it means nothing we know."""
+def interpret(raw: str, strings: UiStrings, item: Item | None = None) -> Typed | None:
+    """What a typed line means, or None if it means nothing we know. With a scale `item`,
+    its options' numbers and keys (terminal/scale_prompt.py) stand for yes / no / not sure."""
     word = normalise(raw)
-    if raw.strip() == "?":
-        return Request.HELP
-    if word in NUMBERED:
-        return NUMBERED[word]
-    for answer in ANSWERS:
-        if word in (normalise(known) for known in getattr(strings.answer_words, answer)):
-            return answer
     commands = strings.command_words
-    if word in commands.help:
+    if raw.strip() == "?" or word in commands.help:
         return Request.HELP
     if word in commands.back:
         return Navigation.BACK
     if word in commands.quit:
         return Navigation.QUIT
+    if item is not None and item.options:
+        return scale_answer(word, item, strings)
+    if word in NUMBERED:
+        return NUMBERED[word]
+    for answer in ANSWERS:
+        if word in (normalise(known) for known in getattr(strings.answer_words, answer)):
+            return answer
     return None
 
 
@@ -95,8 +98,9 @@ class ConsoleAsker:
         """A service's own contacts, among the region's: the crisis reminder counts them."""
         self.region_chosen = False
         """True once the person answered the region question: it is not asked again."""
-        self.instructed = False
-        """True once a question said how to answer in full: later ones say it briefly."""
+        self.instructed: set[bool] = set()
+        """Whether a yes/no question (False) and a scale (True) said how to answer in full:
+        later ones of that kind say it briefly."""
 
     # --- the Asker protocol -------------------------------------------------------------
 
@@ -133,7 +137,7 @@ class ConsoleAsker:
             elif meaning is Request.AGAIN:
                 continue
             elif meaning is None:
-                self._say(self._keys().not_understood)
+                self._say(self._keys(step.item).not_understood)
             else:
                 return meaning
 
@@ -179,8 +183,15 @@ class ConsoleAsker:
 
     # --- what an intake changes: hooks ----------------------------------------------------
 
-    def _keys(self) -> Keys:
+    def _keys(self, item: Item) -> Keys:
         strings = self.strings
+        if item.options:  # the options are listed above: no choices line
+            last = len(choices_of(item, strings))
+            scale = strings.scale
+            brief = scale.choices_plain_brief.format(last=last)
+            return Keys(
+                "", strings.commands, scale.choices_plain, not_understood(item, strings), brief
+            )
         return Keys(
             strings.choices,
             strings.commands,
@@ -194,7 +205,7 @@ class ConsoleAsker:
         return None
 
     def _meaning(self, typed: str, step: Step) -> Typed | Note | None:
-        return interpret(typed, self.strings)
+        return interpret(typed, self.strings, step.item)
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -217,27 +228,29 @@ class ConsoleAsker:
 
     def _show(self, step: Step) -> None:
         strings = self.strings
-        keys = self._keys()
+        keys = self._keys(step.item)
         about = self._about(step)
         self.console.print()
         progress = strings.progress.format(number=step.number, total=step.total)
         if self.plain:
             self._say(f"{progress}, {about}." if about else progress + ".")
             self._say(step.item.text)
-            brief = self.instructed and keys.brief_plain
+            draw_options(self.console, step.item, self.strings, plain=True)
+            brief = bool(step.item.options) in self.instructed and keys.brief_plain
             self._say(keys.brief_plain if brief and keys.brief_plain else keys.choices_plain)
-            self.instructed = True
+            self.instructed.add(bool(step.item.options))
         else:
             line = Text(progress, style="italic")
             if about:
                 line.append("   " + printable(about), style="bold")
             self.console.print(line)
             self.console.print(Text(printable(step.item.text), style="bold"))
+            draw_options(self.console, step.item, self.strings, plain=False)
             # Never a key split from its word, at any width.
             both = key_lines(keys.choices, keys.commands, width=self.console.width)
             self.console.print(Text(both, style="italic"))
         if step.earlier is not None:
-            label = strings.answer_labels.of(step.earlier)
+            label = answer_label(step.item, step.earlier, strings)
             self._say(strings.earlier_answer.format(answer=label))
 
     def _help(self, step: Step) -> None:

@@ -35,6 +35,7 @@ from screener.terminal.prompt import ConsoleAsker, ask_region
 from screener.terminal.saving import offer_save
 from screener.terminal.trainer_screen import TrainerScreen, TrainerSetup
 from screener.terminal.whatif_screen import what_if
+from tests.helpers import DATA
 
 KETAMINE_FILE = bundled.bank_file("ketamine", "en")
 assert KETAMINE_FILE is not None
@@ -45,6 +46,9 @@ REGION = contacts_to_show(
     choose_region(load_contacts(bundled.contacts_file()), "uk", {}), None, "en"
 )
 CRISIS_FLAG = next(flag for flag in BANK.flags if flag.level == "crisis")
+SCALES = load_bank(DATA / "scales.yaml").bank
+SCALE_STEP = Step(next(item for item in SCALES.items if item.id == "often"), 4, 6, None)
+"""A scale question (issue 22): its options' numbers and keys, and not sure."""
 
 # Digits and letters of other scripts and keyboards, drawn far more often than chance would:
 # superscripts (French and Belgian keyboards), Arabic-Indic, Devanagari and fullwidth digits,
@@ -94,6 +98,19 @@ def _answer(console: Screen) -> object:
     return answer
 
 
+def _scale(console: Screen) -> object:
+    answer = ConsoleAsker(console, STRINGS, REGION, plain=False).ask(SCALE_STEP)
+    assert answer in SCALE_STEP.item.codes or isinstance(answer, Navigation)
+    return answer
+
+
+def _scale_note(console: Screen) -> object:
+    asker = CounsellorConsoleAsker(console, STRINGS, REGION, SCALES, plain=False)
+    answer = asker.ask(SCALE_STEP)
+    assert answer in SCALE_STEP.item.codes or isinstance(answer, (Navigation, Note))
+    return answer
+
+
 def _crisis(console: Screen) -> object:
     return ConsoleAsker(console, STRINGS, REGION, plain=False).crisis(CRISIS_FLAG)
 
@@ -131,7 +148,7 @@ def _what_if(console: Screen) -> object:
     return None
 
 
-OPENING = {"note": ["+"]}
+OPENING = {"note": ["+"], "scale note": ["+"]}
 """The keys that open a prompt before what is typed at it: n opens a note."""
 
 PROMPTS: dict[str, Callable[[Screen], object]] = {
@@ -142,6 +159,8 @@ PROMPTS: dict[str, Callable[[Screen], object]] = {
     "note": _note,
     "save offer": _save_offer,
     "what-if": _what_if,
+    "scale answer": _scale,
+    "scale note": _scale_note,
 }
 
 
@@ -162,6 +181,8 @@ def test_any_text_at_any_prompt_is_read_or_ends_the_session_cleanly(
         ("region", "\u00b2"),
         ("what-if", "\u00b2"),
         ("what-if", "q\u00b2"),
+        ("scale answer", "\u00b2"),
+        ("scale answer", "\uff11"),  # fullwidth 1: the first option
     ],
 )
 def test_a_digit_from_another_script_is_not_understood(prompt: str, typed: str) -> None:
@@ -181,6 +202,20 @@ def test_a_digit_from_another_script_is_not_understood(prompt: str, typed: str) 
 def test_a_y_from_another_layout_is_yes(typed: str) -> None:
     console = screen_with_keyboard([typed], plain=True)
     assert _answer(console) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meaning"),
+    [
+        ("\u0446", "weekly"),  # Cyrillic tse, on the w key
+        ("\u0412", "daily"),  # Cyrillic capital ve, on the d key
+        ("\uff4d", "monthly"),  # fullwidth m
+        ("\uff15", "unsure"),  # fullwidth 5: not sure, after the four options
+    ],
+)
+def test_a_scale_key_from_another_layout_is_that_key(typed: str, meaning: str) -> None:
+    console = screen_with_keyboard([typed], plain=True)
+    assert _scale(console) == meaning
 
 
 @pytest.mark.parametrize("typed", ["\uff58", "\u0447", "\u03c7", "X"])  # fullwidth x, che, chi

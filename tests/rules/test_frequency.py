@@ -163,8 +163,8 @@ def test_the_professional_view_shows_both_answers_beside_the_criteria(
     result = build_result(loaded, score(loaded.bank, answers), NOWHERE)
     sections = build_professional_summary(loaded.bank, result, strings)
     titles = [section.title for section in sections]
-    scales = sections[titles.index(strings.professional_scales.heading)]
-    assert titles.index(strings.professional_scales.heading) == 1  # right after the criteria
+    scales = sections[titles.index(strings.scale.professional_heading)]
+    assert titles.index(strings.scale.professional_heading) == 1  # right after the criteria
     assert [entry.text for entry in scales.entries] == [often_line, feeling_line]
 
 
@@ -176,7 +176,7 @@ def test_the_professional_view_says_a_scale_was_not_asked() -> None:
     scales = next(
         section
         for section in build_professional_summary(loaded.bank, result, strings)
-        if section.title == strings.professional_scales.heading
+        if section.title == strings.scale.professional_heading
     )
     assert [entry.text for entry in scales.entries][1] == (
         "Readiness to change (own view): not asked"

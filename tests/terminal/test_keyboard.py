@@ -305,6 +305,40 @@ def test_a_non_utf_8_terminal_types_in_its_own_encoding(
     assert read_line(lambda _: None, stream, encoding=encoding) == "S\u00ed"
 
 
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("encoding", ["ISO-8859-1", "CP1252"])
+@pytest.mark.parametrize(("typed", "meaning"), [("no s\u00e9", "unsure"), ("S", "weekly")])
+def test_a_non_utf_8_terminal_answers_a_spanish_scale(
+    terminal: tuple[int, io.TextIOWrapper], encoding: str, typed: str, meaning: str
+) -> None:
+    """A Spanish scale (issue 22) at a Latin-1 or cp1252 terminal: "no sé" typed as its
+    one-byte é is the language's not sure, and the bank's own key in capitals is its option."""
+    from screener.files.bank import load_bank
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_strings
+    from screener.rules.contacts import choose_region, contacts_to_show
+    from screener.rules.walk import Step
+    from screener.terminal.console import make_console
+    from screener.terminal.prompt import ConsoleAsker
+    from tests.helpers import DATA
+
+    sender, stream = terminal
+    os.write(sender, typed.encode(encoding) + b"\r")
+    host = Terminal(stream, Tty(), Tty(), environ={"LANG": f"es_ES.{encoding}"})
+    assert host.reads_keys and host.key_encoding.replace("-", "").lower() in ("iso88591", "cp1252")
+    console = make_console(host, host.stdout, plain=True)
+    region = contacts_to_show(choose_region(load_contacts(contacts_file()), "es", {}), None, "es")
+    bank = load_bank(DATA / "scales.es.yaml").bank
+    often = next(item for item in bank.items if item.id == "often")
+    asker = ConsoleAsker(console, load_strings("es"), region, plain=True)
+    assert asker.ask(Step(often, 4, 6, None)) == meaning
+
+
 def test_cp1252_letters_latin_1_lacks(terminal: tuple[int, io.TextIOWrapper]) -> None:
     sender, stream = terminal
     os.write(sender, b"\x93S\xed\x94 \x80\r")  # curly quotes and the euro sign

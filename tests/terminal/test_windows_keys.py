@@ -219,3 +219,41 @@ def test_a_line_is_edited_with_the_cursor_keys() -> None:
     presses = [*"helo", left, "l", home, delete, "H", ctrl_left, "\x17", *"oh ", "\r"]
     line, _ = read(*presses)
     assert line == "oh Hello"
+
+
+# --- a scale question's keys through the Windows console (issue 22) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("presses", "meaning"),
+    [
+        (("W", "\r"), "weekly"),
+        ((UP, "d", "\r"), "daily"),
+        (("\N{CYRILLIC SMALL LETTER TSE}", "\r"), "weekly"),  # on the w key
+        (("\N{FULLWIDTH DIGIT TWO}", "\r"), "monthly"),
+        (("5", "\r"), "unsure"),
+        (("y", "\r", "1", "\r"), "never"),  # yes is no answer to a scale: asked again
+    ],
+)
+def test_a_scale_answer_through_msvcrt(
+    monkeypatch: pytest.MonkeyPatch, presses: tuple[str | tuple[str, str], ...], meaning: str
+) -> None:
+    from screener.files.bank import load_bank
+    from screener.files.bundled import contacts_file
+    from screener.files.contacts import load_contacts
+    from screener.files.wording import load_strings
+    from screener.rules.contacts import choose_region, contacts_to_show
+    from screener.rules.walk import Step
+    from screener.terminal.console import make_console
+    from screener.terminal.prompt import ConsoleAsker
+    from tests.helpers import DATA
+
+    monkeypatch.setitem(sys.modules, "termios", None)
+    monkeypatch.setitem(sys.modules, "msvcrt", FakeConsole(*presses))
+    windows = Terminal(Tty(), Tty(), Tty(), has_termios=False, windows_console=True)
+    assert windows.reads_keys
+    console = make_console(windows, windows.stdout, plain=True)
+    region = contacts_to_show(choose_region(load_contacts(contacts_file()), "uk", {}), None, "en")
+    often = next(item for item in load_bank(DATA / "scales.yaml").bank.items if item.id == "often")
+    asker = ConsoleAsker(console, load_strings("en"), region, plain=True)
+    assert asker.ask(Step(often, 4, 6, None)) == meaning
