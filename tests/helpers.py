@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from screener.files.bank import load_bank
 from screener.files.bundled import bank_file, contacts_file
 from screener.files.contacts import load_contacts
 from screener.models.bank import Flag, Item, LoadedBank
-from screener.models.base import Answer
+from screener.models.base import Answer, Code
 from screener.models.contacts import Region
 from screener.models.result import Result
 from screener.rules.result import build_result
@@ -44,27 +44,48 @@ _ITEMS = _bundled_items()
 
 CRITERION_IDS = [item.id for item in _ITEMS if item.kind == "criterion"]
 """The bank's criterion items in order, from the bank: a new question changes no test code."""
-HEALTH_IDS = [item.id for item in _ITEMS if item.kind == "health"]
+HEALTH_IDS = [item.id for item in _ITEMS if item.kind == "health" and not item.options]
+"""The health questions answered yes / no / not sure (the scales are SCALE_ANSWERS)."""
+SCALE_ANSWERS: dict[str, Code] = {"how_often": "monthly", "feeling_about_use": "rather_not_say"}
+"""The bundled bank's scale questions, answered as in the paths written before they existed:
+monthly use raises no advice of its own, and "rather not say" keeps the next steps in the
+bank's order with no closing sentence. "how often" is asked after any use in the past year;
+"how you feel" only off the prescribed path."""
+assert sorted(SCALE_ANSWERS) == sorted(item.id for item in _ITEMS if item.options)
 OPEN_GATE_ONLY = {item.id for item in _ITEMS if item.kind == "health" and item.ask_if is not None}
 """Health questions asked only of people who used in the past year."""
 CLOSED_GATE_HEALTH_IDS = [item_id for item_id in HEALTH_IDS if item_id not in OPEN_GATE_ONLY]
 
 
-def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Answer]:
-    answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": prescribed}
+def full_answers(criteria: dict[str, Answer], prescribed: Answer = "no") -> dict[str, Code]:
+    answers: dict[str, Code] = {"used_past_year": "yes", "prescribed_only": prescribed}
     answers.update(criteria)
     answers.update(dict.fromkeys(HEALTH_IDS, "no"))
+    answers.update(scale_answers(prescribed))
     return answers
+
+
+def scale_answers(prescribed: Answer = "no") -> dict[str, Code]:
+    """SCALE_ANSWERS for a person who used in the past year: how they feel is not asked on
+    the prescribed path."""
+    if prescribed == "yes":
+        return {"how_often": SCALE_ANSWERS["how_often"]}
+    return dict(SCALE_ANSWERS)
 
 
 GOOD = (
     "\n".join(
         ["bank: ketamine", "answers:", "  used_past_year: yes", "  prescribed_only: no"]
-        + [f"  {item_id}: no" for item_id in CRITERION_IDS + HEALTH_IDS]
+        + [
+            f"  {item.id}: {SCALE_ANSWERS.get(item.id, 'no')}"
+            for item in _ITEMS
+            if item.kind != "gate"
+        ]
     )
     + "\n"
 )
 
+INTAKE_YES = dict.fromkeys(("more_than_meant", "cut_down", "bladder_symptoms"), "yes")
 INTAKE_ANSWERS = (
     "\n".join(
         [
@@ -74,12 +95,9 @@ INTAKE_ANSWERS = (
             "  used_past_year: yes",
             "  prescribed_only: no",
             *(
-                f"  {item_id}: {'yes' if item_id in ('more_than_meant', 'cut_down') else 'no'}"
-                for item_id in CRITERION_IDS
-            ),
-            *(
-                f"  {item_id}: {'yes' if item_id == 'bladder_symptoms' else 'no'}"
-                for item_id in HEALTH_IDS
+                f"  {item.id}: {INTAKE_YES.get(item.id, SCALE_ANSWERS.get(item.id, 'no'))}"
+                for item in _ITEMS
+                if item.kind != "gate"
             ),
             "notes:",
             "  more_than_meant: mostly weekends, since March",
@@ -107,7 +125,7 @@ def criteria_yes(count: int) -> dict[str, Answer]:
     }
 
 
-PATHS: dict[str, tuple[dict[str, Answer], str]] = {
+PATHS: dict[str, tuple[dict[str, Code], str]] = {
     "none": (full_answers(criteria_yes(1)), "uk"),
     "mild_prescribed": (
         full_answers({**criteria_yes(3), "tolerance": "yes", "craving": "unsure"}, "yes"),
@@ -133,7 +151,7 @@ NOWHERE = Region(id="x", name="X", contacts=())
 
 
 def result_for(
-    ketamine: LoadedBank, answers: dict[str, Answer], notes: dict[str, str] | None = None
+    ketamine: LoadedBank, answers: Mapping[str, Code], notes: dict[str, str] | None = None
 ) -> Result:
     return build_result(
         ketamine,
@@ -276,6 +294,10 @@ class ScriptedAsker:
 
     A test that leaves scripted responses unused fails (every_scripted_response_is_used in
     conftest.py): its walk ended before what it meant to test.
+
+    A scripted "no" to one of the bundled bank's scale questions answers it with its
+    SCALE_ANSWERS code (monthly; rather not say): "nothing of note", as "no" is elsewhere.
+    Any other answer to a scale is played as written.
     """
 
     responses: list[Response]
@@ -290,7 +312,10 @@ class ScriptedAsker:
 
     def ask(self, step: Step) -> Response:
         self.steps.append(step)
-        return self.responses.pop(0)
+        response = self.responses.pop(0)
+        if response == "no" and step.item.options and step.item.id in SCALE_ANSWERS:
+            return SCALE_ANSWERS[step.item.id]
+        return response
 
     def at_first_question(self) -> None:
         self.events.append("first")

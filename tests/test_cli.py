@@ -69,7 +69,8 @@ def test_a_whole_screening_through_the_keyboard() -> None:
 
 
 def test_back_and_help_while_answering() -> None:
-    keys = "\n" + "y\n" + "?\n" + "b\n" + "\n" + "n\n" + "n\n" * 10 + "n\n" * 9
+    # n answers the scales too: never; not worried.
+    keys = "\n" + "y\n" + "?\n" + "b\n" + "\n" + "n\n" + "n\n" * 11 + "n\n" * 10
     result = invoke("run", input=keys)
     assert result.exit_code == 0, result.output
     assert "About this question: Answer yes only if all your ketamine use" in flat(result.output)
@@ -229,7 +230,7 @@ def test_bad_answers_are_one_line_and_exit_1(tmp_path: Path) -> None:
     result = invoke("run", "--answers", str(path))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {path}:8:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure\n"
+        f"Error: {path}:9:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure\n"
     )
     assert result.stdout == ""
 
@@ -270,8 +271,8 @@ def test_version() -> None:
 def test_banks() -> None:
     result = invoke("banks")
     assert result.stdout == (
-        f"ketamine  2.2.0  en  {QUESTIONS} items  Ketamine use: a private self-check\n"
-        f"ketamine  2.2.0  es  {QUESTIONS} items  Consumo de ketamina: una autoevaluación privada\n"
+        f"ketamine  2.3.0  en  {QUESTIONS} items  Ketamine use: a private self-check\n"
+        f"ketamine  2.3.0  es  {QUESTIONS} items  Consumo de ketamina: una autoevaluación privada\n"
     )
 
 

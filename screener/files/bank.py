@@ -7,6 +7,7 @@ from pathlib import Path
 
 from screener.errors import KeyPath
 from screener.files import documents
+from screener.files.bank_menu import check_menu
 from screener.files.bank_options import check_answer_codes, check_options
 from screener.files.checked import checked
 from screener.files.documents import Document
@@ -40,6 +41,7 @@ def check_bank(bank: Bank) -> list[Finding]:
         *check_answer_codes(bank),
         *_check_unsure_declared(bank),
         *_check_scoring(bank),
+        *check_menu(bank),
     ]
 
 
@@ -175,6 +177,8 @@ def _check_conditions(bank: Bank) -> list[Finding]:
             refer(step.show_if, ("next_steps", index, "show_if"))
         if step.hide_if is not None:
             refer(step.hide_if, ("next_steps", index, "hide_if"))
+    for index, order in enumerate(bank.menu):
+        refer(order.when, ("menu", index, "when"))
     scoring = bank.scoring
     if scoring.gate is not None:
         gate_index = position.get(scoring.gate.item)

@@ -8,6 +8,7 @@ from screener.files import bundled
 from screener.files.wording import load_strings
 from screener.models.bank import Bank, Condition, Item
 from screener.models.options import RESERVED_CODES
+from screener.models.wording import UiStrings
 
 Finding = tuple[KeyPath, str]
 
@@ -17,10 +18,11 @@ QUICK_EXIT_KEY = "x"
 MIN_OPTIONS = 2
 
 
-def command_keys(language: str) -> dict[str, str]:
+def command_keys(language: str, strings: UiStrings | None = None) -> dict[str, str]:
     """Every word a person types for a command in this language, to what it does: an
     option's key must be none of them. Read only when a bank declares options."""
-    words = load_strings(language if bundled.strings_file(language) else "en").command_words
+    strings = strings or load_strings(language if bundled.strings_file(language) else "en")
+    words = strings.command_words
     keys = {QUICK_EXIT_KEY: "quick exit"}
     for command in ("back", "help", "quit"):
         for word in getattr(words, command):
@@ -32,7 +34,8 @@ def check_options(bank: Bank) -> list[Finding]:
     """Each item's options: only on gate and health items, at least two, codes and keys
     unique, no key a command's, points on all or none; `unsure` only beside options."""
     findings: list[Finding] = []
-    commands: dict[str, str] | None = None
+    strings: UiStrings | None = None
+    commands: dict[str, str] = {}
     for index, item in enumerate(bank.items):
         at: KeyPath = ("items", index)
         if not item.options:
@@ -56,11 +59,10 @@ def check_options(bank: Bank) -> list[Finding]:
             continue
         if len(item.options) < MIN_OPTIONS:
             findings.append(((*at, "options"), "a scale needs at least two options"))
-        if commands is None:
-            commands = command_keys(bank.language)
-        unsure_words = (
-            set(load_strings(bank.language).answer_words.unsure) if item.unsure else set()
-        )
+        if strings is None:  # read once, and only for a bank that declares options
+            strings = load_strings(bank.language)
+            commands = command_keys(bank.language, strings)
+        unsure_words = set(strings.answer_words.unsure) if item.unsure else set()
         codes: dict[str, int] = {}
         keys: dict[str, int] = {}
         for number, option in enumerate(item.options):
@@ -140,6 +142,8 @@ def check_answer_codes(bank: Bank) -> list[Finding]:
     for index, step in enumerate(bank.next_steps):
         named(step.show_if, ("next_steps", index, "show_if"))
         named(step.hide_if, ("next_steps", index, "hide_if"))
+    for index, order in enumerate(bank.menu):
+        named(order.when, ("menu", index, "when"))
     if scoring.gate is not None:
         findings += _codes(
             by_id.get(scoring.gate.item),

@@ -8,26 +8,15 @@ from typing import Annotated, Literal
 from msgspec import Meta
 
 from screener.models.base import Code, Identifier, ItemKind, Level, Model, Prose
+from screener.models.condition import Condition as Condition
+from screener.models.menu import MenuOrder as MenuOrder
+from screener.models.menu import NextStep as NextStep
 from screener.models.options import Option, answer_codes
 from screener.models.result import BankReference
 
 MAX_LABEL = 40
 """A label names a question on one line of a review screen, beside its criterion."""
 Label = Annotated[str, Meta(min_length=1, max_length=MAX_LABEL, pattern=r"^[^\n]+$")]
-
-
-class Condition(Model, frozen=True, kw_only=True):
-    """True when an earlier item was answered with one of `answers`."""
-
-    item: Annotated[Identifier, Meta(description="The id of an earlier item.")]
-    answers: Annotated[
-        tuple[Code, ...],
-        Meta(
-            min_length=1,
-            description='Answers that make it true, quoted: ["yes", "unsure"], or the codes of '
-            "the item's options.",
-        ),
-    ]
 
 
 class Item(Model, frozen=True, kw_only=True):
@@ -274,17 +263,6 @@ class Flag(Model, frozen=True, kw_only=True):
     ] = ()
 
 
-class NextStep(Model, frozen=True, kw_only=True):
-    """One option in the summary's menu of next steps."""
-
-    title: Prose
-    text: Prose
-    show_if: Condition | None = None
-    hide_if: Annotated[
-        Condition | None, Meta(description="Not shown when this holds, even if `show_if` does.")
-    ] = None
-
-
 class Source(Model, frozen=True, kw_only=True):
     """Where the bank's content comes from."""
 
@@ -370,6 +348,10 @@ class Bank(Model, frozen=True, kw_only=True):
     scoring: Scoring
     flags: tuple[Flag, ...] = ()
     next_steps: Annotated[tuple[NextStep, ...], Meta(min_length=1)]
+    menu: Annotated[
+        tuple[MenuOrder, ...],
+        Meta(description="The next steps' order and closing words by an answer (docs: menu)."),
+    ] = ()
     disclaimer: Annotated[Prose, Meta(description="The not-a-diagnosis line.")]
     examples: Annotated[
         tuple[Example, ...],

@@ -65,3 +65,9 @@ class ScaleStrings(Model, frozen=True, kw_only=True):
     """{last}, the last number; {keys}, the letters offered, comma-separated."""
     intake_choices_plain: Prose
     intake_not_understood: Prose
+    professional_heading: Prose
+    """The professional view, beside the criteria: the scale answers, never counted."""
+    professional_answer: Prose
+    """One scale answer there: {item} (its label), {answer} (the option's words)."""
+    professional_points: Prose
+    """One whose option has points: {item}, {answer}, {points}."""

@@ -51,4 +51,6 @@ def section_lines(section: Section) -> list[str]:
             term = f"**{escape(entry.term)}**: " if entry.term else ""
             lines.append(f"- {term}{escape(entry.text)}")
         lines.append("")
+    for paragraph in section.after:
+        lines += [escape(paragraph), ""]
     return lines

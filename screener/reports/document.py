@@ -28,7 +28,8 @@ class Section:
     level: Level | None = None
     after: tuple[str, ...] = ()
     """Paragraphs after the entries: the short version's other lines, below the crisis
-    contacts when a crisis flag is raised. Screens only; records never set it."""
+    contacts when a crisis flag is raised; the next steps' closing sentence (the bank's
+    `menu`), in the summary and its records."""
 
 
 @dataclass(frozen=True)

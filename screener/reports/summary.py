@@ -10,7 +10,7 @@ from screener.models.wording import UiStrings
 from screener.reports.document import Entry, Section
 from screener.rules.contacts import crisis_contacts, drug_services_first, emergency_number
 from screener.rules.labels import Labels
-from screener.rules.scoring import holds
+from screener.rules.menu import next_steps
 
 
 def contact_ways(contact: Contact, strings: UiStrings) -> str:
@@ -134,13 +134,11 @@ def build_summary(
     if advice is not None:
         sections.append(advice)
     sections.append(_result_section(bank, result, strings))
-    steps = tuple(
-        Entry(step.text, step.title)
-        for step in bank.next_steps
-        if (step.show_if is None or holds(step.show_if, result.answers))
-        and not (step.hide_if is not None and holds(step.hide_if, result.answers))
-    )
-    sections.append(Section(strings.next_heading, (strings.next_intro,), steps))
+    shown, closing = next_steps(bank, result.answers)
+    steps = tuple(Entry(step.text, step.title) for step in shown)
+    # How the person feels about their use orders the menu and gives one closing sentence.
+    after = (closing,) if closing else ()
+    sections.append(Section(strings.next_heading, (strings.next_intro,), steps, after=after))
     # With no crisis flag, the drug services the next steps point to lead the list.
     listed = region if crisis else drug_services_first(region)
     sections.append(
@@ -277,6 +275,7 @@ def build_professional_summary(
             criteria,
             strings.professional_criteria_heading,
         ),
+        *_scale_section(bank, result, strings),
         Section(strings.professional_clusters_heading, entries=clusters),
         Section(
             strings.professional_flags_heading,
@@ -284,6 +283,27 @@ def build_professional_summary(
             level=result.flags[0].level if result.flags else None,
         ),
     ]
+
+
+def _scale_section(bank: Bank, result: Result, strings: UiStrings) -> tuple[Section, ...]:
+    """Every question answered on a scale (how often, how the person feels), by its label,
+    beside the criteria and never counted: the option's words and its points where the bank
+    gives them; "not asked" where the answers skipped it."""
+    labels = Labels(bank, strings)
+    words = strings.scale
+    entries = []
+    for item in (item for item in bank.items if item.options):
+        code = result.answers.get(item.id)
+        option = item.option(code) if code is not None else None
+        answer = strings.professional_not_asked if code is None else labels.answer(item, code)
+        if option is not None and option.points is not None:
+            line = words.professional_points.format(
+                item=item.name, answer=answer, points=option.points
+            )
+        else:
+            line = words.professional_answer.format(item=item.name, answer=answer)
+        entries.append(Entry(line))
+    return (Section(words.professional_heading, entries=tuple(entries)),) if entries else ()
 
 
 def _professional_answer(answer: Answer | None, counted: bool, strings: UiStrings) -> str:

@@ -68,8 +68,13 @@ def check_translation(reference: Bank, translation: Bank) -> list[Finding]:
     )
     findings += _compare_lists(
         "next_steps",
-        [(step.show_if, step.hide_if) for step in reference.next_steps],
-        [(step.show_if, step.hide_if) for step in translation.next_steps],
+        [(step.id, step.show_if, step.hide_if) for step in reference.next_steps],
+        [(step.id, step.show_if, step.hide_if) for step in translation.next_steps],
+    )
+    findings += _compare_lists(
+        "menu",
+        [(order.when, order.first, _has(order.closing)) for order in reference.menu],
+        [(order.when, order.first, _has(order.closing)) for order in translation.menu],
     )
     findings += _compare_lists(
         "examples",

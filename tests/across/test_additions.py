@@ -142,7 +142,11 @@ def _add_region(folder: Path) -> None:
 def _answers(folder: Path, language: str) -> Path:
     """A whole answers file for the copy's bank: every question asked answered."""
     bank = _read(folder / f"ketamine.{language}.yaml")
-    answers = {item["id"]: "no" for item in bank["items"]}
+    # A scale question takes its first option (never; not worried) where others take no.
+    answers = {
+        item["id"]: item["options"][0]["code"] if item.get("options") else "no"
+        for item in bank["items"]
+    }
     answers["used_past_year"] = "yes"
     answers[NEW_ITEM] = "yes"
     path = folder.parent / f"answers.{language}.yaml"

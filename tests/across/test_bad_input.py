@@ -202,27 +202,27 @@ def record_of_another_bank() -> bytes:
 BAD_ANSWERS: dict[str, tuple[bytes, str]] = {
     "unknown_id": (
         good_with("  craving: no", "  cravings: no"),
-        ":8:3: answers.cravings: no question 'cravings' in bank 'ketamine'; did you mean 'craving'?",
+        ":9:3: answers.cravings: no question 'cravings' in bank 'ketamine'; did you mean 'craving'?",
     ),
     "unknown_id_far_off": (
         good_with("  craving: no", "  colour: no"),
-        ":8:3: answers.colour: no question 'colour' in bank 'ketamine'",
+        ":9:3: answers.colour: no question 'colour' in bank 'ketamine'",
     ),
     "word_not_an_answer": (
         good_with("  craving: no", "  craving: maybe"),
-        ":8:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
+        ":9:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
     ),
     "number_not_an_answer": (
         good_with("  craving: no", "  craving: 2"),
-        ":8:3: answers.craving: '2' is not an answer; use yes, no or unsure",
+        ":9:3: answers.craving: '2' is not an answer; use yes, no or unsure",
     ),
     "list_not_an_answer": (
         good_with("  craving: no", "  craving: [yes, no]"),
-        ":8:3: answers.craving: a list is not an answer; use yes, no or unsure",
+        ":9:3: answers.craving: a list is not an answer; use yes, no or unsure",
     ),
     "no_answer_given": (
         good_with("  craving: no", "  craving:"),
-        ":8:3: answers.craving: no answer given; use yes, no or unsure",
+        ":9:3: answers.craving: no answer given; use yes, no or unsure",
     ),
     "wrong_bank": (
         good_with("bank: ketamine", "bank: alcohol"),
@@ -260,11 +260,11 @@ BAD_ANSWERS: dict[str, tuple[bytes, str]] = {
     "missing_answer": (good_with("  craving: no\n", ""), ":2:1: answers: no answer for: craving"),
     "skipped_question_answered": (
         good_with("used_past_year: yes", "used_past_year: no"),
-        ":4:3: answers.prescribed_only: this question is skipped by the earlier answers; remove it (and 12 more)",
+        ":4:3: answers.prescribed_only: this question is skipped by the earlier answers; remove it (and 14 more)",
     ),
     "duplicate_answer": (
         good_with("  craving: no", "  craving: no\n  craving: yes"),
-        ":9:3: duplicate key 'craving' (first at line 8)",
+        ":10:3: duplicate key 'craving' (first at line 9)",
     ),
     "empty_file": (b"", ": is empty"),
     "only_a_comment": (b"# my answers\n", ": holds no data, only comments"),
@@ -278,19 +278,19 @@ BAD_ANSWERS: dict[str, tuple[bytes, str]] = {
     ),
     "alias": (
         good_with("  craving: no", "  craving: &same no\n  duties2: *same"),
-        ":8:12: anchors and aliases (& and *) are not allowed; write the value out",
+        ":9:12: anchors and aliases (& and *) are not allowed; write the value out",
     ),
     "tab_indent": (
         good_with("  craving: no", "\tcraving: no"),
-        ":8:1: invalid YAML: found a tab character that violates indentation (indent with spaces, not tabs)",
+        ":9:1: invalid YAML: found a tab character that violates indentation (indent with spaces, not tabs)",
     ),
     "unclosed_quote": (
         good_with("  craving: no", '  craving: "no'),
-        ":8:12: invalid YAML: this quote is never closed",
+        ":9:12: invalid YAML: this quote is never closed",
     ),
     "escape_in_key": (
         good_with("  craving: no", '  "crav\\e[2Jing": no'),
-        ":8:3: answers.crav�[2Jing: no question 'crav�[2Jing' in bank 'ketamine'; did you mean 'craving'?",
+        ":9:3: answers.crav�[2Jing: no question 'crav�[2Jing' in bank 'ketamine'; did you mean 'craving'?",
     ),
 }
 

@@ -57,13 +57,16 @@ TALL = 400
 PATIENCE = 10  # seconds for any one expected text; a failing cell should not wait 20
 CLEARED = "\x1b[3J"  # the scrollback cleared: the end of a quick exit's sequence
 
+# A scale question's "nothing of note" by its number, the same in both modes: how often 3
+# (monthly), how the person feels 4 (rather not say).
+SCALE_NUMBERS = {"how_often": "3", "feeling_about_use": "4"}
 # Whole words: in an intake n starts a note. Used ketamine, not prescribed, no to the rest.
-ALL_NO = ["yes", "no"] + ["no"] * (len(ITEMS) - 2)
+ALL_NO = ["yes", "no"] + [SCALE_NUMBERS.get(item_id, "no") for item_id in IDS[2:]]
 # The severe band with an urgent and a medical flag, and no crisis screen on the way.
 SEVERE = [
     "yes"
     if item_id in {"used_past_year", *CRITERION_IDS, "bladder_symptoms", "blood_in_urine"}
-    else "no"
+    else SCALE_NUMBERS.get(item_id, "no")
     for item_id in IDS
 ]
 

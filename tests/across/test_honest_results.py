@@ -19,6 +19,7 @@ from screener.files.bank import load_bank
 from screener.models.bank import Bank, Condition, Flag
 from screener.models.base import Answer, Code
 from screener.rules.scoring import asked_items, score
+from tests.helpers import SCALE_ANSWERS
 
 LANGUAGES = bundled.bank_languages("ketamine")
 LOCALES = {"en": "en_GB.UTF-8", "es": "es_ES.UTF-8"}
@@ -44,8 +45,10 @@ def all_answers(bank: Bank, used: Answer, **given: Answer | str) -> dict[str, An
 
 
 def answer_to(item_id: str, given: dict[str, Answer | str]) -> Answer:
-    answer = given.get(item_id, "no")
-    assert answer in ("yes", "no", "unsure")
+    """What is given, else "no"; a scale question's "nothing of note" is its SCALE_ANSWERS
+    code (monthly use; rather not say)."""
+    answer = given.get(item_id, SCALE_ANSWERS.get(item_id, "no"))
+    assert answer in ("yes", "no", "unsure") or item_id in SCALE_ANSWERS
     return answer  # type: ignore[return-value]
 
 
@@ -528,7 +531,13 @@ def test_on_the_prescribed_path_every_flag_points_to_the_prescriber(
 def test_the_street_words_are_there_on_the_other_path(tmp_path: Path, language: str) -> None:
     """The check above can fail: the same words do show when use was not all prescribed."""
     bank = bank_in(language)
-    everything = dict.fromkeys(health_items(bank), "yes")
+    # Each question that raises a flag, answered as its flag's first condition names it
+    # ("yes", or a scale's option such as weekly).
+    everything = {
+        condition.item: condition.answers[0]
+        for flag in reversed(bank.flags)
+        for condition in flag.when_any
+    }
     given = {**PATHS[0], **everything}
     text, _ = replay(tmp_path, language, all_answers(bank, "yes", **given))
     shown = [words for words in ASSUMES_STREET_USE[language] if words.lower() in text.lower()]

@@ -260,7 +260,8 @@ def test_the_professional_view_names_bands_and_levels_in_its_language(language: 
 
 def test_a_spanish_intake_record_says_grave_and_urgente(tmp_path: Path) -> None:
     bank = KETAMINE_BANKS["es"]
-    answers = {item.id: "yes" for item in bank.items} | {"prescribed_only": "no"}
+    answers = {item.id: "yes" for item in bank.items if not item.options}
+    answers |= {"prescribed_only": "no", "how_often": "daily", "feeling_about_use": "stop"}
     path = tmp_path / "respuestas.yaml"
     path.write_text(yaml_of(bank.id, answers), encoding="utf-8")
     result = CliRunner().invoke(

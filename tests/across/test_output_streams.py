@@ -12,13 +12,14 @@ from typing import IO
 
 import pytest
 
-from tests.helpers import CRITERION_IDS, HEALTH_IDS, SCREENER
+from tests.helpers import CRITERION_IDS, HEALTH_IDS, SCALE_ANSWERS, SCREENER
 
 pytestmark = pytest.mark.skipif(not SCREENER.exists(), reason="no installed screener script")
 
 ALL_NO = "\n".join(
     ["bank: ketamine", "answers:", '  used_past_year: "yes"', '  prescribed_only: "no"']
     + [f'  {item_id}: "no"' for item_id in CRITERION_IDS + HEALTH_IDS]
+    + [f"  {item_id}: {code}" for item_id, code in SCALE_ANSWERS.items()]
 )
 
 

@@ -31,7 +31,8 @@ def bank_files() -> list[Path]:
 
 
 def advice_texts(bank: Bank) -> Iterator[tuple[str, str]]:
-    """(where, text) for every band message, flag advice and next step a person may read."""
+    """(where, text) for every band message, flag advice, next step and closing sentence a
+    person may read."""
     for band in bank.scoring.bands:
         for key in ("message", "message_if_unclear", "message_if_flagged", "message_if_one"):
             text = getattr(band, key)
@@ -53,6 +54,9 @@ def advice_texts(bank: Bank) -> Iterator[tuple[str, str]]:
                 yield f"flags[{flag.id}].on_path[{number}].unsure_advice", path.unsure_advice
     for step in bank.next_steps:
         yield f"next_steps[{step.title}]", step.text
+    for number, order in enumerate(bank.menu):
+        if order.closing:
+            yield f"menu[{number}].closing", order.closing
 
 
 def spanish() -> Any:

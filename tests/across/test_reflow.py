@@ -29,8 +29,9 @@ from tests.helpers import SCREENER, Session, terminal_env
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "250"}
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-# begin, used ketamine, not prescribed, then no to every other question asked
-A_WHOLE_RUN = "\n" + "y\n" + "n\n" * 20
+# begin, used ketamine, not prescribed, then n to every other question asked (on the two
+# scales, n is never and not worried)
+A_WHOLE_RUN = "\n" + "y\n" + "n\n" * 22
 
 WIDE = [
     (["run", "--region", "uk", "--plain"], {}, A_WHOLE_RUN),

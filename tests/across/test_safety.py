@@ -36,7 +36,8 @@ def test_a_screening_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     work.mkdir()
     monkeypatch.chdir(work)
     environment = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "LANG": "en_GB"}
-    keys = "\n" + "y\nn\n" + "y\n" * 10 + "y\n" * 8 + "y\ny\n"
+    # how often: d (daily); how the person feels: s (wants to stop)
+    keys = "\n" + "y\nn\n" + "d\n" + "y\n" * 10 + "y\n" * 8 + "s\n" + "y\ny\n"
     result = CliRunner().invoke(app, ["run"], input=keys, env=environment)
     assert result.exit_code == 0, result.output
     assert list(home.iterdir()) == [] and list(work.iterdir()) == []

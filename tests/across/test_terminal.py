@@ -59,7 +59,9 @@ def answer_all(session: Session, answers: list[str]) -> None:
         session.answer(typed)
 
 
-ALL_NO = ["y", "n"] + ["n"] * 10 + ["n"] * 9  # used ketamine, not prescribed, no to the rest
+# Used ketamine, not prescribed, n to the rest: n is also a key on both scales (never; not
+# worried), in English and Spanish.
+ALL_NO = ["y"] + ["n"] * (QUESTIONS - 1)
 
 
 # --- a whole screening -------------------------------------------------------------------
@@ -74,7 +76,9 @@ def test_a_long_summary_is_paged_from_its_top(start: Starter, language: str, loc
     left less reading ASCII: every line and accent of the summary showed as <E2><94><80>."""
     strings = load_strings(language)
     session = start("--lang", language, PAGER="less", LANG=locale)
-    severe_with_flags = ["y", "n"] + ["y"] * 10 + ["y", "n", "n", "y", "n", "n", "n", "n", "n"]
+    # how often: 3 (monthly); how the person feels: 4 (rather not say)
+    severe_with_flags = ["y", "n", "3"] + ["y"] * 10 + ["y", "n", "n", "y", "n", "n", "n", "n"]
+    severe_with_flags += ["4", "n"]
     session.answer("", prompt=strings.start_prompt)
     for number, typed in enumerate(severe_with_flags, start=1):
         session.wait_for(strings.progress.format(number=number, total=QUESTIONS))
@@ -119,7 +123,7 @@ def test_back_and_help(start: Starter) -> None:
     session.wait_for("Earlier you said: yes. Press Enter to keep it.")
     session.answer("")  # Enter keeps the earlier yes
     session.wait_for(f"Question 2 of {QUESTIONS}")
-    for typed in ["n"] + ["n"] * 10 + ["n"] * 9:
+    for typed in ["n"] * (QUESTIONS - 1):
         session.answer(typed)
     session.finish_self_check()
     assert session.end() == 0

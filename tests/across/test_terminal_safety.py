@@ -38,7 +38,10 @@ pytestmark = [
 ]
 
 # Whole words: in an intake n starts a note. Used ketamine, not prescribed, no to the rest.
-ALL_NO = ["yes", "no"] + ["no"] * (len(ITEMS) - 2)
+# A scale question's "nothing of note" by its number: how often 3 (monthly), how the person
+# feels 4 (rather not say).
+SCALE_NUMBERS = {"how_often": "3", "feeling_about_use": "4"}
+ALL_NO = ["yes", "no"] + [SCALE_NUMBERS.get(item.id, "no") for item in ITEMS[2:]]
 # No use in the past year: only the unconditional questions, the last about harming yourself.
 NO_USE_THEN_SELF_HARM = ["no"] * (sum(item.ask_if is None for item in ITEMS) - 1) + ["yes"]
 

@@ -85,10 +85,11 @@ def reads_or_ends(name: str, typed: str, plain: bool) -> Screen:
     return console
 
 
-STEP = Step(BANK.items[2], 3, len(BANK.items), None)
+# Criterion 1, a yes/no question (the third item is how often, a scale: SCALE_STEP's kind).
+STEP = Step(next(item for item in BANK.items if item.criterion == 1), 4, len(BANK.items), None)
 ROWS = [
     ReviewRow(number, item, "yes", None, item_label(BANK, item, STRINGS))
-    for number, item in enumerate(BANK.items[:12], start=1)
+    for number, item in enumerate([item for item in BANK.items if not item.options][:12], 1)
 ]
 
 

@@ -70,7 +70,7 @@ def test_a_replay_to_every_format(tmp_path: Path) -> None:
 
 
 def test_a_whole_typed_self_check_reaches_the_summary() -> None:
-    typed = "\nyes\nno\n" + "no\n" * 30
+    typed = "\nyes\nno\n" + "3\n" + "no\n" * 18 + "4\n" + "no\n" * 10  # scales: 3, 4
     ran = screener("run", "--region", "uk", "--lang", "en", typed=typed)
     assert ran.returncode == 0, ran.stderr
     assert "This is a self-check, not a diagnosis." in ran.stdout

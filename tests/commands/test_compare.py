@@ -6,7 +6,7 @@ import datetime
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import msgspec
@@ -19,7 +19,7 @@ from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
-from screener.models.base import Answer
+from screener.models.base import Code
 from screener.render import Format, renderer_for
 from screener.render.compare import print_comparison
 from screener.reports.compare import build_comparison
@@ -51,7 +51,7 @@ def bank_in(language: str) -> LoadedBank:
 def record(
     folder: Path,
     name: str,
-    answers: dict[str, Answer],
+    answers: Mapping[str, Code],
     when: datetime.datetime,
     *,
     output_format: Format = Format.json,

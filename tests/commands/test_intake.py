@@ -23,9 +23,19 @@ MOMENT = datetime.datetime(
 Golden = Callable[[str, str], None]
 
 # In an intake, + is for a note and n is no, as everywhere. Enter begins, Enter at the review
-# finishes. Gate yes, not only prescribed; criterion 1 yes with a note; the rest no.
+# finishes. Gate yes, not only prescribed; how often: 3, monthly; criterion 1 yes with a note;
+# the rest no, but how the client feels: 4, rather not say.
 WITH_NOTE = (
-    "\n" + "y\n" + "2\n" + "+\nmostly weekends, since March\n" + "1\n" + "2\n" * 9 + "2\n" * 9
+    "\n"
+    + "y\n"
+    + "2\n"
+    + "3\n"
+    + "+\nmostly weekends, since March\n"
+    + "1\n"
+    + "2\n" * 9
+    + "2\n" * 8
+    + "4\n"
+    + "2\n"
 )
 
 
@@ -60,28 +70,32 @@ or press Enter to see the result. q stops without saving (you are asked first).
 Client reference: K-0142
 Counsellor: JS
 
- 1  yes       Used in the past 12 months (gate)
- 2  no        All use as prescribed (gate)
- 3  yes       More or longer than intended (criterion 1, impaired control)
-              Note: mostly weekends, since March
- 4  no        Unable to cut down (criterion 2, impaired control)
- 5  no        Much time spent on use (criterion 3, impaired control)
- 6  no        Craving (criterion 4, impaired control)
- 7  no        Failed major duties (criterion 5, social impairment)
- 8  no        Use despite social problems (criterion 6, social impairment)
- 9  no        Gave up activities (criterion 7, social impairment)
-10  no        Use in hazardous situations (criterion 8, risky use)
-11  no        Use despite health problems (criterion 9, risky use)
-12  no        Tolerance (criterion 10, pharmacological)
-13  no        Bladder or kidney symptoms (health)
-14  no        Blood in urine (health)
-15  no        Cramping abdominal pain (health)
-16  no        Use with alcohol or sedatives (health)
-17  no        Injecting ketamine (health)
-18  no        Low mood, two weeks or more (health)
-19  no        Memory or concentration problems (health)
-20  no        Dissociation or psychosis for days (health)
-21  no        Thoughts of suicide or self-harm (health)
+ 1  yes                 Used in the past 12 months (gate)
+ 2  no                  All use as prescribed (gate)
+ 3  Monthly             Frequency of use, past 3 months (health)
+ 4  yes                 More or longer than intended (criterion 1, impaired
+                        control)
+                        Note: mostly weekends, since March
+ 5  no                  Unable to cut down (criterion 2, impaired control)
+ 6  no                  Much time spent on use (criterion 3, impaired control)
+ 7  no                  Craving (criterion 4, impaired control)
+ 8  no                  Failed major duties (criterion 5, social impairment)
+ 9  no                  Use despite social problems (criterion 6, social
+                        impairment)
+10  no                  Gave up activities (criterion 7, social impairment)
+11  no                  Use in hazardous situations (criterion 8, risky use)
+12  no                  Use despite health problems (criterion 9, risky use)
+13  no                  Tolerance (criterion 10, pharmacological)
+14  no                  Bladder or kidney symptoms (health)
+15  no                  Blood in urine (health)
+16  no                  Cramping abdominal pain (health)
+17  no                  Use with alcohol or sedatives (health)
+18  no                  Injecting ketamine (health)
+19  no                  Low mood, two weeks or more (health)
+20  no                  Memory or concentration problems (health)
+21  no                  Dissociation or psychosis for days (health)
+22  I'd rather not say  Readiness to change (own view) (health)
+23  no                  Thoughts of suicide or self-harm (health)
 
 """
 
@@ -91,8 +105,8 @@ def test_a_whole_intake_with_a_note() -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "It never needs to be a name." in flat(out)
-    assert f"Question 3 of {QUESTIONS}, criterion 1 of 10: impaired control." in out
-    assert f"Question 13 of {QUESTIONS}, health question: not counted, may raise a flag." in out
+    assert f"Question 4 of {QUESTIONS}, criterion 1 of 10: impaired control." in out
+    assert f"Question 14 of {QUESTIONS}, health question: not counted, may raise a flag." in out
     assert "Note kept. Now the answer." in out
     assert between(out, "Review before", "Number to change") == REVIEW_ALL_BUT_ONE_NO
     summary = out[out.index("Screening result (professional view)") :]
@@ -120,9 +134,9 @@ def test_the_self_check_wording_is_not_touched_by_the_intake() -> None:
 
 
 def test_a_change_from_the_review_screen_with_its_note() -> None:
-    # At the review: 7 (duties), add a note, answer yes; then 3, remove its note, keep the
+    # At the review: 8 (duties), add a note, answer yes; then 4, remove its note, keep the
     # answer with Enter; then finish.
-    changes = "7\n" + "+\nlost two shifts\n" + "y\n" + "3\n" + "+\n\n" + "\n" + "\n"
+    changes = "8\n" + "+\nlost two shifts\n" + "y\n" + "4\n" + "+\n\n" + "\n" + "\n"
     result = runner.invoke(
         app,
         ["intake", "--client", "K-0142", "--counsellor", "JS", "--format", "json"],
@@ -136,11 +150,14 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
     second = reviews[1][reviews[1].index("Number to change") :]
     assert second.startswith(
         "Number to change, c for the client, i for initials, or Enter for the result: \n"
-        f"Question 7 of {QUESTIONS}, criterion 5 of 10: social impairment.\n"
+        f"Question 8 of {QUESTIONS}, criterion 5 of 10: social impairment.\n"
     )
     assert "Earlier you said: no. Press Enter to keep it." in second
-    assert " 7  yes       Failed major duties (criterion 5, social impairment)\n" in reviews[2]
-    assert "              Note: lost two shifts\n" in reviews[2]
+    assert (
+        " 8  yes                 Failed major duties (criterion 5, social impairment)\n"
+        in (reviews[2])
+    )
+    assert "                        Note: lost two shifts\n" in reviews[2]
     assert "Note: mostly weekends" in reviews[2] and "Note: mostly weekends" not in reviews[3]
     assert "No note. Now the answer." in reviews[2]
 
@@ -154,7 +171,7 @@ def test_a_change_from_the_review_screen_with_its_note() -> None:
 
 def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
     no_use = "\n" + "2\n" + "2\n" * 7
-    then = "1\n" + "y\n" + "2\n" + "2\n" * 10 + "2\n" * 2 + "\n"
+    then = "1\n" + "y\n" + "2\n" + "3\n" + "2\n" * 10 + "2\n" * 2 + "4\n" + "\n"
     result = invoke("--client", "K-9", "-f", "json", input=no_use + then)
     assert result.exit_code == 0, result.output
     first, second = result.stderr.split("Review before the result")[1:3]
@@ -164,9 +181,9 @@ def test_a_gate_changed_at_the_review_asks_what_it_opens() -> None:
     )
     assert "Question 1 of 8, gate question" in asked
     assert f"Question 2 of {QUESTIONS}, gate question" in asked
-    assert f"Question 16 of {QUESTIONS}, health question" in asked  # mixing, only asked after use
-    assert f"Question 13 of {QUESTIONS}" not in asked  # bladder was answered already
-    assert "\n21  no        Thoughts of suicide or self-harm (health)\n" in second
+    assert f"Question 17 of {QUESTIONS}, health question" in asked  # mixing, only asked after use
+    assert f"Question 14 of {QUESTIONS}" not in asked  # bladder was answered already
+    assert "\n23  no                  Thoughts of suicide or self-harm (health)\n" in second
     assert len(json.loads(result.stdout)["answers"]) == QUESTIONS
 
 
@@ -188,7 +205,7 @@ def test_a_long_client_reference_is_asked_again() -> None:
 
 def test_a_long_note_says_how_much_to_cut_and_escape_codes_are_dropped() -> None:
     keys = "\n" + "y\n" + "+\n" + "x" * 201 + "\n" + "went up\x1b[A a lot\n" + "2\n"
-    keys += "2\n" * 19 + "\n"
+    keys += "3\n" + "2\n" * 18 + "4\n" + "2\n" + "\n"  # how often: monthly; feel: rather not say
     result = invoke("--client", "K-1", "-f", "json", input=keys)
     assert result.exit_code == 0, result.output
     assert "A note holds at most 200 characters; that one has 201, 1 too many." in result.stderr
@@ -228,7 +245,7 @@ def test_q_after_the_first_answer_asks_before_discarding(tmp_path: Path, where: 
     target = tmp_path / "record.json"
     first = "\n" + "y\n" + "2\n"
     keys = (
-        first + "q\n\n" + "+\nslipped\n" + "1\n" + "2\n" * 18 + "\n"
+        first + "q\n\n" + "3\n" + "+\nslipped\n" + "1\n" + "2\n" * 17 + "4\n" + "2\n" + "\n"
         if where == "at a question"
         else WITH_NOTE + "q\n" + "no\n" + "\n"
     )
@@ -387,7 +404,7 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
     [
         (
             ("  bladder_symptoms: GP", "  bladder: GP"),
-            ":27:3: notes.bladder: no answer to 'bladder' for this note to go with",
+            ":29:3: notes.bladder: no answer to 'bladder' for this note to go with",
         ),
         (
             ("client: K-0142", "client: " + "K" * 41),
@@ -396,9 +413,9 @@ def test_a_self_check_replay_refuses_intake_keys(tmp_path: Path) -> None:
         ),
         (
             ("mostly weekends, since March", "x" * 201),
-            ":26:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
+            ":28:3: notes.more_than_meant: a note is one line of text, at most 200 characters",
         ),
-        (("notes:\n", "notes: []\n"), ":25:1: notes: expected a mapping of question id to note"),
+        (("notes:\n", "notes: []\n"), ":27:1: notes: expected a mapping of question id to note"),
         (
             ("client: K-0142", "clients: K-0142"),
             ":2:1: clients: unknown key 'clients'; did you mean 'client'? "
@@ -576,7 +593,7 @@ def test_not_saved_says_how_to_save_only_where_no_offer_follows(tmp_path: Path) 
 @pytest.mark.parametrize(("language", "no"), [("en", "n"), ("es", "n")])
 def test_n_is_no_in_an_intake_as_in_a_self_check(language: str, no: str) -> None:
     """A client handed the keyboard types n for no: it must not open a note."""
-    keys = "\n" + "y\n" + f"{no}\n" * 20 + "\n" + "\n"
+    keys = "\n" + "y\n" + f"{no}\n" * 22 + "\n" + "\n"  # n: never, not worried on the scales
     result = invoke("--client", "K-1", "--lang", language, "-f", "json", input=keys)
     assert result.exit_code == 0, result.output
     written = json.loads(result.stdout)

@@ -629,7 +629,8 @@ def test_a_replay_redirected_into_a_file_makes_it_owner_only(tmp_path: Path) -> 
 def test_answers_typed_before_the_input_ran_out_still_bring_their_advice(tmp_path: Path) -> None:
     """The self-check's questions fill the same progress an ending reads: the urgent advice
     raised before Ctrl-D is shown before the goodbye."""
-    typed = "\n" + "y\nn\n" + "n\n" * len(CRITERION_IDS) + "n\ny\n"  # bladder no, blood yes
+    # how often: n (never); bladder no, blood yes
+    typed = "\n" + "y\nn\n" + "n\n" + "n\n" * len(CRITERION_IDS) + "n\ny\n"
     options = Options(region="uk", plain=True)
     environ = {"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100"}
     terminal = Terminal(Stream(False, typed), Stream(True), Stream(True), environ=environ)

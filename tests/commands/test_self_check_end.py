@@ -20,8 +20,9 @@ Golden = Callable[[str, str], None]
 MOMENT = datetime.datetime(
     2026, 11, 21, 10, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=1))
 )
-# Begin; used, not only prescribed; criterion 1 not sure, the rest no.
-ANSWERS = "\n" + "y\n" + "n\n" + "u\n" + "n\n" * 18
+# Begin; used, not only prescribed; how often: 3 (monthly); criterion 1 not sure, the rest
+# no; how the person feels: 4 (rather not say). Numbers, so English and Spanish alike.
+ANSWERS = "\n" + "y\n" + "n\n" + "3\n" + "u\n" + "n\n" * 17 + "4\n" + "n\n"
 
 
 class Keyboard(io.StringIO):
@@ -54,7 +55,7 @@ def test_the_answers_to_check_then_a_copy_kept_golden(
     """What a person reads from the last answer to the end, at 80 columns: a number changes
     an answer, Enter shows the result; y keeps a copy under the suggested name, owner-only."""
     monkeypatch.chdir(tmp_path)
-    code, shown, keyboard = self_check(ANSWERS + "4\n" + "y\n" + "\n" + "y\n")
+    code, shown, keyboard = self_check(ANSWERS + "5\n" + "y\n" + "\n" + "y\n")
     assert code == 0
     assert keyboard.read() == ""  # every line typed was read
     start = shown.index("Your answers\n")

@@ -52,11 +52,11 @@ def test_not_sure_is_accepted_as_words(tmp_path: Path, ketamine: LoadedBank) -> 
     [
         (
             ("  craving: no", "  craving: maybe"),
-            ":8:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
+            ":9:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
         ),
         (
             ("  craving: no", "  cravings: no"),
-            ":8:3: answers.cravings: no question 'cravings' in bank 'ketamine'; did you mean 'craving'?",
+            ":9:3: answers.cravings: no question 'cravings' in bank 'ketamine'; did you mean 'craving'?",
         ),
         (("  craving: no\n", ""), ":2:1: answers: no answer for: craving"),
         (
@@ -164,9 +164,9 @@ def test_every_bad_key_is_reported_not_only_the_first(tmp_path: Path, ketamine: 
         "'screener intake --answers'",
         f"{path}:4:1: answer: unknown key 'answer'; did you mean 'answers'? "
         "(the keys are bank and answers)",
-        f"{path}:9:3: answers.cut_dwn: no question 'cut_dwn' in bank 'ketamine'; did you mean 'cut_down'?",
-        f"{path}:11:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
-        f"{path}:24:3: answers.memory: 'sometimes' is not an answer; use yes, no or unsure",
+        f"{path}:10:3: answers.cut_dwn: no question 'cut_dwn' in bank 'ketamine'; did you mean 'cut_down'?",
+        f"{path}:12:3: answers.craving: 'maybe' is not an answer; use yes, no or unsure",
+        f"{path}:25:3: answers.memory: 'sometimes' is not an answer; use yes, no or unsure",
     ]
 
 
@@ -179,7 +179,7 @@ def test_a_wrong_answer_is_described_as_written(
 ) -> None:
     path = write(tmp_path, GOOD.replace("  craving: no", f"  craving: {value}"))
     assert problems_of(path, ketamine) == [
-        f"{path}:8:3: answers.craving: {shown}; use yes, no or unsure"
+        f"{path}:9:3: answers.craving: {shown}; use yes, no or unsure"
     ]
 
 
@@ -297,7 +297,7 @@ def test_an_intake_file_with_bad_notes(tmp_path: Path, ketamine: LoadedBank) -> 
     ]
     listed = write(tmp_path, GOOD + "notes: [a]\n", "listed.yaml")
     assert problems_of(listed, ketamine, intake=True) == [
-        f"{listed}:24:1: notes: expected a mapping of question id to note"
+        f"{listed}:26:1: notes: expected a mapping of question id to note"
     ]
 
 

@@ -87,7 +87,8 @@ def test_the_spanish_review_screen_names_each_question_in_spanish() -> None:
     (rows,) = asker.reviews
     assert [row.number for row in rows] == list(range(1, len(bank.items) + 1))
     assert rows[0].heading == f"{bank.items[0].name} (filtro)"
-    assert rows[2].heading == f"{bank.items[2].name} (criterio 1, control deficitario)"
+    assert rows[2].heading == f"{bank.items[2].name} (salud)"  # how often: never a criterion
+    assert rows[3].heading == f"{bank.items[3].name} (criterio 1, control deficitario)"
     assert rows[-1].heading == f"{bank.items[-1].name} (salud)"
     assert all(row.label not in ("gate", "health") for row in rows)
 

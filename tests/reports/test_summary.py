@@ -202,10 +202,17 @@ def test_the_professional_view(shapes: LoadedBank, strings: UiStrings) -> None:
 
 def test_the_professional_view_of_a_closed_gate(ketamine: LoadedBank, strings: UiStrings) -> None:
     answers: dict[str, Answer] = {"used_past_year": "no"}
-    answers |= {item.id: "no" for item in ketamine.bank.items if item.kind == "health"}
-    del answers["mixing_sedatives"]
+    answers |= {
+        item.id: "no"
+        for item in ketamine.bank.items
+        if item.kind == "health" and item.ask_if is None
+    }
     result = build_result(ketamine, score(ketamine.bank, answers), REGION)
-    first, _, flags = build_professional_summary(ketamine.bank, result, strings)
+    first, scales, _, flags = build_professional_summary(ketamine.bank, result, strings)
+    assert [entry.text for entry in scales.entries] == [
+        "Frequency of use, past 3 months: not asked",
+        "Readiness to change (own view): not asked",
+    ]
     assert first.paragraphs[0] == (
         "Gate closed: Used in the past 12 months answered no; the criteria were not assessed."
     )
@@ -368,10 +375,10 @@ def test_the_professional_view_in_spanish_names_the_band_in_spanish() -> None:
     path = bundled.bank_file("ketamine", "es")
     assert path is not None
     loaded = load_bank(path)
-    answers: dict[str, Answer] = {item.id: "yes" for item in loaded.bank.items}
+    answers: dict[str, Answer] = {item.id: "yes" for item in loaded.bank.items if not item.options}
     answers["prescribed_only"] = "no"
     result = build_result(loaded, score(loaded.bank, answers), REGION)
-    first, _, flags = build_professional_summary(loaded.bank, result, load_strings("es"))
+    first, _, _, flags = build_professional_summary(loaded.bank, result, load_strings("es"))
     assert first.paragraphs[1] == "Rango de gravedad: grave (6-10 criterios)."
     assert flags.entries[0].term == "Crisis" and flags.entries[1].term == "Urgente"
 

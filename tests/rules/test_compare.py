@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from screener.models.bank import LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Code
 from screener.models.comparison import AnswerChange
 from screener.rules.compare import Scored, compare
 from screener.rules.scoring import effective_answers, score
@@ -21,7 +22,7 @@ dates = st.none() | st.datetimes(
 ).map(lambda moment: moment.replace(tzinfo=datetime.timezone.utc))
 
 
-def scored(ketamine: LoadedBank, answers: dict[str, Answer], when: object = None) -> Scored:
+def scored(ketamine: LoadedBank, answers: Mapping[str, Code], when: object = None) -> Scored:
     bank = ketamine.bank
     assert when is None or isinstance(when, datetime.datetime)
     asked = effective_answers(bank, answers)
@@ -38,7 +39,7 @@ def swapped(changes: tuple[AnswerChange, ...]) -> set[tuple[str, str | None, str
 
 @given(answers=answer_sets, when=dates)
 def test_a_record_against_itself_changes_nothing(
-    ketamine: LoadedBank, answers: dict[str, Answer], when: object
+    ketamine: LoadedBank, answers: Mapping[str, Code], when: object
 ) -> None:
     record = scored(ketamine, answers, when)
     comparison = compare(ketamine.bank, record, record)
@@ -53,8 +54,8 @@ def test_a_record_against_itself_changes_nothing(
 @given(first=answer_sets, second=answer_sets, then=dates, now=dates)
 def test_a_against_b_names_the_changes_b_against_a_does(
     ketamine: LoadedBank,
-    first: dict[str, Answer],
-    second: dict[str, Answer],
+    first: Mapping[str, Code],
+    second: Mapping[str, Code],
     then: object,
     now: object,
 ) -> None:

@@ -29,14 +29,14 @@ def test_no_use_skips_the_past_year_questions_and_says_so(ketamine: LoadedBank) 
 
 
 def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 18))
+    asker = ScriptedAsker(script(Navigation.BACK, "yes", "no", Navigation.BACK, "yes", ["no"] * 19))
     result = walk(ketamine.bank, asker)
     assert asker.events == ["first"]
     assert asked_ids(asker)[:5] == [
         "used_past_year",
         "used_past_year",
         "prescribed_only",
-        "more_than_meant",
+        "how_often",
         "prescribed_only",
     ]
     assert asker.steps[4].earlier == "no"
@@ -44,7 +44,7 @@ def test_back_returns_to_the_previous_question_with_its_answer(ketamine: LoadedB
 
 
 def test_changing_the_gate_on_the_way_back_drops_later_answers(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("yes", "no", "yes", [Navigation.BACK] * 3, "no", ["no"] * 7))
+    asker = ScriptedAsker(script("yes", "no", "no", "yes", [Navigation.BACK] * 4, "no", ["no"] * 7))
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
     assert "more_than_meant" not in result.answers
@@ -109,8 +109,8 @@ def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
     ketamine: LoadedBank,
 ) -> None:
     asker = ScriptedAsker(
-        script("yes", Note("weekends only"), "no", ["no"] * 3, Note("first"), Note(""), "no")
-        + script(Note("second"), "yes", ["no"] * 14)
+        script("yes", Note("weekends only"), "no", ["no"] * 4, Note("first"), Note(""), "no")
+        + script(Note("second"), "yes", ["no"] * 15)
     )
     result = walk(ketamine.bank, asker)
     assert asked_ids(asker)[1:3] == ["prescribed_only", "prescribed_only"]
@@ -120,7 +120,7 @@ def test_a_note_is_kept_with_its_answer_and_the_question_asked_again(
 
 
 def test_notes_go_with_answers_a_changed_gate_drops(ketamine: LoadedBank) -> None:
-    asker = ScriptedAsker(script("yes", "no", Note("often"), "yes", [Navigation.BACK] * 3))
+    asker = ScriptedAsker(script("yes", "no", "no", Note("often"), "yes", [Navigation.BACK] * 4))
     asker.responses += script("no", ["no"] * 7)
     result = walk(ketamine.bank, asker)
     assert result.ending is Ending.COMPLETED
@@ -139,7 +139,7 @@ def test_revisiting_one_answer_asks_only_that_question(ketamine: LoadedBank) -> 
     asker = ScriptedAsker(script(Note("lost a job"), "yes"))
     result = walk(ketamine.bank, asker, state, revisit="duties")
     assert asked_ids(asker) == ["duties", "duties"]
-    assert asker.steps[0].earlier == "no" and asker.steps[0].number == 7
+    assert asker.steps[0].earlier == "no" and asker.steps[0].number == 8
     assert result.ending is Ending.COMPLETED
     assert result.answers["duties"] == "yes" and result.notes == {"duties": "lost a job"}
     assert len(result.answers) == QUESTIONS
@@ -147,14 +147,16 @@ def test_revisiting_one_answer_asks_only_that_question(ketamine: LoadedBank) -> 
 
 def test_revisiting_the_gate_asks_every_question_it_opens(ketamine: LoadedBank) -> None:
     state = completed_state(ketamine, used=False)
-    asker = ScriptedAsker(script("yes", "no", ["no"] * 10, "no", "no"))
+    asker = ScriptedAsker(script("yes", "no", "no", ["no"] * 10, "no", "no", "no"))
     result = walk(ketamine.bank, asker, state, revisit="used_past_year")
     assert asked_ids(asker) == [
         "used_past_year",
         "prescribed_only",
+        "how_often",
         *CRITERION_IDS,
         "mixing_sedatives",
         "injecting",
+        "feeling_about_use",
     ]
     assert len(result.answers) == QUESTIONS
 
@@ -174,7 +176,7 @@ def test_enter_on_a_revisited_question_keeps_it_and_ends(ketamine: LoadedBank) -
     state = completed_state(ketamine)
     asker = ScriptedAsker(script(Navigation.BACK, "no"))
     result = walk(ketamine.bank, asker, state, revisit="more_than_meant")
-    assert asked_ids(asker) == ["more_than_meant", "prescribed_only"]
+    assert asked_ids(asker) == ["more_than_meant", "how_often"]
     assert result.ending is Ending.COMPLETED and len(result.answers) == QUESTIONS
 
 
