@@ -9,6 +9,7 @@ never taken for the bundled one.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 Mode = Literal["self", "intake"]
@@ -60,6 +61,19 @@ INTAKE_SUFFIX = "-intake"
 def canonical_version(version: str, sha256: str) -> str:
     """Semver build metadata: '1.0.0+sha256.1a2b3c4d'; semver ordering still reads 1.0.0."""
     return f"{version}+sha256.{sha256[:8]}"
+
+
+def resource_id(name: str) -> str:
+    """A resource's logical id from screener's names: FHIR ids take letters, digits, '-' and
+    '.', at most 64 (R4 datatypes, id), and screener's ids take '_'. Ids have no '-', so
+    '_' becomes '-' without two names meeting; a longer one keeps 55 characters and a hash."""
+    plain = name.replace("_", "-")
+    if len(plain) <= MAX_ID:
+        return plain
+    return f"{plain[:55]}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+
+
+MAX_ID = 64
 
 
 def questionnaire_url(bank_id: str, language: str, mode: Mode) -> str:

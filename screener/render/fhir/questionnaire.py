@@ -38,6 +38,7 @@ from screener.models.fhir_names import (
     canonical_version,
     flag_system,
     questionnaire_url,
+    resource_id,
 )
 from screener.models.wording import UiStrings
 from screener.render.fhir.common import (
@@ -63,7 +64,7 @@ def questionnaire(
     suffix = "-intake" if mode == "intake" else ""
     return {
         "resourceType": "Questionnaire",
-        "id": f"{bank.id}-{bank.language}{suffix}",
+        "id": resource_id(f"{bank.id}-{bank.language}{suffix}"),
         "extension": [
             {
                 "url": VERSION_ALGORITHM,

@@ -18,6 +18,7 @@ from screener.models.fhir_names import (
     band_system,
     canonical_version,
     flag_system,
+    resource_id,
     scale_system,
 )
 from screener.models.wording import UiStrings
@@ -128,7 +129,7 @@ def _terminology(
     title = "".join(part.capitalize() for part in name.replace("-", "_").split("_"))
     code_system: Json = {
         "resourceType": "CodeSystem",
-        "id": name,
+        "id": resource_id(name),
         "url": system,
         "version": version,
         "name": title,
@@ -143,7 +144,7 @@ def _terminology(
     code_system["concept"] = [_concept(concept, language) for concept in concepts]
     value_set: Json = {
         "resourceType": "ValueSet",
-        "id": name,
+        "id": resource_id(name),
         "url": f"{BASE}/ValueSet/{name}",
         "version": version,
         "name": title,
