@@ -37,3 +37,4 @@ class ScaleTrainerStrings(Model, frozen=True, kw_only=True):
     change_step_shown: Prose
     change_step_hidden: Prose
     change_steps_order: Prose
+    change_closing: Prose

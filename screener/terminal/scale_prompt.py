@@ -48,7 +48,8 @@ def choices_of(item: Item, strings: UiStrings) -> list[Choice]:
     ]
     if item.unsure:
         key = strings.answer_words.unsure[0]
-        choices.append(Choice(len(choices) + 1, key, UNSURE, strings.answer_labels.unsure))
+        label = strings.answer_labels.unsure  # "not sure", written as the options beside it are
+        choices.append(Choice(len(choices) + 1, key, UNSURE, label[:1].upper() + label[1:]))
     return choices
 
 

@@ -14,6 +14,7 @@ from screener.models.base import Code
 from screener.models.result import Score
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
+from screener.rules.menu import next_steps
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, missing_answers, score
 from screener.rules.whatif import (
@@ -145,26 +146,34 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
 
 
 def menu(screen: TrainerScreen, scored: Score) -> tuple[str, ...]:
-    """The titles of the next steps the person would read, in their order."""
+    """The titles of the next steps the person would read, in their order, then the closing
+    sentence their answers pick (the bank's `menu`), if any."""
     setup = screen.setup
     result = build_result(setup.loaded, scored, setup.region)
     sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings)
     steps = next(s for s in sections if s.title == setup.strings.next_heading)
-    return tuple(entry.term or entry.text for entry in steps.entries)
+    closing = next_steps(setup.loaded.bank, scored.answers)[1]
+    titles = tuple(entry.term or entry.text for entry in steps.entries if entry.text != closing)
+    return (*titles, closing) if closing else titles
 
 
 def menu_changes(
     screen: TrainerScreen, old: tuple[str, ...], new: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """Steps shown or hidden, else a new order: how an answer changed the person's menu."""
+    """Steps shown or hidden, else a new order, and new closing words: how an answer changed
+    the person's menu."""
     scales = screen.words.scales
-    shown = [scales.change_step_shown.format(title=title) for title in new if title not in old]
-    hidden = [scales.change_step_hidden.format(title=title) for title in old if title not in new]
+    titles = {step.title for step in screen.setup.loaded.bank.next_steps}
+    old_steps, new_steps = [t for t in old if t in titles], [t for t in new if t in titles]
+    closing = [t for t in new if t not in titles and t not in old]
+    said = [scales.change_closing.format(text=text) for text in closing]
+    shown = [scales.change_step_shown.format(title=t) for t in new_steps if t not in old_steps]
+    hidden = [scales.change_step_hidden.format(title=t) for t in old_steps if t not in new_steps]
     if shown or hidden:
-        return (*hidden, *shown)
-    if old != new:
-        return (scales.change_steps_order.format(titles=", ".join(new)),)
-    return ()
+        return (*hidden, *shown, *said)
+    if old_steps != new_steps:
+        return (scales.change_steps_order.format(titles=", ".join(new_steps)), *said)
+    return tuple(said)
 
 
 def takes(screen: TrainerScreen, number: int, item: Item) -> None:

@@ -20,6 +20,7 @@ from screener.rules.contacts import choose_region, contacts_to_show
 from screener.rules.walk import Navigation, Note, Step
 from screener.terminal.counsellor import CounsellorConsoleAsker
 from screener.terminal.prompt import ConsoleAsker, Request, interpret
+from screener.terminal.scale_prompt import choices_of
 from tests.helpers import DATA
 
 Golden = Callable[[str, str], None]
@@ -264,3 +265,13 @@ def test_the_strings_name_every_placeholder_they_fill() -> None:
         assert "{last}" in scale.scale.choices_plain_brief
         assert "{keys}" in scale.scale.not_understood and "{last}" in scale.scale.not_understood
         assert "{keys}" in scale.scale.intake_not_understood
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_not_sure_is_written_as_the_options_beside_it_are(language: str) -> None:
+    """Each option starts with a capital ("Never", "Weekly"); "not sure" listed after them did
+    not, and read as an afterthought."""
+    strings = load_strings(language)
+    offered = next(each for each in scales(language).items if each.options and each.unsure)
+    listed = [choice.text for choice in choices_of(offered, strings)]
+    assert all(text[:1].isupper() for text in listed), listed

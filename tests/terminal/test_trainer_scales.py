@@ -4,10 +4,13 @@ and says what changed, in both languages, rich and plain, at 80, 28 and COLUMNS=
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner, Result
 
 from screener.cli import app
+from screener.files import bundled
 from screener.files.bank import load_bank
 from tests.helpers import DATA
 
@@ -136,3 +139,27 @@ def test_how_the_person_feels_changes_the_menu_and_the_words_and_what_if_says_so
     for words in said:
         assert words in out
     assert out.count("The result did not change.") == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [("en", "Wanting to stop is a real start."), ("es", "Querer dejarlo ya es empezar.")],
+)
+def test_what_if_on_how_the_person_feels_says_the_new_closing_words(
+    language: str, closing: str
+) -> None:
+    """The bundled bank's menu: 'I'd like to stop' puts the ways to get help first and picks
+    its own closing sentence; a trainer flipping the answer hears both change."""
+    bank = load_bank(Path(bundled.data_dir() / f"ketamine.{language}.yaml")).bank
+    dana = next(example for example in bank.examples if example.id == "dana")
+    number = 1 + [item.id for item in bank.items].index("feeling_about_use")
+    stop = 1 + [option.code for option in bank.items[number - 1].options].index("stop")
+    result = runner.invoke(
+        app,
+        ["demo", "dana", "--lang", language, "--plain"],
+        input="\n" * (len(dana.answers) + 3) + f"{number} {stop}\nq\n",
+        env={"LANG": "en_GB.UTF-8", "COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    assert closing in out.split("->", 1)[1]
