@@ -17,6 +17,7 @@ from screener.files.examples import find_example
 from screener.files.wording import load_strings
 from screener.models.bank import Example, LoadedBank
 from screener.models.base import Answer
+from screener.rules.labels import answer_label
 from screener.rules.scoring import asked_items, score
 from screener.terminal.host import Terminal
 from tests.helpers import DATA, GOOD, QUESTIONS
@@ -24,7 +25,7 @@ from tests.helpers import DATA, GOOD, QUESTIONS
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
 Golden = Callable[[str, str], None]
-PERSONAS = ["sam", "priya", "jordan", "alex", "chris", "morgan", "taylor"]
+PERSONAS = ["sam", "priya", "jordan", "alex", "chris", "morgan", "taylor", "dana", "robin"]
 
 
 def invoke(*args: str, input: str | None = None) -> Result:
@@ -74,14 +75,15 @@ def test_every_persona_plays_through_to_what_it_declares(
     scored = score(ketamine.bank, example.answers)
 
     # Each question asked, in order, with the persona's answer.
-    labels = {"yes": "yes", "no": "no", "unsure": "not sure"}
+    strings = load_strings("en")
     position = 0
     for number, item in enumerate(ketamine.bank.items, start=1):
         if item.id not in example.answers:
             assert f"\nQ{number}. " not in out
             continue
         position = out.index(f"\nQ{number}. ", position)
-        answered = f"{example.name} answers: {labels[example.answers[item.id]]}\n"
+        said = answer_label(item, example.answers[item.id], strings)
+        answered = f"{example.name} answers: {said}\n"
         position = out.index(answered, position)
     asked = [item.id for item in asked_items(ketamine.bank, example.answers)]
     assert asked == list(example.answers)
