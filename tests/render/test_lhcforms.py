@@ -29,7 +29,14 @@ from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer, Code
 from screener.models.contacts import ContactBook
-from screener.models.fhir_names import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
+from screener.models.fhir_names import (
+    ADAPTATION_PREFIX,
+    ADAPTATIONS,
+    BAND,
+    CRITERIA_MET,
+    FLAG_PREFIX,
+    FLAGS,
+)
 from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
@@ -160,14 +167,19 @@ def filler(browser: Any, site: str) -> Iterator[Filler]:
 
 
 def computed(response: Json) -> dict[str, list[Any]]:
-    """The result items a filler computed, as codes and numbers."""
+    """The result items a filler computed, as codes and numbers; the one-per-flag and
+    one-per-adaptation items gathered under result.flags and result.adaptations."""
     found: dict[str, list[Any]] = {}
     for item in response.get("item", []):
         if item["linkId"].startswith("result."):
-            found[item["linkId"]] = [
+            key = item["linkId"]
+            for prefix, gathered in ((FLAG_PREFIX, FLAGS), (ADAPTATION_PREFIX, ADAPTATIONS)):
+                if key.startswith(prefix):
+                    key = gathered
+            found.setdefault(key, []).extend(
                 answer.get("valueCoding", {}).get("code", answer.get("valueInteger"))
                 for answer in item.get("answer", [])
-            ]
+            )
     return found
 
 
