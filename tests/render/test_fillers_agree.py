@@ -21,7 +21,7 @@ import shutil
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import pytest
 
@@ -218,12 +218,14 @@ def test_random_patterns_clicked_give_screeners_result_in_both_fillers(
     filler: Page, ketamine_en: LoadedBank
 ) -> None:
     """40 random answer patterns, each clicked into a fresh form question by question; each
-    filler shows exactly the questions screener asks, and computes screener's five results."""
+    filler shows exactly the questions screener asks, and computes screener's five results;
+    each pattern's saved response reopened gives them again, and edited, follows the edit."""
     loaded = ketamine_en
-    form = questionnaire(loaded, load_strings("en"))
+    strings = load_strings("en")
+    form = questionnaire(loaded, strings)
     chooser = random.Random(f"patterns-{type(filler).__name__}")  # the same patterns every run
     _prepare(filler)
-    agreed = 0
+    agreed = edits = 0
     for _ in range(PATTERNS):
         filler.show(form)
         _prepare(filler)
@@ -245,8 +247,21 @@ def test_random_patterns_clicked_give_screeners_result_in_both_fillers(
         assert filler.questions_shown() & every == {item.id for item in asked}, answers
         own = screeners(loaded, answers)
         assert settles_on(filler, own) == own, answers
+        # Screener's saved response of the same answers, reopened, then the first question
+        # set to "no": the band goes, and no flag stays for a question now skipped.
+        given = cast("dict[str, Answer]", answers)
+        saved = questionnaire_response(loaded.bank, result_for(loaded, given), strings)
+        filler.show(form, saved)
+        _prepare(filler)
+        assert settles_on(filler, own) == own, ("reopened", answers)
+        if answers["used_past_year"] != "no":
+            filler.answer("used_past_year", "no")
+            edited = screeners(loaded, score(loaded.bank, given | {"used_past_year": "no"}).answers)
+            assert edited[BAND] == []
+            assert settles_on(filler, edited) == edited, ("edited", answers)
+            edits += 1
         agreed += 1
-    assert agreed == PATTERNS
+    assert agreed == PATTERNS and edits > PATTERNS // 2
 
 
 @pytest.mark.parametrize("seed", range(4))
