@@ -12,15 +12,9 @@ tests skip, and with SCREENER_REQUIRE_BROWSER=1 (as in CI) they fail.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import json
-import os
 import random
-import shutil
-import threading
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any, Protocol, cast
 
 import pytest
@@ -43,17 +37,8 @@ from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import asked_items, score
 from tests.helpers import result_for
-from tests.render.test_lhcforms import Filler as LhcFiller
-from tests.render.test_lhcforms import _missing, browser, site
+from tests.render.fillers import LhcFormsFiller as LhcFiller
 
-__all__ = ["browser", "site"]  # fixtures shared with test_lhcforms.py
-
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
-SMART_FORMS = Path(
-    os.environ.get("SCREENER_SMARTFORMS_DIR", REPO / ".cache" / "smartforms" / "site")
-)
-"""The built page: smartforms.js, its CSS and fonts (.ci/run builds it)."""
 PATTERNS = 40
 """Random answer patterns per filler, each clicked into a fresh form."""
 Json = dict[str, Any]
@@ -91,29 +76,6 @@ class SmartFormsFiller:
     def response(self) -> Json:
         found: Json = self.page.evaluate("() => formResponse()")
         return found
-
-
-@pytest.fixture(scope="module")
-def smart_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not (SMART_FORMS / "smartforms.js").is_file():
-        _missing(f"no Smart Forms page at {SMART_FORMS} (run the Smart Forms step of .ci/run)")
-    root = tmp_path_factory.mktemp("smartforms")
-    for path in SMART_FORMS.iterdir():
-        shutil.copy(path, root / path.name)
-    shutil.copy(HERE / "smartforms" / "index.html", root / "index.html")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(params=["lhcforms", "smartforms"])
