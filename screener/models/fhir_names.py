@@ -33,6 +33,10 @@ FLAGS = "result.flags"
 ADAPTATIONS = "result.adaptations"
 """Result linkIds hold a dot, which a bank item id never does, so they never clash."""
 RESULT_PREFIX = "result."
+FLAG_PREFIX = FLAGS + "."
+ADAPTATION_PREFIX = ADAPTATIONS + "."
+"""One result item per flag (result.flags.<id>) and per adaptation: a filler sets one answer
+per calculated item (Smart Forms takes a calculation's first value only)."""
 NOTE_SUFFIX = ".note"
 HELP_SUFFIX = ".help"
 ADVICE_SUFFIX = ".advice"
@@ -46,9 +50,10 @@ ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemContro
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml"
 VERSION_ALGORITHM = (
-    "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm"
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm[x]"
 )
-"""R5's Questionnaire.versionAlgorithm, carried into R4 as the cross-version extension."""
+"""R5's Questionnaire.versionAlgorithm[x] carried into R4, by the URL SDC 4.0.0's sdc-2 and
+sdc-3 invariants look for (with its [x]: without it, sdc-2 fails)."""
 VERSION_ALGORITHM_SYSTEM = "http://hl7.org/fhir/version-algorithm"
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"

@@ -10,6 +10,8 @@ from screener.rules.scoring import most_urgent_first
 GATE_CLOSED = "gateClosed"
 CRITERIA_MET = "criteriaMet"
 CRITERIA_APPLICABLE = "criteriaCounted"
+ALL_ANSWERED = "allAnswered"
+BAND_CODE = "bandCode"
 """FHIR's Expression.name is an id (letters, digits, - and .) and FHIRPath reads no - or .
 unquoted: names are camelCase, made from the bank's snake_case ids."""
 
@@ -57,17 +59,34 @@ def variables(bank: Bank) -> list[Variable]:
     answered = " + ".join(f"iif({_counted(bank, item)}, 1, 0)" for item in criteria)
     found.append(Variable(CRITERIA_MET, f"iif(%{GATE_CLOSED}, 0, {yes})"))
     found.append(Variable(CRITERIA_APPLICABLE, f"iif(%{GATE_CLOSED}, 0, {answered})"))
+    found.append(Variable(ALL_ANSWERED, _all_answered(bank)))
+    found.append(Variable(BAND_CODE, band_code(bank)))
+    found += [Variable(flag_variable(flag.id), _boolean(flags_raised(flag))) for flag in bank.flags]
     return found
 
 
 def band_code(bank: Bank) -> str:
     """The id of the band the count falls in, as screener's score picks it; none (empty) when
-    the gate closed, for then the criteria were not assessed."""
+    the gate closed, for then the criteria were not assessed, and none while a question asked
+    is unanswered, so an empty or half-filled form shows no band."""
     expression = "{}"
     for band in reversed(bank.scoring.bands):
         within = f"%{CRITERIA_MET} >= {band.min} and %{CRITERIA_MET} <= {band.max}"
         expression = f"iif({within}, '{band.id}', {expression})"
-    return f"iif(%{GATE_CLOSED}, {{}}, {expression})"
+    return f"iif(%{GATE_CLOSED} or %{ALL_ANSWERED}.not(), {{}}, {expression})"
+
+
+def flag_variable(flag_id: str) -> str:
+    """The variable that is true while the flag is raised."""
+    return "flagged" + _camel(flag_id)
+
+
+def as_coding(system: str, codes: str) -> str:
+    """`codes` (zero or more code strings) as Codings in `system`, made with FHIRPath's
+    %factory: no %questionnaire (which not every filler provides, Smart Forms among them), and
+    a Coding, not a bare code (which LHC-Forms does not match to an answerOption). Fillers
+    take the matching answerOption, display and all."""
+    return f"({codes}).select(%factory.Coding('{system}', $this))"
 
 
 def flags_raised(flag: Flag) -> str:
@@ -93,8 +112,15 @@ def flags_in_order(bank: Bank) -> list[Flag]:
     return list(most_urgent_first(bank.flags))
 
 
+def raised_flag(flag_id: str) -> str:
+    """The flag's code while it is raised, else empty: one result item per flag, for a filler
+    may set only one answer from a calculation (Smart Forms takes the first)."""
+    return f"iif(%{flag_variable(flag_id)}, '{flag_id}', {{}})"
+
+
 def applied_adaptation(adaptation_id: str) -> str:
-    return f"%{adaptation_variable(adaptation_id)}"
+    """The adaptation's code while it applies, else empty."""
+    return f"iif(%{adaptation_variable(adaptation_id)}, '{adaptation_id}', {{}})"
 
 
 # --- the parts ------------------------------------------------------------------------------
@@ -105,6 +131,18 @@ def _asked_answer(item: Item) -> str:
     if item.ask_if is None:
         return given
     return f"iif({_holds(item.ask_if)}, {given})"
+
+
+def _all_answered(bank: Bank) -> str:
+    """True when every question screener would ask now has an answer."""
+    terms = []
+    for item in bank.items:
+        answered = f"%{answer_variable(item.id)}.exists()"
+        if item.ask_if is None:
+            terms.append(answered)
+        else:
+            terms.append(f"iif({_holds(item.ask_if)}, {answered}, true)")
+    return " and ".join(f"({term})" for term in terms)
 
 
 def _holds(condition: Condition) -> str:

@@ -19,13 +19,13 @@ from screener.files.contacts import load_contacts
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.models.fhir_names import (
-    ADAPTATIONS,
+    ADAPTATION_PREFIX,
     ANSWER_SYSTEM,
     BAND,
     CLIENT_SYSTEM,
     CRITERIA_COUNTED,
     CRITERIA_MET,
-    FLAGS,
+    FLAG_PREFIX,
     MODE_EXTENSION,
     canonical_version,
     questionnaire_reference,
@@ -33,6 +33,7 @@ from screener.models.fhir_names import (
 from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
+from screener.rules.fhirpath import flags_in_order
 from screener.rules.scoring import asked_items
 from tests.helpers import GOOD, INTAKE_ANSWERS, PATHS, REGION_IDS, result_for
 
@@ -103,8 +104,8 @@ def test_the_questionnaire_is_valid_r4(ketamine: LoadedBank, strings: UiStrings)
         CRITERIA_MET,
         CRITERIA_COUNTED,
         BAND,
-        FLAGS,
-        ADAPTATIONS,
+        *(FLAG_PREFIX + flag.id for flag in flags_in_order(ketamine.bank)),
+        *(ADAPTATION_PREFIX + a.id for a in ketamine.bank.scoring.adaptations),
     ]
     assert len(set(link_ids)) == len(link_ids)
 
@@ -134,7 +135,8 @@ def test_each_question_offers_the_three_answers_and_its_ask_if(
         ]
         # R4 (que-12): more than one enableWhen needs an enableBehavior.
         assert declared.get("enableBehavior") == ("any" if len(conditions) > 1 else None)
-    total, _, band = form["item"][-5:-2]
+    by_link = {item["linkId"]: item for item in form["item"]}
+    total, band = by_link[CRITERIA_MET], by_link[BAND]
     assert (total["type"], total["readOnly"]) == ("integer", True)
     assert [option["valueCoding"]["code"] for option in band["answerOption"]] == [
         "none",
@@ -174,7 +176,10 @@ def test_every_summary_path_makes_a_valid_cross_checked_response(
         {"valueString": "seen with a key worker"}
     ]
     flags = [
-        answer["valueCoding"]["code"] for answer in by_link.get(FLAGS, {"answer": []})["answer"]
+        answer["valueCoding"]["code"]
+        for item in response["item"]
+        if item["linkId"].startswith(FLAG_PREFIX)
+        for answer in item["answer"]
     ]
     assert flags == [flag.id for flag in result.flags]
 

@@ -14,10 +14,10 @@ from screener.cli import app
 from screener.models.bank import LoadedBank
 from screener.models.contacts import ContactBook
 from screener.models.fhir_names import (
-    ADAPTATIONS,
+    ADAPTATION_PREFIX,
     ANSWER_SYSTEM,
     CRITERIA_COUNTED,
-    FLAGS,
+    FLAG_PREFIX,
     INTRO,
 )
 from screener.models.wording import UiStrings
@@ -56,11 +56,11 @@ def test_sdc_version_algorithm_is_present_with_a_version(
     algorithm = [
         extension
         for extension in form["extension"]
-        if extension["url"].endswith("extension-Questionnaire.versionAlgorithm")
+        if "extension-Questionnaire.versionAlgorithm" in extension["url"]
     ]
-    assert algorithm == [
+    assert algorithm == [  # the URL SDC 4.0.0's sdc-2 looks for, [x] and all
         {
-            "url": "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm",
+            "url": "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm[x]",
             "valueCoding": {"system": "http://hl7.org/fhir/version-algorithm", "code": "semver"},
         }
     ]
@@ -104,8 +104,9 @@ def test_flags_carry_their_level_and_adaptations_what_was_set_aside(
     response = questionnaire_response(ketamine.bank, result_for(ketamine, answers), strings)
     by_link = {item["linkId"]: item for item in response["item"]}
     crisis = next(flag for flag in ketamine.bank.flags if flag.level == "crisis")
-    assert by_link[FLAGS]["answer"][0]["valueCoding"]["display"] == f"Crisis: {crisis.title}"
-    adaptation = by_link[ADAPTATIONS]["answer"][0]["valueCoding"]
+    raised = by_link[FLAG_PREFIX + crisis.id]["answer"][0]["valueCoding"]
+    assert raised["display"] == f"Crisis: {crisis.title}"
+    adaptation = by_link[ADAPTATION_PREFIX + "prescribed_tolerance"]["answer"][0]["valueCoding"]
     assert adaptation["code"] == "prescribed_tolerance"
     assert "was not counted" in adaptation["display"]
     assert by_link[CRITERIA_COUNTED]["answer"] == [{"valueInteger": 9}]

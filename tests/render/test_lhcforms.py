@@ -8,12 +8,9 @@ docs/fhir.md). Without a browser the tests skip and say why; with SCREENER_REQUI
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import os
 import random
-import shutil
-import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,125 +26,24 @@ from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer, Code
 from screener.models.contacts import ContactBook
-from screener.models.fhir_names import ADAPTATIONS, BAND, CRITERIA_MET, FLAGS
+from screener.models.fhir_names import (
+    ADAPTATION_PREFIX,
+    ADAPTATIONS,
+    BAND,
+    CRITERIA_MET,
+    FLAG_PREFIX,
+    FLAGS,
+)
 from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.rules.scoring import asked_items, score
 from tests.helpers import PATHS, result_for
+from tests.render.fillers import LhcFormsFiller as Filler
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
-LFORMS = Path(os.environ.get("SCREENER_LFORMS_DIR", REPO / ".cache" / "lforms"))
-"""The lforms package's dist/lforms folder (webcomponent/ and fhir/)."""
-CHROMIUM = os.environ.get("SCREENER_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = os.environ.get("SCREENER_SCREENSHOTS")
 """A folder to save the README's pictures in; unset in CI."""
 Json = dict[str, Any]
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("SCREENER_REQUIRE_BROWSER") == "1":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The page and lforms, served from 127.0.0.1 only, on a port the system picks."""
-    if not (LFORMS / "webcomponent" / "main.js").is_file():
-        _missing(f"no LHC-Forms at {LFORMS} (run the lforms step of .ci/run)")
-    root = tmp_path_factory.mktemp("lhcforms")
-    shutil.copy(HERE / "lhcforms" / "index.html", root / "index.html")
-    (root / "lforms").symlink_to(LFORMS)
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, driven by Playwright (a fresh profile each launch); nothing downloads
-    a browser."""
-    if not Path(CHROMIUM).is_file():
-        _missing(f"no browser at {CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("the playwright package is not installed (pip install '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield launched
-        launched.close()
-
-
-class Filler:
-    """One LHC-Forms page: show a form, click answers, read what it computed."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.offered: dict[str, list[str]] = {}
-
-    def show(self, form: Json, response: Json | None = None) -> None:
-        self.page.evaluate("([q, r]) => showForm(q, r)", [form, response])
-        self.page.wait_for_selector("input[type=radio]")
-        self.offered = {
-            item["linkId"]: [option["valueCoding"]["code"] for option in item["answerOption"]]
-            for item in form["item"]
-            if "answerOption" in item and not item.get("readOnly")
-        }
-
-    def answer(self, item_id: str, answer: Code) -> None:
-        """Clicks the answer where the form offers it: any question's own answerOption list,
-        yes / no / not sure or a scale's options, in the order the form gives them."""
-        radios = self.page.locator(f'input[name="radiogroup_{item_id}/1"]')
-        assert radios.count() == len(self.offered[item_id]), item_id
-        # The ant-design input is invisible: a person clicks its label, and so does this.
-        radios.nth(self.offered[item_id].index(answer)).locator("xpath=ancestor::label[1]").click()
-
-    def shown(self, item_id: str) -> bool:
-        return bool(self.page.locator(f'input[name="radiogroup_{item_id}/1"]').count())
-
-    def questions_shown(self) -> set[str]:
-        """The linkIds of every question showing its answers, in one look at the page."""
-        names: list[str] = self.page.evaluate(
-            "() => [...document.querySelectorAll('input[type=radio]')].map(e => e.name)"
-        )
-        prefix, suffix = "radiogroup_", "/1"
-        return {
-            name[len(prefix) : -len(suffix)]
-            for name in names
-            if name.startswith(prefix) and name.endswith(suffix)
-        }
-
-    def response(self) -> Json:
-        found: Json = self.page.evaluate("() => formResponse()")
-        return found
-
-    def text(self) -> str:
-        found: str = self.page.inner_text("#form")
-        return found
 
 
 @pytest.fixture
@@ -160,14 +56,19 @@ def filler(browser: Any, site: str) -> Iterator[Filler]:
 
 
 def computed(response: Json) -> dict[str, list[Any]]:
-    """The result items a filler computed, as codes and numbers."""
+    """The result items a filler computed, as codes and numbers; the one-per-flag and
+    one-per-adaptation items gathered under result.flags and result.adaptations."""
     found: dict[str, list[Any]] = {}
     for item in response.get("item", []):
         if item["linkId"].startswith("result."):
-            found[item["linkId"]] = [
+            key = item["linkId"]
+            for prefix, gathered in ((FLAG_PREFIX, FLAGS), (ADAPTATION_PREFIX, ADAPTATIONS)):
+                if key.startswith(prefix):
+                    key = gathered
+            found.setdefault(key, []).extend(
                 answer.get("valueCoding", {}).get("code", answer.get("valueInteger"))
                 for answer in item.get("answer", [])
-            ]
+            )
     return found
 
 

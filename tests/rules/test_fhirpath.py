@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,11 +25,13 @@ from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import ANSWERS, Answer
 from screener.models.fhir_names import (
+    ADAPTATION_PREFIX,
     ADAPTATIONS,
     BAND,
     CALCULATED,
     CRITERIA_COUNTED,
     CRITERIA_MET,
+    FLAG_PREFIX,
     FLAGS,
     VARIABLE,
 )
@@ -50,8 +53,16 @@ def compiled(expression: str) -> Compiled:
     return fhirpathpy.compile(expression, R4)
 
 
+FACTORY = re.compile(r"^\((?P<codes>.*)\)\.select\(%factory\.Coding\('[^']*', \$this\)\)$")
+"""fhirpathpy has no %factory: the codes inside it are computed here, and the whole expression,
+%factory and all, in the npm fhirpath engine (tests/render/test_sdc_invariants.py) and in
+both form fillers (tests/render/test_fillers_agree.py)."""
+
+
 def calculate(form: Json, response: Json) -> dict[str, Any]:
-    """What an SDC filler computes: the root variables in order, then each calculation."""
+    """What an SDC filler computes: the root variables in order, then each calculation; the
+    one-per-flag and one-per-adaptation items gathered under result.flags and
+    result.adaptations, in the form's order."""
     env: dict[str, Any] = {"resource": response, "questionnaire": form}
     for extension in form["extension"]:
         if extension["url"] == VARIABLE:
@@ -61,8 +72,18 @@ def calculate(form: Json, response: Json) -> dict[str, Any]:
     for item in form["item"]:
         for extension in item.get("extension", []):
             if extension["url"] == CALCULATED:
-                value = compiled(extension["valueExpression"]["expression"])(response, env)
-                found[item["linkId"]] = [v["code"] if isinstance(v, dict) else v for v in value]
+                expression = extension["valueExpression"]["expression"]
+                unwrapped = FACTORY.match(expression)
+                if unwrapped:
+                    expression = unwrapped["codes"]
+                value = compiled(expression)(response, env)
+                codes = [v["code"] if isinstance(v, dict) else v for v in value]
+                for prefix, key in ((FLAG_PREFIX, FLAGS), (ADAPTATION_PREFIX, ADAPTATIONS)):
+                    if item["linkId"].startswith(prefix):
+                        found.setdefault(key, []).extend(codes)
+                        break
+                else:
+                    found[item["linkId"]] = codes
     return found
 
 
@@ -80,10 +101,12 @@ def response_to(answers: dict[str, Answer]) -> Json:
 
 def expected(loaded: LoadedBank, answers: dict[str, Answer]) -> dict[str, Any]:
     scored = score(loaded.bank, answers)
+    # A filler shows no band while a question asked is unanswered (an empty form included).
+    complete = all(item.id in answers for item in asked_items(loaded.bank, answers))
     return {
         CRITERIA_MET: [scored.criteria_met],
         CRITERIA_COUNTED: [scored.criteria_applicable],
-        BAND: [scored.band.id] if scored.band else [],  # no band when the gate closes
+        BAND: [scored.band.id] if scored.band and complete else [],  # none when the gate closes
         FLAGS: [flag.id for flag in scored.flags],
         ADAPTATIONS: [adaptation.id for adaptation in scored.adaptations],
     }
@@ -153,11 +176,17 @@ def test_the_variables_are_named_as_docs_fhir_md_says(ketamine: LoadedBank) -> N
     answers = names[: len(loaded.bank.items)]
     assert answers[:3] == ["answerUsedPastYear", "answerPrescribedOnly", "answerMoreThanMeant"]
     assert len(set(answers)) == len(loaded.bank.items)
-    assert names[len(answers) :] == [
+    assert names[len(answers) : len(answers) + 6] == [
         "gateClosed",
         "adaptedPrescribedTolerance",
         "criteriaMet",
         "criteriaCounted",
+        "allAnswered",
+        "bandCode",
+    ]
+    assert names[len(answers) + 6 :] == [
+        "flagged" + "".join(part.capitalize() for part in flag.id.split("_"))
+        for flag in loaded.bank.flags
     ]
 
 

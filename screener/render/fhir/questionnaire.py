@@ -13,7 +13,7 @@ from screener.models.bank import Bank, Condition, Flag, Item, LoadedBank
 from screener.models.base import ANSWERS
 from screener.models.contacts import Region
 from screener.models.fhir_names import (
-    ADAPTATIONS,
+    ADAPTATION_PREFIX,
     ADVICE_SUFFIX,
     BAND,
     BANK_SHA256_SYSTEM,
@@ -21,7 +21,7 @@ from screener.models.fhir_names import (
     CODE_SYSTEMS,
     CRITERIA_COUNTED,
     CRITERIA_MET,
-    FLAGS,
+    FLAG_PREFIX,
     HELP_SUFFIX,
     INTRO,
     ITEM_CONTROL,
@@ -220,6 +220,7 @@ def _result_items(bank: Bank, strings: UiStrings) -> list[Json]:
             "text": intake.fhir_criteria_met.format(total=bank.scoring.criteria),
             "type": "integer",
             "readOnly": True,
+            "initial": [{"valueInteger": 0}],  # 0 before the first answer, in every filler
         },
         {
             **_calculated(f"%{fhirpath.CRITERIA_APPLICABLE}"),
@@ -227,9 +228,10 @@ def _result_items(bank: Bank, strings: UiStrings) -> list[Json]:
             "text": intake.fhir_criteria_counted,
             "type": "integer",
             "readOnly": True,
+            "initial": [{"valueInteger": 0}],  # 0 before the first answer, in every filler
         },
         {
-            **_calculated(_choose(BAND, f"code = {fhirpath.band_code(bank)}")),
+            **_calculated(fhirpath.as_coding(band_system(bank.id), f"%{fhirpath.BAND_CODE}")),
             "linkId": BAND,
             "text": intake.fhir_band,
             "type": "choice",
@@ -240,61 +242,38 @@ def _result_items(bank: Bank, strings: UiStrings) -> list[Json]:
             ],
         },
     ]
-    if bank.flags:
-        ordered = fhirpath.flags_in_order(bank)
-        raised = " or ".join(
-            f"(code = '{flag.id}' and ({fhirpath.flags_raised(flag)}))" for flag in ordered
-        )
+    for flag in fhirpath.flags_in_order(bank):
+        display = flag_display(flag.level, flag.title, strings)
         items.append(
-            {
-                **_calculated(_choose(FLAGS, raised)),
-                "linkId": FLAGS,
-                "text": intake.fhir_flags,
-                "type": "choice",
-                "repeats": True,
-                "readOnly": True,
-                "answerOption": [
-                    {
-                        "valueCoding": coding(
-                            flag_system(bank.id),
-                            flag.id,
-                            flag_display(flag.level, flag.title, strings),
-                        )
-                    }
-                    for flag in ordered
-                ],
-            }
+            _one_code(
+                FLAG_PREFIX + flag.id,
+                f"{intake.fhir_flags}: {display}",
+                coding(flag_system(bank.id), flag.id, display),
+                fhirpath.raised_flag(flag.id),
+            )
         )
-    if bank.scoring.adaptations:
-        applied = " or ".join(
-            f"(code = '{adaptation.id}' and {fhirpath.applied_adaptation(adaptation.id)})"
-            for adaptation in bank.scoring.adaptations
-        )
+    for adaptation in bank.scoring.adaptations:
         items.append(
-            {
-                **_calculated(_choose(ADAPTATIONS, applied)),
-                "linkId": ADAPTATIONS,
-                "text": intake.fhir_adaptations,
-                "type": "choice",
-                "repeats": True,
-                "readOnly": True,
-                "answerOption": [
-                    {
-                        "valueCoding": coding(
-                            adaptation_system(bank.id), adaptation.id, adaptation.message
-                        )
-                    }
-                    for adaptation in bank.scoring.adaptations
-                ],
-            }
+            _one_code(
+                ADAPTATION_PREFIX + adaptation.id,
+                f"{intake.fhir_adaptations}: {adaptation.message}",
+                coding(adaptation_system(bank.id), adaptation.id, adaptation.message),
+                fhirpath.applied_adaptation(adaptation.id),
+            )
         )
     return items
 
 
-def _choose(link_id: str, condition: str) -> str:
-    """The item's own answer options that meet `condition`: a filler shows them as chosen."""
-    options = f"%questionnaire.item.where(linkId = '{link_id}').answerOption.value"
-    return f"{options}.where({condition})"
+def _one_code(link_id: str, text: str, option: Json, code: str) -> Json:
+    """A result item whose one answer, its one option, is set while `code` gives its code."""
+    return {
+        **_calculated(fhirpath.as_coding(option["system"], code)),
+        "linkId": link_id,
+        "text": text,
+        "type": "choice",
+        "readOnly": True,
+        "answerOption": [{"valueCoding": option}],
+    }
 
 
 def _calculated(expression: str) -> Json:

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from screener.models.bank import Bank
 from screener.models.fhir_names import (
-    ADAPTATIONS,
+    ADAPTATION_PREFIX,
     BAND,
     BANK_SHA256_EXTENSION,
     CLIENT_SYSTEM,
     CRITERIA_COUNTED,
     CRITERIA_MET,
-    FLAGS,
+    FLAG_PREFIX,
     MODE_EXTENSION,
     NOTE_SUFFIX,
     SCREENER_VERSION_EXTENSION,
@@ -149,35 +149,26 @@ def _results(bank: Bank, result: Result, strings: UiStrings) -> list[Json]:
                 "answer": [{"valueCoding": coding(band_system(bank.id), band.id, band.label)}],
             }
         )
-    if result.flags:
+    for flag in result.flags:  # one item per flag raised, as in the Questionnaire
+        display = flag_display(flag.level, flag.title, strings)
         items.append(
             {
-                "linkId": FLAGS,
-                "text": intake.fhir_flags,
-                "answer": [
-                    {
-                        "valueCoding": coding(
-                            flag_system(bank.id),
-                            flag.id,
-                            flag_display(flag.level, flag.title, strings),
-                        )
-                    }
-                    for flag in result.flags
-                ],
+                "linkId": FLAG_PREFIX + flag.id,
+                "text": f"{intake.fhir_flags}: {display}",
+                "answer": [{"valueCoding": coding(flag_system(bank.id), flag.id, display)}],
             }
         )
-    if result.adaptations:
+    for adaptation in result.adaptations:
         items.append(
             {
-                "linkId": ADAPTATIONS,
-                "text": intake.fhir_adaptations,
+                "linkId": ADAPTATION_PREFIX + adaptation.id,
+                "text": f"{intake.fhir_adaptations}: {adaptation.message}",
                 "answer": [
                     {
                         "valueCoding": coding(
                             adaptation_system(bank.id), adaptation.id, adaptation.message
                         )
                     }
-                    for adaptation in result.adaptations
                 ],
             }
         )
