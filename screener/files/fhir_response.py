@@ -15,11 +15,13 @@ from screener.files.replay import Replay
 from screener.models.bank import Bank, Item
 from screener.models.base import Code
 from screener.models.fhir_names import (
+    ADAPTATION_PREFIX,
     ADAPTATIONS,
     ANSWER_SYSTEM,
     BAND,
     CRITERIA_COUNTED,
     CRITERIA_MET,
+    FLAG_PREFIX,
     FLAGS,
     INTAKE_SUFFIX,
     NOTE_SUFFIX,
@@ -207,7 +209,7 @@ def _differences(
     }
     items = document.data["item"] if isinstance(document.data, dict) else []
     warnings = []
-    for link_id, given in stated.items():
+    for link_id, given in _one_list_each(stated).items():
         if link_id not in own:
             continue
         values = [str(_value(answer)) for answer in given] if isinstance(given, list) else []
@@ -217,7 +219,8 @@ def _differences(
         index = next(
             i
             for i, item in enumerate(items)
-            if isinstance(item, dict) and item.get("linkId") == link_id
+            if isinstance(item, dict)
+            and str(item.get("linkId")).split(".")[:2] == link_id.split(".")
         )
         problem = document.problem(
             ("item", index),
@@ -226,6 +229,21 @@ def _differences(
         )
         warnings.append(str(problem))
     return tuple(warnings)
+
+
+def _one_list_each(stated: dict[str, object]) -> dict[str, object]:
+    """The export has an item per flag and per adaptation (result.flags.<id>: a filler sets
+    one answer per calculated item); read them as the one list of codes each, as scored."""
+    folded = {
+        link_id: given
+        for link_id, given in stated.items()
+        if not link_id.startswith((FLAG_PREFIX, ADAPTATION_PREFIX))
+    }
+    for prefix, name in ((FLAG_PREFIX, FLAGS), (ADAPTATION_PREFIX, ADAPTATIONS)):
+        parts = [given for link_id, given in stated.items() if link_id.startswith(prefix)]
+        if parts:
+            folded[name] = [one for part in parts if isinstance(part, list) for one in part]
+    return folded
 
 
 def _value(answer: object) -> object:

@@ -139,6 +139,11 @@ def test_stale_result_items_are_ignored_with_a_warning(
     assert json.loads(result.stdout)["criteria_met"] == 0
     assert "result.criteria_met says 8; screener re-scores these answers as 0" in result.stderr
     assert result.stderr.startswith(f"{path}:")
+    # The export has an item per flag (result.flags.<id>): stale ones are read as one list.
+    stale = [f["linkId"] for f in response["item"] if f["linkId"].startswith("result.flags.")]
+    assert any(f.get("answer") for f in response["item"] if f["linkId"] in stale)
+    said = next(line for line in result.stderr.splitlines() if "result.flags says" in line)
+    assert said.endswith("(the re-score is used)") and "re-scores these answers as" in said
 
 
 def test_intake_replays_its_fhir_record(
