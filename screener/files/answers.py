@@ -9,10 +9,10 @@ from screener.errors import DataError
 from screener.files import documents
 from screener.files.answers_file import replay_from_answers_file
 from screener.files.documents import Document
-from screener.files.fhir_response import is_response, replay_from_response
 from screener.files.replay import Replay
 from screener.models.bank import Bank
 from screener.models.base import Code
+from screener.models.fhir_names import is_response
 from screener.models.result import BankReference
 
 
@@ -82,5 +82,8 @@ def replay_from_document(
     """The answers, checked against the bank; for an intake also its client and notes. A FHIR
     response to another version or language of this bank's Questionnaire needs `rescore`."""
     if is_response(document.data):
+        # start-up: a response's checks and dates load only when a response is replayed
+        from screener.files.fhir_response import replay_from_response
+
         return replay_from_response(document, bank, intake=intake, sha256=sha256, rescore=rescore)
     return replay_from_answers_file(document, bank, intake=intake)

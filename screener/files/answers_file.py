@@ -9,7 +9,7 @@ from typing import Literal
 from yaml.nodes import ScalarNode
 
 from screener.errors import DataError, Problem
-from screener.files import documents, fhir_datetime
+from screener.files import documents
 from screener.files.answer_values import check_coverage, hint, read_answers
 from screener.files.documents import Document
 from screener.files.replay import Replay
@@ -192,6 +192,8 @@ def _recorded_at(
 
 def _date_only(value: object) -> str | None:
     """A date alone (2026, 2026-11, 2026-11-21), as a FHIR `authored` may give it."""
+    from screener.files import fhir_datetime  # start-up: only a record's date needs it
+
     parsed = fhir_datetime.parse(value) if isinstance(value, str) else None
     return parsed.text if parsed is not None and parsed.moment is None else None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from screener.errors import DataError, KeyPath, Problem
-from screener.files import documents, fhir_datetime
+from screener.files import documents
 from screener.files.documents import Document
 from screener.models.bank import Bank
 from screener.models.fhir_names import (
@@ -208,6 +208,8 @@ def authored(document: Document, value: object) -> Authored:
     """Any FHIR dateTime (a year, year-month, date, or time with any fraction and its offset)."""
     if value is None:
         return Authored()
+    from screener.files import fhir_datetime  # start-up: read only when a response is replayed
+
     parsed = fhir_datetime.parse(value) if isinstance(value, str) else None
     if parsed is None:
         raise DataError(

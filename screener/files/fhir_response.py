@@ -32,10 +32,6 @@ from screener.rules.review import MAX_CLIENT_REFERENCE, one_safe_line_within
 from screener.rules.scoring import asked_items, score
 
 
-def is_response(data: object) -> bool:
-    return isinstance(data, dict) and data.get("resourceType") == "QuestionnaireResponse"
-
-
 def replay_from_response(
     document: Document,
     bank: Bank,

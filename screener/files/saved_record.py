@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from screener.errors import DataError, KeyPath
 from screener.files.documents import Document
-from screener.files.fhir_response import is_response
-from screener.models.fhir_names import BASE, INTAKE_SUFFIX
+from screener.models.fhir_names import BASE, INTAKE_SUFFIX, is_response
 
 QUESTIONNAIRE = f"{BASE}/Questionnaire/"
 

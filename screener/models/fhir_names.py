@@ -68,6 +68,11 @@ def canonical_version(version: str, sha256: str) -> str:
     return f"{version}+sha256.{sha256[:8]}"
 
 
+def is_response(data: object) -> bool:
+    """A parsed JSON document that is a FHIR QuestionnaireResponse (not an answers file)."""
+    return isinstance(data, dict) and data.get("resourceType") == "QuestionnaireResponse"
+
+
 def resource_id(name: str) -> str:
     """A resource's logical id from screener's names: FHIR ids take letters, digits, '-' and
     '.', at most 64 (R4 datatypes, id), and screener's ids take '_'. Ids have no '-', so

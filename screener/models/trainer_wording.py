@@ -19,6 +19,8 @@ class ScaleTrainerStrings(Model, frozen=True, kw_only=True):
     effect_flag: Prose
     effect_step_shown: Prose
     effect_step_hidden: Prose
+    effect_menu_first: Prose
+    effect_menu_closing: Prose
     effect_band_path: Prose
     effect_flag_path: Prose
     effect_adaptation: Prose

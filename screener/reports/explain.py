@@ -116,6 +116,15 @@ class ExplainedNextStep(Model, frozen=True, kw_only=True):
     hide_if: ExplainedCondition | None = None
 
 
+class ExplainedMenuOrder(Model, frozen=True, kw_only=True):
+    """For an answer (the bank's `menu`): the next steps put first, by title, and the one
+    closing sentence the person reads."""
+
+    when: ExplainedCondition
+    first: tuple[str, ...]
+    closing: str | None = None
+
+
 class Explanation(Model, frozen=True, kw_only=True):
     """Everything a trainer needs to teach a bank: the contract behind explain --format json."""
 
@@ -134,6 +143,7 @@ class Explanation(Model, frozen=True, kw_only=True):
     examples: tuple[ExplainedExample, ...]
     sources: tuple[Source, ...]
     next_steps: tuple[ExplainedNextStep, ...] = ()
+    menu: tuple[ExplainedMenuOrder, ...] = ()
 
 
 def explain(loaded: LoadedBank) -> Explanation:
@@ -141,6 +151,7 @@ def explain(loaded: LoadedBank) -> Explanation:
     numbers = {item.id: index for index, item in enumerate(bank.items, start=1)}
     criterion_of = {item.id: item.criterion for item in bank.items if item.criterion is not None}
     terms = cluster_terms(bank)
+    titles = {step.id: step.title for step in bank.next_steps if step.id is not None}
 
     def condition(given: Condition) -> ExplainedCondition:
         return ExplainedCondition(
@@ -273,6 +284,14 @@ def explain(loaded: LoadedBank) -> Explanation:
                 hide_if=condition(step.hide_if) if step.hide_if else None,
             )
             for step in bank.next_steps
+        ),
+        menu=tuple(
+            ExplainedMenuOrder(
+                when=condition(order.when),
+                first=tuple(titles[step_id] for step_id in order.first),
+                closing=order.closing,
+            )
+            for order in bank.menu
         ),
     )
 

@@ -58,6 +58,10 @@ def uses(explanation: Explanation, words: TrainerStrings) -> list[Use]:
             found.append(Use(step.show_if, scales.effect_step_shown.format(title=step.title)))
         if step.hide_if is not None:
             found.append(Use(step.hide_if, scales.effect_step_hidden.format(title=step.title)))
+    for order in explanation.menu:
+        first = scales.effect_menu_first.format(titles=", ".join(order.first))
+        said = scales.effect_menu_closing.format(text=order.closing) if order.closing else ""
+        found.append(Use(order.when, f"{first}{said}"))
     for band in explanation.bands:
         found += [
             Use(path.when, scales.effect_band_path.format(band=band.label, advice=path.advice))

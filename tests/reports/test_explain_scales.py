@@ -11,6 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from screener.cli import app
+from screener.files.bank import load_bank
+from screener.files.bundled import data_dir
 from tests.helpers import DATA
 
 runner = CliRunner()
@@ -113,3 +115,29 @@ def test_json_carries_each_option_and_the_next_steps() -> None:
         "Harm reduction",
     ]
     assert data["next_steps"][2]["hide_if"] == {"item": "feel", "number": 6, "answers": ["stop"]}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_handout_says_what_each_feeling_puts_first_and_its_closing_words(
+    language: str,
+) -> None:
+    """The bundled bank's `menu`: how the person feels orders the next steps and picks one
+    closing sentence; a trainer reads both beside the answer, never "no rule names it"."""
+    bank = load_bank(data_dir() / f"ketamine.{language}.yaml").bank
+    titles = {step.id: step.title for step in bank.next_steps}
+    result = runner.invoke(
+        app, ["explain", "--lang", language, "--plain"], env={"LANG": "C.UTF-8", "COLUMNS": "0"}
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    feeling = next(item for item in bank.items if item.id == "feeling_about_use")
+    part = text[text.index("(feeling_about_use)") :]
+    part = part[: part.index("(self_harm_thoughts)")]
+    numbers = {option.code: n for n, option in enumerate(feeling.options, start=1)}
+    numbers["unsure"] = len(feeling.options) + 1
+    for order in bank.menu:
+        (code,) = order.when.answers
+        line = part[part.index(f"- {numbers[code]}") :]
+        line = line[: line.index(" - ", 2)] if " - " in line[2:] else line
+        assert ", ".join(titles[step] for step in order.first) in line
+        assert order.closing is not None and " ".join(order.closing.split()) in line

@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from screener.files import bundled
+from screener.files.bank import load_bank
 from screener.files.examples import find_example
 from screener.models.bank import Example, LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import ANSWERS, Code
 from screener.models.wording import UiStrings
 from screener.rules.scoring import score
 from screener.rules.whatif import (
@@ -24,13 +26,30 @@ from screener.rules.whatif import (
     next_answer,
     parse_command,
 )
-from tests.helpers import CRITERION_IDS, HEALTH_IDS, full_answers
+from tests.helpers import CRITERION_IDS, HEALTH_IDS, SCALE_ANSWERS, full_answers
+
+
+def _scale_codes() -> dict[str, tuple[Code, ...]]:
+    path = bundled.bank_file("ketamine", "en")
+    assert path is not None
+    return {item.id: item.codes for item in load_bank(path).bank.items if item.options}
+
+
+SCALE_CODES = _scale_codes()
+"""Each scale question of the bundled bank and the answers it takes, from the bank."""
+assert sorted(SCALE_CODES) == sorted(SCALE_ANSWERS)
 
 
 def persona(ketamine: LoadedBank, example_id: str) -> Example:
     example = find_example(ketamine.bank, example_id)
     assert example is not None
     return example
+
+
+def number(ketamine: LoadedBank, item_id: str) -> int:
+    """A question's number as a trainer types it (from 1, in bank order), found by its id."""
+    ids = [item.id for item in ketamine.bank.items]
+    return ids.index(item_id) + 1
 
 
 @pytest.mark.parametrize(
@@ -78,7 +97,7 @@ def test_flipping_turns_yes_and_no_over_and_not_sure_to_yes() -> None:
 
 def test_a_flip_changes_one_answer_and_nothing_else(ketamine: LoadedBank) -> None:
     answers = full_answers(dict.fromkeys(CRITERION_IDS, "no"))
-    outcome = apply_flip(ketamine.bank, answers, Flip(6))
+    outcome = apply_flip(ketamine.bank, answers, Flip(number(ketamine, "craving")))
     assert isinstance(outcome, Flipped)
     assert (outcome.item.id, outcome.before, outcome.after) == ("craving", "no", "yes")
     assert outcome.answers == {**answers, "craving": "yes"}
@@ -101,7 +120,7 @@ def test_the_last_question_can_be_flipped(ketamine: LoadedBank) -> None:
 
 def test_a_skipped_question_cannot_be_flipped(ketamine: LoadedBank) -> None:
     morgan = persona(ketamine, "morgan")
-    outcome = apply_flip(ketamine.bank, morgan.answers, Flip(3))
+    outcome = apply_flip(ketamine.bank, morgan.answers, Flip(number(ketamine, "more_than_meant")))
     assert isinstance(outcome, Refused)
     assert outcome.reason is Refusal.NOT_ASKED
     assert outcome.item is not None and outcome.item.id == "more_than_meant"
@@ -110,18 +129,20 @@ def test_a_skipped_question_cannot_be_flipped(ketamine: LoadedBank) -> None:
 def test_jordan_two_not_sure_criteria_to_yes_moves_the_band(ketamine: LoadedBank) -> None:
     jordan = persona(ketamine, "jordan")
     before = score(ketamine.bank, jordan.answers)
-    first = apply_flip(ketamine.bank, jordan.answers, Flip(4, "yes"))
+    first = apply_flip(ketamine.bank, jordan.answers, Flip(number(ketamine, "cut_down"), "yes"))
     assert isinstance(first, Flipped)
     middle = score(ketamine.bank, first.answers)
     changes = diff(before, middle)
     assert changes.criteria_met == (2, 3)
     assert changes.band is None
-    assert changes.unsure == (3, 2)
+    assert changes.unsure == (4, 3)  # with how Jordan feels about it: not sure
     assert [(old.met, old.unsure, new.met, new.unsure) for old, new in changes.clusters] == [
         (2, 1, 3, 0)
     ]
     assert changes.cluster_ids == {"impaired_control"}
-    second = apply_flip(ketamine.bank, first.answers, Flip(8, "yes"))
+    second = apply_flip(
+        ketamine.bank, first.answers, Flip(number(ketamine, "relationships"), "yes")
+    )
     assert isinstance(second, Flipped)
     changes = diff(middle, score(ketamine.bank, second.answers))
     assert changes.band is not None
@@ -152,8 +173,9 @@ def test_opening_the_gate_keeps_earlier_answers_for_flipping_back(ketamine: Load
     changes = diff(score(ketamine.bank, alex.answers), score(ketamine.bank, closed.answers))
     assert changes.gate_closed == (False, True)
     assert changes.criteria_met == (5, 0)
-    # The health answers stay; criterion 9's own advice goes with the criteria.
-    assert {flag.id for flag in changes.flags_cleared} == {"health_problems"}
+    # The health answers stay; criterion 9's own advice goes with the criteria, and the advice
+    # on using often with how often (asked only after use in the past 12 months).
+    assert {flag.id for flag in changes.flags_cleared} == {"health_problems", "frequent_use"}
     reopened = apply_flip(ketamine.bank, closed.answers, Flip(1, "yes"))
     assert isinstance(reopened, Flipped)
     assert score(ketamine.bank, reopened.answers) == score(ketamine.bank, alex.answers)
@@ -161,9 +183,13 @@ def test_opening_the_gate_keeps_earlier_answers_for_flipping_back(ketamine: Load
 
 def test_flags_raised_and_cleared(ketamine: LoadedBank) -> None:
     sam = persona(ketamine, "sam")
-    outcome = apply_flip(ketamine.bank, sam.answers, Flip(16, "no"))
+    outcome = apply_flip(
+        ketamine.bank, sam.answers, Flip(number(ketamine, "mixing_sedatives"), "no")
+    )
     assert isinstance(outcome, Flipped)
-    outcome = apply_flip(ketamine.bank, outcome.answers, Flip(14, "yes"))
+    outcome = apply_flip(
+        ketamine.bank, outcome.answers, Flip(number(ketamine, "blood_in_urine"), "yes")
+    )
     assert isinstance(outcome, Flipped)
     changes = diff(score(ketamine.bank, sam.answers), score(ketamine.bank, outcome.answers))
     assert [flag.id for flag in changes.flags_raised] == ["blood_in_urine"]
@@ -174,16 +200,18 @@ def test_flags_raised_and_cleared(ketamine: LoadedBank) -> None:
 @given(
     answers=st.fixed_dictionaries(
         {item_id: st.sampled_from(ANSWERS) for item_id in CRITERION_IDS + HEALTH_IDS}
+        | {item_id: st.sampled_from(codes) for item_id, codes in SCALE_CODES.items()}
     )
 )
-def test_no_change_means_an_equal_score(ketamine: LoadedBank, answers: dict[str, Answer]) -> None:
-    """Every flip of every question, numbered from the bank: the last ones (self-harm) too."""
-    given_answers: dict[str, Answer] = {"used_past_year": "yes", "prescribed_only": "no", **answers}
+def test_no_change_means_an_equal_score(ketamine: LoadedBank, answers: dict[str, Code]) -> None:
+    """Every flip of every question, numbered from the bank: the last ones (self-harm) too,
+    and a scale question (how often, how you feel) to each of its own answers."""
+    given_answers: dict[str, Code] = {"used_past_year": "yes", "prescribed_only": "no", **answers}
     assert set(given_answers) == {item.id for item in ketamine.bank.items}
     before = score(ketamine.bank, given_answers)
     assert not diff(before, before)
-    for number in range(1, len(ketamine.bank.items) + 1):
-        for to in ANSWERS:
+    for number, item in enumerate(ketamine.bank.items, start=1):
+        for to in item.codes:
             outcome = apply_flip(ketamine.bank, given_answers, Flip(number, to))
             assert isinstance(outcome, Flipped), (number, to)
             after = score(ketamine.bank, outcome.answers)

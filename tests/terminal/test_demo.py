@@ -13,6 +13,8 @@ from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from screener.cli import app
+from screener.files.bank import load_bank
+from screener.files.bundled import bank_file
 from screener.files.examples import find_example
 from screener.files.wording import load_strings
 from screener.models.bank import Example, LoadedBank
@@ -20,12 +22,22 @@ from screener.models.base import Answer
 from screener.rules.labels import answer_label
 from screener.rules.scoring import asked_items, score
 from screener.terminal.host import Terminal
-from tests.helpers import DATA, GOOD, QUESTIONS
+from tests.helpers import DATA, GOOD, QUESTIONS, SCALE_ANSWERS
 
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
 Golden = Callable[[str, str], None]
 PERSONAS = ["sam", "priya", "jordan", "alex", "chris", "morgan", "taylor", "dana", "robin"]
+
+
+def _numbers() -> dict[str, int]:
+    path = bank_file("ketamine", "en")
+    assert path is not None
+    return {item.id: number for number, item in enumerate(load_bank(path).bank.items, start=1)}
+
+
+Q = _numbers()
+"""Each question's number in the bundled bank, by id: a new question moves no number here."""
 
 
 def invoke(*args: str, input: str | None = None) -> Result:
@@ -132,7 +144,8 @@ def test_the_crisis_screen_comes_at_once_and_the_persona_carries_on(
     chris = persona(ketamine, "chris")
     out = invoke("demo", "chris", input=enters(chris) + "q\n").stdout
     crisis = out.index("Help is there for you right now")
-    assert out.index("Chris answers: yes", out.index("\nQ19. ")) < crisis
+    self_harm = out.index(f"\nQ{Q['self_harm_thoughts']}. ")
+    assert out.index("Chris answers: yes", self_harm) < crisis
     assert "Samaritans: call 116 123" in out[crisis : crisis + 2000]
     assert "Here the person sees crisis contacts at once" in flat(out[crisis:])
     assert crisis < out.index("What Chris would see")
@@ -142,8 +155,8 @@ def test_the_gate_is_shown_as_it_closes(ketamine: LoadedBank) -> None:
     morgan = persona(ketamine, "morgan")
     out = invoke("demo", "morgan", input=enters(morgan) + "q\n").stdout
     gate = out.index("The gate closes here")
-    assert out.index("Morgan answers: no") < gate < out.index("\nQ13. ")
-    assert "\nQ3. " not in out
+    assert out.index("Morgan answers: no") < gate < out.index(f"\nQ{Q['bladder_symptoms']}. ")
+    assert f"\nQ{Q['more_than_meant']}. " not in out
 
 
 def test_pace_steps_on_without_keys_and_without_sleeping(
@@ -195,10 +208,10 @@ def test_b_at_a_step_goes_back_one_question() -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     second = "Q2. Gate question (prescribed_only)"
-    third = "Q3. Criterion 1, impaired control (more_than_meant)"
+    third = "Q3. Health question (how_often)"
     assert out.count(second) == 2 and out.count(third) == 2
     assert out.index(third) < out.rindex(second) < out.rindex(third)
-    assert out.count("Q4. Criterion 2") == 1
+    assert out.count("Q4. Criterion 1") == 1
 
 
 def test_b_twice_goes_back_two_questions_and_stops_at_the_first() -> None:
@@ -207,11 +220,11 @@ def test_b_twice_goes_back_two_questions_and_stops_at_the_first() -> None:
     out = result.stdout
     first = "Q1. Gate question (used_past_year)"
     assert out.count(first) == 2  # shown, then gone back to; a third b there does nothing
-    assert out.count("Q4. Criterion 2") == 1
+    assert out.count("Q4. Criterion 1") == 1
 
 
-def test_what_if_resets_to_the_persona_and_shows_the_summary_again() -> None:
-    keys = "\n" * 24 + "3\n" + "r\n" + "s\n" + "q\n"
+def test_what_if_resets_to_the_persona_and_shows_the_summary_again(ketamine: LoadedBank) -> None:
+    keys = enters(persona(ketamine, "alex")) + f"{Q['more_than_meant']}\n" + "r\n" + "s\n" + "q\n"
     result = invoke("demo", "alex", "--plain", input=keys)
     assert result.exit_code == 0, result.output
     said = whatif_part(result.stdout)
@@ -244,7 +257,7 @@ def test_an_unknown_persona_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: no persona 'nobody' in bank 'ketamine'; "
-        "personas: sam, priya, jordan, alex, chris, morgan, taylor\n"
+        "personas: sam, priya, jordan, alex, chris, morgan, taylor, dana, robin\n"
     )
 
 
@@ -264,23 +277,28 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
     ketamine: LoadedBank,
 ) -> None:
     jordan = persona(ketamine, "jordan")
-    result = invoke("demo", "jordan", input=enters(jordan) + "8\n4 yes\nq\n")
+    relationships, cut_down = Q["relationships"], Q["cut_down"]
+    result = invoke(
+        "demo", "jordan", input=enters(jordan) + f"{relationships}\n{cut_down} yes\nq\n"
+    )
     assert result.exit_code == 0
     said = flat(whatif_part(result.stdout))
-    assert "Q8 (Use despite social problems): not sure -> yes" in said
+    # Not sure counts how Jordan feels about their use too: 4 not sure answers to begin with.
+    assert f"Q{relationships} (Use despite social problems): not sure -> yes" in said
     assert (
         "What changed: criteria met: 2 -> 3; social impairment: 0 of 3 (1 not sure) -> 1 of 3; "
-        "not sure: 3 -> 2." in said
+        "not sure: 4 -> 3." in said
     )
-    assert "Q4 (Unable to cut down): not sure -> yes" in said
+    assert f"Q{cut_down} (Unable to cut down): not sure -> yes" in said
     assert (
         "What changed: band: mild -> moderate; criteria met: 3 -> 4; "
-        "impaired control: 2 of 4 (1 not sure) -> 3 of 4; not sure: 2 -> 1." in said
+        "impaired control: 2 of 4 (1 not sure) -> 3 of 4; not sure: 3 -> 2." in said
     )
     assert said.endswith(
         "Criteria met: 4 of 10 applicable (10 in all). Band: moderate (4-5). "
         "Tally: impaired control 3 of 4; social impairment 1 of 3; risky use 0 of 2; "
-        "pharmacological 0 of 1; total 4 of 10. Flags: Medical: Bladder symptoms What if:"
+        "pharmacological 0 of 1; total 4 of 10. "
+        "Flags: Medical: Bladder symptoms, Medical: Using ketamine often What if:"
     )
 
 
@@ -288,9 +306,9 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
     ("typed", "said"),
     [
         (
-            "3",
-            "Q3 (More or longer than intended) is skipped with these answers: it is asked "
-            "only when Q1 (Used in the past 12 months) is yes or not sure.",
+            f"{Q['more_than_meant']}",
+            f"Q{Q['more_than_meant']} (More or longer than intended) is skipped with these "
+            "answers: it is asked only when Q1 (Used in the past 12 months) is yes or not sure.",
         ),
         (
             f"{QUESTIONS + 1}",
@@ -301,14 +319,14 @@ def test_flipping_jordans_not_sure_answers_moves_the_band_and_says_so(
             "Sorry, I didn't catch that. Type a question number, a number and an "
             "answer (5 yes), l to list, or q to finish.",
         ),
-        ("20 no", "The result did not change."),
-        ("l", "Q3 More or longer than intended: skipped"),
+        (f"{Q['dissociation']} no", "The result did not change."),
+        ("l", f"Q{Q['more_than_meant']} More or longer than intended: skipped"),
         (
             "1",
             "Q1 (Used in the past 12 months): no -> yes What changed: gate: closed -> open; "
             "band: not assessed -> none; next step hidden: Staying stopped; next step shown: "
-            "Ways to reduce harm if you keep using. Now asked, with no answer yet: Q2-Q12, Q16. "
-            "Flip them to answer.",
+            "Ways to reduce harm if you keep using. Now asked, with no answer yet: "
+            f"Q2-Q{Q['tolerance']}, Q{Q['mixing_sedatives']}. Flip them to answer.",
         ),
     ],
 )
@@ -322,10 +340,12 @@ def test_what_if_answers_every_command(ketamine: LoadedBank, typed: str, said: s
 
 def test_opening_the_gate_leaves_the_criteria_to_answer(ketamine: LoadedBank) -> None:
     morgan = persona(ketamine, "morgan")
-    result = invoke("demo", "morgan", input=enters(morgan) + "1 yes\nl\n2 no\n3 yes\nq\n")
+    first = Q["more_than_meant"]
+    keys = f"1 yes\nl\n2 no\n{first} yes\nq\n"
+    result = invoke("demo", "morgan", input=enters(morgan) + keys)
     said = flat(whatif_part(result.stdout))
-    assert "Q3 More or longer than intended: no answer" in said
-    assert "Q3 (More or longer than intended): no answer -> yes" in said
+    assert f"Q{first} More or longer than intended: no answer" in said
+    assert f"Q{first} (More or longer than intended): no answer -> yes" in said
 
 
 def test_the_rich_state_highlights_what_changed(ketamine: LoadedBank) -> None:
@@ -357,18 +377,21 @@ def test_the_rich_state_highlights_what_changed(ketamine: LoadedBank) -> None:
 def test_run_with_trainer_flips_a_replayed_answer(tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(GOOD.replace("  more_than_meant: no", "  more_than_meant: yes"))
-    result = invoke("run", "--answers", str(path), "--trainer", input="4 u\nQ4\nq\n")
+    cut_down = Q["cut_down"]
+    typed = f"{cut_down} u\nQ{cut_down}\nq\n"
+    result = invoke("run", "--answers", str(path), "--trainer", input=typed)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.index("What you could do next") < out.index("Screening result (professional view)")
-    assert "- Q4. Unable to cut down (criterion 2, impaired control): no" in out  # one numbering
+    # One numbering: the professional view's and the what-if's.
+    assert f"- Q{cut_down}. Unable to cut down (criterion 2, impaired control): no" in out
     said = flat(whatif_part(out))
-    assert "Q4 (Unable to cut down): no -> not sure" in said
+    assert f"Q{cut_down} (Unable to cut down): no -> not sure" in said
     assert (
         "What changed: impaired control: 1 of 4 -> 1 of 4 (1 not sure); not sure: 0 -> 1; "
         "the band's words now read: \"Your answers didn't give a clear picture" in said
     )
-    assert "Q4 (Unable to cut down): not sure -> yes" in said
+    assert f"Q{cut_down} (Unable to cut down): not sure -> yes" in said
     assert "What changed: band: none -> mild; criteria met: 1 -> 2;" in said
 
 
@@ -431,16 +454,26 @@ def live_trainer(
 def test_the_what_if_starts_from_the_answers_just_given(
     ketamine: LoadedBank, golden: Golden
 ) -> None:
-    """Yes to Q1 and Q3, no to the rest; then Q4 flipped to yes: the band changes."""
-    rest = len(ketamine.bank.items) - 3
-    code, screen = live_trainer("\n" + "y\nn\ny\n" + "n\n" * rest + "4\nq\n")
+    """Yes to Q1 and to criterion 1, no to the rest (a scale: the answer SCALE_ANSWERS gives,
+    by its key); then criterion 2 flipped to yes: the band changes."""
+    typed = [
+        "y" if item.id in ("used_past_year", "more_than_meant") else "n"
+        for item in ketamine.bank.items
+    ]
+    for number, item in enumerate(ketamine.bank.items):
+        if item.id in SCALE_ANSWERS:
+            option = item.option(SCALE_ANSWERS[item.id])
+            assert option is not None
+            typed[number] = option.key
+    first, second = Q["more_than_meant"], Q["cut_down"]
+    code, screen = live_trainer("\n" + "".join(f"{key}\n" for key in typed) + f"{second}\nq\n")
     assert code == 0
     person = screen.index("What your answers show")
     professional = screen.index("Screening result (professional view)")
     assert person < professional < screen.index("What if?")
     said = flat(screen[professional:])
-    assert "Q3 More or longer than intended: yes" in said  # the answers just given
-    assert "Q4 (Unable to cut down): no -> yes" in said
+    assert f"Q{first} More or longer than intended: yes" in said  # the answers just given
+    assert f"Q{second} (Unable to cut down): no -> yes" in said
     assert "What changed: band: none -> mild; criteria met: 1 -> 2;" in said
     assert max(len(line) for line in screen.splitlines()) <= 80
     golden("whatif_live.txt", screen[professional:])
@@ -555,8 +588,14 @@ def test_the_projector_style_draws_nothing_faint_and_keeps_lines_readable(
 @pytest.mark.parametrize(
     ("args", "spanish"),
     [
-        (["explain", "--lang", "es", "--format", "markdown"], "| Q9 | Abandono de actividades |"),
-        (["demo", "Jordan", "--lang", "es", "--plain"], "Q9 Abandono de actividades: no"),
+        (
+            ["explain", "--lang", "es", "--format", "markdown"],
+            f"| Q{Q['gave_up_activities']} | Abandono de actividades |",
+        ),
+        (
+            ["demo", "Jordan", "--lang", "es", "--plain"],
+            f"Q{Q['gave_up_activities']} Abandono de actividades: no",
+        ),
         (["resources", "--lang", "es", "--region", "mx"], "Línea de la Vida"),
     ],
 )
@@ -673,7 +712,9 @@ def test_the_what_if_count_and_its_tally_say_the_same_of(
 
 
 def test_the_spanish_what_if_at_80_columns(ketamine: LoadedBank, golden: Golden) -> None:
-    keys = enters(persona(ketamine, "priya")) + "3\n1\n23\nl\ns\nq\n"
+    # A criterion flipped (the band moves), the gate closed, a number past the last question.
+    keys = enters(persona(ketamine, "priya")) + f"{Q['more_than_meant']}\n1\n{QUESTIONS + 2}\n"
+    keys += "l\ns\nq\n"
     result = invoke("demo", "priya", "--plain", "--lang", "es", input=keys)
     assert result.exit_code == 0, result.output
     golden("whatif_priya.es.plain.txt", result.stdout[result.stdout.index("¿Y si...?") :])
