@@ -68,7 +68,7 @@ def _print_rich(console: Console, handout: Handout) -> None:
                 console.print(Padding(said, (0, 0, 0, INDENT)))
                 options = Table.grid(padding=(0, 1))
                 options.add_column(no_wrap=True)
-                options.add_column()
+                options.add_column(overflow="fold")  # a code wider than the screen, whole
                 for answer in question.answers:
                     options.add_row("•", Text(printable(answer)))
                 console.print(Padding(options, (0, 0, 0, INDENT)))

@@ -751,17 +751,18 @@ def test_leaving_the_summary_view(start: Starter, mode: str, destination: str, k
 # --- the trainer's what-if after a live self-check (run --trainer) -----------------------------
 
 WHAT_IF = "What if:"
-FLIPPED = "Q4 (Unable to cut down): no -> yes"
+CUT_DOWN = IDS.index("cut_down") + 1  # the question's number, found by its id
+FLIPPED = f"Q{CUT_DOWN} (Unable to cut down): no -> yes"
 
 
 def trainer_at_what_if(start: Starter, *extra: str) -> Run:
     """run --trainer, every question answered, the summary and the counsellor's view shown,
-    then Q4 flipped at "What if:"; waiting at the next "What if:"."""
+    then "unable to cut down" flipped at "What if:"; waiting at the next "What if:"."""
     run = start("self", "screen", "--trainer", *extra)
     run.begin()
     run.answer_from(1, ALL_NO)
     run.after_review()  # the person's check of the answers, then the copy offered, skipped
-    run.session.answer("4 yes", prompt=WHAT_IF)
+    run.session.answer(f"{CUT_DOWN} yes", prompt=WHAT_IF)
     run.session.wait_for(FLIPPED)
     run.session.wait_for(WHAT_IF)
     return run

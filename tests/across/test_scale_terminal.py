@@ -94,7 +94,7 @@ def test_plain_mode_reads_the_options_and_takes_numbers(spawn: Callable[..., Ses
     for typed in ("1", "1", "2"):
         session.answer(typed)
     expect_words(
-        session, "5. not sure (u)\r\nType the number of your answer, or the letter after it."
+        session, "5. Not sure (u)\r\nType the number of your answer, or the letter after it."
     )
     session.answer("5")
     session.answer("2")
@@ -112,7 +112,7 @@ def test_in_spanish_the_banks_keys_and_the_languages_not_sure(
     begin(session, "Presiona Enter")
     for typed in ("s", "s", "n"):
         session.answer(typed, prompt="Respuesta:")
-    expect_words(session, "5  ns  no lo sé")
+    expect_words(session, "5  ns  No lo sé")
     session.answer("w", prompt="Respuesta:")  # the English key means nothing here
     expect_words(session, "letras: n, m, s, d, ns.")
     session.answer("S", prompt="Respuesta:")

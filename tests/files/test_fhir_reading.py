@@ -56,6 +56,11 @@ def line_of(path: Path, message: str) -> str:
     return path.read_text(encoding="utf-8").splitlines()[line - 1]
 
 
+def index_of(response: Json, link_id: str) -> int:
+    """Where a question's answer sits among the response's top-level items."""
+    return next(i for i, item in enumerate(response["item"]) if item["linkId"] == link_id)
+
+
 def cli(*args: str) -> Any:
     return runner.invoke(app, list(args))
 
@@ -76,12 +81,14 @@ def test_a_question_answered_twice_is_refused_at_the_second_answer(
 ) -> None:
     response = response_of(ketamine)
     response = another_fillers(response) if filler == "another" else response
-    again = json.loads(json.dumps(response["item"][2]))
+    first = index_of(response, "more_than_meant")
+    again = json.loads(json.dumps(response["item"][first]))
     again["answer"][0]["valueCoding"]["code"] = "no"  # the later answer used to win silently
-    response["item"].insert(5, again)
+    response["item"].insert(first + 3, again)
     error = refused(tmp_path, ketamine, response)
     message = str(error.problems[0])
-    assert "item[5].linkId: 'more_than_meant' is answered twice (first at line " in message
+    expected = f"item[{first + 3}].linkId: 'more_than_meant' is answered twice (first at line "
+    assert expected in message
     assert '"linkId": "more_than_meant"' in line_of(tmp_path / "response.json", message)
 
 
@@ -102,7 +109,7 @@ def test_a_response_answering_twice_writes_nothing_and_says_one_line(
     tmp_path: Path, ketamine: LoadedBank
 ) -> None:
     response = response_of(ketamine)
-    response["item"].append(response["item"][3])
+    response["item"].append(response["item"][index_of(response, "cut_down")])
     target = tmp_path / "record.json"
     result = cli("run", "--answers", str(write(tmp_path, response)), "-o", str(target))
     assert result.exit_code == 1

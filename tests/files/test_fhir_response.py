@@ -88,10 +88,13 @@ def test_an_answer_that_is_not_one_of_the_banks_codes_is_refused(
     tmp_path: Path, ketamine: LoadedBank, strings: UiStrings
 ) -> None:
     response = saved(tmp_path, ketamine, strings)
-    response["item"][2]["answer"][0]["valueCoding"]["code"] = "maybe"
+    index = next(
+        i for i, item in enumerate(response["item"]) if item["linkId"] == "more_than_meant"
+    )
+    response["item"][index]["answer"][0]["valueCoding"]["code"] = "maybe"
     message = refused(tmp_path, ketamine, response)
     assert (
-        "item[2].answer[0].valueCoding: 'maybe' is not an answer to 'more_than_meant'; "
+        f"item[{index}].answer[0].valueCoding: 'maybe' is not an answer to 'more_than_meant'; "
         "use one of: yes, no, unsure" in message
     )
     line = message.split(":")[1]

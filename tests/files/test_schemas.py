@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from screener.cli import app
 from screener.files import bundled
-from tests.helpers import GOOD, INTAKE_ANSWERS
+from tests.helpers import GOOD, INTAKE_ANSWERS, SCALE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
@@ -55,10 +55,14 @@ def test_an_answers_file_with_scale_answers_passes_the_answers_schema(tmp_path: 
     """A scale question is answered by its option's code (issue 22); the schema cannot know
     which codes a bank's question takes, so it takes any code and screener checks the rest."""
     path = tmp_path / "answers.yaml"
-    path.write_text(
-        GOOD.replace("answers:", "answers:\n  how_often: Weekly\n  how_you_feel: not_worried"),
-        encoding="utf-8",
+    text = GOOD.replace(
+        f"  how_often: {SCALE_ANSWERS['how_often']}\n", "  how_often: Weekly\n"
+    ).replace(
+        f"  feeling_about_use: {SCALE_ANSWERS['feeling_about_use']}\n",
+        "  feeling_about_use: not_worried\n",
     )
+    assert "  how_often: Weekly\n" in text and "  feeling_about_use: not_worried\n" in text
+    path.write_text(text, encoding="utf-8")
     checked = check_jsonschema(bundled.data_dir() / "answers.schema.json", path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
 

@@ -17,7 +17,7 @@ from screener.cli import app
 from screener.files import bundled
 from screener.files.contacts import load_contacts
 from screener.models.bank import LoadedBank
-from screener.models.base import ANSWERS, Answer
+from screener.models.base import Code
 from screener.models.fhir_names import (
     ADAPTATION_PREFIX,
     ANSWER_SYSTEM,
@@ -29,6 +29,7 @@ from screener.models.fhir_names import (
     MODE_EXTENSION,
     canonical_version,
     questionnaire_reference,
+    scale_system,
 )
 from screener.models.wording import UiStrings
 from screener.render.fhir.questionnaire import questionnaire
@@ -121,11 +122,19 @@ def test_each_question_offers_the_three_answers_and_its_ask_if(
         assert declared["type"] == "choice" and declared["text"] == item.text
         assert declared["prefix"] == f"Q{number}"
         codes = [option["valueCoding"] for option in declared["answerOption"]]
-        assert codes == [
-            {"system": ANSWER_SYSTEM, "code": "yes", "display": "yes"},
-            {"system": ANSWER_SYSTEM, "code": "no", "display": "no"},
-            {"system": ANSWER_SYSTEM, "code": "unsure", "display": "not sure"},
-        ]
+        unsure = {"system": ANSWER_SYSTEM, "code": "unsure", "display": "not sure"}
+        if item.options:  # a scale: its own codes in its own system, then not sure if it takes it
+            system = scale_system(ketamine.bank.id, item.id)
+            assert codes == [
+                {"system": system, "code": option.code, "display": option.text}
+                for option in item.options
+            ] + ([unsure] if item.unsure else [])
+        else:
+            assert codes == [
+                {"system": ANSWER_SYSTEM, "code": "yes", "display": "yes"},
+                {"system": ANSWER_SYSTEM, "code": "no", "display": "no"},
+                unsure,
+            ]
         if item.ask_if is None:
             assert "enableWhen" not in declared
             continue
@@ -195,12 +204,12 @@ def test_any_walk_through_the_bank_cross_checks(data: st.DataObject) -> None:
     assert path is not None
     loaded = load_bank(path)
     strings = load_strings("en")
-    answers: dict[str, Answer] = {}
+    answers: dict[str, Code] = {}
     while True:
         missing = [item for item in asked_items(loaded.bank, answers) if item.id not in answers]
         if not missing:
             break
-        answers[missing[0].id] = data.draw(st.sampled_from(ANSWERS))
+        answers[missing[0].id] = data.draw(st.sampled_from(missing[0].codes), label=missing[0].id)
     response = questionnaire_response(loaded.bank, result_for(loaded, answers), strings)
     QuestionnaireResponse.model_validate(response)
     cross_check(questionnaire(loaded, strings, mode="intake"), response)
@@ -219,7 +228,8 @@ def test_the_cross_check_can_fail(ketamine: LoadedBank, strings: UiStrings) -> N
     with pytest.raises(AssertionError):
         cross_check(form, skipped)
     missing = json.loads(json.dumps(good))
-    del missing["item"][3]
+    missing["item"] = [item for item in missing["item"] if item["linkId"] != "cut_down"]
+    assert len(missing["item"]) == len(good["item"]) - 1
     with pytest.raises(AssertionError, match="required cut_down"):
         cross_check(form, missing)
 

@@ -174,7 +174,14 @@ def test_the_variables_are_named_as_docs_fhir_md_says(ketamine: LoadedBank) -> N
     loaded, form = ketamine, questionnaire(ketamine, load_strings("en"), mode="intake")
     names = [e["valueExpression"]["name"] for e in form["extension"] if e["url"] == VARIABLE]
     answers = names[: len(loaded.bank.items)]
-    assert answers[:3] == ["answerUsedPastYear", "answerPrescribedOnly", "answerMoreThanMeant"]
+    by_id = dict(zip((item.id for item in loaded.bank.items), answers, strict=True))
+    assert {
+        key: by_id[key] for key in ("used_past_year", "prescribed_only", "more_than_meant")
+    } == {
+        "used_past_year": "answerUsedPastYear",
+        "prescribed_only": "answerPrescribedOnly",
+        "more_than_meant": "answerMoreThanMeant",
+    }
     assert len(set(answers)) == len(loaded.bank.items)
     assert names[len(answers) : len(answers) + 6] == [
         "gateClosed",

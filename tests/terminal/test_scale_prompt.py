@@ -141,7 +141,7 @@ def test_a_wrong_key_says_which_answers_are_possible() -> None:
         "2  m  Monthly\n"
         "3  w  Weekly\n"
         "4  d  Daily or almost daily\n"
-        "5  u  not sure\n"
+        "5  u  Not sure\n"
         "? (question mark) help   b back   q quit   x quick exit\n"
         "Your answer: y\n"
         "Sorry, I didn't catch that. Type a number from 1 to 5, or one of these letters:\n"
@@ -181,7 +181,7 @@ def test_plain_mode_reads_the_options_as_a_numbered_list_then_briefly() -> None:
         "2. Monthly (m)\n"
         "3. Weekly (w)\n"
         "4. Daily or almost daily (d)\n"
-        "5. not sure (u)\n"
+        "5. Not sure (u)\n"
         "Type the number of your answer, or the letter after it. You can also type help,\n"
         "back or quit. Type x to leave at once and clear the screen.\n"
         "Your answer: 2\n"
@@ -213,7 +213,7 @@ def test_the_intake_lists_the_options_and_takes_a_note_and_a_key() -> None:
         "2  m  Monthly\n"
         "3  w  Weekly\n"
         "4  d  Daily or almost daily\n"
-        "5  u  not sure\n"
+        "5  u  Not sure\n"
         "+ (plus) note   ? (question mark) help   b back   q quit   x quick exit\n"
         "Your answer: +\n"
         "Note (one line; Enter alone removes it): three times a week\n"
@@ -231,7 +231,7 @@ def test_the_intake_in_plain_mode_says_how_to_answer_a_scale() -> None:
     assert intake.ask(Step(item("es", "often"), 4, 6, None)) == "daily"
     text = " ".join(output.getvalue().split())
     assert "1. Nunca (n) 2. Cada mes (m) 3. Cada semana (s) 4. A diario o casi (d)" in text
-    assert "5. no lo sé (ns) Escribe el número de la respuesta, o la letra que la sigue, +" in text
+    assert "5. No lo sé (ns) Escribe el número de la respuesta, o la letra que la sigue, +" in text
 
 
 # --- golden files: the scale prompt as a person reads it ------------------------------------
