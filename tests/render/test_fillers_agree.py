@@ -23,7 +23,7 @@ from screener.files import bundled
 from screener.files.bank import load_bank
 from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
-from screener.models.base import ANSWERS, Answer, Code
+from screener.models.base import Answer, Code
 from screener.models.fhir_names import (
     ADAPTATION_PREFIX,
     ADAPTATIONS,
@@ -235,13 +235,13 @@ def test_a_reopened_response_edited_follows_in_both_fillers(
     loaded = ketamine_en
     strings = load_strings("en")
     chooser = random.Random(seed)
-    answers: dict[str, Answer] = {}
+    answers: dict[str, Code] = {}
     while True:
         ahead = [i for i in asked_items(loaded.bank, answers) if i.id not in answers]
         if not ahead:
             break
         first = ahead[0].id == "used_past_year"
-        answers[ahead[0].id] = "yes" if first else chooser.choice(ANSWERS)
+        answers[ahead[0].id] = "yes" if first else chooser.choice(list(ahead[0].codes))
     saved = questionnaire_response(loaded.bank, result_for(loaded, answers), strings)
     filler.show(questionnaire(loaded, strings), json.loads(json.dumps(saved)))
     _prepare(filler)
