@@ -388,3 +388,26 @@ def shell_quoted(words: Iterable[str | Path]) -> str:
     import shlex
 
     return " ".join(shlex.quote(str(word)) for word in words)
+
+
+SCALE_FOLLOW_UP = {
+    "en": "    text: Bladder pain?\n    help: Pain when you pass water.\n",
+    "es": "    text: ¿Dolor de vejiga?\n    help: Dolor al orinar.\n",
+}
+
+
+def scales_asked_on_options_file(folder: Path, language: str = "en") -> Path:
+    """tests/data/scales.yaml (or .es) with 'bladder' (yes / no / not sure) asked only when
+    'often' is weekly or daily, between 'often' and 'mood': skip logic on a scale's options,
+    which the test bank itself does not have."""
+    suffix = "" if language == "en" else f".{language}"
+    text = (DATA / f"scales{suffix}.yaml").read_text(encoding="utf-8")
+    before = "  - id: mood\n"
+    assert text.count(before) == 1
+    question = (
+        "  - id: bladder\n    kind: health\n"
+        '    ask_if: {item: often, answers: ["weekly", "daily"]}\n' + SCALE_FOLLOW_UP[language]
+    )
+    path = folder / f"scales_on_options{suffix}.yaml"
+    path.write_text(text.replace(before, question + before), encoding="utf-8")
+    return path

@@ -12,21 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ANSI, DATA, SCREENER, Session, terminal_env
+from tests.helpers import ANSI, DATA, SCREENER, Session, scales_asked_on_options_file, terminal_env
 
 SCALES = DATA / "scales.yaml"
 SCALES_ES = DATA / "scales.es.yaml"
 REVIEW = "A number to change an answer, or Enter for your result"
 INTAKE_REVIEW = "Number to change, c for the client, i for initials, or Enter for the result"
 Golden = Callable[[str, str], None]
-
-FOLLOW_UP = """  - id: bladder
-    kind: health
-    ask_if: {item: often, answers: [weekly, daily]}
-    text: Any pain passing urine?
-    help: Bladder pain.
-  - id: mood
-"""
 
 
 @pytest.fixture
@@ -48,10 +40,7 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., Session]]:
 
 def gated_bank(tmp_path: Path) -> Path:
     """tests/data/scales.yaml with a question asked only after weekly or daily use."""
-    text = SCALES.read_text(encoding="utf-8")
-    path = tmp_path / "scales_gated.yaml"
-    path.write_text(text.replace("  - id: mood\n", FOLLOW_UP, 1), encoding="utf-8")
-    return path
+    return scales_asked_on_options_file(tmp_path)
 
 
 def expect_words(session: Session, text: str) -> None:
@@ -139,7 +128,7 @@ def test_back_help_and_a_changed_scale_answer_rewalk_what_it_gates(
     session.answer("?")
     expect_words(session, "In the past 3 months.")
     session.answer("d")
-    expect_words(session, "Any pain passing urine?")  # asked after daily use
+    expect_words(session, "Bladder pain?")  # asked after daily use
     session.answer("b")
     expect_words(session, "Earlier you said: Daily or almost daily. Press Enter to keep it.")
     session.answer("m")  # monthly: the bladder question no longer applies

@@ -8,13 +8,7 @@ from pathlib import Path
 
 from screener.files.bank import load_bank
 from screener.models.bank import LoadedBank
-from tests.helpers import DATA
-
-BEFORE = "  - id: mood\n"
-ASKED_ON_OPTIONS = {
-    "en": "    text: Bladder pain?\n    help: Pain when you pass water.\n",
-    "es": "    text: ¿Dolor de vejiga?\n    help: Dolor al orinar.\n",
-}
+from tests.helpers import DATA, scales_asked_on_options_file
 
 
 def scales(language: str = "en") -> LoadedBank:
@@ -23,15 +17,5 @@ def scales(language: str = "en") -> LoadedBank:
 
 
 def scales_asked_on_options(folder: Path, language: str = "en") -> LoadedBank:
-    """The scales bank with 'bladder' (yes / no / not sure) asked when 'often' is weekly or
-    daily, between 'often' and 'mood'."""
-    suffix = "" if language == "en" else f".{language}"
-    text = (DATA / f"scales{suffix}.yaml").read_text(encoding="utf-8")
-    assert text.count(BEFORE) == 1
-    question = (
-        "  - id: bladder\n    kind: health\n"
-        '    ask_if: {item: often, answers: ["weekly", "daily"]}\n' + ASKED_ON_OPTIONS[language]
-    )
-    path = folder / f"scales_on_options{suffix}.yaml"
-    path.write_text(text.replace(BEFORE, question + BEFORE), encoding="utf-8")
-    return load_bank(path)
+    """The scales bank with 'bladder' asked when 'often' is weekly or daily."""
+    return load_bank(scales_asked_on_options_file(folder, language))

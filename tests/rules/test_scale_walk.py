@@ -15,25 +15,13 @@ from screener.rules.compare import Scored, compare
 from screener.rules.result import build_result
 from screener.rules.scoring import score
 from screener.rules.walk import Ending, Navigation, walk
-from tests.helpers import DATA, NOWHERE, ScriptedAsker, asked_ids
-
-FOLLOW_UP = """  - id: bladder
-    kind: health
-    ask_if: {item: often, answers: [weekly, daily]}
-    text: Any pain passing urine?
-    help: Bladder pain.
-  - id: mood
-"""
+from tests.helpers import DATA, NOWHERE, ScriptedAsker, asked_ids, scales_asked_on_options_file
 
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
     """tests/data/scales.yaml with a question asked only after weekly or daily use."""
-    text = (DATA / "scales.yaml").read_text(encoding="utf-8")
-    assert "  - id: mood\n" in text
-    path = tmp_path_factory.mktemp("scales") / "scales.yaml"
-    path.write_text(text.replace("  - id: mood\n", FOLLOW_UP, 1), encoding="utf-8")
-    return load_bank(path).bank
+    return load_bank(scales_asked_on_options_file(tmp_path_factory.mktemp("scales"))).bank
 
 
 @pytest.mark.parametrize(
