@@ -14,7 +14,6 @@ from screener.models.base import Code
 from screener.models.result import Score
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
-from screener.rules.menu import next_steps
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, missing_answers, score
 from screener.rules.whatif import (
@@ -152,9 +151,7 @@ def menu(screen: TrainerScreen, scored: Score) -> tuple[str, ...]:
     result = build_result(setup.loaded, scored, setup.region)
     sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings)
     steps = next(s for s in sections if s.title == setup.strings.next_heading)
-    closing = next_steps(setup.loaded.bank, scored.answers)[1]
-    titles = tuple(entry.term or entry.text for entry in steps.entries if entry.text != closing)
-    return (*titles, closing) if closing else titles
+    return (*(entry.term or entry.text for entry in steps.entries), *steps.after)
 
 
 def menu_changes(
