@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 KeyPath = tuple[str | int, ...]
 """A key path inside a document, e.g. ("items", 3, "criterion")."""
@@ -19,8 +19,7 @@ def format_key_path(path: KeyPath) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with one file, located as precisely as we can."""
 
     file: str

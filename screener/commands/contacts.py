@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from screener.files import bundled
 from screener.files.contacts import find_service, load_contacts
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
     from screener.terminal.host import Terminal
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(msgspec.Struct, frozen=True):
     """The region a command shows contacts for, and whether the person's set-up said so."""
 
     region: Region
@@ -28,8 +28,7 @@ class Place:
     """False when no --region was given and the locale names no region we have contacts for."""
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(msgspec.Struct, frozen=True):
     """The contacts as every screen, summary and record lists them."""
 
     region: Region

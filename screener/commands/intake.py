@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from screener.commands import outcome, records, scored
 from screener.commands.session import Session, Who
@@ -23,8 +23,7 @@ if TYPE_CHECKING:  # the UI loads only when an intake is asked, not for a replay
     from screener.terminal.host import Terminal
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(msgspec.Struct, frozen=True):
     """What the counsellor gave besides the answers: for the record."""
 
     client: str | None = None
@@ -43,7 +42,7 @@ def run(
 
     settings = counsellor_settings(terminal.environ, terminal.platform)
     if options.region is None and settings.region:
-        options = dataclasses.replace(options, region=settings.region)
+        options = msgspec.structs.replace(options, region=settings.region)
     client = client_option(client)
     counsellor = counsellor_option(counsellor or settings.initials)
     preflight(options)

@@ -7,7 +7,6 @@ where each is caught and `_stopped()` acts on the table in rules/endings.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -37,8 +36,7 @@ ResultOf = Callable[["Walk"], "Result"]
 """The result of a walk, whole or stopped early, with whatever else the asking gathered."""
 
 
-@dataclass
-class Progress:
+class Progress(msgspec.Struct):
     """What the asking has gathered so far, held here so that an ending that interrupts the
     asking (Ctrl-C, a signal, a quick exit) can still file it."""
 

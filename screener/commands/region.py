@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from screener.commands.contacts import contacts_for
 
@@ -25,17 +26,19 @@ def settle_region(setup: Setup, session: Session, console: Screen, *, plain: boo
 
     # Nothing is asked before the person knows what this is and how to leave at once.
     ConsoleAsker(console, setup.strings, setup.region, plain=plain).welcome(setup.loaded.bank)
-    setup = dataclasses.replace(setup, welcomed=True)
+    setup = msgspec.structs.replace(setup, welcomed=True)
     book = load_contacts(data.contacts_file())
     language = setup.loaded.bank.language
     regions = [region for region in book.regions if region.id != book.fallback]
     names = [in_language(region, language).name for region in regions]
     chosen = ask_region(console, setup.strings, names, plain=plain)
     if chosen is None:
-        return dataclasses.replace(setup, region_known=True)
+        return msgspec.structs.replace(setup, region_known=True)
     resources = session.options.resources
     shown = contacts_for(regions[chosen], resources, language, session.terminal, warn=_quiet)
-    return dataclasses.replace(setup, region=shown.region, service=shown.service, region_known=True)
+    return msgspec.structs.replace(
+        setup, region=shown.region, service=shown.service, region_known=True
+    )
 
 
 def _quiet(message: str) -> None:

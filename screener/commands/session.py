@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
+
+import msgspec
 
 from screener.render import Format
 from screener.rules.endings import PAUSES, RULES, Pause, Stop
@@ -35,8 +36,7 @@ class Destination(enum.Enum):
     """Standard output, redirected or piped (--format json, markdown or fhir, no --output)."""
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(msgspec.Struct, frozen=True):
     """One screening: who, the terminal, the options; every rule that differs by mode or by
     destination is asked of this object (docs/endings.md)."""
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from screener.commands.contacts import contacts_for, find_place
 from screener.errors import UsageError
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
 DEFAULT_BANK = "ketamine"
 
 
-@dataclass(frozen=True)
-class Setup:
+class Setup(msgspec.Struct, frozen=True):
     """Everything a screening needs before the first question."""
 
     loaded: LoadedBank
@@ -45,8 +45,7 @@ class Setup:
     """True once the welcome was shown (before asking the region), so it is not repeated."""
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(msgspec.Struct, frozen=True):
     bank: str | None = None
     language: str | None = None
     region: str | None = None

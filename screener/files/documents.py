@@ -4,10 +4,10 @@ node kept so a problem points at file:line:col. files/checked.py turns one into 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import msgspec
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
@@ -79,8 +79,7 @@ YAML_BOOLEAN_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(msgspec.Struct, frozen=True):
     """A parsed file: its data, its node tree (for locating keys) and its raw bytes."""
 
     file: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
+
+import msgspec
 
 from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
@@ -62,7 +63,8 @@ def check_examples(document: Document, bank: Bank) -> list[Problem]:
         ]
         if found:
             problems += [
-                replace(problem, message=f"{example.name}: {problem.message}") for problem in found
+                msgspec.structs.replace(problem, message=f"{example.name}: {problem.message}")
+                for problem in found
             ]
             continue
         problems += [

@@ -6,8 +6,9 @@ Questionnaire it answers (and so its bank and language), its status, who wrote i
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from screener.errors import DataError, KeyPath, Problem
 from screener.files import documents
@@ -34,8 +35,7 @@ VOIDED = "entered-in-error"
 """FHIR: "This QuestionnaireResponse was entered in error and voided": never re-scored."""
 
 
-@dataclass(frozen=True)
-class Canonical:
+class Canonical(msgspec.Struct, frozen=True):
     """A screener Questionnaire's canonical reference, taken apart."""
 
     bank_id: str
@@ -196,8 +196,7 @@ def duplicate_link_ids(document: Document, items: object) -> list[Problem]:
     return problems
 
 
-@dataclass(frozen=True)
-class Authored:
+class Authored(msgspec.Struct, frozen=True):
     """`authored` read: a moment when it has a time, else the date as given."""
 
     moment: datetime.datetime | None = None

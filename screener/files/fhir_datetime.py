@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 _DATE_TIME = re.compile(
     r"(?P<year>[0-9]{4})"
@@ -22,8 +23,7 @@ _DATE_TIME = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(msgspec.Struct, frozen=True):
     """A dateTime as given, and as a moment when it has a time (a date alone has none)."""
 
     text: str

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 from screener.models.base import Code
 
 
-@dataclass(frozen=True)
-class Replay:
+class Replay(msgspec.Struct, frozen=True):
     """What an answers file (or a saved JSON record) holds for a screening to be replayed."""
 
     answers: dict[str, Code]
     client: str | None = None
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = msgspec.field(default_factory=dict)
     recorded_at: datetime.datetime | None = None
     """Only a saved JSON record carries it; a plain answers file is recorded when replayed."""
     mode: Literal["self", "intake"] | None = None

@@ -3,7 +3,7 @@ where it says so, so that two records can be refused with file:line:col before a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from screener.errors import DataError, KeyPath
 from screener.files.documents import Document
@@ -12,8 +12,7 @@ from screener.models.fhir_names import BASE, INTAKE_SUFFIX, is_response
 QUESTIONNAIRE = f"{BASE}/Questionnaire/"
 
 
-@dataclass(frozen=True)
-class NamedBank:
+class NamedBank(msgspec.Struct, frozen=True):
     """The bank a record says it was made with, and the key that says it."""
 
     id: str

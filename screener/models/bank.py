@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
+import msgspec
 from msgspec import Meta
 
 from screener.models.base import Code, Identifier, ItemKind, Level, Model, Prose
@@ -361,8 +361,7 @@ class Bank(Model, frozen=True, kw_only=True):
     ] = ()
 
 
-@dataclass(frozen=True)
-class LoadedBank:
+class LoadedBank(msgspec.Struct, frozen=True):
     """A checked bank and the exact file it came from."""
 
     bank: Bank

@@ -6,21 +6,19 @@ from these, with no Rich and no I/O; every renderer draws them (render/).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from screener.models.base import Level
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """A list entry: an optional bold term and its text."""
 
     text: str
     term: str | None = None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     title: str
     paragraphs: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
@@ -32,8 +30,7 @@ class Section:
     `menu`), in the summary and its records."""
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     """What a file holds for a person to read: a title, then sections, in order."""
 
     title: str

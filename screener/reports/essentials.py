@@ -4,7 +4,8 @@ parts a listener can skip between. Records keep the full text (reports/summary.p
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+import msgspec
 
 from screener.models.bank import Bank
 from screener.models.contacts import Region
@@ -91,7 +92,9 @@ def essentials_first(
     `numbered` (plain mode, read in order): each part's title says its number, and a line
     after the short version lists them, so a listener can skip to a part."""
     parts = [
-        replace(section, paragraphs=(strings.crisis_heard,), entries=(), entries_heading=None)
+        msgspec.structs.replace(
+            section, paragraphs=(strings.crisis_heard,), entries=(), entries_heading=None
+        )
         if crisis_heard and section.level == "crisis" and section.title == strings.crisis_heading
         else section
         for section in full
@@ -101,7 +104,7 @@ def essentials_first(
         return [short, *parts]
     count = len(parts)
     titled = [
-        replace(
+        msgspec.structs.replace(
             section,
             title=strings.part_title.format(number=number, count=count, title=section.title),
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from screener.models.label_sets import AnswerLabels
 from screener.models.wording import TrainerStrings
@@ -20,8 +21,7 @@ from screener.reports.explain import (
 from screener.reports.scale_effects import option_lines, uses
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     heading: str
     text: str
     help: str
@@ -32,8 +32,7 @@ class Question:
     """A scale's options in order, each with what it changes."""
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(msgspec.Struct, frozen=True):
     title: str
     entries: tuple[Entry, ...] = ()
     questions: tuple[Question, ...] = ()
@@ -43,8 +42,7 @@ class Part:
     """Rows under a header row: the questions at a glance (number, label, criterion, cluster)."""
 
 
-@dataclass(frozen=True)
-class Handout:
+class Handout(msgspec.Struct, frozen=True):
     title: str
     paragraphs: tuple[str, ...]
     parts: tuple[Part, ...]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from screener.models.bank import Bank
 from screener.models.contacts import Region
@@ -15,8 +15,7 @@ from screener.reports.summary import build_summary
 from screener.rules.labels import answer_label
 
 
-@dataclass(frozen=True)
-class Screening:
+class Screening(msgspec.Struct, frozen=True):
     """Everything a format needs to write one screening: the bank, its wording, the region."""
 
     bank: Bank

@@ -8,15 +8,14 @@ rule added to the bank model is shown once `uses()` lists it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from screener.models.trainer_wording import ScaleTrainerStrings
 from screener.models.wording import TrainerStrings
 from screener.reports.explain import ExplainedCondition, ExplainedItem, Explanation, spans
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(msgspec.Struct, frozen=True):
     """A rule that holds when `condition` does, and what it then does, in words."""
 
     condition: ExplainedCondition

@@ -7,8 +7,9 @@ never ranks them: a change of band is a change, not an improvement or a decline.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from screener.models.bank import Bank
 from screener.models.comparison import AnswerChange, ComparedRecord, Comparison
@@ -16,8 +17,7 @@ from screener.models.result import Score
 from screener.rules.scoring import effective_answers
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(msgspec.Struct, frozen=True):
     """One record read back: where it came from, who and when, and its answers re-scored."""
 
     file: str

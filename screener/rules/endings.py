@@ -7,7 +7,8 @@ pseudo-terminal suite `tests/across/test_endings.py` walks every cell.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+import msgspec
 
 
 class Stop(enum.Enum):
@@ -42,8 +43,7 @@ class ExitCode(enum.IntEnum):
     """128 + SIGTERM."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """What one early ending does."""
 
     exit_code: ExitCode
@@ -78,8 +78,7 @@ class Pause(enum.Enum):
     """After the summary, when the record has nowhere to go: a file name, or Enter skips."""
 
 
-@dataclass(frozen=True)
-class PauseRule:
+class PauseRule(msgspec.Struct, frozen=True):
     """Where a pause is met."""
 
     self_check: bool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from screener.models.bank import Bank, Condition, Flag, Item
 from screener.rules.scoring import most_urgent_first
@@ -16,8 +16,7 @@ BAND_CODE = "bandCode"
 unquoted: names are camelCase, made from the bank's snake_case ids."""
 
 
-@dataclass(frozen=True)
-class Variable:
+class Variable(msgspec.Struct, frozen=True):
     """An SDC `variable`: a name the later expressions read as %name."""
 
     name: str

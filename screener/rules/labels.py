@@ -8,8 +8,6 @@ English level.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from screener.models.bank import Bank, Item
 from screener.models.base import Level
 from screener.models.wording import UiStrings
@@ -28,16 +26,15 @@ def answer_label(item: Item, answer: str, strings: UiStrings) -> str:
     return option.text if option is not None else strings.answer_labels.of(answer)
 
 
-@dataclass(frozen=True)
 class Labels:
     """A bank's ids in the words of one language: the bank's own and the interface's."""
 
-    bank: Bank
-    strings: UiStrings
-    _clusters: dict[str, str] = field(init=False, repr=False, compare=False)
+    __slots__ = ("_clusters", "bank", "strings")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_clusters", cluster_terms(self.bank))
+    def __init__(self, bank: Bank, strings: UiStrings) -> None:
+        self.bank = bank
+        self.strings = strings
+        self._clusters = cluster_terms(bank)
 
     def level(self, level: Level) -> str:
         """A flag level by its label ("Urgente"), never its id."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Protocol
+
+import msgspec
 
 from screener.models.bank import Bank, Item
 from screener.models.base import Code
@@ -38,8 +39,7 @@ class ReviewAction(enum.Enum):
     QUIT = "quit"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """Go to question `number` (as numbered on the review screen) to change it or its note."""
 
     number: int
@@ -48,8 +48,7 @@ class Change:
 ReviewChoice = ReviewAction | Change
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+class ReviewRow(msgspec.Struct, frozen=True):
     """One answer on the review screen, numbered as the questions were."""
 
     number: int

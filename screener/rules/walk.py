@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import Protocol
+
+import msgspec
 
 from screener.models.bank import Bank, Flag, Item
 from screener.models.base import Code
@@ -16,8 +17,7 @@ class Navigation(enum.Enum):
     QUIT = "quit"
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(msgspec.Struct, frozen=True):
     """A one-line note for the current question's answer (empty removes it); asked again after."""
 
     text: str
@@ -26,8 +26,7 @@ class Note:
 Response = Code | Navigation | Note
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(msgspec.Struct, frozen=True):
     """One question as shown: the item, where it stands, and any earlier answer to keep."""
 
     item: Item
@@ -58,24 +57,22 @@ class Ending(enum.Enum):
     STOPPED_AFTER_CRISIS = "stopped_after_crisis"
 
 
-@dataclass(frozen=True)
-class Walk:
+class Walk(msgspec.Struct, frozen=True):
     answers: dict[str, Code]
     ending: Ending
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-@dataclass
-class State:
+class State(msgspec.Struct):
     """What a walk has gathered; the intake keeps it across its review screen.
 
     Answers to questions a changed gate skips are kept here, so changing the gate back brings
     them back; only the answers that apply reach the Walk.
     """
 
-    answers: dict[str, Code] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    shown_crisis: set[str] = field(default_factory=set)
+    answers: dict[str, Code] = msgspec.field(default_factory=dict)
+    notes: dict[str, str] = msgspec.field(default_factory=dict)
+    shown_crisis: set[str] = msgspec.field(default_factory=set)
 
     def walked(self, bank: Bank, ending: Ending) -> Walk:
         answers = effective_answers(bank, self.answers)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from screener.models.bank import Bank, Item
 from screener.models.base import ANSWERS, NUMBERED, Answer, Code
@@ -17,8 +18,7 @@ CYCLE: dict[Answer, Answer] = {"yes": "no", "no": "yes", "unsure": "yes"}
 is asked for by name ('5 not sure')."""
 
 
-@dataclass(frozen=True)
-class Flip:
+class Flip(msgspec.Struct, frozen=True):
     """Change the answer to question `number` (counted from 1 in bank order)."""
 
     number: int
@@ -26,30 +26,25 @@ class Flip:
     """None: the next answer in CYCLE, or a scale's next option."""
 
 
-@dataclass(frozen=True)
-class NotAnAnswer:
+class NotAnAnswer(msgspec.Struct, frozen=True):
     """A scale question given something that is none of its answers: say which it takes."""
 
     number: int
 
 
-@dataclass(frozen=True)
-class ListAnswers:
+class ListAnswers(msgspec.Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class Finish:
+class Finish(msgspec.Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class Reset:
+class Reset(msgspec.Struct, frozen=True):
     """Back to the answers the what-if started from (the persona's, or the file's)."""
 
 
-@dataclass(frozen=True)
-class ShowSummary:
+class ShowSummary(msgspec.Struct, frozen=True):
     """The summary the person would read for the answers as they are now."""
 
 
@@ -138,8 +133,7 @@ class Refusal(enum.Enum):
     NOT_AN_ANSWER = "not_an_answer"
 
 
-@dataclass(frozen=True)
-class Flipped:
+class Flipped(msgspec.Struct, frozen=True):
     item: Item
     number: int
     before: Code | None
@@ -148,8 +142,7 @@ class Flipped:
     """Every answer given so far, including those the new answer skips: flipping back restores."""
 
 
-@dataclass(frozen=True)
-class Refused:
+class Refused(msgspec.Struct, frozen=True):
     reason: Refusal
     number: int
     item: Item | None = None
@@ -169,8 +162,7 @@ def apply_flip(bank: Bank, answers: Mapping[str, Code], flip: Flip) -> Flipped |
     return Flipped(item, flip.number, before, after, {**answers, item.id: after})
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(msgspec.Struct, frozen=True):
     """What differs between two scores of the same bank; empty when nothing a trainer sees did."""
 
     criteria_met: tuple[int, int] | None = None

@@ -15,9 +15,10 @@ import io
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TextIO, cast
+
+import msgspec
 
 NARROWEST = 20
 """Columns below this from the environment are ignored (COLUMNS=0 while fish reads its
@@ -92,8 +93,7 @@ def _read_leniently(stream: TextIO, environ: Mapping[str, str]) -> TextIO:
     return stream
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(msgspec.Struct, frozen=True):
     """Where screener talks and listens, decided once.
 
     `environ` is the process environment as it was at start (a copy: nothing in screener
@@ -105,7 +105,7 @@ class Terminal:
     stdin: TextIO
     stdout: TextIO
     stderr: TextIO
-    environ: Mapping[str, str] = field(default_factory=dict)
+    environ: Mapping[str, str] = msgspec.field(default_factory=dict)
     platform: str = "linux"
     windows_console: bool = False
     has_termios: bool = True

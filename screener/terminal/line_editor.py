@@ -18,7 +18,8 @@ on one row it moves back with backspaces, which every terminal knows.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+
+import msgspec
 
 from screener.terminal.keys import width_of
 
@@ -52,8 +53,7 @@ EDITING_KEYS = frozenset(
 )
 
 
-@dataclass
-class LineEditor:
+class LineEditor(msgspec.Struct):
     """The characters typed and where the cursor is among them.
 
     `origin` is the column the typing starts at (after the prompt), `width` the screen's
@@ -62,7 +62,7 @@ class LineEditor:
 
     origin: int = 0
     width: int = 0
-    typed: list[str] = field(default_factory=list)
+    typed: list[str] = msgspec.field(default_factory=list)
     cursor: int = 0
 
     @classmethod

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from dataclasses import dataclass
 
+import msgspec
 from rich.console import Console
 from rich.text import Text
 
@@ -36,8 +36,7 @@ class Request(enum.Enum):
     """Nothing to do but ask again (a quit the counsellor took back)."""
 
 
-@dataclass(frozen=True)
-class Keys:
+class Keys(msgspec.Struct, frozen=True):
     """The keys a question offers, as shown, and what to say when a line means none of them."""
 
     choices: str

@@ -9,8 +9,8 @@ always work; keys are the bank language's, typed in any case.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+import msgspec
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -25,8 +25,7 @@ from screener.terminal.typed import ascii_number
 UNSURE: Code = "unsure"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(msgspec.Struct, frozen=True):
     """One answer a scale question offers, as the person reads and types it."""
 
     number: int

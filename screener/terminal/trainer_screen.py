@@ -5,8 +5,8 @@ from __future__ import annotations
 import enum
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 
+import msgspec
 from rich import box
 from rich.console import Console
 from rich.text import Text
@@ -26,8 +26,7 @@ from screener.rules.whatif import Changes, counted_sizes
 from screener.safetext import printable
 
 
-@dataclass(frozen=True)
-class TrainerSetup:
+class TrainerSetup(msgspec.Struct, frozen=True):
     """A bank whose examples have been checked, and the wording and contacts to show it with."""
 
     loaded: LoadedBank

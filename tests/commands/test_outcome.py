@@ -8,7 +8,6 @@ the process, so mutation testing sees it (docs/testing.md).
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+import msgspec
 import pytest
 
 import screener.commands.replay
@@ -160,7 +160,7 @@ def run(
         environ={"LANG": "en_GB.UTF-8", "TERM": "xterm-256color", "COLUMNS": str(columns)},
     )
     session = Session(who, terminal, options)
-    setup = dataclasses.replace(prepare(options, terminal), region_known=region_known)
+    setup = msgspec.structs.replace(prepare(options, terminal), region_known=region_known)
     code = outcome.ask_save_show(session, setup, ask, after_shown=after_shown)
     ended = Ended(code, terminal, record)
     if plain:  # plain mode draws as on paper: no styling, no boxes (the clearing aside)
