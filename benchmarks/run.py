@@ -5,6 +5,10 @@
 Budgets (PRODUCT.md): `screener run --answers F --format json` at most 1.25x the floor app;
 `screener --version` at most 1.10x `python -c "import typer"`; peak memory at most 4 MiB
 above the floor app. Runs alternate A B A B so that machine noise hits both sides alike.
+
+Reported beside them, with no budget of its own: how long a person waits for the first screen
+(the welcome, up to its "Press Enter to begin") in a pseudo-terminal, against the floor app
+printing in one. POSIX only (the pty module).
 """
 
 from __future__ import annotations
@@ -68,6 +72,54 @@ def compare(name: str, ours: list[str], floor: list[str], runs: int) -> dict[str
     }
 
 
+FIRST_SCREEN_ENDS = b"Press Enter to begin"
+"""The last line of the welcome in English (questions/ui.en.yaml `begin`): the first screen is
+drawn when it arrives. The region is given by the locale, so no region question comes first."""
+
+
+def until_output(command: list[str], marker: bytes) -> float:
+    """Wall seconds from starting `command` in a pseudo-terminal until `marker` is printed."""
+    import pty  # POSIX only; main() skips this measurement elsewhere
+    import select
+    import signal
+
+    environ = {**os.environ, "LANG": "en_GB.UTF-8", "TERM": "xterm-256color"}
+    environ.update(COLUMNS="100", LINES="30")
+    start = time.perf_counter()
+    pid, descriptor = pty.fork()
+    if pid == 0:  # the child: the command, on the pseudo-terminal
+        os.execvpe(command[0], command, environ)
+    seen = b""
+    try:
+        while marker not in seen:
+            ready, _, _ = select.select([descriptor], [], [], 30)
+            if not ready:
+                raise SystemExit(f"{' '.join(command)} printed no {marker!r} in 30 s: {seen!r}")
+            seen += os.read(descriptor, 65536)
+        return time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(descriptor)
+
+
+def first_screen(screener: list[str], runs: int) -> None:
+    """Print the median wait for a person's first screen, rich and plain, against the floor."""
+    floor = [sys.executable, str(FLOOR_APP), "run"]
+    sides = {"rich": screener, "plain": [*screener, "--plain"], "floor": floor}
+    markers = {"rich": FIRST_SCREEN_ENDS, "plain": FIRST_SCREEN_ENDS, "floor": b"{}"}
+    times: dict[str, list[float]] = {side: [] for side in sides}
+    for _ in range(runs):
+        for side, command in sides.items():
+            times[side].append(until_output(command, markers[side]))
+    medians = {side: statistics.median(values) * 1000 for side, values in times.items()}
+    print(
+        f"first screen in a pseudo-terminal (reported, no budget): {medians['rich']:.1f} ms, "
+        f"plain {medians['plain']:.1f} ms, vs the floor app printing {medians['floor']:.1f} ms "
+        f"= {medians['rich'] / medians['floor']:.3f}x"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="pairs of runs (default 21)")
@@ -89,6 +141,8 @@ def main() -> int:
         [sys.executable, "-c", "import typer"],
         runs,
     )
+    if os.name == "posix":
+        first_screen(screener, runs)
     verdicts = [
         ("run <= 1.25x floor", run["ratio"] <= 1.25),
         ("--version <= 1.10x import typer", version["ratio"] <= 1.10),

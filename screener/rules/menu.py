@@ -33,9 +33,7 @@ def next_steps(bank: Bank, answers: Mapping[str, Code]) -> tuple[tuple[NextStep,
     order = menu_order(bank, answers)
     if order is None:
         return steps, None
-    rank = {step_id: place for place, step_id in enumerate(order.first)}
-    leading = sorted(
-        (step for step in steps if step.id in rank), key=lambda step: rank[step.id or ""]
-    )
-    rest = [step for step in steps if step.id not in rank]
+    shown = {step.id: step for step in steps if step.id is not None}
+    leading = [shown[step_id] for step_id in order.first if step_id in shown]
+    rest = [step for step in steps if step.id not in order.first]
     return (*leading, *rest), order.closing
