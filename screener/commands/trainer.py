@@ -67,7 +67,13 @@ def explain(
     stream = terminal.stdout
     explanation = explanation_of(setup.loaded)
     strings = setup.strings
-    document = handout(explanation, setup.words, strings.answer_labels, strings.intake.kind_labels)
+    document = handout(
+        explanation,
+        setup.words,
+        strings.answer_labels,
+        strings.intake.kind_labels,
+        unsure_key=strings.answer_words.unsure[0],
+    )
     match output_format:
         case ExplainFormat.json:
             stream.write(render_explanation_json(explanation))

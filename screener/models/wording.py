@@ -97,6 +97,9 @@ class UiStrings(Model, frozen=True, kw_only=True):
     short_heading: Prose
     """Over the summary's short version on screen: urgent advice a line each, the result in
     a sentence, the contacts. Records keep only the full text."""
+    short_advice: Prose
+    """In the short version, after the result: the titles of the other advice raised
+    ({titles}), so a count of 0 is never all a person hears before the contacts."""
     parts_heading: Prose
     parts_intro: Prose
     """After the short version in plain mode: the full text's parts, {parts} by number."""
@@ -180,6 +183,12 @@ class IntakeStrings(Model, frozen=True, kw_only=True):
     about_adaptation: Prose
     """A gate question that decides whether some criteria count ({criteria})."""
     about_health: Prose
+    """A question that is no criterion and may raise a flag."""
+    about_feedback: Prose
+    """No criterion and no flag: its answer changes which next steps or advice show, or their
+    order (the question on how a person feels about their use)."""
+    about_recorded: Prose
+    """No criterion, no flag, nothing in the feedback: its answer is only recorded."""
     choices: Prose
     commands: Prose
     choices_plain: Prose

@@ -32,7 +32,8 @@ def first_two_sentences(text: str) -> str:
 
 def short_version(bank: Bank, result: Result, region: Region, strings: UiStrings) -> Section:
     """Urgent advice a line each, its risk and what to do (for a crisis: the emergency
-    number), the result in one sentence, then every contact a line each, crisis lines first
+    number), the result in one sentence, the titles of the other advice raised (medical,
+    information), then every contact a line each, crisis lines first
     when a crisis flag is raised, the drug services first otherwise (as the full list orders
     them)."""
     lines: list[str] = []
@@ -42,6 +43,9 @@ def short_version(bank: Bank, result: Result, region: Region, strings: UiStrings
         lines.append(strings.crisis_emergency.format(number=number))
     lines += [first_two_sentences(flag.advice) for flag in result.flags if flag.level == "urgent"]
     lines.append(result_sentence(result, strings, bank.scoring.window))
+    other = [flag.title for flag in result.flags if flag.level in ("medical", "info")]
+    if other:
+        lines.append(strings.short_advice.format(titles=", ".join(other)))
     listed = region if crisis else drug_services_first(region)
     contacts = tuple(
         Entry(

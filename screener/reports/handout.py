@@ -53,6 +53,8 @@ def handout(
     words: TrainerStrings,
     labels: AnswerLabels,
     kinds: Mapping[str, str] | None = None,
+    *,
+    unsure_key: str,
 ) -> Handout:
     """The explanation in reading order, worded: rules, clusters, questions, bands, flags."""
     bank = explanation.bank
@@ -114,7 +116,9 @@ def handout(
             item.help,
             item.why,
             f"{words.scales.not_criterion} {words.scales.options_label}:" if item.options else None,
-            option_lines(item, used, words.scales, labels.unsure) if item.options else (),
+            option_lines(item, used, words.scales, labels.unsure, unsure_key)
+            if item.options
+            else (),
         )
         for item in explanation.items
     )

@@ -70,10 +70,15 @@ def uses(explanation: Explanation, words: TrainerStrings) -> list[Use]:
 
 
 def option_lines(
-    item: ExplainedItem, found: list[Use], scales: ScaleTrainerStrings, unsure_label: str
+    item: ExplainedItem,
+    found: list[Use],
+    scales: ScaleTrainerStrings,
+    unsure_label: str,
+    unsure_key: str,
 ) -> tuple[str, ...]:
     """One line per answer of a scale, in order: its number, key, words, code and points,
-    then what it changes ('raises the flag Frequent use'); not sure last, when offered."""
+    then what it changes ('raises the flag Frequent use'); not sure last, when offered, with
+    the number and key the prompt gives it and its label capitalised as the prompt shows it."""
 
     def changes(code: str) -> str:
         effects = [
@@ -102,6 +107,10 @@ def option_lines(
         for option in item.options
     ]
     if item.unsure:
-        entry = scales.option_unsure.format(number=len(item.options) + 1, text=unsure_label)
+        entry = scales.option_unsure.format(
+            number=len(item.options) + 1,
+            key=unsure_key,
+            text=unsure_label[:1].upper() + unsure_label[1:],
+        )
         lines.append(ended(f"{entry}: {changes('unsure')}"))
     return tuple(lines)

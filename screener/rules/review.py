@@ -123,7 +123,7 @@ def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
             cluster=Labels(bank, strings).cluster(item.cluster),
         )
     if item.kind != "gate":
-        return intake.about_health
+        return _about_answer_effect(bank, item, strings)
     gate = bank.scoring.gate
     counted = [
         f"{criterion.criterion}"
@@ -135,3 +135,21 @@ def about_item(bank: Bank, item: Item, strings: UiStrings) -> str:
     if counted and (gate is None or gate.item != item.id):  # it decides a count, not the gate
         return intake.about_adaptation.format(criteria=", ".join(counted))
     return intake.about_gate
+
+
+def _about_answer_effect(bank: Bank, item: Item, strings: UiStrings) -> str:
+    """A question that is no criterion and no gate, by what its answer can change: a flag;
+    else the next steps or advice (their choice or order); else nothing but the record."""
+    intake = strings.intake
+    if any(condition.item == item.id for flag in bank.flags for condition in flag.when_any):
+        return intake.about_health
+    feedback = [
+        *(order.when for order in bank.menu),
+        *(step.show_if for step in bank.next_steps),
+        *(step.hide_if for step in bank.next_steps),
+        *(path.when for band in bank.scoring.bands for path in band.advice_on_path),
+        *(path.when for flag in bank.flags for path in flag.on_path),
+    ]
+    if any(condition is not None and condition.item == item.id for condition in feedback):
+        return intake.about_feedback
+    return intake.about_recorded

@@ -85,6 +85,7 @@ def explained(width: int, *, plain: bool, language: str = "en") -> str:
         load_trainer_strings(language),
         strings.answer_labels,
         strings.intake.kind_labels,
+        unsure_key=strings.answer_words.unsure[0],
     )
     output = io.StringIO()
     console = Console(file=output, width=width, color_system=None, markup=False, highlight=False)

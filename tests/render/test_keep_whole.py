@@ -160,6 +160,7 @@ def test_every_source_address_in_the_trainers_guide_is_whole_at_28_columns(
         load_trainer_strings("en"),
         strings.answer_labels,
         strings.intake.kind_labels,
+        unsure_key=strings.answer_words.unsure[0],
     )
     output = io.StringIO()
     print_handout(Console(file=output, width=28, color_system=None), document, plain=False)

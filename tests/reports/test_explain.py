@@ -52,7 +52,12 @@ def test_text_on_a_terminal_is_laid_out_at_80_columns(
     labels = strings.answer_labels
     output = io.StringIO()
     console = Console(file=output, width=80, color_system=None, markup=False, highlight=False)
-    document = handout(explain(ketamine), load_trainer_strings("en"), labels)
+    document = handout(
+        explain(ketamine),
+        load_trainer_strings("en"),
+        labels,
+        unsure_key=strings.answer_words.unsure[0],
+    )
     print_handout(console, document, plain=False)
     text = "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
     assert all(len(line) <= 80 for line in text.splitlines())

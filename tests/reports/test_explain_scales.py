@@ -41,7 +41,7 @@ def test_a_scale_lists_its_options_in_order_with_keys_points_and_what_each_chang
         "2 or m: Monthly (code monthly, 3 points): no rule names it.",
         "3 or w: Weekly (code weekly, 4 points): raises the flag Frequent use.",
         "4 or d: Daily or almost daily (code daily, 6 points): raises the flag Frequent use.",
-        "5: not sure (code unsure): no rule names it.",
+        "5 or u: Not sure (code unsure): no rule names it.",
     ]
     positions = [out.index(option, often) for option in options]
     assert positions == sorted(positions)
@@ -141,3 +141,44 @@ def test_the_handout_says_what_each_feeling_puts_first_and_its_closing_words(
         line = line[: line.index(" - ", 2)] if " - " in line[2:] else line
         assert ", ".join(titles[step] for step in order.first) in line
         assert order.closing is not None and " ".join(order.closing.split()) in line
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_handout_names_each_answer_as_the_prompt_offers_it(language: str) -> None:
+    """A trainer reads the same number, key and words the person is offered, not sure
+    included (the handout once listed it with no key and in lower case)."""
+    from screener.files.bundled import bank_file
+    from screener.files.wording import load_strings, load_trainer_strings
+    from screener.reports.explain import explain as explanation_of
+    from screener.reports.handout import handout
+    from screener.terminal.scale_prompt import choices_of
+
+    strings = load_strings(language)
+    trainer = load_trainer_strings(language)
+    bundled = bank_file("ketamine", language)
+    assert bundled is not None
+    for bank in (load_bank(BANKS[language]), load_bank(bundled)):
+        document = handout(
+            explanation_of(bank),
+            trainer,
+            strings.answer_labels,
+            unsure_key=strings.answer_words.unsure[0],
+        )
+        listed = {
+            question.heading: question.answers
+            for part in document.parts
+            for question in part.questions
+        }
+        scales = [item for item in bank.bank.items if item.options]
+        assert scales
+        for item in scales:
+            (answers,) = [
+                lines
+                for heading, lines in listed.items()
+                if f"({item.id})" in heading or f"`{item.id}`" in heading
+            ]
+            offered = choices_of(item, strings)
+            assert len(answers) == len(offered)
+            for line, choice in zip(answers, offered, strict=True):
+                said = trainer.scales.option_entry.split("{key}")[0].format(number=choice.number)
+                assert line.startswith(f"{said}{choice.key}: {choice.text} ("), (line, choice)

@@ -493,16 +493,30 @@ def test_the_what_if_lists_each_answer_on_its_own_line(
     from screener.terminal.whatif_screen import list_answers
 
     region = load_contacts(contacts_file()).regions[0]
-    setup = TrainerSetup(ketamine, load_strings("en"), load_trainer_strings("en"), region)
+    strings = load_strings("en")
+    setup = TrainerSetup(ketamine, strings, load_trainer_strings("en"), region)
     output = io.StringIO()
     console = Console(file=output, width=width, color_system=None, markup=False)
-    answers: dict[str, Answer] = {item.id: answer for item in ketamine.bank.items}
+    # A scale question takes only its own options: its widest words, the hardest to fit.
+    answers: dict[str, str] = {
+        item.id: max(item.options, key=lambda option: len(option.text)).code
+        if item.options
+        else answer
+        for item in ketamine.bank.items
+    }
     answers.update(used_past_year="yes", prescribed_only="no")
+    assert all(answers[item.id] in item.codes for item in ketamine.bank.items)
     list_answers(TrainerScreen(console, setup, plain=False), answers)
     lines = output.getvalue().splitlines()
     listed = [line for line in lines if re.match(r"\s*Q\d+ ", line)]
+    words = {answer_label(item, answers[item.id], strings) for item in ketamine.bank.items}
+    scales = [item for item in ketamine.bank.items if item.options]
+    assert scales
+    assert all(
+        answer_label(item, answers[item.id], strings) in output.getvalue() for item in scales
+    )
     assert len(listed) >= (len(ketamine.bank.items) + 1) // 2
-    assert all(re.search(r"(yes|no|not sure)$", line.rstrip()) for line in listed), listed
+    assert all(line.rstrip().endswith(tuple(words)) for line in listed), listed
     assert max(len(line) for line in lines) <= width
 
 
