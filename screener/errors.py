@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import msgspec
 
 KeyPath = tuple[str | int, ...]
@@ -67,6 +69,23 @@ class DataError(ScreenerError):
     def __str__(self) -> str:
         more = len(self.problems) - 1
         return str(self.problems[0]) + (f" (and {more} more)" if more else "")
+
+
+WriteReason = Literal[
+    "symlink", "folder", "exists", "not_a_folder", "no_folder", "not_writable", "failed"
+]
+"""Why an output file cannot be written, as a closed set a prompt words in its language."""
+
+
+class WriteError(DataError):
+    """An output file that cannot be written (exit 1). The message is the CLI's English line;
+    `reason` and `detail` (the folder, or the system's words for "failed") let a prompt in
+    another language say the same (`UiStrings.write_problems`)."""
+
+    def __init__(self, file: str, message: str, reason: WriteReason, detail: str = "") -> None:
+        super().__init__([Problem(file, message)])
+        self.reason: WriteReason = reason
+        self.detail = detail
 
 
 class UsageError(ScreenerError):

@@ -3,12 +3,13 @@ ended early, and another file offered at the keyboard when a save fails or has n
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screener.commands.rendering import render
 from screener.commands.session import Destination, Session
-from screener.errors import ScreenerError
+from screener.errors import ScreenerError, WriteError
 from screener.files.streams import private_file_behind
 from screener.files.writing import write_private, write_record
 from screener.rules.endings import Stop
@@ -17,6 +18,7 @@ from screener.safetext import one_line, printable
 if TYPE_CHECKING:
     from screener.commands.setup import Setup
     from screener.models.result import Result
+    from screener.models.wording import UiStrings
     from screener.terminal.console import Screen
     from screener.terminal.saving import SaveTo
 
@@ -48,6 +50,24 @@ def file_incomplete(
     return intake.record_incomplete_saved_to.format(path=one_line(str(options.output)))
 
 
+def why_not_saved(error: ScreenerError, path: Path, strings: UiStrings) -> str:
+    """Why a save at a prompt failed, in the prompt's language: a WriteError by its reason
+    (the CLI's own line is English, for stderr); any other error as the CLI says it."""
+    if not isinstance(error, WriteError):
+        return one_line(str(error))
+    detail = one_line(error.detail)
+    problem = strings.write_problems.of(error.reason)
+    return problem.format(path=one_line(str(path)), folder=detail, detail=detail)
+
+
+def free_name(path: Path) -> Path:
+    """The name to suggest: `path`, else the first of name-2.md, name-3.md... that is free,
+    so a second copy on one day is never offered a name that is taken (screener never
+    replaces a file)."""
+    numbered = (path.with_name(f"{path.stem}-{number}{path.suffix}") for number in range(2, 1000))
+    return next((name for name in chain((path,), numbered) if not name.exists()), path)
+
+
 def failed(setup: Setup, session: Session, problem: str) -> str:
     return session.save_failed_words(setup.strings).format(reason=problem)
 
@@ -67,7 +87,7 @@ def save_elsewhere(
         try:
             write_private(path, text, force=False)
         except ScreenerError as error:
-            return failed(setup, session, one_line(str(error)))
+            return failed(setup, session, why_not_saved(error, path, setup.strings))
         return None
 
     strings = setup.strings
@@ -94,7 +114,7 @@ def offer_save(
     # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.saving import offer_save as ask_where
 
-    save = _saver(setup, result)
+    save = _saver(setup, result, setup.strings.intake.record_save_failed)
     # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.counsellor import asks_to_discard
     from screener.terminal.prompt import echoes_typing
@@ -106,7 +126,7 @@ def offer_save(
             return True  # asked twice: the counsellor means it; the summary is on screen
 
     intake = setup.strings.intake
-    suggested = (folder or Path()) / suggested_name(result)
+    suggested = free_name((folder or Path()) / suggested_name(result))
     saved = ask_where(
         console,
         save,
@@ -128,7 +148,7 @@ def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
     from screener.terminal.saving import offer_save as ask_where
 
     strings = setup.strings
-    suggested = Path(f"screener-{result_day(result)}.md")
+    suggested = free_name(Path(f"screener-{result_day(result)}.md"))
     # start-up: terminal/ is banned at module level (ruff TID253)
     from screener.terminal.crisis_screen import say as paragraph
 
@@ -136,7 +156,7 @@ def offer_copy(console: Screen, setup: Setup, result: Result, *, plain: bool) ->
     paragraph(console, strings.keep_copy_explain, plain=plain)  # wrapped with no trailing space
     saved = ask_where(
         console,
-        _saver(setup, result),
+        _saver(setup, result, strings.save_failed),
         prompt=strings.keep_copy_prompt.format(suggested=suggested),
         skipped=strings.keep_copy_skipped,
         plain=plain,
@@ -165,20 +185,22 @@ def result_day(result: Result) -> str:
     return (result.recorded_at or now().isoformat())[:10]
 
 
-def _saver(setup: Setup, result: Result) -> SaveTo:
-    """Save the result to a path in the format its extension names (text otherwise)."""
+def _saver(setup: Setup, result: Result, frame: str) -> SaveTo:
+    """Save the result to a path in the format its extension names (text otherwise); a
+    failure is said in the screen's language within `frame` (its {reason})."""
     # start-up: render/ loads only when a record is saved
     from screener.render import Format, format_for_path
 
     def save(path: Path) -> str | None:
         if path.exists() and not path.is_dir():  # --force is no answer at this prompt
-            return f"{path}: already exists; type another name"
+            taken = setup.strings.write_problems.exists.format(path=one_line(str(path)))
+            return frame.format(reason=taken)
         output_format = format_for_path(path) or Format.text
         text = render(result, setup, output_format, saved_to=str(path))
         try:
             write_private(path, text, force=False)
         except ScreenerError as error:
-            return str(error)
+            return frame.format(reason=why_not_saved(error, path, setup.strings))
         return None
 
     return save

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from screener.errors import DataError
+from screener.errors import WriteError
 
 # How file systems without hard links (FAT, exFAT, many SMB shares) refuse os.link: Linux and
 # macOS say EPERM or ENOTSUP, a link across devices EXDEV, Windows on FAT ERROR_INVALID_FUNCTION
@@ -78,17 +78,22 @@ def check_target(path: Path, *, force: bool) -> None:
     """Fail before any question is asked if the file could not be written later."""
     name = str(path)
     if path.is_symlink():
-        raise DataError.single(name, "is a symbolic link; screener will not write through it")
+        raise WriteError(name, "is a symbolic link; screener will not write through it", "symlink")
     if path.exists():
         if path.is_dir():
-            raise DataError.single(name, "is a folder; give a file name")
+            raise WriteError(name, "is a folder; give a file name", "folder")
         if not force:
-            raise DataError.single(name, "already exists; add --force to replace it")
+            raise WriteError(name, "already exists; add --force to replace it", "exists")
     folder = path.parent
     if folder.exists() and not folder.is_dir():
-        raise DataError.single(name, f"cannot be written: {folder} is a file, not a folder")
+        raise WriteError(
+            name,
+            f"cannot be written: {folder} is a file, not a folder",
+            "not_a_folder",
+            str(folder),
+        )
     if not folder.is_dir():
-        raise DataError.single(name, f"cannot be written: no folder {folder}")
+        raise WriteError(name, f"cannot be written: no folder {folder}", "no_folder", str(folder))
     _try_a_file_in(folder, name)
 
 
@@ -101,10 +106,14 @@ def _try_a_file_in(folder: Path, name: str) -> None:
         )
     except OSError as error:
         if error.errno in (errno.EACCES, errno.EPERM):
-            raise DataError.single(
-                name, f"cannot be written: folder {folder} is not writable"
+            raise WriteError(
+                name,
+                f"cannot be written: folder {folder} is not writable",
+                "not_writable",
+                str(folder),
             ) from None
-        raise DataError.single(name, f"cannot be written: {error.strerror or error}") from None
+        reason = str(error.strerror or error)
+        raise WriteError(name, f"cannot be written: {reason}", "failed", reason) from None
     os.close(descriptor)
     with contextlib.suppress(OSError):
         Path(probe).unlink()
@@ -136,9 +145,10 @@ def _write_private(path: Path, text: str, *, force: bool) -> None:
         else:
             _link_or_create(temporary, path, data)
     except FileExistsError:
-        raise DataError.single(name, "already exists; add --force to replace it") from None
+        raise WriteError(name, "already exists; add --force to replace it", "exists") from None
     except OSError as error:
-        raise DataError.single(name, f"cannot be written: {error.strerror or error}") from None
+        reason = str(error.strerror or error)
+        raise WriteError(name, f"cannot be written: {reason}", "failed", reason) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(FileNotFoundError):

@@ -49,3 +49,17 @@ class IncompleteReasons(Labels, frozen=True, kw_only=True):
     end_of_input: Prose
     hang_up: Prose
     terminated: Prose
+
+
+class WriteProblems(Labels, frozen=True, kw_only=True):
+    """Why a record could not be saved, said at a save prompt in the person's language: one
+    per `errors.WriteReason`. {path} is the file, {folder} its folder; `failed` has the
+    system's own words in {detail}."""
+
+    symlink: Prose
+    folder: Prose
+    exists: Prose
+    not_a_folder: Prose
+    no_folder: Prose
+    not_writable: Prose
+    failed: Prose

@@ -13,6 +13,7 @@ from screener.models.label_sets import (
     ContactKindLabels,
     IncompleteReasons,
     LevelLabels,
+    WriteProblems,
 )
 from screener.models.options import ScaleStrings
 from screener.models.trainer_wording import ScaleTrainerStrings
@@ -110,6 +111,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     saved_nothing: Prose
     saved_to: Prose
     save_failed: Prose
+    write_problems: WriteProblems
+    """The {reason} of save_failed (and the intake's record_save_failed) at a save prompt."""
     save_elsewhere_prompt: Prose
     save_skipped: Prose
     unsure_which: Prose

@@ -102,3 +102,37 @@ def test_the_suggested_name_is_taken_with_yes_in_the_screen_s_language(
     code, _, keyboard = self_check(ANSWERS + "\n" + f"{yes}\n", language)
     assert (code, keyboard.read()) == (0, "")
     assert (tmp_path / "screener-2026-11-21.md").exists()
+
+
+@pytest.mark.parametrize(("language", "yes"), [("en", "y"), ("es", "s")])
+def test_a_second_copy_on_one_day_is_offered_a_free_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, yes: str
+) -> None:
+    """The day's name is taken: the offer names the next free one, and yes takes it (it
+    once offered the taken name again, after an English refusal)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "screener-2026-11-21.md").write_text("the first copy")
+    code, shown, keyboard = self_check(ANSWERS + "\n" + f"{yes}\n", language)
+    assert (code, keyboard.read()) == (0, "")
+    assert "screener-2026-11-21-2.md" in shown
+    assert (tmp_path / "screener-2026-11-21.md").read_text() == "the first copy"
+    assert (tmp_path / "screener-2026-11-21-2.md").exists()
+
+
+TAKEN = {
+    "en": "already exists, and screener never replaces a file. Type another name.",
+    "es": "ya existe, y screener nunca reemplaza un archivo. Escribe otro nombre.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_name_that_is_taken_is_refused_in_the_screen_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.md").write_text("keep me")
+    code, shown, keyboard = self_check(ANSWERS + "\n" + "mine.md\n" + "\n", language)
+    assert (code, keyboard.read()) == (0, "")
+    assert f"mine.md {TAKEN[language]}" in " ".join(shown.split())
+    assert "add --force" not in shown and "type another name" not in shown
+    assert (tmp_path / "mine.md").read_text() == "keep me"
