@@ -271,8 +271,8 @@ def test_version() -> None:
 def test_banks() -> None:
     result = invoke("banks")
     assert result.stdout == (
-        f"ketamine  2.3.0  en  {QUESTIONS} items  Ketamine use: a private self-check\n"
-        f"ketamine  2.3.0  es  {QUESTIONS} items  Consumo de ketamina: una autoevaluación privada\n"
+        f"ketamine  2.3.1  en  {QUESTIONS} items  Ketamine use: a private self-check\n"
+        f"ketamine  2.3.1  es  {QUESTIONS} items  Consumo de ketamina: una autoevaluación privada\n"
     )
 
 

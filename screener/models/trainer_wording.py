@@ -40,3 +40,5 @@ class ScaleTrainerStrings(Model, frozen=True, kw_only=True):
     change_step_hidden: Prose
     change_steps_order: Prose
     change_closing: Prose
+    change_closing_gone: Prose
+    """Said when the answer leaves the person no closing sentence (it had one before)."""

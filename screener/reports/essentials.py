@@ -24,6 +24,12 @@ def first_sentence(text: str) -> str:
     return SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
 
 
+def with_full_stop(text: str) -> str:
+    """A sentence ended once: a full stop added unless it ends in one already, inside a
+    closing quote too ('...a little help."' needs no other)."""
+    return text if text.rstrip('"»”').endswith((".", "!", "?")) else f"{text}."
+
+
 def first_two_sentences(text: str) -> str:
     """What urgent advice says first: the risk and what to do about it. Its first sentence
     alone can be the risk only ("...can slow your breathing"), with what to do in the next."""

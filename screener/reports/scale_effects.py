@@ -12,6 +12,7 @@ import msgspec
 
 from screener.models.trainer_wording import ScaleTrainerStrings
 from screener.models.wording import TrainerStrings
+from screener.reports.essentials import with_full_stop
 from screener.reports.explain import ExplainedCondition, ExplainedItem, Explanation, spans
 
 
@@ -88,11 +89,8 @@ def option_lines(
         ]
         return "; ".join(effects) if effects else scales.effects_none
 
-    def ended(line: str) -> str:  # advice quoted with its own full stop needs no other
-        return line if line.rstrip('"»”').endswith((".", "!", "?")) else f"{line}."
-
     lines = [
-        ended(
+        with_full_stop(
             scales.option_entry.format(
                 number=option.number,
                 key=option.key,
@@ -112,5 +110,5 @@ def option_lines(
             key=unsure_key,
             text=unsure_label[:1].upper() + unsure_label[1:],
         )
-        lines.append(ended(f"{entry}: {changes('unsure')}"))
+        lines.append(with_full_stop(f"{entry}: {changes('unsure')}"))
     return tuple(lines)

@@ -20,6 +20,7 @@ from screener.render.heading import Heading
 from screener.render.table_or_list import TableOrList
 from screener.render.text import print_sections
 from screener.reports.document import Section
+from screener.reports.essentials import with_full_stop
 from screener.reports.explain import number_span
 from screener.rules.labels import Labels
 from screener.rules.whatif import Changes, counted_sizes
@@ -273,4 +274,6 @@ class TrainerScreen:
         if changes.band_words:
             said.append(words.scales.change_band_words.format(words=changes.band_words))
         said += menu
-        self.say(Text(f"{words.whatif_changed}: ", style="bold") + Text("; ".join(said) + "."))
+        self.say(
+            Text(f"{words.whatif_changed}: ", style="bold") + Text(with_full_stop("; ".join(said)))
+        )

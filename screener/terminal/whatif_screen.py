@@ -164,6 +164,8 @@ def menu_changes(
     old_steps, new_steps = [t for t in old if t in titles], [t for t in new if t in titles]
     closing = [t for t in new if t not in titles and t not in old]
     said = [scales.change_closing.format(text=text) for text in closing]
+    if not [t for t in new if t not in titles] and [t for t in old if t not in titles]:
+        said.append(scales.change_closing_gone)
     shown = [scales.change_step_shown.format(title=t) for t in new_steps if t not in old_steps]
     hidden = [scales.change_step_hidden.format(title=t) for t in old_steps if t not in new_steps]
     if shown or hidden:

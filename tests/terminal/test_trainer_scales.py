@@ -4,6 +4,7 @@ and says what changed, in both languages, rich and plain, at 80, 28 and COLUMNS=
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,32 @@ def test_what_if_on_how_the_person_feels_says_the_new_closing_words(
     assert result.exit_code == 0, result.output
     out = flat(result.stdout)
     assert closing in out.split("->", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "gone"), [("en", "no closing words now."), ("es", "ya sin palabras del final.")]
+)
+def test_what_if_says_when_the_closing_words_go_and_ends_each_sentence_once(
+    language: str, gone: str
+) -> None:
+    """Dana (not worried) to "I'd like to stop" picks new closing words, quoted; then to
+    "rather not say", which has none: the trainer hears that they went (once, nothing was
+    said). No change is ended with two full stops."""
+    bank = load_bank(Path(bundled.data_dir() / f"ketamine.{language}.yaml")).bank
+    dana = next(example for example in bank.examples if example.id == "dana")
+    number = 1 + [item.id for item in bank.items].index("feeling_about_use")
+    codes = [option.code for option in bank.items[number - 1].options]
+    stop, silent = 1 + codes.index("stop"), 1 + codes.index("rather_not_say")
+    result = runner.invoke(
+        app,
+        ["demo", "dana", "--lang", language, "--plain"],
+        input="\n" * (len(dana.answers) + 3) + f"{number} {stop}\n{number} {silent}\nq\n",
+        env={"LANG": "en_GB.UTF-8", "COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    changed = out.split("->")[1:]
+    assert len(changed) == 2
+    assert '"' in changed[0] and gone not in changed[0]
+    assert gone in changed[1]
+    assert not re.search(r'(?<!\.)\.\.(?!\.)|\."\.', out)  # an ellipsis is no double stop
