@@ -49,12 +49,13 @@ def read_answers(
             continue
         item = items[str(key)]
         if item.options:  # a scale: by code; "not sure" where the item offers it
-            code = _scale_answer(value)
+            code = _scale_answer(as_written(document, path, value))
             if code not in item.codes:
                 problems.append(
                     document.problem(
                         path,
-                        f"{_wrong_answer(value)} to '{key}'; use one of: {', '.join(item.codes)}",
+                        f"{wrong_answer(document, path, value)} to '{key}'; use one of: "
+                        + ", ".join(item.codes),
                     )
                 )
                 continue
@@ -69,7 +70,7 @@ def read_answers(
                     f"'{typed}' is not an answer; YAML reads a bare {typed} as "
                     f'{str(value).lower()}, so write "{"yes" if value else "no"}"'
                     if typed
-                    else f"{_wrong_answer(value)}; use yes, no or unsure",
+                    else f"{wrong_answer(document, path, value)}; use yes, no or unsure",
                 )
             )
             continue
@@ -130,21 +131,33 @@ def _answer(value: object) -> Answer | None:
     return None
 
 
-def _scale_answer(value: object) -> str | None:
+def _scale_answer(written: str | None) -> str | None:
     """An option's code as written; "not sure" is unsure, as for yes/no questions."""
-    if not isinstance(value, str):
+    if written is None:
         return None
-    word = value.strip().lower()
+    word = written.strip().lower()
     return "unsure" if word == "not sure" else word
 
 
-def _wrong_answer(value: object) -> str:
+def as_written(document: Document, path: KeyPath, value: object) -> str | None:
+    """A value as the file holds it: a scalar's own text (a bare yes, 017, 3.50, 2026-01-01,
+    not what YAML or JSON makes of it), or None for null, a list or a mapping."""
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    if isinstance(value, str):
+        return value
+    _, node = document.node_at(path)
+    return str(node.value) if isinstance(node, ScalarNode) else str(value)
+
+
+def wrong_answer(document: Document, path: KeyPath, value: object) -> str:
     """What is wrong, as the person wrote it: 'maybe' is not an answer; a list is not one."""
     if value is None:
         return "no answer given"
-    if isinstance(value, (str, int, float)):
-        return f"'{value}' is not an answer"
-    return f"{documents.kind_of(value)} is not an answer"
+    written = as_written(document, path, value)
+    if written is None:
+        return f"{documents.kind_of(value)} is not an answer"
+    return f"'{written}' is not an answer"
 
 
 def hint(word: str, choices: list[str] | tuple[str, ...]) -> str:

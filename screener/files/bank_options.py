@@ -7,7 +7,7 @@ from screener.errors import KeyPath
 from screener.files import bundled
 from screener.files.wording import load_strings
 from screener.models.bank import Bank, Condition, Item
-from screener.models.options import RESERVED_CODES
+from screener.models.options import RESERVED_CODES, option_words
 from screener.models.wording import UiStrings
 
 Finding = tuple[KeyPath, str]
@@ -65,6 +65,7 @@ def check_options(bank: Bank) -> list[Finding]:
         unsure_words = set(strings.answer_words.unsure) if item.unsure else set()
         codes: dict[str, int] = {}
         keys: dict[str, int] = {}
+        findings += _option_words(item, strings, at)
         for number, option in enumerate(item.options):
             where: KeyPath = (*at, "options", number)
             if option.code in RESERVED_CODES:
@@ -82,26 +83,26 @@ def check_options(bank: Bank) -> list[Finding]:
                     )
                 )
             codes.setdefault(option.code, number)
-            if option.key in keys:
+            key = option.key.lower()  # the prompt reads a key typed in any case
+            if key in keys:
                 findings.append(
                     (
                         (*where, "key"),
-                        f"key '{option.key}' is used twice (also options[{keys[option.key]}])",
+                        f"key '{option.key}' is used twice (also options[{keys[key]}])",
                     )
                 )
-            elif option.key in commands:
+            elif key in commands:
                 findings.append(
                     (
                         (*where, "key"),
-                        f"key '{option.key}' is the {commands[option.key]} command's; "
-                        "choose another",
+                        f"key '{option.key}' is the {commands[key]} command's; choose another",
                     )
                 )
-            elif option.key in unsure_words:
+            elif key in unsure_words:
                 findings.append(
                     ((*where, "key"), f"key '{option.key}' means not sure; choose another")
                 )
-            keys.setdefault(option.key, number)
+            keys.setdefault(key, number)
         scored = [option.points is not None for option in item.options]
         if any(scored) and not all(scored):
             number = scored.index(not scored[0])
@@ -112,6 +113,45 @@ def check_options(bank: Bank) -> list[Finding]:
                     "points, or none",
                 )
             )
+    return findings
+
+
+def _option_words(item: Item, strings: UiStrings, at: KeyPath) -> list[Finding]:
+    """A person may type an option's words: no two options of a question read the same,
+    compared as the prompt compares them, and none reads as not sure where it is offered."""
+    unsure = (
+        {
+            option_words(word)
+            for word in (*strings.answer_words.unsure, strings.answer_labels.unsure)
+        }
+        if item.unsure
+        else set()
+    )
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    for number, option in enumerate(item.options):
+        words = option_words(option.text)
+        where: KeyPath = (*at, "options", number, "text")
+        if words in seen:
+            first = seen[words]
+            findings.append(
+                (
+                    where,
+                    f"options[{first}] ({item.options[first].code}) and options[{number}] "
+                    f"({option.code}) both read '{words}' when typed (case and spaces aside); "
+                    "give each option words of its own",
+                )
+            )
+        elif words in unsure:
+            findings.append(
+                (
+                    where,
+                    f"options[{number}] ({option.code}) reads '{words}' when typed: one of the "
+                    "words for not sure, which this question also offers; give the option "
+                    "other words",
+                )
+            )
+        seen.setdefault(words, number)
     return findings
 
 

@@ -68,6 +68,9 @@ _PATTERN_MEANINGS = {
     "version": "expected a version like 1.0.0",
     "language": "expected a two-letter language code like en",
     "label": "expected one line of text",
+    # An option's key (models/options.py): letters only, as a number picks an option by place.
+    "key": "expected one to three letters, such as w; not digits: typing a number already "
+    "picks an option by its place (1, 2, 3...)",
 }
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from screener.errors import DataError, KeyPath, Problem
-from screener.files.documents import Document
+from screener.files.answer_values import as_written, wrong_answer
+from screener.files.documents import Document, kind_of
 from screener.files.fhir_checks import (
     authored,
     check_questionnaire,
@@ -115,20 +116,29 @@ def _answer(
     given = item.get("answer")
     if not isinstance(given, list) or len(given) != 1 or not isinstance(given[0], dict):
         return None, None, document.problem((*at, "answer"), "expected one answer")
-    coding = given[0].get("valueCoding")
-    code = coding.get("code") if isinstance(coding, dict) else None
+    problem = _not_a_coding(document, given[0], (*at, "answer", 0), question)
+    if problem is not None:
+        return None, None, problem
+    coding = given[0]["valueCoding"]
+    code = coding.get("code")
     # A coding without a system is read as screener's yes/no/unsure, as it always was.
-    system = coding.get("system", ANSWER_SYSTEM) if isinstance(coding, dict) else None
+    system = coding.get("system", ANSWER_SYSTEM)
     if not isinstance(code, str) or (system, code) not in _codings(bank_id, question):
-        path = (*at, "answer", 0, "valueCoding") if isinstance(coding, dict) else (*at, "answer", 0)
+        path = (*at, "answer", 0, "valueCoding")
         foreign = f" of {system}" if isinstance(code, str) and code in question.codes else ""
+        wrong = (
+            "a valueCoding with no code is not an answer"
+            if code is None
+            else f"'{code}'{foreign} is not an answer"
+            if foreign
+            else wrong_answer(document, (*path, "code"), code)
+        )
         return (
             None,
             None,
             document.problem(
                 path,
-                f"'{code}'{foreign} is not an answer to '{question.id}'; use one of: "
-                + ", ".join(question.codes),
+                f"{wrong} to '{question.id}'; use one of: " + ", ".join(question.codes),
             ),
         )
     note = None
@@ -138,6 +148,38 @@ def _answer(
             text = values[0].get("valueString") if isinstance(values[0], dict) else None
             note = " ".join(str(text).split()) if text else None
     return code, note, None
+
+
+def _not_a_coding(
+    document: Document, answer: dict[object, object], at: KeyPath, question: Item
+) -> Problem | None:
+    """Why an answer holds no coding to read (no value, two values, a valueString...), as the
+    file holds it; None when its one value is a valueCoding mapping."""
+    allowed = (
+        f"use a valueCoding of one of{' its options' if question.options else ''}: "
+        + ", ".join(question.codes)
+    )
+    values = [key for key in answer if isinstance(key, str) and key.startswith("value")]
+    if not values:
+        return document.problem(at, f"no value given for '{question.id}'; {allowed}")
+    if len(values) > 1:
+        named = ", ".join(values[:-1]) + f" and {values[-1]}"
+        return document.problem(at, f"an answer holds one value, not {named}; {allowed}")
+    (key,) = values
+    value = answer[key]
+    if key == "valueCoding" and isinstance(value, dict):
+        return None
+    written = as_written(document, (*at, key), value)
+    if value is None:
+        said = f"an empty {key} is not an answer to '{question.id}'"
+    elif key == "valueCoding":
+        shown = f"'{written}'" if written is not None else f"holding {kind_of(value)}"
+        said = f"valueCoding {shown} is not a coding (a mapping of system and code)"
+    elif written is None:
+        said = f"{key} holding {kind_of(value)} is not an answer to '{question.id}'"
+    else:
+        said = f"{key} '{written}' is not an answer to '{question.id}'"
+    return document.problem((*at, key), f"{said}; {allowed}")
 
 
 def _codings(bank_id: str, question: Item) -> set[tuple[str, str]]:

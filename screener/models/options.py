@@ -30,8 +30,9 @@ class Option(Model, frozen=True, kw_only=True):
         str,
         Meta(
             pattern=r"^[^\W\d_]{1,3}$",
-            description="What to type for it: one to three letters, lower case, unique in the "
-            "question and no command's key (? b q x h, a in Spanish); digits number the options.",
+            description="What to type for it: one to three letters (no digits: a number picks "
+            "an option by its place), read in any case, unique in the question, no command's key "
+            "(? b q x h, a in Spanish) and no word for not sure.",
         ),
     ]
     points: Annotated[
@@ -41,6 +42,14 @@ class Option(Model, frozen=True, kw_only=True):
             "options give points, or none do.",
         ),
     ] = None
+
+
+def option_words(text: str) -> str:
+    """An option's words as the prompt compares a typed line with them: lower case, single
+    spaces, no surrounding punctuation (terminal/scale_prompt.py, bank checks alike)."""
+    import unicodedata  # start-up: only a scale's prompt and the bank's checks compare words
+
+    return " ".join(unicodedata.normalize("NFC", text).lower().split()).strip(" .!,;:")
 
 
 def answer_codes(options: tuple[Option, ...], *, unsure: bool) -> tuple[str, ...]:

@@ -8,8 +8,6 @@ always work; keys are the bank language's, typed in any case.
 
 from __future__ import annotations
 
-import unicodedata
-
 import msgspec
 from rich.console import Console
 from rich.table import Table
@@ -17,6 +15,7 @@ from rich.text import Text
 
 from screener.models.bank import Item
 from screener.models.base import Code
+from screener.models.options import option_words
 from screener.models.wording import UiStrings
 from screener.safetext import printable
 from screener.terminal.crisis_screen import say
@@ -62,16 +61,11 @@ def scale_answer(word: str, item: Item, strings: UiStrings) -> Code | None:
     if number is not None:
         return next((choice.code for choice in choices if choice.number == number), None)
     for choice in choices:
-        if word in (choice.key.lower(), _words(choice.text)):
+        if word in (choice.key.lower(), option_words(choice.text)):
             return choice.code
-    if item.unsure and word in (_words(known) for known in strings.answer_words.unsure):
+    if item.unsure and word in (option_words(known) for known in strings.answer_words.unsure):
         return UNSURE
     return None
-
-
-def _words(text: str) -> str:
-    """Lower case, single spaces, no surrounding punctuation (as prompt.normalise)."""
-    return " ".join(unicodedata.normalize("NFC", text).lower().split()).strip(" .!,;:")
 
 
 def not_understood(item: Item, strings: UiStrings, *, intake: bool = False) -> str:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from screener.commands.banks import validate_files
 from screener.files.bank import load_bank
 from screener.files.bank_options import QUICK_EXIT_KEY, command_keys
 from screener.files.wording import load_strings
@@ -29,3 +34,22 @@ def test_a_scale_item_offers_its_codes_in_order_and_not_sure_only_when_declared(
     assert items["mood"].codes == ("yes", "no", "unsure")
     option = items["often"].option("weekly")
     assert option is not None and option.points == 4
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told"),
+    [
+        ("key: d,", "key: Q,", "items[3].options[3].key: key 'Q' is the quit command's"),
+        ("key: w,", "key: M,", "items[3].options[2].key: key 'M' is used twice (also options[1])"),
+        ("key: d,", "key: U,", "items[3].options[3].key: key 'U' means not sure"),
+    ],
+)
+def test_a_key_is_compared_in_any_case_as_the_prompt_reads_it(
+    tmp_path: Path, old: str, new: str, told: str
+) -> None:
+    """The prompt reads a key typed in any case, so Q is the quit command's q."""
+    path = tmp_path / "scales.yaml"
+    path.write_text((DATA / "scales.yaml").read_text(encoding="utf-8").replace(old, new, 1))
+    lines, ok = validate_files([path])
+    assert not ok
+    assert len(lines) == 1 and told in lines[0], lines
