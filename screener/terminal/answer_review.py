@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
+from screener.render.answer_list import AnswerEntry, AnswerList
 from screener.rules.labels import answer_label
 from screener.rules.review import Change, ReviewAction, ReviewChoice, ReviewRow
-from screener.safetext import printable
 from screener.terminal.pager import show_unless_plain
 from screener.terminal.prompt import ConsoleAsker, normalise
 from screener.terminal.typed import ascii_number
@@ -43,12 +41,14 @@ class ReviewingAsker(ConsoleAsker):
         self._heading(strings.review_heading)
         self._paragraph(strings.review_intro)
         self.console.print()
-        labels = {row.number: answer_label(row.item, row.answer, strings) for row in rows}
-        answer_width = max(len(label) for label in labels.values())
-        number_width = len(str(rows[-1].number))
-        for row in rows:
-            line = Text(f"{row.number:>{number_width}}  ")
-            style = "" if self.plain or row.answer != "unsure" else "bold"
-            line.append(f"{labels[row.number]:<{answer_width}}", style=style)
-            line.append("  " + printable(row.item.plain_name))
-            self.console.print(line)
+        unsure = "" if self.plain else "bold"
+        entries = [
+            AnswerEntry(
+                number=str(row.number),
+                answer=answer_label(row.item, row.answer, strings),
+                label=row.item.plain_name,
+                answer_style=unsure if row.answer == "unsure" else "",
+            )
+            for row in rows
+        ]
+        self.console.print(AnswerList(entries))

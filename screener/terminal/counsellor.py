@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from screener.models.bank import Bank, Item
 from screener.models.base import ANSWERS
 from screener.models.contacts import Region, ServiceContacts
 from screener.models.wording import UiStrings
+from screener.render.answer_list import AnswerEntry, AnswerList
 from screener.rules.endings import InterviewDiscarded
 from screener.rules.labels import answer_label
 from screener.rules.review import (
@@ -26,7 +24,6 @@ from screener.rules.review import (
     one_safe_line_within,
 )
 from screener.rules.walk import Navigation, Note, State, Step
-from screener.safetext import printable
 from screener.terminal.pager import show_unless_plain
 from screener.terminal.prompt import (
     ConsoleAsker,
@@ -130,38 +127,25 @@ class CounsellorConsoleAsker(ConsoleAsker):
         self._paragraph(f"{intake.record_client}: {client}")
         self._say(f"{intake.record_counsellor}: {self.counsellor or intake.record_no_client}")
         self.console.print()
-        labels = {row.number: answer_label(row.item, row.answer, self.strings) for row in rows}
-        if self.plain:
-            self._review_plain(rows, labels)
-            return
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", no_wrap=True, style="bold")
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()  # only this column wraps, so a narrow screen keeps the others
-        for row in rows:
-            grid.add_row(str(row.number), labels[row.number], Text(printable(row.heading)))
-            if row.note:
-                note = intake.note_line.format(note=row.note)
-                grid.add_row("", "", Text(printable(note), style="italic"))
-        self.console.print(grid)
-
-    def _review_plain(self, rows: list[ReviewRow], labels: dict[int, str]) -> None:
-        """Aligned columns; a wrapped line hangs under the question, not under the number.
-        `labels`: each row's answer in words, by its number."""
         every_default = (self.strings.answer_labels.of(answer) for answer in ANSWERS)
-        answer_width = max(len(label) for label in (*labels.values(), *every_default))
-        number_width = len(str(max(row.number for row in rows)))
-        indent = " " * (number_width + 2 + answer_width + 2)
-        width = max(self.console.width, 20)
-        for row in rows:
-            lines = [
-                f"{row.number:>{number_width}}  {labels[row.number]:<{answer_width}}  {row.heading}"
-            ]
-            if row.note:
-                lines.append(indent + self.strings.intake.note_line.format(note=row.note))
-            for line in lines:
-                wrapped = textwrap.fill(printable(line), width=width, subsequent_indent=indent)
-                self.console.print(Text(wrapped))
+        entries = [
+            AnswerEntry(
+                number=str(row.number),
+                answer=answer_label(row.item, row.answer, self.strings),
+                label=row.heading,
+                notes=(intake.note_line.format(note=row.note),) if row.note else (),
+                answer_style="" if self.plain else "bold",
+            )
+            for row in rows
+        ]
+        # the answer column as wide as any yes/no answer: it stays put as one answer changes
+        listed = AnswerList(
+            entries,
+            answer_width=max(len(label) for label in every_default),
+            number_style="" if self.plain else "bold",
+            note_style="" if self.plain else "italic",
+        )
+        self.console.print(listed)
 
     # --- the hooks ----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from rich.text import Text
 from screener.models.bank import Item
 from screener.models.base import Code
 from screener.models.result import Score
+from screener.render.answer_list import Hanging
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
 from screener.rules.result import build_result
@@ -207,8 +208,8 @@ def list_answers(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
     half = (len(lines) + 1) // 2
     widest = max(map(cell_len, lines[:half])) + GUTTER + max(map(cell_len, lines[half:]), default=0)
     if screen.plain or screen.narrow or widest > screen.console.width:  # else a line wraps
-        for line in lines:
-            screen.say(line)
+        for line in lines:  # a wrapped line hangs under its question, not under its number
+            screen.console.print(Hanging(line))
         return
     grid = Table.grid(padding=(0, GUTTER))
     grid.add_column()
