@@ -65,7 +65,7 @@ def check_options(bank: Bank) -> list[Finding]:
         unsure_words = set(strings.answer_words.unsure) if item.unsure else set()
         codes: dict[str, int] = {}
         keys: dict[str, int] = {}
-        findings += _option_words(item, strings, at)
+        findings += _option_words(item, strings, at, commands)
         for number, option in enumerate(item.options):
             where: KeyPath = (*at, "options", number)
             if option.code in RESERVED_CODES:
@@ -116,9 +116,15 @@ def check_options(bank: Bank) -> list[Finding]:
     return findings
 
 
-def _option_words(item: Item, strings: UiStrings, at: KeyPath) -> list[Finding]:
+def _option_words(
+    item: Item, strings: UiStrings, at: KeyPath, commands: dict[str, str]
+) -> list[Finding]:
     """A person may type an option's words: no two options of a question read the same,
-    compared as the prompt compares them, and none reads as not sure where it is offered."""
+    compared as the prompt compares them, none reads as not sure where it is offered, and
+    none as a command's word (help, back, quit, the intake's note: the command is read first)
+    or another option's key (the prompt would take the first match)."""
+    taken = {**commands, **dict.fromkeys(strings.intake.note_words, "note")}
+    keys = {option.key.lower(): number for number, option in enumerate(item.options)}
     unsure = (
         {
             option_words(word)
@@ -140,6 +146,25 @@ def _option_words(item: Item, strings: UiStrings, at: KeyPath) -> list[Finding]:
                     f"options[{first}] ({item.options[first].code}) and options[{number}] "
                     f"({option.code}) both read '{words}' when typed (case and spaces aside); "
                     "give each option words of its own",
+                )
+            )
+        elif words in taken:
+            findings.append(
+                (
+                    where,
+                    f"options[{number}] ({option.code}) reads '{words}' when typed: the "
+                    f"{taken[words]} command's word, which is read first; give the option "
+                    "other words",
+                )
+            )
+        elif keys.get(words, number) != number:
+            other = keys[words]
+            findings.append(
+                (
+                    where,
+                    f"options[{number}] ({option.code}) reads '{words}' when typed: the key "
+                    f"of options[{other}] ({item.options[other].code}); give the option other "
+                    "words",
                 )
             )
         elif words in unsure:

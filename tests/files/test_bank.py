@@ -88,6 +88,8 @@ BROKEN_BANKS = {
     "scale_points_on_some": ":44:9: items[3].options[2]: item 'often': points on some options only; give every option points, or none",
     "scale_show_if_unknown_code": ":86:37: next_steps[1].show_if.answers[0]: 'quit_now' is not allowed here; expected one of: not_worried, cut_down, stop",
     "scale_text_means_not_sure": ":45:23: items[3].options[3].text: options[3] (daily) reads 'not sure' when typed: one of the words for not sure, which this question also offers; give the option other words",
+    "scale_text_a_command": ":44:24: items[3].options[2].text: options[2] (weekly) reads 'help' when typed: the help command's word, which is read first; give the option other words",
+    "scale_text_another_key": ":44:24: items[3].options[2].text: options[2] (weekly) reads 'd' when typed: the key of options[3] (daily); give the option other words",
     "scale_text_twice": ":44:24: items[3].options[2].text: options[1] (monthly) and options[2] (weekly) both read 'weekly' when typed (case and spaces aside); give each option words of its own",
     "scale_unsure_on_yes_no": ":49:5: items[4].unsure: only a question with options says unsure; yes/no questions always offer not sure",
     "yes_no_trap": ':25:36: items[1].ask_if.answers[0]: expected text, got true or false; YAML reads a bare yes as true/false, so write "yes"',
