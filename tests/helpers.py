@@ -6,21 +6,25 @@ import datetime
 import io
 import os
 import re
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+from hypothesis import strategies as st
+
 from screener.files.bank import load_bank
 from screener.files.bundled import bank_file, contacts_file
 from screener.files.contacts import load_contacts
-from screener.models.bank import Flag, Item, LoadedBank
+from screener.models.bank import Bank, Flag, Item, LoadedBank
 from screener.models.base import Answer, Code
 from screener.models.contacts import Region
 from screener.models.result import Result
 from screener.rules.result import build_result
-from screener.rules.scoring import score
+from screener.rules.scoring import asked_items, score
 from screener.rules.walk import Navigation, Note, Response, Step
 
 TESTS = Path(__file__).resolve().parent
@@ -411,3 +415,51 @@ def scales_asked_on_options_file(folder: Path, language: str = "en") -> Path:
     path = folder / f"scales_on_options{suffix}.yaml"
     path.write_text(text.replace(before, question + before), encoding="utf-8")
     return path
+
+
+# Output paths that cannot be written: each makes its case under `base` and returns the path
+# a record would be written to (test_bad_input.py, test_write_problems.py).
+
+
+def read_only_folder(base: Path) -> Path:
+    folder = base / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    if os.access(folder, os.W_OK):
+        pytest.skip("running as root: a read-only folder does not stop root writing")
+    return folder / "result.json"
+
+
+def existing_file(base: Path) -> Path:
+    (base / "result.json").write_text("keep me")
+    return base / "result.json"
+
+
+def symlink_to_elsewhere(base: Path) -> Path:
+    (base / "elsewhere.json").write_text("keep me")
+    (base / "result.json").symlink_to(base / "elsewhere.json")
+    return base / "result.json"
+
+
+def inside_a_file(base: Path, name: str = "result.json") -> Path:
+    (base / "notes.txt").write_text("not a folder")
+    return base / "notes.txt" / name
+
+
+def translation_beside(folder: Path, english: Path, translation: str) -> Path:
+    """A bank as <stem>.en.yaml in `folder` beside the given Spanish text as <stem>.es.yaml
+    (the pair a translation check reads); the Spanish file's path."""
+    shutil.copy(english, folder / "scales.en.yaml")
+    path = folder / "scales.es.yaml"
+    path.write_text(translation, encoding="utf-8")
+    return path
+
+
+@st.composite
+def walked(draw: st.DrawFn, bank: Bank) -> dict[str, Code]:
+    """Any answers a person could give to `bank`, question by question, to the questions
+    asked, by code (a scale's options, or yes / no / unsure)."""
+    answers: dict[str, Code] = {}
+    while ahead := [item for item in asked_items(bank, answers) if item.id not in answers]:
+        answers[ahead[0].id] = draw(st.sampled_from(ahead[0].codes), label=ahead[0].id)
+    return answers

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import zip_longest
 
+import msgspec
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +16,7 @@ from screener.models.result import Score
 from screener.render.answer_list import Hanging
 from screener.reports.explain import ExplainedCondition, condition_text, spans
 from screener.reports.summary import build_summary
+from screener.rules.menu import next_steps
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, missing_answers, score
 from screener.rules.whatif import (
@@ -145,34 +147,36 @@ def what_if(screen: TrainerScreen, answers: Mapping[str, Code]) -> None:
         screen.state(now, changes, before)
 
 
-def menu(screen: TrainerScreen, scored: Score) -> tuple[str, ...]:
-    """The titles of the next steps the person would read, in their order, then the closing
-    sentence their answers pick (the bank's `menu`), if any."""
-    setup = screen.setup
-    result = build_result(setup.loaded, scored, setup.region)
-    sections = build_summary(setup.loaded.bank, result, setup.region, setup.strings)
-    steps = next(s for s in sections if s.title == setup.strings.next_heading)
-    return (*(entry.term or entry.text for entry in steps.entries), *steps.after)
+class Menu(msgspec.Struct, frozen=True):
+    """The next steps a person would read, by title in their order, and the closing sentence
+    their answers pick (the bank's `menu`), if any."""
+
+    steps: tuple[str, ...]
+    closing: str | None
 
 
-def menu_changes(
-    screen: TrainerScreen, old: tuple[str, ...], new: tuple[str, ...]
-) -> tuple[str, ...]:
-    """Steps shown or hidden, else a new order, and new closing words: how an answer changed
-    the person's menu."""
+def menu(screen: TrainerScreen, scored: Score) -> Menu:
+    """What the summary's next steps would read for these answers (the same rule it uses)."""
+    steps, closing = next_steps(screen.setup.loaded.bank, scored.answers)
+    return Menu(tuple(step.title for step in steps), closing)
+
+
+def menu_changes(screen: TrainerScreen, old: Menu, new: Menu) -> tuple[str, ...]:
+    """Steps shown or hidden, else a new order, and the closing words changed or gone: how
+    an answer changed the person's menu."""
     scales = screen.words.scales
-    titles = {step.title for step in screen.setup.loaded.bank.next_steps}
-    old_steps, new_steps = [t for t in old if t in titles], [t for t in new if t in titles]
-    closing = [t for t in new if t not in titles and t not in old]
-    said = [scales.change_closing.format(text=text) for text in closing]
-    if not [t for t in new if t not in titles] and [t for t in old if t not in titles]:
-        said.append(scales.change_closing_gone)
-    shown = [scales.change_step_shown.format(title=t) for t in new_steps if t not in old_steps]
-    hidden = [scales.change_step_hidden.format(title=t) for t in old_steps if t not in new_steps]
+    said: list[str] = []
+    if new.closing != old.closing:
+        closing = new.closing
+        said.append(
+            scales.change_closing.format(text=closing) if closing else scales.change_closing_gone
+        )
+    shown = [scales.change_step_shown.format(title=t) for t in new.steps if t not in old.steps]
+    hidden = [scales.change_step_hidden.format(title=t) for t in old.steps if t not in new.steps]
     if shown or hidden:
         return (*hidden, *shown, *said)
-    if old_steps != new_steps:
-        return (scales.change_steps_order.format(titles=", ".join(new_steps)), *said)
+    if old.steps != new.steps:
+        return (scales.change_steps_order.format(titles=", ".join(new.steps)), *said)
     return tuple(said)
 
 

@@ -19,7 +19,15 @@ from typer.testing import CliRunner, Result
 
 from screener.cli import app
 from screener.commands.banks import validate_files
-from tests.helpers import BROKEN, DATA, GOOD
+from tests.helpers import (
+    BROKEN,
+    DATA,
+    GOOD,
+    existing_file,
+    inside_a_file,
+    read_only_folder,
+    symlink_to_elsewhere,
+)
 
 runner = CliRunner()
 ENV = {"LANG": "en_GB.UTF-8", "COLUMNS": "80"}
@@ -337,11 +345,6 @@ def dangling_symlink(tmp_path: Path) -> Path:
     return tmp_path / "link.yaml"
 
 
-def inside_a_file(tmp_path: Path) -> Path:
-    (tmp_path / "notes.txt").write_text("not a folder")
-    return tmp_path / "notes.txt" / "bank.yaml"
-
-
 BAD_PATHS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "missing": (lambda base: base / "nowhere.yaml", ": no such file"),
     "folder": (lambda base: base, ": is a folder, not a file"),
@@ -349,7 +352,10 @@ BAD_PATHS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "named_pipe": (named_pipe, ": is empty"),
     "symlink_loop": (symlink_loop, ": cannot be read: Too many levels of symbolic links"),
     "dangling_symlink": (dangling_symlink, ": no such file"),
-    "inside_a_file": (inside_a_file, ": cannot be read: Not a directory"),
+    "inside_a_file": (
+        lambda base: inside_a_file(base, "bank.yaml"),
+        ": cannot be read: Not a directory",
+    ),
 }
 
 
@@ -392,26 +398,6 @@ def test_permission_denied_as_the_system_says_it(
 # --- --output paths that cannot be written ----------------------------------------------
 
 
-def read_only_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    if os.access(folder, os.W_OK):
-        pytest.skip("running as root: a read-only folder does not stop root writing")
-    return folder / "result.json"
-
-
-def existing_file(tmp_path: Path) -> Path:
-    (tmp_path / "result.json").write_text("keep me")
-    return tmp_path / "result.json"
-
-
-def symlink_to_elsewhere(tmp_path: Path) -> Path:
-    (tmp_path / "elsewhere.json").write_text("keep me")
-    (tmp_path / "result.json").symlink_to(tmp_path / "elsewhere.json")
-    return tmp_path / "result.json"
-
-
 BAD_OUTPUTS: dict[str, tuple[Callable[[Path], Path], Callable[[Path], str]]] = {
     "missing_folder": (
         lambda base: base / "no" / "result.json",
@@ -423,7 +409,7 @@ BAD_OUTPUTS: dict[str, tuple[Callable[[Path], Path], Callable[[Path], str]]] = {
     ),
     "folder_given": (lambda base: base, lambda base: "is a folder; give a file name"),
     "inside_a_file": (
-        lambda base: inside_a_file(base).with_name("result.json"),
+        inside_a_file,
         lambda base: f"cannot be written: {base / 'notes.txt'} is a file, not a folder",
     ),
     "existing_file": (existing_file, lambda base: "already exists; add --force to replace it"),

@@ -4,11 +4,9 @@ codes give the same result in English and Spanish (tests/data/scales.es.yaml).""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from screener.commands.banks import validate_files
 from screener.files.bank import load_bank
@@ -18,15 +16,7 @@ from screener.render import Format, renderer_for
 from screener.reports.record import Screening
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, score
-from tests.helpers import DATA, NOWHERE
-
-
-def pair(tmp_path: Path, translation: str) -> Path:
-    """tests/data/scales.yaml as scales.en.yaml beside the given Spanish text."""
-    shutil.copy(DATA / "scales.yaml", tmp_path / "scales.en.yaml")
-    path = tmp_path / "scales.es.yaml"
-    path.write_text(translation, encoding="utf-8")
-    return path
+from tests.helpers import DATA, NOWHERE, translation_beside, walked
 
 
 def test_a_translation_may_change_the_words_and_keys_of_a_scale(tmp_path: Path) -> None:
@@ -38,13 +28,13 @@ def test_a_translation_may_change_the_words_and_keys_of_a_scale(tmp_path: Path) 
     ]:
         assert english in spanish
         spanish = spanish.replace(english, translated)
-    lines, ok = validate_files([pair(tmp_path, spanish)])
+    lines, ok = validate_files([translation_beside(tmp_path, DATA / "scales.yaml", spanish)])
     assert ok, lines
 
 
 def test_a_translation_that_changes_its_scales_is_told_where(tmp_path: Path) -> None:
     broken = DATA / "broken_translation" / "scales.es.yaml"
-    path = pair(tmp_path, broken.read_text(encoding="utf-8"))
+    path = translation_beside(tmp_path, DATA / "scales.yaml", broken.read_text(encoding="utf-8"))
     lines, ok = validate_files([path])
     assert not ok
     assert [line.removeprefix(str(path)) for line in lines] == [
@@ -60,7 +50,7 @@ def test_a_translation_that_changes_its_scales_is_told_where(tmp_path: Path) -> 
 
 def test_the_spanish_scales_bank_keeps_the_reference(tmp_path: Path) -> None:
     spanish = (DATA / "scales.es.yaml").read_text(encoding="utf-8")
-    lines, ok = validate_files([pair(tmp_path, spanish)])
+    lines, ok = validate_files([translation_beside(tmp_path, DATA / "scales.yaml", spanish)])
     assert ok, lines
 
 
@@ -68,17 +58,8 @@ ENGLISH = load_bank(DATA / "scales.yaml")
 SPANISH = load_bank(DATA / "scales.es.yaml")
 
 
-@st.composite
-def walked_answers(draw: st.DrawFn) -> dict[str, Code]:
-    """Any answers a person could give to the questions asked, by code."""
-    answers: dict[str, Code] = {}
-    while ahead := [i for i in asked_items(ENGLISH.bank, answers) if i.id not in answers]:
-        answers[ahead[0].id] = draw(st.sampled_from(ahead[0].codes))
-    return answers
-
-
 @settings(max_examples=60, deadline=None)
-@given(walked_answers())
+@given(walked(ENGLISH.bank))
 def test_english_and_spanish_give_the_same_result_for_the_same_codes(
     answers: dict[str, Code],
 ) -> None:

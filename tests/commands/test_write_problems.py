@@ -16,40 +16,15 @@ from screener.errors import WriteError, WriteReason
 from screener.files.bundled import data_dir
 from screener.files.wording import load_strings
 from screener.files.writing import write_private
-
-
-def _read_only(base: Path) -> Path:
-    folder = base / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    if os.access(folder, os.W_OK):
-        pytest.skip("running as root: a read-only folder does not stop root writing")
-    return folder / "record.md"
-
-
-def _existing(base: Path) -> Path:
-    (base / "record.md").write_text("keep me")
-    return base / "record.md"
-
-
-def _symlink(base: Path) -> Path:
-    (base / "elsewhere.md").write_text("keep me")
-    (base / "record.md").symlink_to(base / "elsewhere.md")
-    return base / "record.md"
-
-
-def _inside_a_file(base: Path) -> Path:
-    (base / "notes.txt").write_text("a file")
-    return base / "notes.txt" / "record.md"
-
+from tests.helpers import existing_file, inside_a_file, read_only_folder, symlink_to_elsewhere
 
 TARGETS = {
-    "symlink": _symlink,
+    "symlink": symlink_to_elsewhere,
     "folder": lambda base: base,
-    "exists": _existing,
-    "not_a_folder": _inside_a_file,
+    "exists": existing_file,
+    "not_a_folder": inside_a_file,
     "no_folder": lambda base: base / "no" / "record.md",
-    "not_writable": _read_only,
+    "not_writable": read_only_folder,
 }
 
 

@@ -21,22 +21,10 @@ from screener.render import Format, renderer_for
 from screener.render.json import render_json
 from screener.reports.record import Screening
 from screener.rules.result import build_result
-from screener.rules.scoring import asked_items, score
-from tests.helpers import DATA, NOWHERE
+from screener.rules.scoring import score
+from tests.helpers import DATA, NOWHERE, walked
 
 SCALES = load_bank(DATA / "scales.yaml")
-
-
-@st.composite
-def walked_answers(draw: st.DrawFn) -> dict[str, Code]:
-    """Any answers a person could give, question by question, to the questions asked."""
-    answers: dict[str, Code] = {}
-    while True:
-        ahead = [item for item in asked_items(SCALES.bank, answers) if item.id not in answers]
-        if not ahead:
-            return answers
-        item = ahead[0]
-        answers[item.id] = draw(st.sampled_from(item.codes))
 
 
 def test_an_answers_file_gives_scale_answers_by_code(tmp_path: Path) -> None:
@@ -70,7 +58,7 @@ def test_a_wrong_code_names_the_answers_the_question_takes(tmp_path: Path) -> No
 
 
 @settings(max_examples=60, deadline=None)
-@given(walked_answers())
+@given(walked(SCALES.bank))
 def test_the_json_record_replays_to_the_same_result(answers: dict[str, Code]) -> None:
     scored = score(SCALES.bank, answers)
     record = render_json(build_result(SCALES, scored, NOWHERE))
@@ -96,7 +84,7 @@ def _answer_words(answers: dict[str, Code]) -> list[tuple[str, str]]:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    walked_answers(),
+    walked(SCALES.bank),
     st.sampled_from([Format.text, Format.markdown]),
     st.sampled_from(["self", "intake"]),
 )

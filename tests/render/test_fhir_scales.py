@@ -20,15 +20,15 @@ from screener.cli import app
 from screener.errors import DataError
 from screener.files.answers import load_replay
 from screener.files.wording import load_strings
-from screener.models.bank import Bank, LoadedBank
+from screener.models.bank import LoadedBank
 from screener.models.base import Code
 from screener.models.fhir_names import ANSWER_SYSTEM, ORDINAL_VALUE, scale_system
 from screener.render.fhir.questionnaire import questionnaire
 from screener.render.fhir.response import questionnaire_response
 from screener.render.json import render_json
 from screener.rules.result import build_result
-from screener.rules.scoring import asked_items, score
-from tests.helpers import NOWHERE
+from screener.rules.scoring import score
+from tests.helpers import NOWHERE, walked
 from tests.render.scales_fhir import scales, scales_asked_on_options
 
 runner = CliRunner()
@@ -149,17 +149,6 @@ def test_a_scale_answer_is_a_coding_of_its_system_in_the_response(language: str)
 
 
 # --- read back ------------------------------------------------------------------------------
-
-
-@st.composite
-def walked(draw: st.DrawFn, bank: Bank) -> dict[str, Code]:
-    """Any answers a person could give, question by question, to the questions asked."""
-    answers: dict[str, Code] = {}
-    while True:
-        ahead = [item for item in asked_items(bank, answers) if item.id not in answers]
-        if not ahead:
-            return answers
-        answers[ahead[0].id] = draw(st.sampled_from(ahead[0].codes), label=ahead[0].id)
 
 
 def outcome(loaded: LoadedBank, answers: dict[str, Code]) -> tuple[object, ...]:

@@ -4,7 +4,6 @@ records show the order and the sentence; a translation keeps the same ids and ru
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from screener.reports.summary import build_summary
 from screener.rules.menu import next_steps, shown_steps
 from screener.rules.result import build_result
 from screener.rules.scoring import score
-from tests.helpers import DATA, NOWHERE
+from tests.helpers import DATA, NOWHERE, translation_beside
 
 LOADED = load_bank(DATA / "scales_menu.yaml")
 BANK = LOADED.bank
@@ -75,13 +74,6 @@ def test_records_keep_the_order_and_the_closing_sentence(form: Format) -> None:
     assert record.index("Ways to stop") < record.index("Talk") < record.index("Less harm")
 
 
-def pair(tmp_path: Path, translation: str) -> Path:
-    shutil.copy(DATA / "scales_menu.yaml", tmp_path / "scales.en.yaml")
-    path = tmp_path / "scales.es.yaml"
-    path.write_text(translation, encoding="utf-8")
-    return path
-
-
 def test_a_translation_keeps_the_step_ids_and_the_menu(tmp_path: Path) -> None:
     english = (DATA / "scales_menu.yaml").read_text(encoding="utf-8")
     spanish = english.replace("language: en", "language: es")
@@ -93,7 +85,7 @@ def test_a_translation_keeps_the_step_ids_and_the_menu(tmp_path: Path) -> None:
     ]:
         assert wrong[0] in spanish
         spanish = spanish.replace(*wrong)
-    lines, ok = validate_files([pair(tmp_path, spanish)])
+    lines, ok = validate_files([translation_beside(tmp_path, DATA / "scales_menu.yaml", spanish)])
     assert not ok
     joined = "\n".join(lines)
     assert "next_steps[1] differs from the reference" in joined
@@ -106,5 +98,5 @@ def test_a_faithful_translation_of_the_menu_is_valid(tmp_path: Path) -> None:
     spanish = english.replace("language: en", "language: es").replace(
         "It is your choice, and people do stop.", "Tú decides, y la gente lo deja."
     )
-    lines, ok = validate_files([pair(tmp_path, spanish)])
+    lines, ok = validate_files([translation_beside(tmp_path, DATA / "scales_menu.yaml", spanish)])
     assert ok, lines

@@ -14,9 +14,11 @@ from screener.files.contacts import load_contacts
 from screener.files.wording import load_strings
 from screener.models.bank import LoadedBank
 from screener.models.base import Code
+from screener.models.result import Result
 from screener.reports.essentials import first_two_sentences, short_version
 from screener.rules.result import build_result
 from screener.rules.scoring import asked_items, score
+from tests.helpers import walked
 
 LANGUAGES = ("en", "es")
 
@@ -31,17 +33,7 @@ BANKS = {language: bundled(language) for language in LANGUAGES}
 REGION = load_contacts(contacts_file()).regions[0]
 
 
-@st.composite
-def answers_for(draw: st.DrawFn, loaded: LoadedBank) -> dict[str, Code]:
-    """Any answers a person could give, question by question as they are asked."""
-    answers: dict[str, Code] = {}
-    for item in loaded.bank.items:
-        if item in asked_items(loaded.bank, answers):
-            answers[item.id] = draw(st.sampled_from(item.codes))
-    return answers
-
-
-def said(loaded: LoadedBank, answers: dict[str, Code], language: str) -> tuple[str, object]:
+def said(loaded: LoadedBank, answers: dict[str, Code], language: str) -> tuple[str, Result]:
     strings = load_strings(language)
     result = build_result(loaded, score(loaded.bank, answers), REGION)
     section = short_version(loaded.bank, result, REGION, strings)
@@ -52,12 +44,9 @@ def said(loaded: LoadedBank, answers: dict[str, Code], language: str) -> tuple[s
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_in_short_names_every_advice_raised(language: str, data: st.DataObject) -> None:
-    from screener.models.result import Result
-
     loaded = BANKS[language]
-    answers = data.draw(answers_for(loaded))
+    answers = data.draw(walked(loaded.bank))
     text, result = said(loaded, answers, language)
-    assert isinstance(result, Result)
     for flag in result.flags:
         if flag.level == "urgent":
             assert first_two_sentences(flag.advice) in text, flag.id
