@@ -330,7 +330,7 @@ def saved_then_shown(
             write_private(options.output, text, force=options.force)
             saved_to = one_line(str(options.output))
         except ScreenerError as error:
-            problem = one_line(str(error))
+            problem = records.why_not_saved(error, options.output, setup.strings)
     elif session.destination is Destination.STDOUT:
         file = private_file_behind(terminal.stdout, terminal.stderr)
         write_record(terminal.stdout, text)

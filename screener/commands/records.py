@@ -44,7 +44,8 @@ def file_incomplete(
         if stop in (Stop.QUICK_EXIT, Stop.HANG_UP, Stop.TERMINATED):
             terminal.stderr.write(one_line(str(error)) + "\n")
             return None
-        say(console, failed(setup, session, one_line(str(error))))
+        reason = why_not_saved(error, options.output, setup.strings)
+        say(console, failed(setup, session, reason))
         saved = save_elsewhere(console, setup, session, text, plain=plain)
         return None if saved is None else ""
     return intake.record_incomplete_saved_to.format(path=one_line(str(options.output)))

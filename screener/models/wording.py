@@ -112,7 +112,8 @@ class UiStrings(Model, frozen=True, kw_only=True):
     saved_to: Prose
     save_failed: Prose
     write_problems: WriteProblems
-    """The {reason} of save_failed (and the intake's record_save_failed) at a save prompt."""
+    """The {reason} of save_failed (and the intake's record_save_failed): why the record a
+    person or counsellor sees the summary of could not be written, in their language."""
     save_elsewhere_prompt: Prose
     save_skipped: Prose
     unsure_which: Prose

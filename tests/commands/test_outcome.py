@@ -369,7 +369,7 @@ def test_a_failed_save_says_why_after_the_summary_and_exits_1(tmp_path: Path) ->
     (tmp_path / "record.json").mkdir()  # the record's name is taken by a folder
     ended = run(tmp_path, Who.SELF, Destination.FILE, stopping(ALL_NO, None))
     assert ended.code == 1
-    assert f"Your answers could not be saved: {ended.record}: is a folder" in ended.words
+    assert f"Your answers could not be saved: {ended.record} is a folder." in ended.words
 
 
 def test_without_plain_mode_a_terminal_gets_the_styled_layout(tmp_path: Path) -> None:
@@ -477,12 +477,13 @@ def test_an_incomplete_record_that_cannot_be_filed_says_why_where_it_may(
     raised, ending = raised_by(stop)
     ended = run(tmp_path, Who.INTAKE, Destination.FILE, stopping(FIRST_ANSWERS, raised, ending))
     assert ended.code == 130
-    why = f"{tmp_path / 'record.json'}: is a folder"
+    why = f"{tmp_path / 'record.json'}: is a folder"  # the CLI's line, for stderr
+    said = f"{tmp_path / 'record.json'} is a folder."  # the screen's, in its language
     stdout, stderr = ended.stdout, ended.terminal.stderr.getvalue()  # type: ignore[attr-defined]
     if stop is Stop.QUICK_EXIT:
         assert why in stderr and why not in stdout
     else:
-        assert f"The record could not be saved: {why}" in " ".join(stdout.split())
+        assert f"The record could not be saved: {said}" in " ".join(stdout.split())
 
 
 @pytest.mark.parametrize("force", [False, True])

@@ -37,13 +37,15 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(record, "now", lambda: MOMENT)
 
 
-def self_check(keys: str, language: str = "en") -> tuple[int, str, Keyboard]:
+def self_check(
+    keys: str, language: str = "en", output: Path | None = None
+) -> tuple[int, str, Keyboard]:
     """A self-check at a keyboard that reads lines (no termios), 80 columns, plain."""
     keyboard = Keyboard(keys)
     screen = io.StringIO()
     environ = {"COLUMNS": "80", "LINES": "24", "LANG": "en_GB.UTF-8"}
     terminal = Terminal(keyboard, screen, io.StringIO(), environ=environ, has_termios=False)
-    options = Options(region="uk", language=language)
+    options = Options(region="uk", language=language, output=output)
     setup = prepare(options, terminal)
     code = outcome.self_check(setup, Session(Who.SELF, terminal, options), trainer=False)
     return code, screen.getvalue(), keyboard
@@ -120,8 +122,8 @@ def test_a_second_copy_on_one_day_is_offered_a_free_name(
 
 
 TAKEN = {
-    "en": "already exists, and screener never replaces a file. Type another name.",
-    "es": "ya existe, y screener nunca reemplaza un archivo. Escribe otro nombre.",
+    "en": "already exists, and screener never replaces a file.",
+    "es": "ya existe, y screener nunca reemplaza un archivo.",
 }
 
 
@@ -136,3 +138,28 @@ def test_a_name_that_is_taken_is_refused_in_the_screen_s_language(
     assert f"mine.md {TAKEN[language]}" in " ".join(shown.split())
     assert "add --force" not in shown and "type another name" not in shown
     assert (tmp_path / "mine.md").read_text() == "keep me"
+
+
+NO_FOLDER = {
+    "en": "Your answers could not be saved: there is no folder",
+    "es": "No se han podido guardar tus respuestas: no existe la carpeta",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_output_folder_gone_by_the_end_is_said_in_the_screen_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """-o names a folder that is removed during the questions: the summary still shows, the
+    crisis numbers with it, and why nothing was saved is said in the person's language."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "records"
+    folder.mkdir()
+    keyboard_keys = ANSWERS + "\n" + "\n"  # Enter: the result; Enter: no other file
+    folder.rmdir()  # gone before the save (checked at the start, gone by the end)
+    code, shown, keyboard = self_check(keyboard_keys, language, output=folder / "r.md")
+    assert (code, keyboard.read()) == (1, "")
+    flat = " ".join(shown.split())
+    assert f"{NO_FOLDER[language]} {folder}." in flat
+    assert "cannot be written" not in flat
+    assert "Samaritans" in flat and "1 1 6 1 2 3" in flat  # shown whatever the save did

@@ -56,3 +56,29 @@ def test_a_question_that_only_shows_or_hides_a_next_step_changes_the_feedback() 
     (feel,) = [item.id for item in bank.items if item.id in shown and item.kind == "health"]
     loaded = msgspec.structs.replace(loaded, bank=msgspec.structs.replace(bank, menu=()))
     assert line(loaded, feel) == ("not counted, no flag: may change the next steps")
+
+
+def test_the_gate_is_named_as_the_gate_even_where_it_also_decides_a_count() -> None:
+    loaded = bundled("en")
+    bank = loaded.bank
+    assert bank.scoring.gate is not None
+    gate = bank.scoring.gate.item
+    (adaptation,) = bank.scoring.adaptations
+    on_the_gate = msgspec.structs.replace(
+        adaptation, when=msgspec.structs.replace(adaptation.when, item=gate)
+    )
+    scoring = msgspec.structs.replace(bank.scoring, adaptations=(on_the_gate,))
+    loaded = msgspec.structs.replace(loaded, bank=msgspec.structs.replace(bank, scoring=scoring))
+    assert line(loaded, gate) == "gate question: decides whether the criteria apply"
+
+
+def test_a_question_that_decides_two_counts_names_both_criteria() -> None:
+    loaded = bundled("en")
+    bank = loaded.bank
+    (adaptation,) = bank.scoring.adaptations
+    two = msgspec.structs.replace(adaptation, not_counted=("craving", "tolerance"))
+    scoring = msgspec.structs.replace(bank.scoring, adaptations=(two,))
+    loaded = msgspec.structs.replace(loaded, bank=msgspec.structs.replace(bank, scoring=scoring))
+    assert line(loaded, adaptation.when.item) == (
+        "gate question: decides whether criterion 4, 10 is counted"
+    )
